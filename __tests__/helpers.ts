@@ -1,0 +1,108 @@
+/** Test helpers: real git repositories in temp dirs, real processes. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname ?? '.', '..');
+export const CLI = join(ROOT, 'dist', 'cli', 'index.js');
+
+const made: string[] = [];
+
+export function tempDir(prefix = 'lockstep-test-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
+export function cleanupTemp(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** A real repository with one commit and gc off. */
+export function tempRepo(opts: { commit?: boolean } = {}): string {
+  const d = tempDir('lockstep-repo-');
+  git(d, 'init', '-q', '-b', 'main');
+  git(d, 'config', 'user.name', 'Test');
+  git(d, 'config', 'user.email', 'test@example.invalid');
+  git(d, 'config', 'gc.auto', '0');
+  git(d, 'config', 'commit.gpgsign', 'false');
+  if (opts.commit !== false) {
+    writeFileSync(join(d, 'README.md'), '# test\n');
+    git(d, 'add', 'README.md');
+    git(d, 'commit', '-q', '-m', 'initial');
+  }
+  return d;
+}
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', input: opts.input });
+  return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function runCliAsync(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolvePromise({ code: code ?? 128, stdout, stderr }));
+  });
+}
+
+/** Starts a TypeScript worker (run with tsx) as a real process. */
+export function startWorker(script: string, args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string } = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, '__tests__', 'workers', script), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export function runWorker(script: string, args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<Run> {
+  const child = startWorker(script, args, opts);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((r) => child.on('close', (code) => r({ code: code ?? 128, stdout, stderr })));
+}
+
+/** Resolves with the first line the child prints on stdout. */
+export function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let buf = '';
+    let err = '';
+    child.stderr?.on('data', (d) => (err += d));
+    child.stdout!.on('data', (d) => {
+      buf += d;
+      const i = buf.indexOf('\n');
+      if (i >= 0) resolvePromise(buf.slice(0, i));
+    });
+    child.once('close', (code) => reject(new Error(`worker exited ${code} before printing: ${err}`)));
+  });
+}
+
+export function waitExit(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((r) => child.once('close', (code) => r(code)));
+}
+
+/** A pid that certainly names no running process right now. */
+export function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(r.stdout);
+}

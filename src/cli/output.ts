@@ -1,0 +1,73 @@
+/**
+ * The CLI's edge: printing results and turning errors into exit codes.
+ * Library code never prints or exits; everything that does lives here.
+ */
+import { ExitCode, LockstepError, isLockstepError } from '../core/errors.js';
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+export function printLine(text = ''): void {
+  process.stdout.write(text + '\n');
+}
+
+export function printErr(text: string): void {
+  process.stderr.write(text + '\n');
+}
+
+/** Prints a user error (no stack trace) and returns its exit code. */
+export function reportError(e: unknown, json = false): number {
+  if (isLockstepError(e)) {
+    if (json) {
+      process.stdout.write(JSON.stringify({ ok: false, error: { code: e.code, message: e.message, hint: e.hint ?? null, ...(e.detail ? { detail: e.detail } : {}) } }, null, 2) + '\n');
+    }
+    printErr(`lockstep: ${e.message}`);
+    if (e.hint) printErr(`  fix: ${e.hint}`);
+    return e.exitCode;
+  }
+  // A bug in lockstep, not a user error: keep the stack so it can be reported.
+  printErr(`lockstep: internal error: ${(e as Error)?.stack ?? String(e)}`);
+  printErr('  this is a bug in lockstep: please report it with the command you ran');
+  return ExitCode.environment;
+}
+
+/** Parses a duration in seconds given on the command line ("1.5") into milliseconds. */
+export function parseSeconds(value: string, flag: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new LockstepError('BAD_INPUT', `${flag} takes a number of seconds >= 0, not ${JSON.stringify(value)}`);
+  }
+  return Math.round(n * 1000);
+}
+
+export function parsePositiveInt(value: string, flag: string, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new LockstepError('BAD_INPUT', `${flag} takes a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+/**
+ * Parses a duration like "90s", "15m", "24h", "1d", "500ms" or a plain
+ * number of seconds into milliseconds.
+ */
+export function parseDuration(value: string, flag: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(value.trim());
+  if (!m) throw new LockstepError('BAD_INPUT', `${flag} takes a duration such as 90s, 15m, 24h or 1d, not ${JSON.stringify(value)}`);
+  const n = Number(m[1]);
+  const unit = m[2] ?? 's';
+  const mult = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit]!;
+  return Math.round(n * mult);
+}
+
+/** The "waiting for the lock held by …" line, printed once the wait passes a second and then each second. */
+export function waitReporter(quiet = false): ((w: { name: string; waitedMs: number; holder: { pid: number; task: string | null } | null }) => void) | undefined {
+  if (quiet) return undefined;
+  return (w) => {
+    if (w.waitedMs < 1000) return;
+    const who = w.holder ? `${w.holder.task ? `task ${w.holder.task}, ` : ''}pid ${w.holder.pid}` : 'another process';
+    printErr(`lockstep: waiting for the ${w.name} lock held by ${who}, ${(w.waitedMs / 1000).toFixed(1)} s`);
+  };
+}

@@ -1,0 +1,87 @@
+/** Small file-system helpers shared by every kind of run-time state. */
+import { mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, closeSync, fsyncSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { LockstepError, fsError } from './errors.js';
+
+export function ensureDir(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (e) {
+    throw fsError(e, 'create directory', path);
+  }
+}
+
+/** A name for a temporary file next to `path`, unique to this process and call. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.tmp.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * Writes `data` to a temp file in the same directory and renames it over
+ * `path`: readers see the old content or the new, never a torn write.
+ */
+export function writeFileAtomic(path: string, data: string, opts: { fsync?: boolean } = {}): void {
+  const tmp = tempPathFor(path);
+  try {
+    const fd = openSync(tmp, 'wx', 0o644);
+    try {
+      writeSync(fd, data);
+      if (opts.fsync) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw fsError(e, 'write', path);
+  }
+}
+
+/** Writes a new file that must not exist yet (O_EXCL). Returns false if it exists. */
+export function writeFileExclusive(path: string, data: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o644);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw fsError(e, 'create', path);
+  }
+  try {
+    writeSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** Reads and parses a JSON file; undefined when it does not exist; CORRUPT_STATE when it is not JSON. */
+export function readJsonFile<T>(path: string, what: string): T | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw fsError(e, 'read', path);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new LockstepError('CORRUPT_STATE', `${what} at ${path} is not valid JSON (${text.length} bytes)`, {
+      hint: `inspect it, then remove it if it is garbage: rm "${path}"`,
+    });
+  }
+}
+
+export function unlinkQuiet(path: string): boolean {
+  try {
+    unlinkSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,684 @@
+/**
+ * The repository lock.
+ *
+ * A lock is a directory `<runtime>/locks/<name>/` holding numbered
+ * generation files. Generation N is created with link(2) from a fully
+ * written temp file, so exactly one process creates each N and nobody ever
+ * reads a half-written record. The highest N is the lock's state:
+ *
+ *   N holds an owner record (state "held")   → held by that owner
+ *   N holds a "released" or "broken" marker   → free
+ *
+ * Acquiring = link(N+1) after judging N free or stale. Releasing = link(N+1)
+ * of a "released" marker. Takeover of a stale owner is the same link(N+1):
+ * there is no delete-then-recreate step, so two processes that judge the
+ * same owner stale at once can never both win (the race proper-lockfile has,
+ * its issue #121). The generation number is the fencing token: it only
+ * rises, and a holder whose generation is no longer the top has lost the
+ * lock ("lock compromised").
+ *
+ * Old generations are compacted away by each new holder. A process whose view
+ * was so old that the name it links had already been compacted re-reads the
+ * directory after linking and backs off unless its generation is the top.
+ *
+ * Waiters take numbered tickets (`w.<n>`, also by link) and the lock goes to
+ * the lowest live ticket: first come, first served, so nobody starves.
+ */
+import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LockstepError, fsError } from './errors.js';
+import { appendEvent } from './events.js';
+import { identityOf, liveness, startStamp, hostId, type Liveness } from './process.js';
+import { openRuntime, validateLockName, type Runtime } from './runtime.js';
+
+export const DEFAULT_LOCK = 'commit';
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_LEASE_MS = 120_000;
+/** Environment variable through which a holder passes its lock(s) to child processes. */
+export const TOKEN_ENV = 'LOCKSTEP_LOCK_TOKEN';
+
+const SCHEMA = 1;
+
+/** A process that counts as an owner: while any of them runs, the lock is held. */
+export interface OwnerProcess {
+  pid: number;
+  pidStart: string | null;
+}
+
+export interface OwnerRecord {
+  v: number;
+  lock: string;
+  state: 'held';
+  nonce: string;
+  pid: number;
+  pidStart: string | null;
+  bootId: string | null;
+  host: string;
+  uid: number;
+  task: string | null;
+  agent: string | null;
+  cwd: string;
+  command: string;
+  acquiredAt: string;
+  acquiredAtMs: number;
+  /** Last renewal (for holders on other hosts, whose liveness only the lease tells). */
+  renewedAtMs: number;
+  leaseMs: number;
+  /** Further processes that keep the lock alive (e.g. run-locked's child). */
+  extraOwners?: OwnerProcess[];
+}
+
+export interface FreeMarker {
+  v: number;
+  lock: string;
+  state: 'released' | 'broken';
+  by: { pid: number; host: string };
+  at: string;
+  /** The generation this marker ended. */
+  ended: number;
+  reason?: string;
+}
+
+type GenerationRecord = OwnerRecord | FreeMarker;
+
+export interface AcquireOptions {
+  /** A directory inside the repository (default: process.cwd()). */
+  cwd?: string;
+  runtime?: Runtime;
+  name?: string;
+  /** Wall-clock deadline for the whole wait; 0 = try once. Default 60 s. */
+  timeoutMs?: number;
+  task?: string | null;
+  agent?: string | null;
+  /** The process the lock is held for (default: this process). The lock is free once it exits. */
+  ownerPid?: number;
+  command?: string;
+  leaseMs?: number;
+  /** Called once when the wait starts and about once a second while waiting. */
+  onWait?: (w: WaitInfo) => void;
+  /** Honour LOCKSTEP_LOCK_TOKEN from the environment (default true). */
+  reentrant?: boolean;
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+export interface WaitInfo {
+  name: string;
+  waitedMs: number;
+  holder: OwnerRecord | null;
+  token: number;
+  waiters: number;
+}
+
+export interface LockHandle {
+  name: string;
+  token: number;
+  nonce: string;
+  /** True when the lock was inherited from a parent through LOCKSTEP_LOCK_TOKEN (release is then a no-op). */
+  reentrant: boolean;
+  dir: string;
+  root: string;
+  acquiredAtMs: number;
+  waitedMs: number;
+  /** Set when this acquisition took over a stale owner. */
+  tookOver: { token: number; pid: number; host: string; reason: string; task: string | null } | null;
+  record: OwnerRecord;
+}
+
+export type LockState = 'free' | 'held' | 'stale';
+
+export interface LockStatus {
+  name: string;
+  state: LockState;
+  /** The current generation (fencing token) — of the holder when held. */
+  token: number;
+  holder: OwnerRecord | null;
+  ageMs: number | null;
+  staleReason: string | null;
+  waiters: number;
+  path: string;
+}
+
+interface DirView {
+  top: number;
+  tickets: number[];
+  entries: string[];
+}
+
+// --- small pieces ---------------------------------------------------------
+
+function lockDir(rt: Runtime, name: string): string {
+  return join(rt.root, 'locks', name);
+}
+
+function ensureLockDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw fsError(e, 'create lock directory', dir);
+  }
+}
+
+function readView(dir: string): DirView {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { top: 0, tickets: [], entries: [] };
+    throw fsError(e, 'read lock directory', dir);
+  }
+  let top = 0;
+  const tickets: number[] = [];
+  for (const e of entries) {
+    const c = e.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      const n = Number(e);
+      if (Number.isSafeInteger(n) && n > top) top = n;
+    } else if (e.startsWith('w.')) {
+      const n = Number(e.slice(2));
+      if (Number.isSafeInteger(n)) tickets.push(n);
+    }
+  }
+  tickets.sort((a, b) => a - b);
+  return { top, tickets, entries };
+}
+
+/** Reads generation `n`; null when it no longer exists; a "corrupt" result for garbage. */
+function readGeneration(dir: string, n: number): GenerationRecord | null | { corrupt: string } {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, String(n)), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fsError(e, 'read lock record', join(dir, String(n)));
+  }
+  try {
+    const rec = JSON.parse(text) as GenerationRecord;
+    if (rec && (rec.state === 'held' || rec.state === 'released' || rec.state === 'broken')) return rec;
+    return { corrupt: `unexpected record ${text.slice(0, 80)}` };
+  } catch {
+    return { corrupt: text.length === 0 ? 'empty record' : `not JSON: ${JSON.stringify(text.slice(0, 40))}` };
+  }
+}
+
+function isCorrupt(r: unknown): r is { corrupt: string } {
+  return typeof r === 'object' && r !== null && 'corrupt' in r;
+}
+
+/** Alive, or why not. A holder on another host is judged by its lease only. */
+export function ownerLiveness(rec: OwnerRecord, now = Date.now()): Liveness {
+  const main = liveness(rec);
+  if (main.state === 'remote') {
+    const expires = rec.renewedAtMs + rec.leaseMs;
+    return now > expires ? { state: 'dead', reason: `lease of host ${rec.host} ran out ${Math.round((now - expires) / 1000)} s ago` } : main;
+  }
+  if (main.state === 'alive') return main;
+  for (const extra of rec.extraOwners ?? []) {
+    if (liveness({ ...extra, bootId: rec.bootId, host: rec.host }).state === 'alive') return { state: 'alive' };
+  }
+  return main;
+}
+
+function writeTemp(dir: string, data: string): string {
+  const tmp = join(dir, `.tmp.${process.pid}.${randomBytes(6).toString('hex')}`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+  } catch (e) {
+    throw fsError(e, 'write lock record in', dir);
+  }
+  try {
+    writeSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+  return tmp;
+}
+
+function tryLink(src: string, dest: string): boolean {
+  try {
+    linkSync(src, dest);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw fsError(e, 'create', dest);
+  }
+}
+
+function unlinkQuiet(p: string): void {
+  try {
+    unlinkSync(p);
+  } catch {
+    /* gone already */
+  }
+}
+
+function describeHolder(rec: OwnerRecord | null): string {
+  if (!rec) return 'nobody';
+  const who = [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, rec.host !== hostId() ? `host ${rec.host}` : null]
+    .filter(Boolean)
+    .join(', ');
+  return who;
+}
+
+function parseTokenEnv(env: NodeJS.ProcessEnv): Map<string, number> {
+  const out = new Map<string, number>();
+  const raw = env[TOKEN_ENV];
+  if (!raw) return out;
+  for (const part of raw.split(',')) {
+    const i = part.lastIndexOf(':');
+    if (i <= 0) continue;
+    const n = Number(part.slice(i + 1));
+    if (Number.isSafeInteger(n) && n > 0) out.set(part.slice(0, i), n);
+  }
+  return out;
+}
+
+/** The value of LOCKSTEP_LOCK_TOKEN that passes `handle` (and any inherited locks) to a child. */
+export function tokenEnvFor(handle: Pick<LockHandle, 'name' | 'token'>, env: NodeJS.ProcessEnv = process.env): string {
+  const m = parseTokenEnv(env);
+  m.set(handle.name, handle.token);
+  return [...m].map(([k, v]) => `${k}:${v}`).join(',');
+}
+
+function faultPauseMs(kind: string): number {
+  const spec = process.env.LOCKSTEP_FAULT;
+  if (!spec) return 0;
+  for (const part of spec.split(',')) {
+    const [k, v] = part.split(':');
+    if (k === kind) return Number(v) || 0;
+  }
+  return 0;
+}
+
+/** Deletes generations well below the top, dead tickets and leftover temp files of dead processes. */
+function compact(dir: string, view: DirView, mine: number): void {
+  for (const e of view.entries) {
+    const c = e.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      const n = Number(e);
+      if (n < mine - 2) unlinkQuiet(join(dir, e));
+    } else if (e.startsWith('.tmp.')) {
+      const pid = Number(e.split('.')[2]);
+      if (pid !== process.pid && Number.isInteger(pid) && !pidAlive(pid)) unlinkQuiet(join(dir, e));
+    }
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Tickets below `mine` whose owner died are removed so they never block the queue. */
+function dropDeadTickets(dir: string, tickets: number[], below: number): number[] {
+  const live: number[] = [];
+  for (const t of tickets) {
+    if (t >= below) continue;
+    const path = join(dir, `w.${t}`);
+    let rec: OwnerRecord | null = null;
+    try {
+      rec = JSON.parse(readFileSync(path, 'utf8')) as OwnerRecord;
+    } catch {
+      rec = null;
+    }
+    if (rec && ownerLiveness(rec).state === 'alive') live.push(t);
+    else unlinkQuiet(path);
+  }
+  return live;
+}
+
+// --- acquire ----------------------------------------------------------------
+
+function resolveRuntime(opts: { cwd?: string; runtime?: Runtime }): Runtime {
+  return opts.runtime ?? openRuntime({ cwd: opts.cwd });
+}
+
+function reentrantHandle(rt: Runtime, name: string, dir: string, token: number): LockHandle | null {
+  const view = readView(dir);
+  if (view.top !== token) return null;
+  const rec = readGeneration(dir, token);
+  if (!rec || isCorrupt(rec) || rec.state !== 'held') return null;
+  if (ownerLiveness(rec).state !== 'alive') return null;
+  return { name, token, nonce: rec.nonce, reentrant: true, dir, root: rt.root, acquiredAtMs: rec.acquiredAtMs, waitedMs: 0, tookOver: null, record: rec };
+}
+
+/**
+ * Acquires the named lock, waiting up to `timeoutMs`. Throws LOCK_TIMEOUT
+ * (naming the holder) when the deadline passes.
+ */
+export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle> {
+  const name = validateLockName(opts.name ?? DEFAULT_LOCK);
+  const rt = resolveRuntime(opts);
+  const dir = lockDir(rt, name);
+  ensureLockDir(dir);
+  const env = opts.env ?? process.env;
+
+  if (opts.reentrant !== false) {
+    const inherited = parseTokenEnv(env).get(name);
+    if (inherited !== undefined) {
+      const h = reentrantHandle(rt, name, dir, inherited);
+      if (h) return h;
+    }
+  }
+
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new LockstepError('BAD_INPUT', `invalid lock timeout ${timeoutMs}`);
+  const ownerPid = opts.ownerPid ?? process.pid;
+  const ident = identityOf(ownerPid);
+  if (ident.pidStart === null && ownerPid !== process.pid) {
+    throw new LockstepError('BAD_INPUT', `owner pid ${ownerPid} is not a running process`);
+  }
+  const now = Date.now();
+  const record: OwnerRecord = {
+    v: SCHEMA,
+    lock: name,
+    state: 'held',
+    nonce: randomBytes(8).toString('hex'),
+    pid: ownerPid,
+    pidStart: ident.pidStart,
+    bootId: ident.bootId,
+    host: ident.host,
+    uid: ident.uid,
+    task: opts.task ?? null,
+    agent: opts.agent ?? null,
+    cwd: opts.cwd ?? process.cwd(),
+    command: opts.command ?? process.argv.slice(1).join(' ').slice(0, 500),
+    acquiredAt: new Date(now).toISOString(),
+    acquiredAtMs: now,
+    renewedAtMs: now,
+    leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
+  };
+  const tmp = writeTemp(dir, JSON.stringify(record));
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  let ticket = 0;
+  let lastHolder: OwnerRecord | null = null;
+  let lastToken = 0;
+  let nextWaitReport = 0;
+  let spins = 0;
+  let lastTop = -1;
+  let topSince = started;
+  try {
+    for (;;) {
+      if (opts.signal?.aborted) throw new LockstepError('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
+      const view = readView(dir);
+      if (view.top !== lastTop) {
+        lastTop = view.top;
+        topSince = Date.now();
+      }
+      const cur = view.top === 0 ? null : readGeneration(dir, view.top);
+      let free = false;
+      let stale: { token: number; rec: OwnerRecord | null; reason: string } | null = null;
+      if (view.top === 0 || cur === null) {
+        free = view.top === 0;
+        if (cur === null && view.top !== 0) continue; // compacted under us: re-read
+      } else if (isCorrupt(cur)) {
+        // A garbage record can only come from outside lockstep (or a disk fault):
+        // treat it as stale so the repository is not blocked forever, and say so.
+        stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
+      } else if (cur.state !== 'held') {
+        free = true;
+      } else {
+        lastHolder = cur;
+        const l = ownerLiveness(cur);
+        if (l.state === 'dead') stale = { token: view.top, rec: cur, reason: l.reason };
+      }
+      lastToken = view.top;
+
+      if (free || stale) {
+        // Fairness: the lowest live ticket goes first. Without a ticket we may
+        // only go when nobody is queued.
+        let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
+        if (!mayGo && Date.now() - topSince > 20) {
+          // The queue has not moved for a while: drop tickets of dead waiters.
+          const live = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket);
+          mayGo = live.length === 0;
+        }
+        if (mayGo) {
+          if (stale) {
+            const pause = faultPauseMs('pause-before-takeover');
+            if (pause > 0) await sleep(pause);
+          }
+          const mine = view.top + 1;
+          const target = join(dir, String(mine));
+          if (tryLink(tmp, target)) {
+            const after = readView(dir);
+            if (after.top !== mine) {
+              // Our view was stale and the name had been compacted: not ours.
+              unlinkQuiet(target);
+              continue;
+            }
+            const acquiredAtMs = Date.now();
+            if (ticket) unlinkQuiet(join(dir, `w.${ticket}`));
+            compact(dir, after, mine);
+            const waitedMs = acquiredAtMs - started;
+            const tookOver = stale
+              ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? '', reason: stale.reason, task: stale.rec?.task ?? null }
+              : null;
+            if (tookOver) appendEvent(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
+            if (waitedMs >= 1 && lastHolder) appendEvent(rt.root, 'wait', { lock: name, token: mine, waitedMs, heldBy: lastHolder.pid, heldByTask: lastHolder.task });
+            appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: ownerPid, task: record.task, agent: record.agent, waitedMs });
+            return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record };
+          }
+          spins = 0;
+          continue; // somebody else linked first: look again at once
+        }
+      }
+
+      // Held (or not our turn): wait.
+      const t = Date.now();
+      if (t >= deadline) {
+        appendEvent(rt.root, 'timeout', { lock: name, token: lastToken, waitedMs: t - started, heldBy: lastHolder?.pid ?? null });
+        const holderText = describeHolder(lastHolder);
+        throw new LockstepError('LOCK_TIMEOUT', `timed out after ${((t - started) / 1000).toFixed(1)} s waiting for the ${name} lock held by ${holderText}${lastHolder ? ` since ${lastHolder.acquiredAt}` : ''}`, {
+          hint: lastHolder ? `see who holds it: lockstep lock status ${name}; if that process is gone, lockstep lock break ${name}` : `lockstep lock status ${name}`,
+          detail: { lock: name, token: lastToken, holder: lastHolder },
+        });
+      }
+      if (ticket === 0 && timeoutMs > 0) ticket = takeTicket(dir, tmp, view.tickets);
+      if (opts.onWait && t >= nextWaitReport) {
+        nextWaitReport = t + 1000;
+        opts.onWait({ name, waitedMs: t - started, holder: lastHolder, token: lastToken, waiters: view.tickets.length });
+      }
+      // The head of the queue polls tightly (it is next); the rest back off with jitter.
+      const position = ticket === 0 ? view.tickets.length : Math.max(0, view.tickets.indexOf(ticket));
+      spins++;
+      let delay: number;
+      if (position === 0) delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
+      else delay = Math.min(50, 1 + position + Math.random() * position * 2);
+      delay = Math.min(delay, Math.max(0, deadline - Date.now()));
+      if (delay === 0) await new Promise<void>((r) => setImmediate(r));
+      else await sleep(delay);
+    }
+  } finally {
+    unlinkQuiet(tmp);
+    if (ticket) unlinkQuiet(join(dir, `w.${ticket}`));
+  }
+}
+
+function takeTicket(dir: string, tmp: string, known: number[]): number {
+  let n = (known.length ? known[known.length - 1]! : 0) + 1;
+  for (let i = 0; i < 1000; i++, n++) {
+    if (tryLink(tmp, join(dir, `w.${n}`))) return n;
+  }
+  return 0; // could not queue: we still compete, just without a place in line
+}
+
+// --- release, renew, status, break ----------------------------------------------
+
+export interface ReleaseResult {
+  name: string;
+  token: number;
+  heldMs: number;
+  reentrant: boolean;
+}
+
+function compromised(rt: { root: string }, name: string, token: number, dir: string, why: string): LockstepError {
+  const view = readView(dir);
+  const cur = view.top ? readGeneration(dir, view.top) : null;
+  const now = cur && !isCorrupt(cur) && cur.state === 'held' ? `it is now held by ${describeHolder(cur)} (token ${view.top})` : `its current token is ${view.top}`;
+  appendEvent(rt.root, 'compromised', { lock: name, token, current: view.top, why });
+  return new LockstepError('LOCK_COMPROMISED', `lock compromised: the ${name} lock with token ${token} is no longer held by its owner (${why}); ${now}`, {
+    hint: `work done under token ${token} may have raced another holder; check it with lockstep validate and lockstep lock status ${name}`,
+    detail: { lock: name, token, current: view.top },
+  });
+}
+
+function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', reason?: string): boolean {
+  const marker: FreeMarker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}) };
+  const tmp = writeTemp(dir, JSON.stringify(marker));
+  try {
+    return tryLink(tmp, join(dir, String(ended + 1)));
+  } finally {
+    unlinkQuiet(tmp);
+  }
+}
+
+/**
+ * Releases a lock held with `token`. Throws LOCK_COMPROMISED when the lock
+ * was taken away (a loud error, never a silent success).
+ */
+export function releaseLock(handle: { name: string; token: number; nonce?: string; reentrant?: boolean; cwd?: string; runtime?: Runtime; dir?: string; root?: string }): ReleaseResult {
+  const name = validateLockName(handle.name);
+  if (handle.reentrant) return { name, token: handle.token, heldMs: 0, reentrant: true };
+  if (!Number.isSafeInteger(handle.token) || handle.token <= 0) throw new LockstepError('BAD_INPUT', `invalid token ${JSON.stringify(handle.token)}: tokens are positive integers`);
+  const rt = handle.root ? { root: handle.root } : resolveRuntime(handle);
+  const dir = handle.dir ?? join(rt.root, 'locks', name);
+  const view = readView(dir);
+  if (view.top !== handle.token) {
+    const next = view.top > handle.token ? readGeneration(dir, handle.token + 1) : null;
+    if (next && !isCorrupt(next) && next.state === 'released') {
+      throw new LockstepError('LOCK_NOT_HELD', `the ${name} lock with token ${handle.token} was already released (at ${next.at})`, {
+        hint: `see the lock now: lockstep lock status ${name}`,
+        detail: { lock: name, token: handle.token, current: view.top },
+      });
+    }
+    const why = next && !isCorrupt(next) && next.state === 'broken' ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}` : view.top > handle.token ? 'a later owner took it over' : 'no such token';
+    throw compromised(rt, name, handle.token, dir, why);
+  }
+  const cur = readGeneration(dir, handle.token);
+  if (!cur || isCorrupt(cur) || cur.state !== 'held' || (handle.nonce && cur.nonce !== handle.nonce)) {
+    throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
+  }
+  if (!writeFreeMarker(dir, name, handle.token, 'released')) {
+    throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
+  }
+  const heldMs = Date.now() - cur.acquiredAtMs;
+  appendEvent(rt.root, 'release', { lock: name, token: handle.token, heldMs, task: cur.task });
+  return { name, token: handle.token, heldMs, reentrant: false };
+}
+
+/**
+ * Rewrites the holder's record in place (rename over its own generation):
+ * renews the lease and optionally adds owner processes. Throws LOCK_COMPROMISED if no longer held.
+ */
+export function updateLock(handle: LockHandle, change: { renew?: boolean; addOwners?: number[] } = {}): OwnerRecord {
+  if (handle.reentrant) return handle.record;
+  const view = readView(handle.dir);
+  const cur = readGeneration(handle.dir, handle.token);
+  if (view.top !== handle.token || !cur || isCorrupt(cur) || cur.state !== 'held' || cur.nonce !== handle.nonce) {
+    throw compromised({ root: handle.root }, handle.name, handle.token, handle.dir, 'lost before renewal');
+  }
+  const next: OwnerRecord = { ...cur };
+  if (change.renew !== false) next.renewedAtMs = Date.now();
+  if (change.addOwners?.length) {
+    next.extraOwners = [...(cur.extraOwners ?? []), ...change.addOwners.map((pid) => ({ pid, pidStart: startStamp(pid) }))];
+  }
+  const tmp = writeTemp(handle.dir, JSON.stringify(next));
+  try {
+    renameSync(tmp, join(handle.dir, String(handle.token)));
+  } catch (e) {
+    unlinkQuiet(tmp);
+    throw fsError(e, 'renew lock record', handle.dir);
+  }
+  handle.record = next;
+  return next;
+}
+
+export function lockStatus(opts: { cwd?: string; runtime?: Runtime; name?: string } = {}): LockStatus {
+  const name = validateLockName(opts.name ?? DEFAULT_LOCK);
+  const rt = resolveRuntime(opts);
+  const dir = lockDir(rt, name);
+  for (let attempt = 0; ; attempt++) {
+    const view = readView(dir);
+    const base = { name, token: view.top, path: dir, waiters: view.tickets.length };
+    if (view.top === 0) return { ...base, state: 'free', holder: null, ageMs: null, staleReason: null };
+    const cur = readGeneration(dir, view.top);
+    if (cur === null && attempt < 5) continue;
+    if (cur === null) return { ...base, state: 'free', holder: null, ageMs: null, staleReason: null };
+    if (isCorrupt(cur)) return { ...base, state: 'stale', holder: null, ageMs: null, staleReason: `corrupt record (${cur.corrupt})` };
+    if (cur.state !== 'held') return { ...base, state: 'free', holder: null, ageMs: null, staleReason: null };
+    const l = ownerLiveness(cur);
+    return { ...base, state: l.state === 'dead' ? 'stale' : 'held', holder: cur, ageMs: Date.now() - cur.acquiredAtMs, staleReason: l.state === 'dead' ? l.reason : null };
+  }
+}
+
+/** All locks that exist in this repository's runtime (held or not). */
+export function listLocks(opts: { cwd?: string; runtime?: Runtime } = {}): LockStatus[] {
+  const rt = resolveRuntime(opts);
+  let names: string[] = [];
+  try {
+    names = readdirSync(join(rt.root, 'locks')).filter((n) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(n));
+  } catch {
+    names = [];
+  }
+  return names.sort().map((name) => lockStatus({ runtime: rt, name }));
+}
+
+export interface BreakOptions {
+  cwd?: string;
+  runtime?: Runtime;
+  name?: string;
+  /** Compare-and-swap: only break when the current token is this one. */
+  expectToken?: number;
+  /** Break a lock whose owner is alive. */
+  force?: boolean;
+}
+
+export type BreakResult =
+  | { broken: true; name: string; token: number; previous: OwnerRecord | null; reason: string }
+  | { broken: false; name: string; token: number; reason: 'free' };
+
+export function breakLock(opts: BreakOptions = {}): BreakResult {
+  const name = validateLockName(opts.name ?? DEFAULT_LOCK);
+  const rt = resolveRuntime(opts);
+  const st = lockStatus({ runtime: rt, name });
+  if (opts.expectToken !== undefined && st.token !== opts.expectToken) {
+    throw new LockstepError('CONFLICT', `the ${name} lock is at token ${st.token}, not ${opts.expectToken}: nothing broken`, {
+      hint: `look again: lockstep lock status ${name}`,
+      detail: { lock: name, token: st.token, expected: opts.expectToken },
+    });
+  }
+  if (st.state === 'free') return { broken: false, name, token: st.token, reason: 'free' };
+  if (st.state === 'held' && !opts.force) {
+    throw new LockstepError('LOCK_HELD', `the ${name} lock is held by ${describeHolder(st.holder)} (token ${st.token}), which is still running: not broken`, {
+      hint: `wait for it, stop that process, or break it anyway: lockstep lock break ${name} --expect-token ${st.token} --force`,
+      detail: { lock: name, token: st.token, holder: st.holder },
+    });
+  }
+  const reason = st.state === 'stale' ? (st.staleReason ?? 'stale') : 'forced';
+  if (!writeFreeMarker(st.path, name, st.token, 'broken', reason)) {
+    throw new LockstepError('CONFLICT', `the ${name} lock changed while breaking it (token ${st.token} is no longer current): nothing broken`, {
+      hint: `look again: lockstep lock status ${name}`,
+    });
+  }
+  appendEvent(rt.root, 'break', { lock: name, token: st.token, reason, previous: st.holder?.pid ?? null, task: st.holder?.task ?? null });
+  return { broken: true, name, token: st.token, previous: st.holder, reason };
+}
+
+/** Runs `fn` holding the lock; releases it however `fn` ends. */
+export async function withLock<T>(opts: AcquireOptions, fn: (h: LockHandle) => Promise<T> | T): Promise<T> {
+  const h = await acquireLock(opts);
+  try {
+    return await fn(h);
+  } finally {
+    releaseLock(h);
+  }
+}

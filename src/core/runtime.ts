@@ -1,0 +1,51 @@
+/**
+ * Where lockstep keeps its run-time state: `<git common dir>/lockstep/`, one
+ * place for every worktree of a repository, invisible to `git status`.
+ */
+import { join } from 'node:path';
+import { createGit, type RepoPaths } from '../git/git.js';
+import { LockstepError } from './errors.js';
+import { ensureDir } from './files.js';
+
+export interface Runtime {
+  /** `<common dir>/lockstep` */
+  root: string;
+  repo: RepoPaths;
+}
+
+export interface RuntimeOptions {
+  /** Any directory inside the repository (default: process.cwd()). */
+  cwd?: string;
+  /** Allow a bare repository (only the remote backend's server side wants this). */
+  allowBare?: boolean;
+}
+
+const cache = new Map<string, Runtime>();
+
+export function openRuntime(opts: RuntimeOptions = {}): Runtime {
+  const cwd = opts.cwd ?? process.cwd();
+  const key = `${cwd}\0${opts.allowBare ? 1 : 0}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const repo = createGit(cwd).repoPaths();
+  if (repo.bare && !opts.allowBare) {
+    throw new LockstepError('BARE_REPO', `${repo.commonDir} is a bare repository: lockstep coordinates work in checkouts`, {
+      hint: 'run lockstep in a clone or worktree of it (git clone, git worktree add)',
+    });
+  }
+  const root = join(repo.commonDir, 'lockstep');
+  ensureDir(root);
+  const rt = { root, repo };
+  cache.set(key, rt);
+  return rt;
+}
+
+/** Lock names: `[a-z0-9][a-z0-9._-]{0,63}` — they become directory names. */
+export const LOCK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+export function validateLockName(name: string): string {
+  if (typeof name !== 'string' || !LOCK_NAME.test(name)) {
+    throw new LockstepError('BAD_NAME', `invalid lock name ${JSON.stringify(name)}: use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit`);
+  }
+  return name;
+}
