@@ -8,9 +8,10 @@ import { LockstepError } from './errors.js';
 import { ensureDir } from './files.js';
 
 export interface Runtime {
-  /** `<common dir>/lockstep` */
+  /** `<common dir>/lockstep` (or the directory given to `runtimeAt`). */
   root: string;
-  repo: RepoPaths;
+  /** The repository, or null for a runtime rooted at a plain directory. */
+  repo: RepoPaths | null;
 }
 
 export interface RuntimeOptions {
@@ -38,6 +39,15 @@ export function openRuntime(opts: RuntimeOptions = {}): Runtime {
   const rt = { root, repo };
   cache.set(key, rt);
   return rt;
+}
+
+/**
+ * A runtime rooted at a plain directory, for state that belongs to a
+ * directory rather than a repository (e.g. `allocate ROOT` outside any repo).
+ */
+export function runtimeAt(root: string): Runtime {
+  ensureDir(root);
+  return { root, repo: null };
 }
 
 /** Lock names: `[a-z0-9][a-z0-9._-]{0,63}` — they become directory names. */
