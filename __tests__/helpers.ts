@@ -96,13 +96,60 @@ export function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
+/** Resolves when the process exits ('exit', not 'close': a grandchild may still hold its pipes). */
 export function waitExit(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((r) => child.once('close', (code) => r(code)));
+  return new Promise((r) => child.once('exit', (code) => r(code)));
 }
 
 /** A pid that certainly names no running process right now. */
 export function deadPid(): number {
   const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   return Number(r.stdout);
+}
+
+/**
+ * Starts one worker per argument list; each must print "ready" as its first
+ * line and then wait for the file `go` to exist. Once every worker is ready,
+ * `go` is created, so all of them contend at once (not staggered by their
+ * start-up). Resolves with each worker's Run (stdout without the "ready" line).
+ */
+export async function runWorkersTogether(script: string, argsList: string[][], go: string, opts: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<Run[]> {
+  const readies: Promise<void>[] = [];
+  const runs = argsList.map((args) => {
+    const child = startWorker(script, args, opts);
+    let stdout = '';
+    let stderr = '';
+    let markReady: () => void = () => undefined;
+    readies.push(new Promise<void>((r) => (markReady = r)));
+    child.stdout!.on('data', (d) => {
+      stdout += d;
+      if (stdout.startsWith('ready\n')) markReady();
+    });
+    child.stderr!.on('data', (d) => (stderr += d));
+    return new Promise<Run>((resolveRun) =>
+      child.on('close', (code) => {
+        markReady(); // a worker that died early must not hang the others
+        resolveRun({ code: code ?? 128, stdout: stdout.replace(/^ready\n/, ''), stderr });
+      }),
+    );
+  });
+  await Promise.all(readies);
+  writeFileSync(go, '');
+  return Promise.all(runs);
+}
+
+/**
+ * Runs the built CLI as an unprivileged user (uid/gid 65534) when the tests
+ * run as root — root ignores file modes, so "unwritable" cannot be tested as
+ * root — or as the current user otherwise. Throws if that is impossible,
+ * so a test can never silently skip its assertions.
+ */
+export function runCliUnprivileged(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Run {
+  const env = { ...process.env, ...opts.env };
+  const uid = process.getuid?.() ?? -1;
+  const argv = uid === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args] : [process.execPath, CLI, ...args];
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: opts.cwd ?? '/', env, encoding: 'utf8' });
+  if (r.error) throw new Error(`cannot run the CLI unprivileged (${argv[0]}): ${r.error.message}`);
+  return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
 }

@@ -8,6 +8,8 @@
  * releasing it while the work is still going.
  */
 import { spawn } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import { acquireLock, releaseLock, tokenEnvFor, updateLock, type AcquireOptions, type LockHandle } from './lock.js';
 import { LockstepError, isLockstepError } from './errors.js';
 
@@ -32,6 +34,21 @@ export interface RunLockedResult {
 }
 
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const GATE = 'IFS= read -r _ <&3 || exit 125; exec 3<&-; exec "$@"';
+
+/** The path `cmd` resolves to through PATH (or as a path), or null. */
+export function findExecutable(cmd: string, pathEnv: string, cwd: string): string | null {
+  const candidates = cmd.includes('/') ? [resolve(cwd, cmd)] : pathEnv.split(delimiter).filter(Boolean).map((d) => join(d, cmd));
+  for (const c of candidates) {
+    try {
+      accessSync(c, constants.X_OK);
+      if (statSync(c).isFile()) return c;
+    } catch {
+      /* not here */
+    }
+  }
+  return null;
+}
 
 export async function runLocked(opts: RunLockedOptions): Promise<RunLockedResult> {
   if (opts.argv.length === 0) throw new LockstepError('BAD_INPUT', 'no command to run');
@@ -41,8 +58,20 @@ export async function runLocked(opts: RunLockedOptions): Promise<RunLockedResult
   if (opts.task) env.LOCKSTEP_TASK = opts.task;
   if (opts.agent) env.LOCKSTEP_AGENT = opts.agent;
 
+  const missing = findExecutable(opts.argv[0]!, env.PATH ?? '', opts.cwd ?? process.cwd()) === null;
+  if (missing) {
+    releaseLock(handle);
+    return { exitCode: 127, signal: null, token: handle.token, waitedMs: handle.waitedMs, heldMs: 0, releaseError: null, failedToStart: `command not found: ${opts.argv[0]}` };
+  }
   let spawnError: Error | null = null;
-  const child = spawn(opts.argv[0]!, opts.argv.slice(1), { cwd: opts.cwd, env, stdio: opts.stdio ?? 'inherit' });
+  // The command starts only after it is registered as an owner of the lock:
+  // a gate shell waits for one line on fd 3, then execs the command (same pid).
+  // If we are killed before the line is written, the pipe closes and the
+  // command never runs — so there is no moment where it runs unregistered.
+  const std = opts.stdio ?? 'inherit';
+  const child = spawn('sh', ['-c', GATE, 'lockstep-run-locked', ...opts.argv], { cwd: opts.cwd, env, stdio: [std, std, std, 'pipe'] });
+  const gate = child.stdio[3] as import('node:stream').Writable | null;
+  gate?.on('error', () => undefined);
   const forward = (sig: NodeJS.Signals) => () => {
     child.kill(sig);
   };
@@ -53,8 +82,9 @@ export async function runLocked(opts: RunLockedOptions): Promise<RunLockedResult
     if (child.pid !== undefined) {
       try {
         updateLock(handle, { addOwners: [child.pid] });
+        gate?.end('go\n');
       } catch {
-        /* the child may already have exited; release below reports a lost lock */
+        gate?.destroy(); // lost the lock before the command started: it never runs
       }
       const every = Math.max(1000, Math.floor(handle.record.leaseMs / 3));
       renewTimer = setInterval(() => {
