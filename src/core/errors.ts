@@ -31,7 +31,10 @@ export type ErrorCode =
   | 'VIOLATION'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'ENVIRONMENT';
+  | 'COMMAND_FAILED'
+  | 'ENVIRONMENT'
+  | 'REMOTE_UNREACHABLE'
+  | 'REMOTE_REFUSED';
 
 const exitByCode: Record<ErrorCode, ExitCode> = {
   BAD_INPUT: ExitCode.usage,
@@ -49,7 +52,11 @@ const exitByCode: Record<ErrorCode, ExitCode> = {
   VIOLATION: ExitCode.violation,
   NOT_FOUND: ExitCode.usage,
   CONFLICT: ExitCode.violation,
+  /** A command lockstep ran for the user (e.g. `lockstep commit --edit`) failed; nothing was done. */
+  COMMAND_FAILED: ExitCode.violation,
   ENVIRONMENT: ExitCode.environment,
+  REMOTE_UNREACHABLE: ExitCode.environment,
+  REMOTE_REFUSED: ExitCode.environment,
 };
 
 export class LockstepError extends Error {

@@ -34,6 +34,9 @@ function readProcStat(pid: number): { comm: string; ppid: number; start: string 
   if (open < 0 || close < open) return null;
   const rest = text.slice(close + 2).split(' ');
   // rest[0] is field 3 (state); ppid is field 4, starttime field 22.
+  // A zombie (Z) or dying (X) process has exited: it holds nothing, even though
+  // its pid and start time linger until its parent (or init) reaps it.
+  if (rest[0] === 'Z' || rest[0] === 'X') return null;
   const ppid = Number(rest[1]);
   const start = rest[19];
   if (!Number.isFinite(ppid) || start === undefined) return null;

@@ -15,6 +15,8 @@ export interface GitResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Set when git was killed because `timeoutMs` passed. */
+  timedOut?: boolean;
 }
 
 export interface GitRunOptions {
@@ -24,6 +26,8 @@ export interface GitRunOptions {
   input?: string;
   /** Read-only calls set GIT_OPTIONAL_LOCKS=0 so lockstep never takes git's own locks for a read. */
   readOnly?: boolean;
+  /** Kill git (SIGKILL) after this many ms; the result then has `timedOut: true`. */
+  timeoutMs?: number;
 }
 
 export interface RepoPaths {
@@ -75,13 +79,15 @@ export function createGit(cwd: string): Git {
     cwd,
     run(args, opts) {
       return new Promise((resolve, reject) => {
-        const child = execFile('git', args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
+        const timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? Math.ceil(opts.timeoutMs) : 0;
+        const child = execFile('git', args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: 'utf8', timeout, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
           if (err && typeof (err as NodeJS.ErrnoException).code === 'string') {
             reject(missingGit(err) ?? err);
             return;
           }
           const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-          resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr });
+          const timedOut = Boolean(err && timeout && (err as { killed?: boolean }).killed);
+          resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
         });
         if (opts?.input !== undefined) child.stdin?.end(opts.input);
         else child.stdin?.end();

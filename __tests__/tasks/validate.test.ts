@@ -1,0 +1,128 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { parseLog, validateCommitRange } from '../../src/tasks/validate.js';
+import { encodeGlobs } from '../../src/tasks/trailers.js';
+import { startTask } from '../../src/tasks/tasks.js';
+import { commitTask } from '../../src/tasks/commit.js';
+import { cleanupTemp, git, tempDir, tempRepo } from '../helpers.js';
+import { gitRun, lockstep, write } from './fixtures.js';
+
+afterAll(cleanupTemp);
+
+/** A commit with hand-written lockstep trailers (as a hook or lockstep commit would have written them, or a forger). */
+function commitWith(repo: string, files: Record<string, string>, subject: string, t: { task?: string; scope?: string[] | string; shared?: string[]; fence?: string } = {}): string {
+  for (const [p, text] of Object.entries(files)) write(repo, p, text);
+  git(repo, 'add', '-A', '--', ...Object.keys(files));
+  const lines = [subject, ''];
+  if (t.task !== undefined) lines.push(`Lockstep-Task: ${t.task}`);
+  if (t.scope !== undefined) lines.push(`Lockstep-Scope: ${typeof t.scope === 'string' ? t.scope : encodeGlobs(t.scope)}`);
+  if (t.shared) lines.push(`Lockstep-Shared: ${encodeGlobs(t.shared)}`);
+  if (t.fence !== undefined) lines.push(`Lockstep-Fence: ${t.fence}`);
+  git(repo, 'commit', '-q', '--no-verify', '-m', lines.join('\n'));
+  return git(repo, 'rev-parse', 'HEAD');
+}
+
+describe('validate', () => {
+  test('finds files outside the scope, files in another task of the range, falling fences and unreadable trailers', async () => {
+    const repo = tempRepo();
+    const base = git(repo, 'rev-parse', 'HEAD');
+    const ok = commitWith(repo, { 'a/1': '1', 'TODO.md': 'a' }, 'A ok', { task: 'A', scope: ['a/**'], shared: ['TODO.md'], fence: '5@aaaaaaaaaaaa' });
+    const outside = commitWith(repo, { 'a/2': '2', 'README.md': 'x' }, 'A outside', { task: 'A', scope: ['a/**'], fence: '7@aaaaaaaaaaaa' });
+    const b = commitWith(repo, { 'b/1': '1' }, 'B ok', { task: 'B', scope: ['b/**'], fence: '8@aaaaaaaaaaaa' });
+    const sweep = commitWith(repo, { 'a/3': '3', 'b/2': '2' }, 'A sweeps B', { task: 'A', scope: ['a/**'], fence: '9@aaaaaaaaaaaa' });
+    const stale = commitWith(repo, { 'a/4': '4' }, 'A under a lost lock', { task: 'A', scope: ['a/**'], fence: '6@aaaaaaaaaaaa' });
+    const otherClone = commitWith(repo, { 'a/5': '5' }, 'A from another clone', { task: 'A', scope: ['a/**'], fence: '2@bbbbbbbbbbbb' });
+    const noTask = commitWith(repo, { 'b/3': '3' }, 'no task touches B');
+    const broken = commitWith(repo, { 'a/6': '6' }, 'A broken trailers', { task: 'A', scope: 'a/**', fence: 'x' });
+    const r = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });
+    expect(r.commitsChecked).toBe(8);
+    expect(r.tasks).toEqual(['A', 'B']);
+    const found = r.violations.map((v) => `${v.commit}|${v.rule}|${v.file}`).sort();
+    expect(found).toEqual(
+      [
+        `${outside}|outside_scope|README.md`,
+        `${sweep}|other_task_scope|b/2`,
+        `${stale}|fence_order|`,
+        `${noTask}|other_task_scope|b/3`,
+        `${broken}|bad_trailer|`,
+        `${broken}|bad_trailer|`,
+      ].sort(),
+    );
+    expect(r.violations.find((v) => v.commit === sweep)?.message).toMatch(/inside the scope of task B/);
+    expect(r.violations.find((v) => v.rule === 'fence_order')?.message).toMatch(/fence 6 but follows .* fence 9/);
+    for (const c of [ok, b, otherClone]) expect(r.violations.filter((v) => v.commit === c)).toEqual([]);
+
+    const cli = lockstep(['validate', `${base}..HEAD`, '--json'], repo);
+    expect(cli.code).toBe(1);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ ok: false, commitsChecked: 8 });
+    const text = lockstep(['validate', `${base}..HEAD`], repo);
+    expect(text.stdout).toMatch(/8 commits checked .*: 6 violations/);
+  });
+
+  test('merge commits are not judged by their files; fences compare along first-parent history, per counter', async () => {
+    const repo = tempRepo();
+    const base = git(repo, 'rev-parse', 'HEAD');
+    commitWith(repo, { 'a/1': '1' }, 'A', { task: 'A', scope: ['a/**'], fence: '3@cccccccccccc' });
+    git(repo, 'checkout', '-q', '-b', 'side', base);
+    commitWith(repo, { 'b/1': '1' }, 'B', { task: 'B', scope: ['b/**'], fence: '1@dddddddddddd' });
+    git(repo, 'checkout', '-q', 'main');
+    git(repo, 'merge', '-q', '--no-ff', '--no-verify', '-m', 'merge side', 'side');
+    commitWith(repo, { 'a/2': '2' }, 'A2', { task: 'A', scope: ['a/**'], fence: '4@cccccccccccc' });
+    const r = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });
+    expect(r.commitsChecked).toBe(4);
+    expect(r.violations).toEqual([]);
+    const late = commitWith(repo, { 'a/3': '3' }, 'A3', { task: 'A', scope: ['a/**'], fence: '2@cccccccccccc' });
+    const r2 = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });
+    expect(r2.violations.map((v) => [v.commit, v.rule])).toEqual([[late, 'fence_order']]);
+  });
+
+  test('names with newlines, NULs of git output, and a name that imitates the record separator are parsed exactly', async () => {
+    const repo = tempRepo();
+    const base = git(repo, 'rev-parse', 'HEAD');
+    const names = ['a/new\nline', 'a/\x1eimpostor', 'a/ünï cødé, yes', 'a/\nleading'];
+    const files = Object.fromEntries(names.map((n) => [n, 'x']));
+    commitWith(repo, files, 'odd', { task: 'A', scope: ['a/**'], fence: '1@eeeeeeeeeeee' });
+    commitWith(repo, { 'b/x': 'x' }, 'B', { task: 'B', scope: ['b/**'], fence: '2@eeeeeeeeeeee' });
+    const nonce = 'n0nce';
+    const out = gitRun(repo, ['log', `--format=%x1e${nonce}%x00%H%x00%P%x00%x00%x00%x00`, '--name-only', '-z', '--no-renames', `${base}..HEAD`]).stdout;
+    const recs = parseLog(out, nonce);
+    expect(recs.map((r) => r.files.sort())).toEqual([['b/x'], [...names].sort()]);
+    const r = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });
+    expect(r.violations).toEqual([]);
+  });
+
+  test('scopes written by lockstep commit round-trip through git (spaces, commas, quotes, unicode)', async () => {
+    const repo = tempRepo();
+    const scope = ['docs/a b, c/**', 'q"uote/**', 'ünï/**'];
+    startTask({ cwd: repo, id: 'S', scope });
+    write(repo, 'docs/a b, c/x.md', 'x');
+    write(repo, 'ünï/y', 'y');
+    await commitTask({ cwd: repo, task: 'S', message: 'S', paths: ['docs/a b, c/x.md', 'ünï/y'] });
+    const r = await validateCommitRange({ cwd: repo, range: 'HEAD^!' });
+    expect(r.tasks).toEqual(['S']);
+    expect(r.violations).toEqual([]);
+  });
+
+  test('ranges: the default is upstream..HEAD, else the last commit; bad ranges exit 2; a bare repository can be validated', async () => {
+    const origin = tempRepo();
+    const clone = tempDir('lockstep-clone-');
+    git(clone, 'clone', '-q', origin, '.');
+    git(clone, 'config', 'user.email', 't@example.invalid');
+    git(clone, 'config', 'user.name', 'T');
+    commitWith(clone, { 'a/1': '1' }, 'one', { task: 'A', scope: ['a/**'], fence: '1@ffffffffffff' });
+    commitWith(clone, { 'a/2': '2' }, 'two', { task: 'A', scope: ['a/**'], fence: '2@ffffffffffff' });
+    const d = await validateCommitRange({ cwd: clone });
+    expect(d.range).toBe('@{upstream}..HEAD');
+    expect(d.commitsChecked).toBe(2);
+    const lone = tempRepo();
+    expect((await validateCommitRange({ cwd: lone })).commitsChecked).toBe(1);
+    for (const bad of ['--output=/tmp/pwned', 'no-such-ref..HEAD', '', 'a\nb']) {
+      const r = lockstep(['validate', bad], clone);
+      expect({ bad, code: r.code }).toEqual({ bad, code: 2 });
+    }
+    const bare = tempDir('lockstep-bare-');
+    git(bare, 'clone', '-q', '--bare', clone, '.');
+    const b = lockstep(['validate', 'HEAD~2..HEAD', '--json'], bare);
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.stdout).commitsChecked).toBe(2);
+  });
+});

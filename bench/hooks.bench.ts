@@ -1,0 +1,208 @@
+/**
+ * Hooks and commits: what lockstep's hooks add to a `git commit`, measured
+ * against `node -e 0` in the same run; the throughput of 4 tasks committing
+ * concurrently through `lockstep commit` against the same commits made one
+ * after another; and `lockstep validate` over 1,000 commits.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTask } from '../src/tasks/tasks.js';
+import { validateCommitRange } from '../src/tasks/validate.js';
+import { encodeGlobs } from '../src/tasks/trailers.js';
+import { fmt, ratio, stats, timeCommand, type BenchContext, type BenchSection } from './harness.js';
+
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, GIT_EDITOR: ':', ...extra };
+  for (const k of ['LOCKSTEP_TASK', 'LOCKSTEP_LOCK_TOKEN', 'LOCKSTEP_SKIP', 'HUSKY', 'GIT_DIR', 'GIT_INDEX_FILE']) if (!(k in extra)) delete e[k];
+  return e;
+}
+
+function sh(cwd: string, argv: string[], e: NodeJS.ProcessEnv = env()): void {
+  const r = spawnSync(argv[0]!, argv.slice(1), { cwd, env: e, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+}
+
+/** Times `git commit` alone (the file change and `git add` happen before the clock starts). */
+function timeCommits(repo: string, n: number, args: string[], e: NodeJS.ProcessEnv): number[] {
+  const out: number[] = [];
+  for (let i = 0; i <= n; i++) {
+    appendFileSync(join(repo, 'a', 'file.txt'), `${i}\n`);
+    sh(repo, ['git', 'add', 'a/file.txt'], e);
+    const t = process.hrtime.bigint();
+    sh(repo, ['git', ...args, 'commit', '-q', '-m', `c${i}`], e);
+    if (i > 0) out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return out;
+}
+
+async function hookOverhead(ctx: BenchContext): Promise<BenchSection> {
+  const n = ctx.quick ? 8 : 30;
+  const repo = ctx.repo();
+  mkdirSync(join(repo, 'a'), { recursive: true });
+  startTask({ cwd: repo, id: 'A', scope: ['a/**'] });
+  sh(repo, [...ctx.cli, 'init']);
+  // Three hooks that each start node and do nothing: what a naive node hook suite costs at the least.
+  const naive = ctx.tmp('lockstep-naive-hooks-');
+  for (const h of ['pre-commit', 'commit-msg', 'post-commit']) writeFileSync(join(naive, h), `#!/bin/sh\nexec "${process.execPath}" -e 0\n`, { mode: 0o755 });
+  const rounds: Record<string, number[]> = { node: [], bare: [], task: [], noTask: [], naive: [] };
+  // Interleaved, so that load from elsewhere falls on every row alike.
+  const per = Math.max(2, Math.floor(n / 4));
+  for (let k = 0; k < Math.ceil(n / per); k++) {
+    rounds.node!.push(...timeCommand([process.execPath, '-e', '0'], per));
+    rounds.bare!.push(...timeCommits(repo, per, ['-c', 'core.hooksPath=/dev/null'], env()));
+    rounds.task!.push(...timeCommits(repo, per, [], env({ LOCKSTEP_TASK: 'A' })));
+    rounds.noTask!.push(...timeCommits(repo, per, [], env()));
+    rounds.naive!.push(...timeCommits(repo, per, ['-c', `core.hooksPath=${naive}`], env()));
+  }
+  const m = Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, stats(v).median])) as Record<string, number>;
+  const overhead = m.task! - m.bare!;
+  return {
+    title: 'Hooks: what lockstep adds to a git commit',
+    notes: [
+      `Median of ${rounds.bare!.length} commits each, interleaved in one run; only the \`git commit\` is timed. Goal: (git commit with lockstep's hooks − bare git commit) ≤ 2× \`node -e 0\`.`,
+      'Only pre-commit starts node (the commit lock and the scope check); commit-msg and post-commit are POSIX sh reading what pre-commit left, calling git interpret-trailers, and releasing the lock with ln(1).',
+    ],
+    columns: ['commit', 'median (ms)', 'p99 (ms)', 'added to bare (ms)', 'added / node -e 0'],
+    rows: [
+      ['`node -e 0` (reference)', fmt(m.node!), fmt(stats(rounds.node!).p99), '—', '—'],
+      ['bare `git commit` (no hooks)', fmt(m.bare!), fmt(stats(rounds.bare!).p99), '—', '—'],
+      ['lockstep hooks, task declared', fmt(m.task!), fmt(stats(rounds.task!).p99), fmt(overhead), ratio(overhead, m.node!)],
+      ['lockstep hooks, no task (serialize only)', fmt(m.noTask!), fmt(stats(rounds.noTask!).p99), fmt(m.noTask! - m.bare!), ratio(m.noTask! - m.bare!, m.node!)],
+      ['three hooks that only start node (reference)', fmt(m.naive!), fmt(stats(rounds.naive!).p99), fmt(m.naive! - m.bare!), ratio(m.naive! - m.bare!, m.node!)],
+    ],
+    goals: [{ text: 'hook overhead ≤ 2× node -e 0', measured: `${fmt(overhead)} ms = ${ratio(overhead, m.node!)}`, met: overhead <= 2 * m.node! }],
+  };
+}
+
+/** Runs `jobs` (each a list of argv to run one after another) with one process per job at a time. */
+async function runJobs(repo: string, jobs: string[][][]): Promise<void> {
+  await Promise.all(
+    jobs.map(async (steps) => {
+      for (const argv of steps) {
+        await new Promise<void>((resolve, reject) => {
+          const c = spawn(argv[0]!, argv.slice(1), { cwd: repo, env: env(), stdio: ['ignore', 'ignore', 'pipe'] });
+          let err = '';
+          c.stderr.on('data', (d) => (err += d));
+          c.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}: ${err}`))));
+        });
+      }
+    }),
+  );
+}
+
+function commitSteps(ctx: BenchContext, repo: string, task: string, rounds: number): string[][] {
+  const steps: string[][] = [];
+  for (let r = 1; r <= rounds; r++) {
+    writeFileSync(join(repo, 'specs', task, `${r}.txt`), `${task} ${r}\n`);
+    steps.push([...ctx.cli, 'commit', '--task', task, '-m', `${task} round ${r}`, '--edit', `printf '%s\\n' '${task} ${r}' >> TODO.md`, '--', 'TODO.md', `specs/${task}/${r}.txt`]);
+  }
+  return steps;
+}
+
+function raceRepo(ctx: BenchContext, tasks: string[]): string {
+  const repo = ctx.repo();
+  writeFileSync(join(repo, 'TODO.md'), '# TODO\n');
+  for (const t of tasks) {
+    mkdirSync(join(repo, 'specs', t), { recursive: true });
+    startTask({ cwd: repo, id: t, scope: [`specs/${t}/**`], shared: ['TODO.md'] });
+  }
+  sh(repo, ['git', 'add', 'TODO.md']);
+  sh(repo, ['git', 'commit', '-q', '-m', 'base']);
+  return repo;
+}
+
+async function throughput(ctx: BenchContext): Promise<BenchSection> {
+  const tasks = ['t1', 't2', 't3', 't4'];
+  const rounds = ctx.quick ? 5 : 25;
+  const total = tasks.length * rounds;
+  const seqRepo = raceRepo(ctx, tasks);
+  const seqSteps = tasks.flatMap((t) => commitSteps(ctx, seqRepo, t, rounds));
+  let t = performance.now();
+  await runJobs(seqRepo, [seqSteps]);
+  const seqMs = performance.now() - t;
+  const conRepo = raceRepo(ctx, tasks);
+  const conJobs = tasks.map((task) => commitSteps(ctx, conRepo, task, rounds));
+  t = performance.now();
+  await runJobs(conRepo, conJobs);
+  const conMs = performance.now() - t;
+  const seq = total / (seqMs / 1000);
+  const con = total / (conMs / 1000);
+  const v = await validateCommitRange({ cwd: conRepo, range: `HEAD~${total}..HEAD` });
+  return {
+    title: `Commits: ${tasks.length} concurrent tasks through lockstep commit (${tasks.length} × ${rounds})`,
+    notes: [
+      'Each commit: `lockstep commit --task T --edit "append a line to the shared TODO.md" -- TODO.md specs/T/R.txt` (one CLI process per commit, as an agent runs it). Sequential: the same commits one after another from one process. Concurrent: one process per task, all at once, serialized by the commit lock.',
+      `Concurrent run validated afterwards: ${v.commitsChecked} commits, ${v.violations.length} violations.`,
+    ],
+    columns: ['run', 'commits', 'seconds', 'commits/s', 'vs sequential'],
+    rows: [
+      ['sequential (one process)', total, fmt(seqMs / 1000), fmt(seq), '1.00×'],
+      [`concurrent (${tasks.length} processes)`, total, fmt(conMs / 1000), fmt(con), ratio(con, seq)],
+    ],
+    goals: [
+      { text: 'concurrent throughput ≥ 80% of sequential', measured: `${fmt((100 * con) / seq, 0)}%`, met: con >= 0.8 * seq },
+      { text: 'concurrent run: 0 violations', measured: String(v.violations.length), met: v.violations.length === 0 },
+    ],
+  };
+}
+
+/** 1,000 commits with lockstep trailers, made in one go with git fast-import. */
+function thousandCommits(ctx: BenchContext, n: number): string {
+  const repo = ctx.repo();
+  const lines: string[] = [];
+  const now = Math.floor(Date.now() / 1000);
+  for (let i = 1; i <= n; i++) {
+    const task = `t${i % 8}`;
+    const msg = `commit ${i}\n\nLockstep-Task: ${task}\nLockstep-Scope: ${encodeGlobs([`specs/${task}/**`, `docs/${task}/*.md`])}\nLockstep-Shared: ${encodeGlobs(['TODO.md'])}\nLockstep-Fence: ${i}@abcdefabcdef\n`;
+    const files = [`specs/${task}/${i}.txt`, `docs/${task}/${i}.md`, 'TODO.md'];
+    lines.push('commit refs/heads/main', `committer Bench <b@example.invalid> ${now + i} +0000`, `data ${Buffer.byteLength(msg)}`, msg);
+    if (i === 1) lines.push('from refs/heads/main^0');
+    for (const f of files) {
+      const body = `${i} ${f}\n`;
+      lines.push(`M 100644 inline ${f}`, `data ${Buffer.byteLength(body)}`, body);
+    }
+    lines.push('');
+  }
+  const r = spawnSync('git', ['fast-import', '--quiet'], { cwd: repo, input: lines.join('\n'), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`fast-import: ${r.stderr}`);
+  sh(repo, ['git', 'reset', '-q', '--hard', 'main']);
+  return repo;
+}
+
+async function validateSpeed(ctx: BenchContext): Promise<BenchSection> {
+  const n = 1000;
+  const repo = thousandCommits(ctx, n);
+  const samples: number[] = [];
+  let checked = 0;
+  let violations = 0;
+  for (let i = 0; i < (ctx.quick ? 2 : 5); i++) {
+    const t = performance.now();
+    const r = await validateCommitRange({ cwd: repo, range: `HEAD~${n}..HEAD` });
+    samples.push(performance.now() - t);
+    checked = r.commitsChecked;
+    violations = r.violations.length;
+  }
+  const cli = stats(timeCommand([...ctx.cli, 'validate', `HEAD~${n}..HEAD`], ctx.quick ? 2 : 5, { cwd: repo }));
+  const s = stats(samples);
+  return {
+    title: `Validate: ${n} commits`,
+    notes: ['Each commit has 3 files and lockstep trailers (8 tasks); one `git log -z --name-only` reads the whole range.'],
+    columns: ['run', 'commits checked', 'violations', 'median (ms)'],
+    rows: [
+      ['validateCommitRange (library)', checked, violations, fmt(s.median, 0)],
+      ['`lockstep validate` (CLI, with node start-up)', checked, violations, fmt(cli.median, 0)],
+    ],
+    goals: [{ text: `validate ${n} commits < 5 s`, measured: `${fmt(cli.median / 1000)} s`, met: cli.median < 5000 }],
+  };
+}
+
+export default async function hooksBench(ctx: BenchContext): Promise<BenchSection[]> {
+  ctx.log('hooks: commit overhead');
+  const a = await hookOverhead(ctx);
+  ctx.log('hooks: 4-task commit throughput');
+  const b = await throughput(ctx);
+  ctx.log('hooks: validate 1,000 commits');
+  const c = await validateSpeed(ctx);
+  return [a, b, c];
+}

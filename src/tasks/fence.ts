@@ -1,0 +1,44 @@
+/**
+ * The fence a commit carries: the commit lock's token plus the id of the
+ * counter that issued it. Each clone has its own runtime directory and so
+ * its own token counter; the id (random, made once per runtime, kept in
+ * `<runtime>/fence-id`) keeps validation from comparing tokens of two
+ * clones as if they came from one counter.
+ */
+import { linkSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { tempPathFor, unlinkQuiet } from '../core/files.js';
+import { formatFence } from './trailers.js';
+
+const ID = /^[a-f0-9]{12}$/;
+
+export function fenceCounterId(root: string): string {
+  const path = join(root, 'fence-id');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const id = readFileSync(path, 'utf8').trim();
+      if (ID.test(id)) return id;
+      break;
+    } catch {
+      /* not made yet */
+    }
+    // Written whole, then linked: exactly one creator wins and nobody reads a half-written id.
+    const tmp = tempPathFor(path);
+    try {
+      writeFileSync(tmp, `${randomBytes(6).toString('hex')}\n`);
+      linkSync(tmp, path);
+    } catch {
+      /* another process linked first: read its id */
+    } finally {
+      unlinkQuiet(tmp);
+    }
+  }
+  // A damaged id file: fences still work, only cross-clone separation is lost.
+  return 'unknown';
+}
+
+/** The `Lockstep-Fence` value for a commit made under `token`. */
+export function fenceValue(root: string, token: number): string {
+  return formatFence(token, fenceCounterId(root));
+}

@@ -1,0 +1,57 @@
+/**
+ * The path lists a commit is judged by, always NUL-separated (`-z`) so
+ * names with spaces, quotes, unicode or newlines arrive as they are.
+ *
+ * The staged list (`git diff --cached`) and a commit's list (`git
+ * diff-tree`) are produced with the same options so that, for an ordinary
+ * commit, the two outputs are byte-for-byte equal: the post-commit hook
+ * compares them with cmp(1) instead of starting node.
+ */
+import type { Git } from '../git/git.js';
+
+/** Options shared by both lists: no renames (both sides of a move are touched), no config-dependent output. */
+const COMMON = ['--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv'];
+
+export const STAGED_ARGS = ['diff', '--cached', ...COMMON, '--no-relative', '--ita-invisible-in-index'];
+
+export function commitPathArgs(commit: string): string[] {
+  return ['diff-tree', '-r', '--no-commit-id', '--root', ...COMMON, commit];
+}
+
+export function splitNul(raw: string): string[] {
+  const parts = raw.split('\0');
+  if (parts.length && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+export interface PathList {
+  /** Git's output as it was (NUL-terminated names). */
+  raw: string;
+  paths: string[];
+}
+
+/** Paths staged in the index git uses (GIT_INDEX_FILE from `env` or the environment), against HEAD (or nothing, before the first commit). */
+export async function stagedPaths(git: Git, env?: Record<string, string | undefined>): Promise<PathList> {
+  const raw = await git.exec(STAGED_ARGS, { readOnly: true, env });
+  return { raw, paths: splitNul(raw) };
+}
+
+/** Paths a (non-merge) commit changed against its first parent; a root commit's files. */
+export async function commitPaths(git: Git, commit: string): Promise<PathList> {
+  const raw = await git.exec(commitPathArgs(commit), { readOnly: true });
+  return { raw, paths: splitNul(raw) };
+}
+
+/** The commit's parents, or null when `rev` does not name a commit (e.g. HEAD before the first commit). */
+export async function commitParents(git: Git, rev: string): Promise<{ commit: string; parents: string[] } | null> {
+  const r = await git.run(['rev-list', '--parents', '-n', '1', '--end-of-options', rev], { readOnly: true });
+  if (r.code !== 0) return null;
+  const [commit, ...parents] = r.stdout.trim().split(' ');
+  return commit ? { commit, parents } : null;
+}
+
+/** HEAD's commit id, or null before the first commit. */
+export async function headCommit(git: Git): Promise<string | null> {
+  const r = await git.run(['rev-parse', '--verify', '-q', 'HEAD^{commit}'], { readOnly: true });
+  return r.code === 0 ? r.stdout.trim() : null;
+}
