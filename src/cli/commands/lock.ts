@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { LockstepError } from '../../core/errors.js';
 import { acquireLock, breakLock, DEFAULT_LOCK, listLocks, lockStatus, releaseLock, type LockStatus } from '../../core/lock.js';
 import { globals } from '../context.js';
+import { BACKEND_HELP, selectBackend } from '../../remote/backend.js';
+import { remoteLockAcquireCommand, remoteLockBreakCommand, remoteLockReleaseCommand, remoteLockRenewCommand, remoteLockStatusCommand } from './remote.js';
 import { parsePositiveInt, parseSeconds, printJson, printLine, waitReporter } from '../output.js';
 
 function describeStatus(s: LockStatus): string {
@@ -27,9 +30,12 @@ export function registerLock(program: Command): void {
     .command('status')
     .argument('[name]', 'lock name (default: all locks)')
     .option('--json', 'machine-readable output')
+    .option('--backend <backend>', BACKEND_HELP)
     .description('show holder, age, token, task and whether the lock is stale')
-    .action((name: string | undefined, o: { json?: boolean }, cmd: Command) => {
+    .action(async (name: string | undefined, o: { json?: boolean; backend?: string }, cmd: Command) => {
       const { cwd } = globals(cmd);
+      const backend = selectBackend({ cwd, flag: o.backend });
+      if (backend.kind === 'remote') return remoteLockStatusCommand({ cwd, remote: backend.remote, name, json: o.json });
       const list = name ? [lockStatus({ cwd, name })] : listLocks({ cwd });
       if (o.json) printJson(name ? list[0] : list);
       else if (list.length === 0) printLine('no locks');
@@ -45,10 +51,15 @@ export function registerLock(program: Command): void {
     .option('--owner-pid <pid>', 'process the lock is held for; it is free once that process exits (default: the parent process, e.g. your shell script)')
     .option('--lease <seconds>', 'lease for holders on other hosts', '120')
     .option('--json', 'machine-readable output')
+    .option('--backend <backend>', BACKEND_HELP)
     .description('take the lock on behalf of a process and print its token')
-    .action(async (name: string, o: { timeout: string; task?: string; agent?: string; ownerPid?: string; lease: string; json?: boolean }, cmd: Command) => {
+    .action(async (name: string, o: { timeout: string; task?: string; agent?: string; ownerPid?: string; lease: string; json?: boolean; backend?: string }, cmd: Command) => {
       const { cwd } = globals(cmd);
       const ownerPid = o.ownerPid === undefined ? process.ppid : parsePositiveInt(o.ownerPid, '--owner-pid');
+      const backend = selectBackend({ cwd, flag: o.backend });
+      if (backend.kind === 'remote') {
+        return remoteLockAcquireCommand({ cwd, remote: backend.remote, name, ownerPid, json: o.json, reentrant: false, onWait: waitReporter(), timeoutMs: parseSeconds(o.timeout, '--timeout'), leaseMs: parseSeconds(o.lease, '--lease'), task: o.task ?? process.env.LOCKSTEP_TASK ?? null, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null });
+      }
       const h = await acquireLock({
         cwd,
         name,
@@ -69,9 +80,12 @@ export function registerLock(program: Command): void {
     .argument('[name]', 'lock name', DEFAULT_LOCK)
     .requiredOption('--token <n>', 'the token printed by lock acquire')
     .option('--json', 'machine-readable output')
+    .option('--backend <backend>', BACKEND_HELP)
     .description('release a lock you hold (exit 1 "lock compromised" if it was taken away)')
-    .action((name: string, o: { token: string; json?: boolean }, cmd: Command) => {
+    .action(async (name: string, o: { token: string; json?: boolean; backend?: string }, cmd: Command) => {
       const { cwd } = globals(cmd);
+      const backend = selectBackend({ cwd, flag: o.backend });
+      if (backend.kind === 'remote') return remoteLockReleaseCommand({ cwd, remote: backend.remote, name, token: parsePositiveInt(o.token, '--token'), json: o.json });
       const r = releaseLock({ cwd, name, token: parsePositiveInt(o.token, '--token') });
       if (o.json) printJson({ ok: true, ...r });
     });
@@ -82,13 +96,32 @@ export function registerLock(program: Command): void {
     .option('--expect-token <n>', 'only break it if its token is still this one (compare-and-swap)')
     .option('--force', 'break it even though its owner is alive')
     .option('--json', 'machine-readable output')
+    .option('--backend <backend>', BACKEND_HELP)
     .description('remove a stale lock (refuses a live one unless --force)')
-    .action((name: string, o: { expectToken?: string; force?: boolean; json?: boolean }, cmd: Command) => {
+    .action(async (name: string, o: { expectToken?: string; force?: boolean; json?: boolean; backend?: string }, cmd: Command) => {
       const { cwd } = globals(cmd);
+      const backend = selectBackend({ cwd, flag: o.backend });
+      if (backend.kind === 'remote') {
+        return remoteLockBreakCommand({ cwd, remote: backend.remote, name, force: o.force, json: o.json, expectToken: o.expectToken === undefined ? undefined : parsePositiveInt(o.expectToken, '--expect-token', { min: 0 }) });
+      }
       const r = breakLock({ cwd, name, force: o.force, expectToken: o.expectToken === undefined ? undefined : parsePositiveInt(o.expectToken, '--expect-token', { min: 0 }) });
       if (o.json) printJson({ ok: true, ...r });
       else if (r.broken) printLine(`broke the ${r.name} lock (token ${r.token}${r.previous ? `, pid ${r.previous.pid}${r.previous.task ? `, task ${r.previous.task}` : ''}` : ''}): ${r.reason}`);
       else printLine(`the ${r.name} lock is free (token ${r.token}): nothing to break`);
+    });
+
+  lock
+    .command('renew')
+    .argument('[name]', 'lock name', DEFAULT_LOCK)
+    .requiredOption('--token <n>', 'the token printed by lock acquire')
+    .option('--json', 'machine-readable output')
+    .option('--backend <backend>', BACKEND_HELP)
+    .description('renew the lease of a lock you hold (remote backend: holders on other machines only have their lease)')
+    .action(async (name: string, o: { token: string; json?: boolean; backend?: string }, cmd: Command) => {
+      const { cwd } = globals(cmd);
+      const backend = selectBackend({ cwd, flag: o.backend });
+      if (backend.kind !== 'remote') throw new LockstepError('BAD_INPUT', 'lock renew is for the remote backend: a file-backend lock lives as long as its owner process', { hint: `lockstep lock renew ${name} --token ${o.token} --backend remote` });
+      return remoteLockRenewCommand({ cwd, remote: backend.remote, name, token: parsePositiveInt(o.token, '--token'), json: o.json });
     });
 }
 

@@ -1,0 +1,111 @@
+/**
+ * The remote backend's pure rules: the lease/skew rule, backend selection,
+ * the classification of push outcomes, ref-name validation, and the object
+ * ids lockstep computes without git (checked against git itself).
+ */
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { judgeLease, leaseGraceMs } from '../../src/remote/observations.js';
+import { parseBackend, selectBackend } from '../../src/remote/backend.js';
+import { classifyPushSummary, looksUnreachable } from '../../src/remote/errors.js';
+import { rootHash, validateRemoteLockName } from '../../src/remote/refs.js';
+import { openRemote, recordOid, writeRecord } from '../../src/remote/transport.js';
+import { LockstepError } from '../../src/core/errors.js';
+import { hostId } from '../../src/core/process.js';
+import { cleanupTemp, deadPid, git, tempRepo } from '../helpers.js';
+
+afterAll(cleanupTemp);
+
+describe('the lease rule: never on the holder\'s clock', () => {
+  const other = { host: 'some-other-machine', pid: 1, pidStart: null, bootId: null, leaseMs: 10_000 };
+
+  test('another host: expired only after lease + grace of this machine\'s own observation', () => {
+    const firstSeen = 1_000_000;
+    const notYet = judgeLease(other, firstSeen, firstSeen + 10_000 + leaseGraceMs(10_000) - 1);
+    expect(notYet.expired).toBe(false);
+    expect(notYet.expired === false && notYet.remainingMs).toBe(1);
+    expect(judgeLease(other, firstSeen, firstSeen + 10_000 + leaseGraceMs(10_000)).expired).toBe(true);
+    // Whatever the record's own timestamps say does not enter the rule at all.
+    expect(judgeLease({ ...other, acquiredAtMs: 0, renewedAtMs: 0 } as typeof other, firstSeen, firstSeen + 1).expired).toBe(false);
+  });
+
+  test('grace: 2 % of the lease, at least 500 ms', () => {
+    expect(leaseGraceMs(1000)).toBe(500);
+    expect(leaseGraceMs(120_000)).toBe(2400);
+  });
+
+  test('same host with its process gone: expired at once; alive: the lease applies', () => {
+    const dead = judgeLease({ host: hostId(), pid: deadPid(), pidStart: null, bootId: null, leaseMs: 60_000 }, 0, 1);
+    expect(dead.expired).toBe(true);
+    expect(dead.expired && dead.reason).toMatch(/not running .*same host/);
+    expect(judgeLease({ host: hostId(), pid: process.pid, pidStart: null, bootId: null, leaseMs: 60_000 }, 0, 1).expired).toBe(false);
+  });
+
+  test('an unreadable record gets the default lease', () => {
+    expect(judgeLease(null, 0, 60_000).expired).toBe(false);
+    expect(judgeLease(null, 0, 200_000).expired).toBe(true);
+  });
+});
+
+describe('backend selection', () => {
+  test('flag, then LOCKSTEP_BACKEND, then git config lockstep.backend, else file', () => {
+    const repo = tempRepo();
+    expect(selectBackend({ cwd: repo, env: {} })).toEqual({ kind: 'file' });
+    git(repo, 'config', 'lockstep.backend', 'remote:upstream');
+    expect(selectBackend({ cwd: repo, env: {} })).toEqual({ kind: 'remote', remote: 'upstream' });
+    expect(selectBackend({ cwd: repo, env: { LOCKSTEP_BACKEND: 'remote' } })).toEqual({ kind: 'remote', remote: 'origin' });
+    expect(selectBackend({ cwd: repo, env: { LOCKSTEP_BACKEND: 'remote' }, flag: 'file' })).toEqual({ kind: 'file' });
+  });
+
+  test('bad values are usage errors', () => {
+    for (const v of ['remote:', 'remote:-x', 'remote:a/b', 'cloud', 'remote:..']) {
+      expect(() => parseBackend(v)).toThrow(LockstepError);
+      try {
+        parseBackend(v);
+      } catch (e) {
+        expect((e as LockstepError).exitCode).toBe(2);
+      }
+    }
+  });
+});
+
+describe('push outcomes', () => {
+  test('someone else won vs. the server refuses', () => {
+    expect(classifyPushSummary('!', '[rejected] (stale info)')).toBe('conflict');
+    expect(classifyPushSummary('!', '[remote rejected] (atomic transaction failed)')).toBe('conflict');
+    expect(classifyPushSummary('!', '[rejected] (atomic push failed)')).toBe('conflict');
+    expect(classifyPushSummary('!', "[remote rejected] (cannot lock ref 'refs/lockstep/locks/x': is at 1 but expected 2)")).toBe('conflict');
+    expect(classifyPushSummary('!', '[remote rejected] (pre-receive hook declined)')).toBe('refused');
+    expect(classifyPushSummary('!', '[remote rejected] (deny updating a hidden ref)')).toBe('refused');
+    expect(classifyPushSummary('*', '[new reference]')).toBe('ok');
+  });
+
+  test('unreachable remotes are recognised', () => {
+    expect(looksUnreachable('fatal: unable to connect to 127.0.0.1:\n127.0.0.1[0: 127.0.0.1]: errno=Connection refused')).toBe(true);
+    expect(looksUnreachable("fatal: 'nope' does not appear to be a git repository")).toBe(true);
+    expect(looksUnreachable('error: failed to push some refs')).toBe(false);
+  });
+});
+
+describe('names and ids', () => {
+  test('lock names git would refuse as refs are refused up front', () => {
+    for (const n of ['a..b', 'x.lock', 'end.']) expect(() => validateRemoteLockName(n)).toThrow(/git ref names/);
+    expect(validateRemoteLockName('commit')).toBe('commit');
+  });
+
+  test('root hashes depend on the path inside the repository only', () => {
+    expect(rootHash('specs')).toBe(rootHash('specs'));
+    expect(rootHash('specs')).not.toBe(rootHash('docs/specs'));
+    expect(rootHash('specs')).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  test('record ids computed without git match git, and written records read back with git', async () => {
+    const repo = tempRepo();
+    git(repo, 'remote', 'add', 'origin', 'git://127.0.0.1:9/none.git');
+    const ctx = openRemote({ cwd: repo });
+    const rec = { kind: 'probe', text: 'ünïcode "quotes" \\ and\nnewline' };
+    const oid = await writeRecord(ctx, rec);
+    expect(oid).toBe(recordOid(ctx, rec));
+    expect(JSON.parse(git(repo, 'cat-file', 'blob', oid))).toEqual(rec);
+    git(repo, 'fsck', '--no-dangling');
+  });
+});
