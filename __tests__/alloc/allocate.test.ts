@@ -1,0 +1,196 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allocate } from '../../src/alloc/allocate.js';
+import { highestWithHint, hintPath } from '../../src/alloc/highest-hint.js';
+import { allocationLockName, checkoutCommonDir } from '../../src/alloc/lock-target.js';
+import { sanitizeTopicName } from '../../src/alloc/name.js';
+import { verifyAllocations } from '../../src/alloc/verify.js';
+import { LockstepError } from '../../src/core/errors.js';
+import { lockStatus } from '../../src/core/lock.js';
+import { cleanupTemp, firstLine, git, runCli, runWorkersTogether, startWorker, tempDir, tempRepo, waitExit } from '../helpers.js';
+
+afterAll(cleanupTemp);
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof LockstepError) return e.code;
+    throw e;
+  }
+  return 'OK';
+}
+
+describe('topic names', () => {
+  test('are lower-cased, reduced to [a-z0-9_], collapsed, trimmed and capped', () => {
+    expect(sanitizeTopicName('Auth Flow')).toBe('auth_flow');
+    expect(sanitizeTopicName('  OAuth2 -- PKCE!!  ')).toBe('oauth2_pkce');
+    expect(sanitizeTopicName('__a___b__')).toBe('a_b');
+    expect(sanitizeTopicName('Café Ünïcode naïve')).toBe('cafe_unicode_naive');
+    expect(sanitizeTopicName('x'.repeat(200))).toBe('x'.repeat(64));
+    expect(sanitizeTopicName(`${'a'.repeat(63)} b`)).toBe('a'.repeat(63)); // no trailing _ after the cut
+  });
+
+  test('hostile names are refused with BAD_NAME', () => {
+    for (const bad of ['../../etc', '/abs', 'a/b', 'a\\b', '..', 'x..y', '', '   ', '!!!', '日本語', 'a\nb', 'tab\there', 'x'.repeat(10 * 1024)]) {
+      expect([bad.slice(0, 20), codeOf(() => sanitizeTopicName(bad))]).toEqual([bad.slice(0, 20), 'BAD_NAME']);
+    }
+  });
+});
+
+describe('allocate (library)', () => {
+  test('numbers follow the highest NNN_ prefix, ignore other entries and widen past the width', async () => {
+    const root = join(tempDir(), 'specs');
+    const a = await allocate({ root, name: 'first' });
+    expect(a).toMatchObject({ topicNumber: '001', number: 1, name: 'first', topicPath: join(root, '001_first') });
+    expect(existsSync(a.topicPath)).toBe(true);
+    mkdirSync(join(root, 'notes'));
+    writeFileSync(join(root, 'README.md'), '');
+    writeFileSync(join(root, '12abc'), ''); // digits without the underscore: not an allocation
+    writeFileSync(join(root, '041_a_file'), ''); // a file with the prefix still holds its number
+    expect((await allocate({ root, name: 'next' })).topicNumber).toBe('042');
+    mkdirSync(join(root, '999_last_three_digit'));
+    const wide = await allocate({ root, name: 'wide' });
+    expect(wide.topicNumber).toBe('1000');
+    expect(wide.topicPath).toBe(join(root, '1000_wide'));
+    expect((await allocate({ root, name: 'w', width: 5 })).topicNumber).toBe('01001');
+    expect((await allocate({ root: 'rel', name: 'x', cwd: root })).topicPath).toBe(join(root, 'rel', '001_x'));
+  });
+
+  test('the remembered highest number is used only while the root is unchanged', async () => {
+    const root = join(tempDir(), 'specs');
+    await allocate({ root, name: 'a' });
+    const real = realpathSync(root);
+    const hint = hintPath(join(real, '.lockstep'), allocationLockName(real));
+    expect(highestWithHint(real, hint)).toEqual({ highest: 1, fromHint: true });
+    // Entries made behind lockstep's back change the directory: the next allocation scans.
+    mkdirSync(join(root, '007_by_hand'));
+    expect(highestWithHint(real, hint)).toEqual({ highest: 7, fromHint: false });
+    expect((await allocate({ root, name: 'b' })).topicNumber).toBe('008');
+    writeFileSync(join(root, '020_a_file'), '');
+    expect((await allocate({ root, name: 'c' })).topicNumber).toBe('021');
+    rmSync(join(root, '020_a_file'));
+    rmSync(join(root, '021_c'), { recursive: true });
+    expect((await allocate({ root, name: 'd' })).topicNumber).toBe('009');
+    // A garbage or missing hint only costs a scan.
+    writeFileSync(hint, '{not json');
+    expect((await allocate({ root, name: 'e' })).topicNumber).toBe('010');
+    rmSync(hint);
+    expect((await allocate({ root, name: 'f' })).topicNumber).toBe('011');
+    expect(highestWithHint(real, hint)).toEqual({ highest: 11, fromHint: true });
+  });
+
+  test('outside a checkout the lock lives in ROOT/.lockstep; inside one, in the repository runtime', async () => {
+    const plain = join(tempDir(), 'specs');
+    await allocate({ root: plain, name: 'a' });
+    const plainLock = join(plain, '.lockstep', 'locks', allocationLockName(realpathSync(plain)));
+    expect(existsSync(plainLock)).toBe(true);
+
+    const repo = tempRepo();
+    const root = join(repo, 'specs');
+    // GIT_DIR (set inside hooks) must not move the lock: it is chosen from ROOT's path alone.
+    const elsewhere = tempRepo();
+    process.env.GIT_DIR = join(elsewhere, '.git');
+    try {
+      await allocate({ root, name: 'b' });
+    } finally {
+      delete process.env.GIT_DIR;
+    }
+    expect(existsSync(join(root, '.lockstep'))).toBe(false);
+    expect(existsSync(join(repo, '.git', 'lockstep', 'locks', allocationLockName(realpathSync(root))))).toBe(true);
+    expect(existsSync(join(elsewhere, '.git', 'lockstep'))).toBe(false);
+
+    // A linked worktree shares the main repository's runtime (its common dir).
+    const wt = join(tempDir(), 'wt');
+    git(repo, 'worktree', 'add', '-q', wt);
+    expect(checkoutCommonDir(realpathSync(wt))).toBe(realpathSync(join(repo, '.git')));
+    expect(checkoutCommonDir(realpathSync(tempDir()))).toBe(null);
+  });
+
+  test('10 processes × 100 allocations: every number once, no gaps, verify clean — and the seed\'s broken variant (lock released before mkdir) makes duplicates that verify reports', async () => {
+    const base = tempDir();
+    const good = join(base, 'good');
+    const broken = join(base, 'broken');
+    const go = join(base, 'go');
+    const specs = Array.from({ length: 10 }, (_, w) => [
+      JSON.stringify({ go, jobs: [{ mode: 'lib', root: good, n: 100, tag: `w${w}` }, { mode: 'broken', root: broken, n: 20, tag: `w${w}` }] }),
+    ]);
+    const runs = await runWorkersTogether('alloc-worker.ts', specs, go);
+    for (const r of runs) expect(r.stderr).toBe('');
+    for (const r of runs) expect(r.code).toBe(0);
+    const results = runs.map((r) => JSON.parse(r.stdout) as { jobs: { mode: string; allocations: { number: number; path: string }[] }[] });
+
+    const numbers = results.flatMap((r) => r.jobs[0]!.allocations.map((a) => a.number)).sort((a, b) => a - b);
+    expect(numbers).toHaveLength(1000);
+    expect(new Set(numbers).size).toBe(1000);
+    expect(numbers[0]).toBe(1);
+    expect(numbers[999]).toBe(1000);
+    expect(readdirSync(good).filter((e) => /^\d+_/.test(e))).toHaveLength(1000);
+    const v = verifyAllocations({ root: good });
+    expect(v).toMatchObject({ ok: true, duplicates: [], gaps: [], leftoverLock: null, highest: 1000 });
+    expect(v.entries).toHaveLength(1000);
+
+    // The control: the same processes, the same lock, released before mkdir.
+    const brokenNumbers = results.flatMap((r) => r.jobs[1]!.allocations.map((a) => a.number));
+    expect(brokenNumbers).toHaveLength(200);
+    const handedOutTwice = brokenNumbers.length - new Set(brokenNumbers).size;
+    expect(handedOutTwice).toBeGreaterThan(0);
+    const vb = verifyAllocations({ root: broken });
+    expect(vb.ok).toBe(false);
+    expect(vb.duplicates.length).toBeGreaterThan(0);
+    expect(vb.duplicates.reduce((n, d) => n + d.entries.length - 1, 0)).toBe(handedOutTwice);
+    const cli = runCli(['allocate', '--verify', broken]);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(/duplicates: \d+ numbers? used more than once/);
+    expect(cli.stdout).toContain('FAILED');
+  }, 300_000);
+});
+
+describe('verify', () => {
+  test('lists gaps without failing, and reports a held or stale lock', async () => {
+    const repo = tempRepo();
+    const root = join(repo, 'specs');
+    for (const e of ['001_a', '002_b', '005_c', '009_d']) mkdirSync(join(root, e), { recursive: true });
+    const v = verifyAllocations({ root });
+    expect(v).toMatchObject({ ok: true, gaps: [{ from: 3, to: 4 }, { from: 6, to: 8 }], duplicates: [], leftoverLock: null });
+
+    const name = allocationLockName(realpathSync(root));
+    const holder = startWorker('lock-worker.ts', ['hold', repo, name]);
+    await firstLine(holder);
+    const held = verifyAllocations({ root });
+    expect(held.ok).toBe(false);
+    expect(held.leftoverLock).toMatchObject({ state: 'held', pid: holder.pid, name });
+    const cli = runCli(['allocate', '--verify', root, '--json']);
+    expect(cli.code).toBe(1);
+    expect(JSON.parse(cli.stdout).leftoverLock.state).toBe('held');
+    holder.kill('SIGKILL');
+    await waitExit(holder);
+    expect(verifyAllocations({ root }).leftoverLock).toMatchObject({ state: 'stale' });
+
+    // The next allocation takes the stale lock over and the root is clean again.
+    expect((await allocate({ root, name: 'after' })).topicNumber).toBe('010');
+    expect(verifyAllocations({ root }).leftoverLock).toBe(null);
+  });
+
+  test('a lock held elsewhere makes allocate time out (exit 3) naming the holder, creating nothing', async () => {
+    const repo = tempRepo();
+    const root = join(repo, 'specs');
+    mkdirSync(root);
+    const holder = startWorker('lock-worker.ts', ['hold', repo, allocationLockName(realpathSync(root))]);
+    await firstLine(holder);
+    const r = runCli(['allocate', root, 'late', '--timeout', '0.3']);
+    holder.kill('SIGKILL');
+    await waitExit(holder);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`pid ${holder.pid}`);
+    expect(readdirSync(root)).toEqual([]);
+    expect(lockStatus({ cwd: repo, name: allocationLockName(realpathSync(root)) }).state).toBe('stale');
+  });
+
+  test('a missing root is exit 2', () => {
+    const r = runCli(['allocate', '--verify', join(tempDir(), 'nope')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('does not exist');
+  });
+});
