@@ -11,5 +11,7 @@ export default {
   // Concurrency tests spawn real processes against real repositories; on a
   // 2-core machine two test files at a time is the most that stays honest.
   maxWorkers: 2,
-  testTimeout: 120000,
+  // A guard against hangs, not a performance check: on a loaded 2-core machine
+  // the multi-process tests can take minutes.
+  testTimeout: 300000,
 };

@@ -16,7 +16,14 @@ export function tempDir(prefix = 'lockstep-test-'): string {
 }
 
 export function cleanupTemp(): void {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const d of made.splice(0)) {
+    try {
+      // A killed worker's children may still be writing for a moment: retry.
+      rmSync(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      /* a temp dir left behind is not a test failure */
+    }
+  }
 }
 
 export function git(cwd: string, ...args: string[]): string {

@@ -123,7 +123,7 @@ describe('lockstep lock', () => {
   });
 
   test('--help on every command', () => {
-    for (const args of [['--help'], ['lock', '--help'], ['lock', 'status', '--help'], ['lock', 'acquire', '--help'], ['lock', 'release', '--help'], ['lock', 'break', '--help'], ['run-locked', '--help'], ['demo', '--help']]) {
+    for (const args of [['--help'], ['lock', '--help'], ['lock', 'status', '--help'], ['lock', 'acquire', '--help'], ['lock', 'release', '--help'], ['lock', 'break', '--help'], ['run-locked', '--help'], ['suite', '--help']]) {
       const r = runCli(args);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Usage: lockstep');

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { identityOf } from '../../src/core/process.js';
-import { CLI, cleanupTemp, deadPid, runWorker, tempRepo } from '../helpers.js';
+import { CLI, cleanupTemp, deadPid, runWorker, startWorker, tempRepo, type Run } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -28,6 +28,7 @@ describe('10 processes x 100 increments', () => {
   });
 
   test('through `lockstep run-locked`: no lost update; bare: lost updates', async () => {
+    // 1,000 run-locked processes: minutes on a loaded 2-core machine (a hang guard, not a timing check).
     const repo = tempRepo();
     const procs = 10;
     const n = 100;
@@ -45,8 +46,39 @@ describe('10 processes x 100 increments', () => {
     };
     expect(await run(join(repo, 'locked'), true)).toBe(procs * n);
     expect(await run(join(repo, 'bare'), false)).toBeLessThan(procs * n);
-  });
+  }, 900_000);
 });
+
+/**
+ * Starts workers that each print "ready" and wait for a go file, then
+ * releases them at once: their start-up (slow on a loaded machine) must not
+ * decide who judges the lock stale first.
+ */
+async function together(repo: string, specs: [string[], string, string?][]): Promise<Run[]> {
+  const go = join(repo, 'go');
+  const runs = specs.map(([args, fault, pause]) => {
+    const child = startWorker('lock-worker.ts', args, { env: { GO_FILE: go, LOCKSTEP_FAULT: fault || undefined, PAUSE_MS: pause } });
+    let stdout = '';
+    let stderr = '';
+    let ready!: () => void;
+    const isReady = new Promise<void>((r) => (ready = r));
+    child.stdout!.on('data', (d) => {
+      stdout += d;
+      if (stdout.startsWith('ready\n')) ready();
+    });
+    child.stderr!.on('data', (d) => (stderr += d));
+    const done = new Promise<Run>((r) =>
+      child.on('close', (code) => {
+        ready();
+        r({ code: code ?? 128, stdout: stdout.replace(/^ready\n/, ''), stderr });
+      }),
+    );
+    return { isReady, done };
+  });
+  await Promise.all(runs.map((r) => r.isReady));
+  writeFileSync(go, '');
+  return Promise.all(runs.map((r) => r.done));
+}
 
 describe('takeover race', () => {
   /** Plants a stale record (dead owner) as generation 1 of the commit lock. */
@@ -67,10 +99,11 @@ describe('takeover race', () => {
       const repo = tempRepo();
       plantStale(repo);
       const inside = join(repo, 'inside');
-      const [a, b, c] = await Promise.all([
-        runWorker('lock-worker.ts', ['once', repo, inside, '150'], { env: { LOCKSTEP_FAULT: 'pause-before-takeover:60' } }),
-        runWorker('lock-worker.ts', ['once', repo, inside, '150']),
-        runWorker('lock-worker.ts', ['once', repo, inside, '20'], { env: { LOCKSTEP_FAULT: 'pause-before-takeover:400' } }),
+      // Three breakers released at once; one pauses just before its takeover, one far longer.
+      const [a, b, c] = await together(repo, [
+        [['once', repo, inside, '150'], 'pause-before-takeover:60'],
+        [['once', repo, inside, '150'], ''],
+        [['once', repo, inside, '20'], 'pause-before-takeover:400'],
       ]);
       for (const r of [a, b, c]) {
         expect(r.code).toBe(0);
@@ -88,9 +121,9 @@ describe('takeover race', () => {
       const repo = tempRepo();
       writeFileSync(join(repo, 'naive.lock'), String(deadPid()));
       const inside = join(repo, 'inside');
-      const rs = await Promise.all([
-        runWorker('lock-worker.ts', ['naive-once', repo, inside, '300'], { env: { PAUSE_MS: '100' } }),
-        runWorker('lock-worker.ts', ['naive-once', repo, inside, '300']),
+      const rs = await together(repo, [
+        [['naive-once', repo, inside, '300'], '', '100'],
+        [['naive-once', repo, inside, '300'], ''],
       ]);
       twoHolders += rs.filter((r) => r.stdout.includes('TWO-HOLDERS')).length;
     }

@@ -21,7 +21,16 @@ function enter(inside: string): boolean {
   }
 }
 
+/** With GO_FILE set: say "ready", then wait for the file, so every worker contends at once. */
+async function startTogether(): Promise<void> {
+  const go = process.env.GO_FILE;
+  if (!go) return;
+  process.stdout.write('ready\n');
+  while (!existsSync(go)) await sleep(2);
+}
+
 async function main(): Promise<void> {
+  await startTogether();
   if (mode === 'counter') {
     const [file, n, how] = rest;
     for (let i = 0; i < Number(n); i++) {

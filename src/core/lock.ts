@@ -403,12 +403,14 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
   let lastToken = 0;
   let nextWaitReport = 0;
   let spins = 0;
+  let firstTop = -1;
   let lastTop = -1;
   let topSince = started;
   try {
     for (;;) {
       if (opts.signal?.aborted) throw new LockstepError('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
       const view = readView(dir);
+      if (firstTop < 0) firstTop = view.top;
       if (view.top !== lastTop) {
         lastTop = view.top;
         topSince = Date.now();
@@ -488,11 +490,22 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
         opts.onWait({ name, waitedMs: t - started, holder: lastHolder, token: lastToken, waiters: view.tickets.length });
       }
       // The head of the queue polls tightly (it is next); the rest back off with jitter.
+      // How long one hand-off takes, learned from how fast the generations
+      // advance (two per holder: acquire and release).
+      const cycles = (view.top - firstTop) / 2;
+      const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
       const position = ticket === 0 ? view.tickets.length : Math.max(0, view.tickets.indexOf(ticket));
       spins++;
       let delay: number;
-      if (position === 0) delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
-      else delay = Math.min(50, 1 + position + Math.random() * position * 2);
+      if (position === 0) {
+        delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
+      } else {
+        // Wake well before our turn (half the expected wait, with jitter), so
+        // the next in line is already polling when the lock is released.
+        const expected = position * cycleMs;
+        delay = Math.min(50, expected * (0.3 + Math.random() * 0.2));
+        if (delay < 1) delay = 0;
+      }
       delay = Math.min(delay, Math.max(0, deadline - Date.now()));
       if (delay === 0) await new Promise<void>((r) => setImmediate(r));
       else await sleep(delay);
