@@ -1,8 +1,9 @@
 /**
  * `lockstep commit`: the path on which tasks cannot race.
  *
- *   lock → run the edit command → stage exactly PATHS → commit exactly
- *   those → validate → release
+ *   lock → move aside changes to shared PATHS that are not this commit's
+ *   (with --edit; see orphans.ts) → run the edit command → stage exactly
+ *   PATHS → commit exactly those → validate → release
  *
  * The lock covers the whole sequence (the design's measurements: a lock
  * around add+commit alone still lets 69–74 of 100 TODO.md lines land in a
@@ -16,7 +17,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/config.js';
 import { appendEvent } from '../core/events.js';
@@ -27,10 +27,14 @@ import { pidExists } from '../core/process.js';
 import { openRuntime } from '../core/runtime.js';
 import { createGit, type GitResult } from '../git/git.js';
 import { fenceValue } from './fence.js';
+import { withIndexRetry } from './index-retry.js';
+import { moveAsideForeignChanges, type OrphanedChange } from './orphans.js';
 import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from './tasks.js';
 import { TRAILER_FENCE, trailerArgs } from './trailers.js';
+
+export type { OrphanedChange } from './orphans.js';
 
 /** Stands for the fence in the message made before the lock is taken. */
 const FENCE_PLACEHOLDER = '0@lockstepfenceplaceholder';
@@ -69,6 +73,8 @@ export interface CommitResult {
   /** Shared paths the commit touched (allowed, reported). */
   shared: string[];
   warnings: CommitWarning[];
+  /** Changes to shared paths that were not this commit's, moved aside before the edit ran (only with `edit`). */
+  orphaned: OrphanedChange[];
   waitedMs: number;
 }
 
@@ -106,19 +112,6 @@ function violationError(task: Task, c: PathClasses): LockstepError {
 function gitFailed(what: string, r: GitResult): LockstepError {
   const msg = (r.stderr || r.stdout).trim();
   return new LockstepError('GIT_FAILED', `${what} failed: ${msg || `git exited ${r.code}`}`, { detail: { code: r.code, stderr: r.stderr } });
-}
-
-function indexLocked(r: GitResult): boolean {
-  return r.code !== 0 && /index\.lock/.test(r.stderr);
-}
-
-/** Runs a git step that takes the real index's lock, retrying while another git process holds index.lock. */
-async function withIndexRetry(run: () => Promise<GitResult>, deadlineMs: number): Promise<GitResult> {
-  for (let delay = 5; ; delay = Math.min(100, delay * 2)) {
-    const r = await run();
-    if (!indexLocked(r) || Date.now() > deadlineMs) return r;
-    await sleep(delay);
-  }
 }
 
 function runChild(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; error: Error | null; stdout: string; stderr: string }> {
@@ -231,6 +224,11 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
 
   let failed = false;
   try {
+    // A change to a shared path found now is not this commit's (see orphans.ts): move it aside before the edit runs.
+    const orphaned: OrphanedChange[] =
+      opts.edit !== undefined
+        ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline() })
+        : [];
     if (opts.edit !== undefined) {
       const r = await spawnOwned('/bin/sh', ['-c', opts.edit], {}, opts.editStdio ?? 'inherit');
       if (r.error || r.code !== 0) {
@@ -301,7 +299,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
       appendEvent(rt.root, 'git_commit_validation_warning', { commit, task: taskId, extra, missing, outside: after.outside, otherTask: after.otherTask, via: 'lockstep commit' });
     }
     appendEvent(rt.root, 'commit', { commit, task: taskId, token: handle.token, files: files.length });
-    return { commit, fence: handle.token, task: taskId, files, shared: classes.shared, warnings, waitedMs: handle.waitedMs };
+    return { commit, fence: handle.token, task: taskId, files, shared: classes.shared, warnings, orphaned, waitedMs: handle.waitedMs };
   } catch (e) {
     failed = true;
     throw e;

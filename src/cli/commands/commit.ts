@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { LockstepError } from '../../core/errors.js';
-import { commitTask } from '../../tasks/commit.js';
+import { commitTask, type OrphanedChange } from '../../tasks/commit.js';
+import { showPath } from '../../tasks/scope.js';
 import { globals } from '../context.js';
 import { parseSeconds, printErr, printJson, printLine, waitReporter } from '../output.js';
 
@@ -11,7 +12,7 @@ export function registerCommit(program: Command): void {
     .description('lock, run the edit, stage exactly PATHS, commit exactly those with the task trailers, validate, release')
     .option('--task <id>', 'the task (default: $LOCKSTEP_TASK)')
     .option('-m, --message <msg>', 'the commit message')
-    .option('--edit <cmd>', 'a shell command run under the lock before staging (e.g. the TODO.md update)')
+    .option('--edit <cmd>', 'a shell command run under the lock before staging (e.g. the TODO.md update); a change already in a shared PATH is not this commit\'s and is moved aside first (saved, reported)')
     .option('--timeout <seconds>', 'give up waiting for the commit lock after this many seconds (exit 3; default: config, 60)')
     .option('--json', 'machine-readable output')
     .argument('<paths...>', 'the files to commit, relative to the current directory')
@@ -35,5 +36,22 @@ export function registerCommit(program: Command): void {
         printLine(r.commit);
         for (const w of r.warnings) printErr(`lockstep: warning: ${w.message}: ${w.paths.join(', ')}`);
       }
+      // Also with --json (stdout stays machine-readable): a moved-aside change must not go unnoticed.
+      for (const o of r.orphaned) printErr(orphanWarning(o));
     });
+}
+
+/** A word for sh: as it is when plain, else single-quoted. */
+function shellWord(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function orphanWarning(o: OrphanedChange): string {
+  const who = o.fromTask ? `probably left by task ${o.fromTask}, whose lockstep commit died holding the lock` : 'made outside this lockstep commit';
+  const restored = o.base ? 'restored it from HEAD' : 'removed it (HEAD does not have it)';
+  const head = `lockstep: warning: ${showPath(o.path)} held a change that was not this commit's (${who}): `;
+  if (!o.savedTo) return `${head}it had been deleted; ${restored} before the edit ran`;
+  const look = o.base ? `git show ${shellWord(`${o.base}:${o.path}`)} | diff -u - ${shellWord(o.savedTo)}` : `cat ${shellWord(o.savedTo)}`;
+  const staged = o.stagedSavedTo ? ` (its staged version: ${o.stagedSavedTo})` : '';
+  return `${head}moved it aside to ${o.savedTo}${staged} and ${restored} before the edit ran; see it: ${look}`;
 }
