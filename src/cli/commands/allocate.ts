@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { LockstepError } from '../../core/errors.js';
 import { allocate, DEFAULT_WIDTH, MAX_WIDTH } from '../../alloc/allocate.js';
 import { verifyAllocations, type VerifyResult } from '../../alloc/verify.js';
+import { allocateRemote } from '../../remote/alloc.js';
+import { BACKEND_HELP, selectBackend } from '../../remote/backend.js';
 import { globals } from '../context.js';
 import { parsePositiveInt, parseSeconds, printJson, printLine, waitReporter } from '../output.js';
 
@@ -31,8 +33,9 @@ export function registerAllocate(program: Command): void {
     .option('--timeout <seconds>', "give up waiting for the root's lock after this many seconds (exit 3)", '60')
     .option('--verify', 'check ROOT instead: no duplicate numbers, no leftover lock; list gaps (exit 1 when a check fails)')
     .option('--json', 'machine-readable output (allocation prints the same one-line JSON either way)')
+    .option('--backend <backend>', BACKEND_HELP)
     .description('create ROOT/<next number>_<name> atomically and print {"topic_number","topic_path"}')
-    .action(async (root: string, name: string | undefined, o: { width: string; timeout: string; verify?: boolean; json?: boolean }, cmd: Command) => {
+    .action(async (root: string, name: string | undefined, o: { width: string; timeout: string; verify?: boolean; json?: boolean; backend?: string }, cmd: Command) => {
       const { cwd } = globals(cmd);
       if (o.verify) {
         if (name !== undefined) throw new LockstepError('BAD_INPUT', '--verify takes only ROOT, not a name', { hint: 'lockstep allocate --verify ROOT' });
@@ -43,14 +46,13 @@ export function registerAllocate(program: Command): void {
         return;
       }
       if (name === undefined) throw new LockstepError('BAD_INPUT', 'missing topic name', { hint: 'lockstep allocate ROOT NAME, e.g. lockstep allocate specs "auth flow"' });
-      const a = await allocate({
-        root,
-        name,
-        cwd,
-        width: parsePositiveInt(o.width, '--width', { min: 1, max: MAX_WIDTH }),
-        timeoutMs: parseSeconds(o.timeout, '--timeout'),
-        onWait: waitReporter(),
-      });
+      const width = parsePositiveInt(o.width, '--width', { min: 1, max: MAX_WIDTH });
+      const timeoutMs = parseSeconds(o.timeout, '--timeout');
+      const backend = selectBackend({ cwd, flag: o.backend });
+      const a =
+        backend.kind === 'remote'
+          ? await allocateRemote({ root, name, cwd, width, timeoutMs, remote: backend.remote })
+          : await allocate({ root, name, cwd, width, timeoutMs, onWait: waitReporter() });
       // One line, the field names of the shell function this replaces, so its callers keep working.
       printLine(JSON.stringify({ topic_number: a.topicNumber, topic_path: a.topicPath }));
     });
