@@ -1,10 +1,15 @@
 # --- lockstep hook library (inlined by `lockstep init`) ---------------------
 # Variables are prefixed lockstep_ so a chained or sourced script is not disturbed.
 
-# Runs a hook in node: the bundled CLI by absolute path (no package runner), else `lockstep` on PATH.
+# Runs a hook in node, by absolute path (no package runner): the hook bundle, which starts
+# faster than the whole CLI (src/hooks/entry.ts); else the bundled CLI; else `lockstep` on PATH.
 lockstep_node() {
-  if [ -f "$LOCKSTEP_CLI" ]; then
-    if [ -x "$LOCKSTEP_NODE" ]; then "$LOCKSTEP_NODE" "$LOCKSTEP_CLI" hook "$@"; else node "$LOCKSTEP_CLI" hook "$@"; fi
+  lockstep_n=node
+  [ -x "$LOCKSTEP_NODE" ] && lockstep_n=$LOCKSTEP_NODE
+  if [ -f "$LOCKSTEP_HOOK" ]; then
+    "$lockstep_n" "$LOCKSTEP_HOOK" "$@"
+  elif [ -f "$LOCKSTEP_CLI" ]; then
+    "$lockstep_n" "$LOCKSTEP_CLI" hook "$@"
   elif command -v lockstep >/dev/null 2>&1; then
     lockstep hook "$@"
   else

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 const targets = [
   { entry: 'src/cli/index.ts', out: 'dist/cli', bin: true },
   { entry: 'src/action/index.ts', out: 'dist/action', bin: false },
+  { entry: 'src/hooks/entry.ts', out: 'dist/hook', bin: false },
 ];
 
 for (const t of targets) {

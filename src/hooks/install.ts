@@ -43,6 +43,8 @@ export interface InstallOptions {
   node?: string;
   /** The bundled CLI the hooks run (default: dist/cli/index.js of this package). */
   cli?: string;
+  /** The hook bundle the hooks run first (default: hookBundleFor(cli)). */
+  hook?: string;
 }
 
 export type HookState =
@@ -89,18 +91,28 @@ export function defaultCliPath(): string {
   return join(packageRoot(), 'dist', 'cli', 'index.js');
 }
 
+/**
+ * The hook bundle built next to a CLI bundle (`dist/hook/index.js` beside
+ * `dist/cli/index.js`). The shims run it when it is there and fall back to
+ * `<cli> hook NAME` when it is not, so a CLI without one still works.
+ */
+export function hookBundleFor(cli: string): string {
+  return join(dirname(cli), '..', 'hook', 'index.js');
+}
+
 function shQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The shim for `name`, with the node binary and CLI path filled in. */
-export function renderHook(name: HookName, paths: { node: string; cli: string }): string {
+/** The shim for `name`, with the node binary, CLI and hook bundle paths filled in. */
+export function renderHook(name: HookName, paths: { node: string; cli: string; hook?: string }): string {
   const root = packageRoot();
   const lib = readFileSync(join(root, 'hooks', 'lib.sh'), 'utf8').trimEnd();
   const template = readFileSync(join(root, 'hooks', name), 'utf8');
   return template
     .replace('@LOCKSTEP_NODE@', () => shQuote(paths.node))
     .replace('@LOCKSTEP_CLI@', () => shQuote(paths.cli))
+    .replace('@LOCKSTEP_HOOK@', () => shQuote(paths.hook ?? hookBundleFor(paths.cli)))
     .replace('@LOCKSTEP_LIB@', () => lib);
 }
 
@@ -221,7 +233,8 @@ function huskyHookText(existing: string | null, name: HookName, version: 8 | 9):
 /** Installs (or, with `check`, only inspects) lockstep's hooks. */
 export function installHooks(opts: InstallOptions & { check?: boolean }): InstallResult {
   const l = layout(opts.cwd);
-  const paths = { node: opts.node ?? process.execPath, cli: opts.cli ?? defaultCliPath() };
+  const cli = opts.cli ?? defaultCliPath();
+  const paths = { node: opts.node ?? process.execPath, cli, hook: opts.hook ?? hookBundleFor(cli) };
   const entries: HookEntry[] = [];
   const notes: string[] = [];
   const problems: string[] = [];

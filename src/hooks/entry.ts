@@ -1,0 +1,36 @@
+/**
+ * The hook bundle (dist/hook/index.js): `node dist/hook/index.js NAME ARGS…`
+ * does what `lockstep hook NAME ARGS…` does, loading only the hooks' code.
+ * The full CLI bundle (every command, commander, the suites) takes about
+ * twice as long to start, and pre-commit starts node on every commit; see
+ * docs/tasks-and-hooks.md.
+ */
+import { printErr, reportError, waitReporter } from '../cli/output.js';
+import { LockstepError } from '../core/errors.js';
+import { runHook, type RunHookResult } from './run-hook.js';
+
+// Same as the CLI: a reader closing the pipe early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+async function main(argv: string[]): Promise<RunHookResult> {
+  const [name, ...args] = argv;
+  if (!name) throw new LockstepError('BAD_INPUT', 'the hook bundle needs a hook name: pre-commit, commit-msg or post-commit', {
+      hint: 'git runs it through the hooks lockstep init installs; by hand: node dist/hook/index.js NAME [ARGS…]',
+    });
+  return runHook({ name, args, cwd: process.cwd(), onWait: waitReporter() });
+}
+
+main(process.argv.slice(2)).then(
+  (r) => {
+    for (const m of r.messages) printErr(m);
+    process.exitCode = r.exitCode;
+  },
+  (e) => {
+    process.exitCode = reportError(e);
+  },
+);

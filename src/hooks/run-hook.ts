@@ -1,0 +1,46 @@
+/**
+ * Runs one hook by name: what `lockstep hook NAME` and the hook bundle
+ * (src/hooks/entry.ts) both do, so the two cannot drift apart. Returns the
+ * lines to print and the exit code; the callers print.
+ */
+import type { WaitInfo } from '../core/lock.js';
+import { LockstepError } from '../core/errors.js';
+import { runCommitMsg } from './commit-msg.js';
+import { runPostCommit } from './post-commit.js';
+import { runPreCommit } from './pre-commit.js';
+
+export interface RunHookOptions {
+  /** pre-commit | commit-msg | post-commit. */
+  name: string;
+  /** The arguments git passes to the hook. */
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  onWait?: (w: WaitInfo) => void;
+}
+
+export interface RunHookResult {
+  /** Lines for stderr. */
+  messages: string[];
+  /** 1 when the commit is blocked, else 0 (errors are thrown as LockstepError). */
+  exitCode: number;
+}
+
+export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
+  const { name, cwd, env } = opts;
+  if (name === 'pre-commit') {
+    const r = await runPreCommit({ cwd, env, onWait: opts.onWait });
+    return { messages: r.messages, exitCode: r.outcome === 'blocked' ? 1 : 0 };
+  }
+  if (name === 'commit-msg') {
+    const file = opts.args[0];
+    if (!file) throw new LockstepError('BAD_INPUT', 'lockstep hook commit-msg needs the message file git passes to the hook');
+    await runCommitMsg({ cwd, env, messageFile: file });
+    return { messages: [], exitCode: 0 };
+  }
+  if (name === 'post-commit') {
+    const r = await runPostCommit({ cwd, env });
+    return { messages: r.messages, exitCode: 0 };
+  }
+  throw new LockstepError('BAD_INPUT', `unknown hook ${JSON.stringify(name)}: lockstep runs pre-commit, commit-msg and post-commit`);
+}
