@@ -8,7 +8,22 @@ import { Command, CommanderError } from 'commander';
 import { reportError } from './output.js';
 import { registerLock } from './commands/lock.js';
 import { registerRunLocked } from './commands/run-locked.js';
-import { registerDemo } from './commands/demo.js';
+import { registerSuite } from './commands/suite.js';
+import { registerAllocate } from './commands/allocate.js';
+import { registerState } from './commands/state.js';
+import { registerLint } from './commands/lint.js';
+import { registerRemote } from './commands/remote.js';
+import { registerInit } from './commands/init.js';
+import { registerTask } from './commands/task.js';
+import { registerHook } from './commands/hook.js';
+import { registerCommit } from './commands/commit.js';
+import { registerValidate } from './commands/validate.js';
+import { registerQueue } from './commands/queue.js';
+import { registerWorktree } from './commands/worktree.js';
+import { registerMerge } from './commands/merge.js';
+import { registerParallel } from './commands/parallel.js';
+import { registerMockAgent } from './commands/mock-agent.js';
+import { registerStatus } from './commands/status.js';
 
 export const VERSION = '0.1.0';
 
@@ -22,7 +37,22 @@ export function buildProgram(): Command {
     .exitOverride();
   registerLock(program);
   registerRunLocked(program);
-  registerDemo(program);
+  registerSuite(program);
+  registerAllocate(program);
+  registerState(program);
+  registerLint(program);
+  registerRemote(program);
+  registerInit(program);
+  registerTask(program);
+  registerHook(program);
+  registerCommit(program);
+  registerValidate(program);
+  registerQueue(program);
+  registerWorktree(program);
+  registerMerge(program);
+  registerParallel(program);
+  registerMockAgent(program);
+  registerStatus(program);
   for (const c of program.commands) propagate(c);
   return program;
 }
@@ -46,6 +76,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     return reportError(e, json);
   }
+}
+
+// `lockstep … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
 main(process.argv.slice(2)).then(
