@@ -1,5 +1,5 @@
 /** Small file-system helpers shared by every kind of run-time state. */
-import { mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, closeSync, fsyncSync } from 'node:fs';
+import { linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LockstepError, fsError } from './errors.js';
@@ -83,5 +83,39 @@ export function unlinkQuiet(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Writes `data` to a new temp file in `dir` (named `.tmp.<pid>.<random>`, so
+ * leftovers of dead processes can be recognised) and returns its path: the
+ * first half of every "write fully, then link() into place" step.
+ */
+export function writeTempIn(dir: string, data: string, what = 'write a record in'): string {
+  const tmp = join(dir, `.tmp.${process.pid}.${randomBytes(6).toString('hex')}`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+  } catch (e) {
+    throw fsError(e, what, dir);
+  }
+  try {
+    writeSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+  return tmp;
+}
+
+/** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */
+export function tryLink(src: string, dest: string, missingOk = false): boolean {
+  try {
+    linkSync(src, dest);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (missingOk && code === 'ENOENT') return false;
+    throw fsError(e, 'create', dest);
   }
 }

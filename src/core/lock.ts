@@ -24,11 +24,12 @@
  * Waiters take numbered tickets (`w.<n>`, also by link) and the lock goes to
  * the lowest live ticket: first come, first served, so nobody starves.
  */
-import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
+import { tryLink, writeTempIn } from './files.js';
 import { appendEvent } from './events.js';
 import { identityOf, liveness, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
@@ -221,31 +222,7 @@ export function ownerLiveness(rec: OwnerRecord, now = Date.now()): Liveness {
   return main;
 }
 
-function writeTemp(dir: string, data: string): string {
-  const tmp = join(dir, `.tmp.${process.pid}.${randomBytes(6).toString('hex')}`);
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-  } catch (e) {
-    throw fsError(e, 'write lock record in', dir);
-  }
-  try {
-    writeSync(fd, data);
-  } finally {
-    closeSync(fd);
-  }
-  return tmp;
-}
 
-function tryLink(src: string, dest: string): boolean {
-  try {
-    linkSync(src, dest);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw fsError(e, 'create', dest);
-  }
-}
 
 function unlinkQuiet(p: string): void {
   try {
@@ -395,7 +372,7 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
     renewedAtMs: now,
     leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
   };
-  const tmp = writeTemp(dir, JSON.stringify(record));
+  const tmp = writeTempIn(dir, JSON.stringify(record));
   const started = Date.now();
   const deadline = started + timeoutMs;
   let ticket = 0;
@@ -546,7 +523,7 @@ function compromised(rt: { root: string }, name: string, token: number, dir: str
 
 function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', reason?: string): boolean {
   const marker: FreeMarker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}) };
-  const tmp = writeTemp(dir, JSON.stringify(marker));
+  const tmp = writeTempIn(dir, JSON.stringify(marker));
   try {
     return tryLink(tmp, join(dir, String(ended + 1)));
   } finally {
@@ -604,7 +581,7 @@ export function updateLock(handle: LockHandle, change: { renew?: boolean; addOwn
   if (change.addOwners?.length) {
     next.extraOwners = [...(cur.extraOwners ?? []), ...change.addOwners.map((pid) => ({ pid, pidStart: startStamp(pid) }))];
   }
-  const tmp = writeTemp(handle.dir, JSON.stringify(next));
+  const tmp = writeTempIn(handle.dir, JSON.stringify(next));
   try {
     renameSync(tmp, join(handle.dir, String(handle.token)));
   } catch (e) {

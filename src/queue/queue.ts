@@ -34,7 +34,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LockstepError, fsError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
-import { ensureDir, unlinkQuiet } from '../core/files.js';
+import { ensureDir, tryLink, unlinkQuiet, writeTempIn } from '../core/files.js';
 import { hostId, identityOf, liveness, pidExists, type ProcessIdentity } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { readAgent, type AgentRecord } from './agents.js';
@@ -300,34 +300,7 @@ function nextSeq(): string {
 
 // --- small file pieces -----------------------------------------------------------
 
-function writeTemp(dir: string, data: string): string {
-  const tmp = join(dir, `.tmp.${process.pid}.${randomBytes(6).toString('hex')}`);
-  let fd: number;
-  try {
-    fd = openSync(tmp, 'wx', 0o644);
-  } catch (e) {
-    throw fsError(e, 'write a record in', dir);
-  }
-  try {
-    writeSync(fd, data);
-  } finally {
-    closeSync(fd);
-  }
-  return tmp;
-}
 
-/** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */
-function tryLink(src: string, dest: string, missingOk = false): boolean {
-  try {
-    linkSync(src, dest);
-    return true;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (missingOk && code === 'ENOENT') return false;
-    throw fsError(e, 'create', dest);
-  }
-}
 
 function linkOutcome(src: string, dest: string): 'linked' | 'exists' | 'gone' {
   try {
@@ -453,7 +426,7 @@ export function addItem(opts: AddItemOptions): AddItemResult {
     addedAt: new Date(now).toISOString(),
     addedAtMs: now,
   };
-  const tmp = writeTemp(d.items, JSON.stringify(item));
+  const tmp = writeTempIn(d.items, JSON.stringify(item));
   try {
     if (!tryLink(tmp, join(d.items, `${id}.json`))) {
       if (payloadTmp) unlinkQuiet(payloadTmp);
@@ -826,7 +799,7 @@ function resolveClaim(d: QueueDirs, c: Claim, outcome: Outcome, next: Resolution
     atMs: now,
     reason,
   };
-  const tmp = writeTemp(d.resolved, JSON.stringify(res));
+  const tmp = writeTempIn(d.resolved, JSON.stringify(res));
   try {
     if (!tryLink(tmp, join(d.resolved, `${c.id}@${c.generation}`))) return null;
   } finally {
