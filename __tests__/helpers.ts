@@ -1,6 +1,6 @@
 /** Test helpers: real git repositories in temp dirs, real processes. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -152,10 +152,29 @@ export async function runWorkersTogether(script: string, argsList: string[][], g
  * root — or as the current user otherwise. Throws if that is impossible,
  * so a test can never silently skip its assertions.
  */
+let readableCli: string | undefined;
+
+/**
+ * A copy of the CLI bundle that any user can read: the checkout may sit
+ * under a directory only root can enter (a mktemp -d clone, say).
+ */
+export function worldReadableCli(): string {
+  if (readableCli && existsSync(readableCli)) return readableCli;
+  const dir = mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
+  made.push(dir);
+  chmodSync(dir, 0o755);
+  for (const f of ['index.js', 'package.json']) {
+    copyFileSync(join(ROOT, 'dist', 'cli', f), join(dir, f));
+    chmodSync(join(dir, f), 0o755);
+  }
+  readableCli = join(dir, 'index.js');
+  return readableCli;
+}
+
 export function runCliUnprivileged(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Run {
   const env = { ...process.env, ...opts.env };
   const uid = process.getuid?.() ?? -1;
-  const argv = uid === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args] : [process.execPath, CLI, ...args];
+  const argv = uid === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, worldReadableCli(), ...args] : [process.execPath, CLI, ...args];
   const r = spawnSync(argv[0]!, argv.slice(1), { cwd: opts.cwd ?? '/', env, encoding: 'utf8' });
   if (r.error) throw new Error(`cannot run the CLI unprivileged (${argv[0]}): ${r.error.message}`);
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };

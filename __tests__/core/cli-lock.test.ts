@@ -1,9 +1,9 @@
 /** The lock commands as a user runs them: exit codes, messages, no stack traces. */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { CLI, cleanupTemp, firstLine, git, runCli, tempDir, tempRepo, waitExit } from '../helpers.js';
+import { CLI, cleanupTemp, firstLine, git, runCli, runCliUnprivileged, tempDir, tempRepo, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -102,19 +102,12 @@ describe('lockstep lock', () => {
     mkdirSync(locks, { recursive: true });
     chmodSync(locks, 0o555);
     chmodSync(join(repo, '.git', 'lockstep'), 0o555);
-    let r: { code: number; stderr: string };
-    if (process.getuid?.() === 0) {
-      // root ignores file modes: run the CLI as an unprivileged user instead.
-      for (const d of [repo, join(repo, '..')]) chmodSync(d, 0o755);
-      const p = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'lock', 'acquire', '--owner-pid', String(process.pid)], {
-        cwd: repo,
-        encoding: 'utf8',
-        env: { ...process.env, HOME: '/tmp', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_PARAMETERS: `'safe.directory=*'` },
-      });
-      r = { code: p.status ?? 128, stderr: p.stderr };
-    } else {
-      r = runCli(['lock', 'acquire'], { cwd: repo });
-    }
+    // root ignores file modes: runCliUnprivileged runs the CLI as nobody when we are root.
+    chmodSync(repo, 0o755); // mkdtemp made it 0700
+    const r = runCliUnprivileged(['lock', 'acquire', '--owner-pid', String(process.pid)], {
+      cwd: repo,
+      env: { HOME: '/tmp', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_PARAMETERS: `'safe.directory=*'` },
+    });
     chmodSync(locks, 0o755);
     chmodSync(join(repo, '.git', 'lockstep'), 0o755);
     expect(r.stderr).toContain('permission denied');
