@@ -84,6 +84,14 @@ describe('push outcomes', () => {
     expect(looksUnreachable("fatal: 'nope' does not appear to be a git repository")).toBe(true);
     expect(looksUnreachable('error: failed to push some refs')).toBe(false);
   });
+
+  test('a connection cut mid-protocol (server killed during the call) is unreachable, not a git failure', () => {
+    // Seen in CI when the daemon died between the ref advertisement and the flush packet.
+    expect(looksUnreachable('fatal: expected flush after ref listing')).toBe(true);
+    expect(looksUnreachable('fatal: protocol error: bad line length character: fata')).toBe(true);
+    expect(looksUnreachable('error: git upload-pack: expected response end packet after ref listing')).toBe(true);
+    expect(looksUnreachable('fatal: the remote end hung up unexpectedly')).toBe(true);
+  });
 });
 
 describe('names and ids', () => {

@@ -24,6 +24,13 @@ const UNREACHABLE = [
   /broken pipe/i,
   /unexpected disconnect/i,
   /protocol error/i,
+  // The connection cut in the middle of the protocol exchange (server killed mid-call):
+  /expected flush/i,
+  /expected (?:packfile|response end|wanted-ref|acknowledgments)/i,
+  /unexpected end of file/i,
+  /bad (?:packet|band|line length)/i,
+  /invalid packet/i,
+  /eof before pack header/i,
   /does not appear to be a git repository/i,
   /repository .* not found/i,
   /no such remote/i,
