@@ -1,6 +1,6 @@
 /** Test helpers: real git repositories in temp dirs, real processes. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -163,7 +163,8 @@ export function worldReadableCli(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
   made.push(dir);
   chmodSync(dir, 0o755);
-  for (const f of ['index.js', 'package.json']) {
+  // The entry and the chunks it loads on demand.
+  for (const f of readdirSync(join(ROOT, 'dist', 'cli')).filter((n) => n.endsWith('.js') || n === 'package.json')) {
     copyFileSync(join(ROOT, 'dist', 'cli', f), join(dir, f));
     chmodSync(join(dir, f), 0o755);
   }

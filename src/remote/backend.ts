@@ -9,7 +9,7 @@
  */
 import { createGit } from '../git/git.js';
 import { LockstepError } from '../core/errors.js';
-import { DEFAULT_REMOTE } from './transport.js';
+import { DEFAULT_REMOTE } from './refs.js';
 import { validateRemoteName } from './refs.js';
 
 export type Backend = { kind: 'file' } | { kind: 'remote'; remote: string };

@@ -35,4 +35,5 @@ export {
 } from './claims.js';
 export { remoteGc, type RemoteGcResult } from './gc.js';
 export { checkRemote } from './check.js';
-export { DEFAULT_REMOTE, type RemoteOptions } from './transport.js';
+export { type RemoteOptions } from './transport.js';
+export { DEFAULT_REMOTE } from './refs.js';

@@ -12,6 +12,9 @@ import { createHash } from 'node:crypto';
 import { LockstepError } from '../core/errors.js';
 import { validateLockName } from '../core/runtime.js';
 
+/** The remote a remote-backend command talks to when none is named. */
+export const DEFAULT_REMOTE = 'origin';
+
 export const REF_ROOT = 'refs/lockstep/';
 
 export const lockRef = (name: string): string => `refs/lockstep/locks/${name}`;

@@ -20,9 +20,8 @@ import { createGit, type Git } from '../git/git.js';
 import { LockstepError } from '../core/errors.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { ambiguousPushError, classifyPushSummary, looksUnreachable, refusedError, unreachableError } from './errors.js';
-import { validateRemoteName } from './refs.js';
+import { DEFAULT_REMOTE, validateRemoteName } from './refs.js';
 
-export const DEFAULT_REMOTE = 'origin';
 /** A single git network call that takes longer than this is treated as unreachable. */
 export const DEFAULT_NETWORK_TIMEOUT_MS = 30_000;
 

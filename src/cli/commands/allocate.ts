@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { LockstepError } from '../../core/errors.js';
 import { allocate, DEFAULT_WIDTH, MAX_WIDTH } from '../../alloc/allocate.js';
 import { verifyAllocations, type VerifyResult } from '../../alloc/verify.js';
-import { allocateRemote } from '../../remote/alloc.js';
 import { BACKEND_HELP, selectBackend } from '../../remote/backend.js';
 import { globals } from '../context.js';
 import { parsePositiveInt, parseSeconds, printJson, printLine, waitReporter } from '../output.js';
@@ -51,7 +50,7 @@ export function registerAllocate(program: Command): void {
       const backend = selectBackend({ cwd, flag: o.backend });
       const a =
         backend.kind === 'remote'
-          ? await allocateRemote({ root, name, cwd, width, timeoutMs, remote: backend.remote })
+          ? await (await import('../../remote/alloc.js')).allocateRemote({ root, name, cwd, width, timeoutMs, remote: backend.remote })
           : await allocate({ root, name, cwd, width, timeoutMs, onWait: waitReporter() });
       // One line, the field names of the shell function this replaces, so its callers keep working.
       printLine(JSON.stringify({ topic_number: a.topicNumber, topic_path: a.topicPath }));

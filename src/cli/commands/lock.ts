@@ -3,8 +3,10 @@ import { LockstepError } from '../../core/errors.js';
 import { acquireLock, breakLock, DEFAULT_LOCK, listLocks, lockStatus, releaseLock, type LockStatus } from '../../core/lock.js';
 import { globals } from '../context.js';
 import { BACKEND_HELP, selectBackend } from '../../remote/backend.js';
-import { remoteLockAcquireCommand, remoteLockBreakCommand, remoteLockReleaseCommand, remoteLockRenewCommand, remoteLockStatusCommand } from './remote.js';
 import { parsePositiveInt, parseSeconds, printJson, printLine, waitReporter } from '../output.js';
+
+/** The remote backend's commands, loaded only when a lock command uses that backend. */
+const remoteCommands = () => import('./remote.js');
 
 function describeStatus(s: LockStatus): string {
   if (s.state === 'free') return `${s.name}: free (token ${s.token})`;
@@ -35,7 +37,7 @@ export function registerLock(program: Command): void {
     .action(async (name: string | undefined, o: { json?: boolean; backend?: string }, cmd: Command) => {
       const { cwd } = globals(cmd);
       const backend = selectBackend({ cwd, flag: o.backend });
-      if (backend.kind === 'remote') return remoteLockStatusCommand({ cwd, remote: backend.remote, name, json: o.json });
+      if (backend.kind === 'remote') return (await remoteCommands()).remoteLockStatusCommand({ cwd, remote: backend.remote, name, json: o.json });
       const list = name ? [lockStatus({ cwd, name })] : listLocks({ cwd });
       if (o.json) printJson(name ? list[0] : list);
       else if (list.length === 0) printLine('no locks');
@@ -58,7 +60,7 @@ export function registerLock(program: Command): void {
       const ownerPid = o.ownerPid === undefined ? process.ppid : parsePositiveInt(o.ownerPid, '--owner-pid');
       const backend = selectBackend({ cwd, flag: o.backend });
       if (backend.kind === 'remote') {
-        return remoteLockAcquireCommand({ cwd, remote: backend.remote, name, ownerPid, json: o.json, reentrant: false, onWait: waitReporter(), timeoutMs: parseSeconds(o.timeout, '--timeout'), leaseMs: parseSeconds(o.lease, '--lease'), task: o.task ?? process.env.LOCKSTEP_TASK ?? null, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null });
+        return (await remoteCommands()).remoteLockAcquireCommand({ cwd, remote: backend.remote, name, ownerPid, json: o.json, reentrant: false, onWait: waitReporter(), timeoutMs: parseSeconds(o.timeout, '--timeout'), leaseMs: parseSeconds(o.lease, '--lease'), task: o.task ?? process.env.LOCKSTEP_TASK ?? null, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null });
       }
       const h = await acquireLock({
         cwd,
@@ -85,7 +87,7 @@ export function registerLock(program: Command): void {
     .action(async (name: string, o: { token: string; json?: boolean; backend?: string }, cmd: Command) => {
       const { cwd } = globals(cmd);
       const backend = selectBackend({ cwd, flag: o.backend });
-      if (backend.kind === 'remote') return remoteLockReleaseCommand({ cwd, remote: backend.remote, name, token: parsePositiveInt(o.token, '--token'), json: o.json });
+      if (backend.kind === 'remote') return (await remoteCommands()).remoteLockReleaseCommand({ cwd, remote: backend.remote, name, token: parsePositiveInt(o.token, '--token'), json: o.json });
       const r = releaseLock({ cwd, name, token: parsePositiveInt(o.token, '--token') });
       if (o.json) printJson({ ok: true, ...r });
     });
@@ -102,7 +104,7 @@ export function registerLock(program: Command): void {
       const { cwd } = globals(cmd);
       const backend = selectBackend({ cwd, flag: o.backend });
       if (backend.kind === 'remote') {
-        return remoteLockBreakCommand({ cwd, remote: backend.remote, name, force: o.force, json: o.json, expectToken: o.expectToken === undefined ? undefined : parsePositiveInt(o.expectToken, '--expect-token', { min: 0 }) });
+        return (await remoteCommands()).remoteLockBreakCommand({ cwd, remote: backend.remote, name, force: o.force, json: o.json, expectToken: o.expectToken === undefined ? undefined : parsePositiveInt(o.expectToken, '--expect-token', { min: 0 }) });
       }
       const r = breakLock({ cwd, name, force: o.force, expectToken: o.expectToken === undefined ? undefined : parsePositiveInt(o.expectToken, '--expect-token', { min: 0 }) });
       if (o.json) printJson({ ok: true, ...r });
@@ -121,7 +123,7 @@ export function registerLock(program: Command): void {
       const { cwd } = globals(cmd);
       const backend = selectBackend({ cwd, flag: o.backend });
       if (backend.kind !== 'remote') throw new LockstepError('BAD_INPUT', 'lock renew is for the remote backend: a file-backend lock lives as long as its owner process', { hint: `lockstep lock renew ${name} --token ${o.token} --backend remote` });
-      return remoteLockRenewCommand({ cwd, remote: backend.remote, name, token: parsePositiveInt(o.token, '--token'), json: o.json });
+      return (await remoteCommands()).remoteLockRenewCommand({ cwd, remote: backend.remote, name, token: parsePositiveInt(o.token, '--token'), json: o.json });
     });
 }
 

@@ -1,0 +1,37 @@
+/**
+ * The CLI loads only the module of the command it runs. These checks keep the
+ * table of command modules honest: every command is reachable through it, and
+ * a command word loads exactly the module that registers it.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { buildProgram, commandWord, COMMAND_MODULES } from '../../src/cli/program.js';
+
+const names = (p: { commands: readonly { name(): string }[] }) => p.commands.map((c) => c.name()).sort();
+
+describe('command modules', () => {
+  test('with no command word every module is loaded, and the table names every command', async () => {
+    const all = await buildProgram([]);
+    expect(names(all)).toEqual(COMMAND_MODULES.flatMap((m) => m.names).sort());
+  });
+
+  test('a command word loads only the module that registers it', async () => {
+    for (const m of COMMAND_MODULES) {
+      for (const word of m.names) {
+        const p = await buildProgram([word, '--help']);
+        expect(names(p)).toEqual([...m.names].sort());
+      }
+    }
+  });
+
+  test('an unknown word loads everything (so commander can suggest the right one); --version loads nothing', async () => {
+    expect(names(await buildProgram(['alocate'])).length).toBe(COMMAND_MODULES.flatMap((m) => m.names).length);
+    expect(names(await buildProgram(['--version']))).toEqual([]);
+  });
+
+  test('the command word is found after global options', () => {
+    expect(commandWord(['-C', '/some/dir', 'allocate', 'specs', 'x'])).toBe('allocate');
+    expect(commandWord(['--json', 'lock', 'status'])).toBe('lock');
+    expect(commandWord(['-C', 'lock'])).toBeNull();
+    expect(commandWord([])).toBeNull();
+  });
+});

@@ -1,0 +1,1220 @@
+export const id = 208;
+export const ids = [208];
+export const modules = {
+
+/***/ 5217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ globals)
+/* harmony export */ });
+function globals(cmd) {
+    let root = cmd;
+    while (root.parent)
+        root = root.parent;
+    const o = root.opts();
+    return { cwd: o.C ?? process.cwd() };
+}
+
+
+/***/ }),
+
+/***/ 7842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JH: () => (/* binding */ eventsPath),
+/* harmony export */   Zn: () => (/* binding */ appendEvent),
+/* harmony export */   wj: () => (/* binding */ readEvents)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9978);
+/**
+ * The audit log: `<runtime>/events.jsonl`, one JSON object a line, appended
+ * with O_APPEND (each line is one write, so concurrent writers never tear a
+ * line). Every acquire, wait, takeover, release, break and violation lands here.
+ */
+
+
+
+/** Rotate at 16 MiB: one previous generation is kept as events.jsonl.1. */
+const ROTATE_BYTES = 16 * 1024 * 1024;
+function eventsPath(root) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'events.jsonl');
+}
+function appendEvent(root, type, fields = {}) {
+    const path = eventsPath(root);
+    const line = JSON.stringify({ ts: new Date().toISOString(), type, pid: process.pid, host: (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .hostId */ .My)(), ...fields }) + '\n';
+    try {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'a', 0o644);
+        try {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size > ROTATE_BYTES) {
+                try {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(path, `${path}.1`);
+                }
+                catch {
+                    /* another writer rotated it first */
+                }
+            }
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, line);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    catch {
+        // The audit log must never turn a successful operation into a failure.
+    }
+}
+function readEvents(root, filter) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventsPath(root), 'utf8');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const line of text.split('\n')) {
+        if (!line)
+            continue;
+        try {
+            const e = JSON.parse(line);
+            if (!filter || filter(e))
+                out.push(e);
+        }
+        catch {
+            /* a line cut by a crash mid-write is skipped, not fatal */
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ ensureDir),
+/* harmony export */   FD: () => (/* binding */ tempPathFor),
+/* harmony export */   JE: () => (/* binding */ readJsonFile),
+/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
+/* harmony export */   _f: () => (/* binding */ unlinkQuiet),
+/* harmony export */   nB: () => (/* binding */ writeTempIn),
+/* harmony export */   qB: () => (/* binding */ tryLink)
+/* harmony export */ });
+/* unused harmony export writeFileExclusive */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/** Small file-system helpers shared by every kind of run-time state. */
+
+
+
+
+function ensureDir(path) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path, { recursive: true });
+    }
+    catch (e) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, 'create directory', path);
+    }
+}
+/** A name for a temporary file next to `path`, unique to this process and call. */
+function tempPathFor(path) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), `.tmp.${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}`);
+}
+/**
+ * Writes `data` to a temp file in the same directory and renames it over
+ * `path`: readers see the old content or the new, never a torn write.
+ */
+function writeFileAtomic(path, data, opts = {}) {
+    const tmp = tempPathFor(path);
+    try {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(tmp, 'wx', 0o644);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, data);
+            if (opts.fsync)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fsyncSync)(fd);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, path);
+    }
+    catch (e) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(tmp);
+        }
+        catch {
+            /* already gone */
+        }
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, 'write', path);
+    }
+}
+/** Writes a new file that must not exist yet (O_EXCL). Returns false if it exists. */
+function writeFileExclusive(path, data) {
+    let fd;
+    try {
+        fd = openSync(path, 'wx', 0o644);
+    }
+    catch (e) {
+        if (e.code === 'EEXIST')
+            return false;
+        throw fsError(e, 'create', path);
+    }
+    try {
+        writeSync(fd, data);
+    }
+    finally {
+        closeSync(fd);
+    }
+    return true;
+}
+/** Reads and parses a JSON file; undefined when it does not exist; CORRUPT_STATE when it is not JSON. */
+function readJsonFile(path, what) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, 'read', path);
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('CORRUPT_STATE', `${what} at ${path} is not valid JSON (${text.length} bytes)`, {
+            hint: `inspect it, then remove it if it is garbage: rm "${path}"`,
+        });
+    }
+}
+function unlinkQuiet(path) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Writes `data` to a new temp file in `dir` (named `.tmp.<pid>.<random>`, so
+ * leftovers of dead processes can be recognised) and returns its path: the
+ * first half of every "write fully, then link() into place" step.
+ */
+function writeTempIn(dir, data, what = 'write a record in') {
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `.tmp.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(6).toString('hex')}`);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(tmp, 'wx', 0o644);
+    }
+    catch (e) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, what, dir);
+    }
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, data);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+    return tmp;
+}
+/** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */
+function tryLink(src, dest, missingOk = false) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(src, dest);
+        return true;
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'EEXIST')
+            return false;
+        if (missingOk && code === 'ENOENT')
+            return false;
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, 'create', dest);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6336:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ER: () => (/* binding */ tokenEnvFor),
+/* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   NP: () => (/* binding */ breakLock),
+/* harmony export */   dB: () => (/* binding */ listLocks),
+/* harmony export */   kK: () => (/* binding */ withLock),
+/* harmony export */   o4: () => (/* binding */ TOKEN_ENV),
+/* harmony export */   oj: () => (/* binding */ lockStatus),
+/* harmony export */   sR: () => (/* binding */ DEFAULT_LOCK),
+/* harmony export */   sV: () => (/* binding */ DEFAULT_LEASE_MS),
+/* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS),
+/* harmony export */   tn: () => (/* binding */ updateLock),
+/* harmony export */   x_: () => (/* binding */ releaseLock)
+/* harmony export */ });
+/* unused harmony export ownerLiveness */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9928);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7842);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9978);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9199);
+/**
+ * The repository lock.
+ *
+ * A lock is a directory `<runtime>/locks/<name>/` holding numbered
+ * generation files. Generation N is created with link(2) from a fully
+ * written temp file, so exactly one process creates each N and nobody ever
+ * reads a half-written record. The highest N is the lock's state:
+ *
+ *   N holds an owner record (state "held")   → held by that owner
+ *   N holds a "released" or "broken" marker   → free
+ *
+ * Acquiring = link(N+1) after judging N free or stale. Releasing = link(N+1)
+ * of a "released" marker. Takeover of a stale owner is the same link(N+1):
+ * there is no delete-then-recreate step, so two processes that judge the
+ * same owner stale at once can never both win (the race proper-lockfile has,
+ * its issue #121). The generation number is the fencing token: it only
+ * rises, and a holder whose generation is no longer the top has lost the
+ * lock ("lock compromised").
+ *
+ * Old generations are compacted away by each new holder. A process whose view
+ * was so old that the name it links had already been compacted re-reads the
+ * directory after linking and backs off unless its generation is the top.
+ *
+ * Waiters take numbered tickets (`w.<n>`, also by link) and the lock goes to
+ * the lowest live ticket: first come, first served, so nobody starves.
+ */
+
+
+
+
+
+
+
+
+
+const DEFAULT_LOCK = 'commit';
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_LEASE_MS = 120_000;
+/** Environment variable through which a holder passes its lock(s) to child processes. */
+const TOKEN_ENV = 'LOCKSTEP_LOCK_TOKEN';
+const SCHEMA = 1;
+// --- small pieces ---------------------------------------------------------
+function lockDir(rt, name) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(rt.root, 'locks', name);
+}
+function ensureLockDir(dir) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+    }
+    catch (e) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsError */ .yi)(e, 'create lock directory', dir);
+    }
+}
+function readView(dir) {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return { top: 0, tickets: [], entries: [] };
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsError */ .yi)(e, 'read lock directory', dir);
+    }
+    let top = 0;
+    const tickets = [];
+    for (const e of entries) {
+        const c = e.charCodeAt(0);
+        if (c >= 48 && c <= 57) {
+            const n = Number(e);
+            if (Number.isSafeInteger(n) && n > top)
+                top = n;
+        }
+        else if (e.startsWith('w.')) {
+            const n = Number(e.slice(2));
+            if (Number.isSafeInteger(n))
+                tickets.push(n);
+        }
+    }
+    tickets.sort((a, b) => a - b);
+    return { top, tickets, entries };
+}
+/** Reads generation `n`; null when it no longer exists; a "corrupt" result for garbage. */
+function readGeneration(dir, n) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(n)), 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return null;
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsError */ .yi)(e, 'read lock record', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(n)));
+    }
+    try {
+        const rec = JSON.parse(text);
+        if (rec && (rec.state === 'held' || rec.state === 'released' || rec.state === 'broken'))
+            return rec;
+        return { corrupt: `unexpected record ${text.slice(0, 80)}` };
+    }
+    catch {
+        return { corrupt: text.length === 0 ? 'empty record' : `not JSON: ${JSON.stringify(text.slice(0, 40))}` };
+    }
+}
+function isCorrupt(r) {
+    return typeof r === 'object' && r !== null && 'corrupt' in r;
+}
+/** Alive, or why not. A holder on another host is judged by its lease only. */
+function ownerLiveness(rec, now = Date.now()) {
+    const main = (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .liveness */ .QX)(rec);
+    if (main.state === 'remote') {
+        const expires = rec.renewedAtMs + rec.leaseMs;
+        return now > expires ? { state: 'dead', reason: `lease of host ${rec.host} ran out ${Math.round((now - expires) / 1000)} s ago` } : main;
+    }
+    if (main.state === 'alive')
+        return main;
+    for (const extra of rec.extraOwners ?? []) {
+        if ((0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .liveness */ .QX)({ ...extra, bootId: rec.bootId, host: rec.host }).state === 'alive')
+            return { state: 'alive' };
+    }
+    return main;
+}
+function unlinkQuiet(p) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(p);
+    }
+    catch {
+        /* gone already */
+    }
+}
+function describeHolder(rec) {
+    if (!rec)
+        return 'nobody';
+    const who = [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, rec.host !== (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .hostId */ .My)() ? `host ${rec.host}` : null]
+        .filter(Boolean)
+        .join(', ');
+    return who;
+}
+function parseTokenEnv(env) {
+    const out = new Map();
+    const raw = env[TOKEN_ENV];
+    if (!raw)
+        return out;
+    for (const part of raw.split(',')) {
+        const i = part.lastIndexOf(':');
+        if (i <= 0)
+            continue;
+        const n = Number(part.slice(i + 1));
+        if (Number.isSafeInteger(n) && n > 0)
+            out.set(part.slice(0, i), n);
+    }
+    return out;
+}
+/** The value of LOCKSTEP_LOCK_TOKEN that passes `handle` (and any inherited locks) to a child. */
+function tokenEnvFor(handle, env = process.env) {
+    const m = parseTokenEnv(env);
+    m.set(handle.name, handle.token);
+    return [...m].map(([k, v]) => `${k}:${v}`).join(',');
+}
+function faultPauseMs(kind) {
+    const spec = process.env.LOCKSTEP_FAULT;
+    if (!spec)
+        return 0;
+    for (const part of spec.split(',')) {
+        const [k, v] = part.split(':');
+        if (k === kind)
+            return Number(v) || 0;
+    }
+    return 0;
+}
+/** Deletes generations well below the top, dead tickets and leftover temp files of dead processes. */
+function compact(dir, view, mine) {
+    for (const e of view.entries) {
+        const c = e.charCodeAt(0);
+        if (c >= 48 && c <= 57) {
+            const n = Number(e);
+            if (n < mine - 2)
+                unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e));
+        }
+        else if (e.startsWith('.tmp.')) {
+            const pid = Number(e.split('.')[2]);
+            if (pid !== process.pid && Number.isInteger(pid) && !pidAlive(pid))
+                unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e));
+        }
+    }
+}
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+/** Tickets below `mine` whose owner died are removed so they never block the queue. */
+function dropDeadTickets(dir, tickets, below) {
+    const live = [];
+    for (const t of tickets) {
+        if (t >= below)
+            continue;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `w.${t}`);
+        let rec = null;
+        try {
+            rec = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+        }
+        catch {
+            rec = null;
+        }
+        if (rec && ownerLiveness(rec).state === 'alive')
+            live.push(t);
+        else
+            unlinkQuiet(path);
+    }
+    return live;
+}
+// --- acquire ----------------------------------------------------------------
+function resolveRuntime(opts) {
+    return opts.runtime ?? (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .openRuntime */ .fS)({ cwd: opts.cwd });
+}
+function reentrantHandle(rt, name, dir, token) {
+    const view = readView(dir);
+    if (view.top !== token)
+        return null;
+    const rec = readGeneration(dir, token);
+    if (!rec || isCorrupt(rec) || rec.state !== 'held')
+        return null;
+    if (ownerLiveness(rec).state !== 'alive')
+        return null;
+    return { name, token, nonce: rec.nonce, reentrant: true, dir, root: rt.root, acquiredAtMs: rec.acquiredAtMs, waitedMs: 0, tookOver: null, record: rec };
+}
+/**
+ * Acquires the named lock, waiting up to `timeoutMs`. Throws LOCK_TIMEOUT
+ * (naming the holder) when the deadline passes.
+ */
+async function acquireLock(opts = {}) {
+    const name = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .validateLockName */ .LK)(opts.name ?? DEFAULT_LOCK);
+    const rt = resolveRuntime(opts);
+    const dir = lockDir(rt, name);
+    ensureLockDir(dir);
+    const env = opts.env ?? process.env;
+    if (opts.reentrant !== false) {
+        const inherited = parseTokenEnv(env).get(name);
+        if (inherited !== undefined) {
+            const h = reentrantHandle(rt, name, dir, inherited);
+            if (h)
+                return h;
+        }
+    }
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('BAD_INPUT', `invalid lock timeout ${timeoutMs}`);
+    const ownerPid = opts.ownerPid ?? process.pid;
+    const ident = (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .identityOf */ .cu)(ownerPid);
+    if (ident.pidStart === null && ownerPid !== process.pid) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('BAD_INPUT', `owner pid ${ownerPid} is not a running process`);
+    }
+    const now = Date.now();
+    const record = {
+        v: SCHEMA,
+        lock: name,
+        state: 'held',
+        nonce: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(8).toString('hex'),
+        pid: ownerPid,
+        pidStart: ident.pidStart,
+        bootId: ident.bootId,
+        host: ident.host,
+        uid: ident.uid,
+        task: opts.task ?? null,
+        agent: opts.agent ?? null,
+        cwd: opts.cwd ?? process.cwd(),
+        command: opts.command ?? process.argv.slice(1).join(' ').slice(0, 500),
+        acquiredAt: new Date(now).toISOString(),
+        acquiredAtMs: now,
+        renewedAtMs: now,
+        leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
+    };
+    const tmp = (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTempIn */ .nB)(dir, JSON.stringify(record));
+    const started = Date.now();
+    const deadline = started + timeoutMs;
+    let ticket = 0;
+    let lastHolder = null;
+    let lastToken = 0;
+    let nextWaitReport = 0;
+    let spins = 0;
+    let firstTop = -1;
+    let lastTop = -1;
+    let topSince = started;
+    try {
+        for (;;) {
+            if (opts.signal?.aborted)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
+            const view = readView(dir);
+            if (firstTop < 0)
+                firstTop = view.top;
+            if (view.top !== lastTop) {
+                lastTop = view.top;
+                topSince = Date.now();
+            }
+            const cur = view.top === 0 ? null : readGeneration(dir, view.top);
+            let free = false;
+            let stale = null;
+            if (view.top === 0 || cur === null) {
+                free = view.top === 0;
+                if (cur === null && view.top !== 0)
+                    continue; // compacted under us: re-read
+            }
+            else if (isCorrupt(cur)) {
+                // A garbage record can only come from outside lockstep (or a disk fault):
+                // treat it as stale so the repository is not blocked forever, and say so.
+                stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
+            }
+            else if (cur.state !== 'held') {
+                free = true;
+            }
+            else {
+                lastHolder = cur;
+                const l = ownerLiveness(cur);
+                if (l.state === 'dead')
+                    stale = { token: view.top, rec: cur, reason: l.reason };
+            }
+            lastToken = view.top;
+            if (free || stale) {
+                // Fairness: the lowest live ticket goes first. Without a ticket we may
+                // only go when nobody is queued.
+                let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
+                if (!mayGo && Date.now() - topSince > 20) {
+                    // The queue has not moved for a while: drop tickets of dead waiters.
+                    const live = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket);
+                    mayGo = live.length === 0;
+                }
+                if (mayGo) {
+                    if (stale) {
+                        const pause = faultPauseMs('pause-before-takeover');
+                        if (pause > 0)
+                            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(pause);
+                    }
+                    const mine = view.top + 1;
+                    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(mine));
+                    if ((0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .tryLink */ .qB)(tmp, target)) {
+                        const after = readView(dir);
+                        if (after.top !== mine) {
+                            // Our view was stale and the name had been compacted: not ours.
+                            unlinkQuiet(target);
+                            continue;
+                        }
+                        const acquiredAtMs = Date.now();
+                        if (ticket)
+                            unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `w.${ticket}`));
+                        compact(dir, after, mine);
+                        const waitedMs = acquiredAtMs - started;
+                        const tookOver = stale
+                            ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? '', reason: stale.reason, task: stale.rec?.task ?? null }
+                            : null;
+                        if (tookOver)
+                            (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
+                        if (waitedMs >= 1 && lastHolder)
+                            (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'wait', { lock: name, token: mine, waitedMs, heldBy: lastHolder.pid, heldByTask: lastHolder.task });
+                        (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'acquire', { lock: name, token: mine, owner: ownerPid, task: record.task, agent: record.agent, waitedMs });
+                        return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record };
+                    }
+                    spins = 0;
+                    continue; // somebody else linked first: look again at once
+                }
+            }
+            // Held (or not our turn): wait.
+            const t = Date.now();
+            if (t >= deadline) {
+                (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'timeout', { lock: name, token: lastToken, waitedMs: t - started, heldBy: lastHolder?.pid ?? null });
+                const holderText = describeHolder(lastHolder);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('LOCK_TIMEOUT', `timed out after ${((t - started) / 1000).toFixed(1)} s waiting for the ${name} lock held by ${holderText}${lastHolder ? ` since ${lastHolder.acquiredAt}` : ''}`, {
+                    hint: lastHolder ? `see who holds it: lockstep lock status ${name}; if that process is gone, lockstep lock break ${name}` : `lockstep lock status ${name}`,
+                    detail: { lock: name, token: lastToken, holder: lastHolder },
+                });
+            }
+            if (ticket === 0 && timeoutMs > 0)
+                ticket = takeTicket(dir, tmp, view.tickets);
+            if (opts.onWait && t >= nextWaitReport) {
+                nextWaitReport = t + 1000;
+                opts.onWait({ name, waitedMs: t - started, holder: lastHolder, token: lastToken, waiters: view.tickets.length });
+            }
+            // The head of the queue polls tightly (it is next); the rest back off with jitter.
+            // How long one hand-off takes, learned from how fast the generations
+            // advance (two per holder: acquire and release).
+            const cycles = (view.top - firstTop) / 2;
+            const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
+            const position = ticket === 0 ? view.tickets.length : Math.max(0, view.tickets.indexOf(ticket));
+            spins++;
+            let delay;
+            if (position === 0) {
+                delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
+            }
+            else {
+                // Wake well before our turn (half the expected wait, with jitter), so
+                // the next in line is already polling when the lock is released.
+                const expected = position * cycleMs;
+                delay = Math.min(50, expected * (0.3 + Math.random() * 0.2));
+                if (delay < 1)
+                    delay = 0;
+            }
+            delay = Math.min(delay, Math.max(0, deadline - Date.now()));
+            if (delay === 0)
+                await new Promise((r) => setImmediate(r));
+            else
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(delay);
+        }
+    }
+    finally {
+        unlinkQuiet(tmp);
+        if (ticket)
+            unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `w.${ticket}`));
+    }
+}
+function takeTicket(dir, tmp, known) {
+    let n = (known.length ? known[known.length - 1] : 0) + 1;
+    for (let i = 0; i < 1000; i++, n++) {
+        if ((0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .tryLink */ .qB)(tmp, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `w.${n}`)))
+            return n;
+    }
+    return 0; // could not queue: we still compete, just without a place in line
+}
+function compromised(rt, name, token, dir, why) {
+    const view = readView(dir);
+    const cur = view.top ? readGeneration(dir, view.top) : null;
+    const now = cur && !isCorrupt(cur) && cur.state === 'held' ? `it is now held by ${describeHolder(cur)} (token ${view.top})` : `its current token is ${view.top}`;
+    (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'compromised', { lock: name, token, current: view.top, why });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('LOCK_COMPROMISED', `lock compromised: the ${name} lock with token ${token} is no longer held by its owner (${why}); ${now}`, {
+        hint: `work done under token ${token} may have raced another holder; check it with lockstep validate and lockstep lock status ${name}`,
+        detail: { lock: name, token, current: view.top },
+    });
+}
+function writeFreeMarker(dir, name, ended, state, reason) {
+    const marker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .hostId */ .My)() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}) };
+    const tmp = (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTempIn */ .nB)(dir, JSON.stringify(marker));
+    try {
+        return (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .tryLink */ .qB)(tmp, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(ended + 1)));
+    }
+    finally {
+        unlinkQuiet(tmp);
+    }
+}
+/**
+ * Releases a lock held with `token`. Throws LOCK_COMPROMISED when the lock
+ * was taken away (a loud error, never a silent success).
+ */
+function releaseLock(handle) {
+    const name = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .validateLockName */ .LK)(handle.name);
+    if (handle.reentrant)
+        return { name, token: handle.token, heldMs: 0, reentrant: true };
+    if (!Number.isSafeInteger(handle.token) || handle.token <= 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('BAD_INPUT', `invalid token ${JSON.stringify(handle.token)}: tokens are positive integers`);
+    const rt = handle.root ? { root: handle.root } : resolveRuntime(handle);
+    const dir = handle.dir ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(rt.root, 'locks', name);
+    const view = readView(dir);
+    if (view.top !== handle.token) {
+        const next = view.top > handle.token ? readGeneration(dir, handle.token + 1) : null;
+        if (next && !isCorrupt(next) && next.state === 'released') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('LOCK_NOT_HELD', `the ${name} lock with token ${handle.token} was already released (at ${next.at})`, {
+                hint: `see the lock now: lockstep lock status ${name}`,
+                detail: { lock: name, token: handle.token, current: view.top },
+            });
+        }
+        const why = next && !isCorrupt(next) && next.state === 'broken' ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}` : view.top > handle.token ? 'a later owner took it over' : 'no such token';
+        throw compromised(rt, name, handle.token, dir, why);
+    }
+    const cur = readGeneration(dir, handle.token);
+    if (!cur || isCorrupt(cur) || cur.state !== 'held' || (handle.nonce && cur.nonce !== handle.nonce)) {
+        throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
+    }
+    if (!writeFreeMarker(dir, name, handle.token, 'released')) {
+        throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
+    }
+    const heldMs = Date.now() - cur.acquiredAtMs;
+    (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'release', { lock: name, token: handle.token, heldMs, task: cur.task });
+    return { name, token: handle.token, heldMs, reentrant: false };
+}
+/**
+ * Rewrites the holder's record in place (rename over its own generation):
+ * renews the lease and optionally adds owner processes. Throws LOCK_COMPROMISED if no longer held.
+ */
+function updateLock(handle, change = {}) {
+    if (handle.reentrant)
+        return handle.record;
+    const view = readView(handle.dir);
+    const cur = readGeneration(handle.dir, handle.token);
+    if (view.top !== handle.token || !cur || isCorrupt(cur) || cur.state !== 'held' || cur.nonce !== handle.nonce) {
+        throw compromised({ root: handle.root }, handle.name, handle.token, handle.dir, 'lost before renewal');
+    }
+    const next = { ...cur };
+    if (change.renew !== false)
+        next.renewedAtMs = Date.now();
+    if (change.addOwners?.length) {
+        next.extraOwners = [...(cur.extraOwners ?? []), ...change.addOwners.map((pid) => ({ pid, pidStart: (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .startStamp */ .UY)(pid) }))];
+    }
+    const tmp = (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTempIn */ .nB)(handle.dir, JSON.stringify(next));
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(handle.dir, String(handle.token)));
+    }
+    catch (e) {
+        unlinkQuiet(tmp);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsError */ .yi)(e, 'renew lock record', handle.dir);
+    }
+    handle.record = next;
+    return next;
+}
+function lockStatus(opts = {}) {
+    const name = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .validateLockName */ .LK)(opts.name ?? DEFAULT_LOCK);
+    const rt = resolveRuntime(opts);
+    const dir = lockDir(rt, name);
+    for (let attempt = 0;; attempt++) {
+        const view = readView(dir);
+        const base = { name, token: view.top, path: dir, waiters: view.tickets.length };
+        if (view.top === 0)
+            return { ...base, state: 'free', holder: null, ageMs: null, staleReason: null };
+        const cur = readGeneration(dir, view.top);
+        if (cur === null && attempt < 5)
+            continue;
+        if (cur === null)
+            return { ...base, state: 'free', holder: null, ageMs: null, staleReason: null };
+        if (isCorrupt(cur))
+            return { ...base, state: 'stale', holder: null, ageMs: null, staleReason: `corrupt record (${cur.corrupt})` };
+        if (cur.state !== 'held')
+            return { ...base, state: 'free', holder: null, ageMs: null, staleReason: null };
+        const l = ownerLiveness(cur);
+        return { ...base, state: l.state === 'dead' ? 'stale' : 'held', holder: cur, ageMs: Date.now() - cur.acquiredAtMs, staleReason: l.state === 'dead' ? l.reason : null };
+    }
+}
+/** All locks that exist in this repository's runtime (held or not). */
+function listLocks(opts = {}) {
+    const rt = resolveRuntime(opts);
+    let names = [];
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(rt.root, 'locks')).filter((n) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(n));
+    }
+    catch {
+        names = [];
+    }
+    return names.sort().map((name) => lockStatus({ runtime: rt, name }));
+}
+function breakLock(opts = {}) {
+    const name = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .validateLockName */ .LK)(opts.name ?? DEFAULT_LOCK);
+    const rt = resolveRuntime(opts);
+    const st = lockStatus({ runtime: rt, name });
+    if (opts.expectToken !== undefined && st.token !== opts.expectToken) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('CONFLICT', `the ${name} lock is at token ${st.token}, not ${opts.expectToken}: nothing broken`, {
+            hint: `look again: lockstep lock status ${name}`,
+            detail: { lock: name, token: st.token, expected: opts.expectToken },
+        });
+    }
+    if (st.state === 'free')
+        return { broken: false, name, token: st.token, reason: 'free' };
+    if (st.state === 'held' && !opts.force) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('LOCK_HELD', `the ${name} lock is held by ${describeHolder(st.holder)} (token ${st.token}), which is still running: not broken`, {
+            hint: `wait for it, stop that process, or break it anyway: lockstep lock break ${name} --expect-token ${st.token} --force`,
+            detail: { lock: name, token: st.token, holder: st.holder },
+        });
+    }
+    const reason = st.state === 'stale' ? (st.staleReason ?? 'stale') : 'forced';
+    if (!writeFreeMarker(st.path, name, st.token, 'broken', reason)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('CONFLICT', `the ${name} lock changed while breaking it (token ${st.token} is no longer current): nothing broken`, {
+            hint: `look again: lockstep lock status ${name}`,
+        });
+    }
+    (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'break', { lock: name, token: st.token, reason, previous: st.holder?.pid ?? null, task: st.holder?.task ?? null });
+    return { broken: true, name, token: st.token, previous: st.holder, reason };
+}
+/** Runs `fn` holding the lock; releases it however `fn` ends. */
+async function withLock(opts, fn) {
+    const h = await acquireLock(opts);
+    try {
+        return await fn(h);
+    }
+    finally {
+        releaseLock(h);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HC: () => (/* binding */ processInspector),
+/* harmony export */   My: () => (/* binding */ hostId),
+/* harmony export */   Oz: () => (/* binding */ pidExists),
+/* harmony export */   QX: () => (/* binding */ liveness),
+/* harmony export */   UY: () => (/* binding */ startStamp),
+/* harmony export */   aW: () => (/* binding */ bootId),
+/* harmony export */   cu: () => (/* binding */ identityOf)
+/* harmony export */ });
+/* unused harmony exports procfsInspector, psInspector */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Process identity and liveness: the one place that knows how to tell
+ * whether the process that wrote an owner record is still the same process.
+ *
+ * A pid alone is not an identity (pids are reused), so every record carries
+ * the pid's start time too. Linux reads it from /proc/<pid>/stat; macOS has
+ * no /proc, so there it comes from `ps -o lstart=`. Both sit behind
+ * `ProcessInspector` and both are tested (ps exists on Linux too).
+ */
+
+
+
+/** Parses /proc/<pid>/stat; the command name may hold spaces and parentheses, so split after the last ')'. */
+function readProcStat(pid) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        return null;
+    }
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return null;
+    const rest = text.slice(close + 2).split(' ');
+    // rest[0] is field 3 (state); ppid is field 4, starttime field 22.
+    // A zombie (Z) or dying (X) process has exited: it holds nothing, even though
+    // its pid and start time linger until its parent (or init) reaps it.
+    if (rest[0] === 'Z' || rest[0] === 'X')
+        return null;
+    const ppid = Number(rest[1]);
+    const start = rest[19];
+    if (!Number.isFinite(ppid) || start === undefined)
+        return null;
+    return { comm: text.slice(open + 1, close), ppid, start };
+}
+const procfsInspector = {
+    kind: 'procfs',
+    startTime: (pid) => readProcStat(pid)?.start ?? null,
+    parentPid: (pid) => readProcStat(pid)?.ppid ?? null,
+    commandName: (pid) => readProcStat(pid)?.comm ?? null,
+};
+function ps(pid, field) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return null;
+    try {
+        const out = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('ps', ['-o', `${field}=`, '-p', String(pid)], {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            env: { ...process.env, LC_ALL: 'C' },
+        }).trim();
+        return out === '' ? null : out;
+    }
+    catch {
+        return null; // ps exits 1 when the pid does not exist
+    }
+}
+/** macOS (and any system without /proc). `lstart` has one-second resolution. */
+const psInspector = {
+    kind: 'ps',
+    startTime: (pid) => ps(pid, 'lstart'),
+    parentPid: (pid) => {
+        const v = ps(pid, 'ppid');
+        return v === null ? null : Number(v);
+    },
+    commandName: (pid) => {
+        const v = ps(pid, 'comm');
+        return v === null ? null : (v.split('/').pop() ?? v);
+    },
+};
+let chosen;
+/** procfs where /proc exists, ps otherwise; `LOCKSTEP_PROCESS_INSPECTOR=ps|procfs` forces one. */
+function processInspector() {
+    if (chosen)
+        return chosen;
+    const forced = process.env.LOCKSTEP_PROCESS_INSPECTOR;
+    if (forced === 'ps')
+        chosen = psInspector;
+    else if (forced === 'procfs')
+        chosen = procfsInspector;
+    else
+        chosen = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat') ? procfsInspector : psInspector;
+    return chosen;
+}
+/** True when a process with this pid exists (EPERM means it exists but is not ours). */
+function pidExists(pid) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+let bootIdCache;
+/** Changes on every boot: a record from an earlier boot names processes that are all gone. */
+function bootId() {
+    if (bootIdCache !== undefined)
+        return bootIdCache;
+    bootIdCache = null;
+    try {
+        bootIdCache = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    }
+    catch {
+        try {
+            const out = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('sysctl', ['-n', 'kern.boottime'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+            const m = /sec = (\d+)/.exec(out);
+            bootIdCache = m ? `boottime-${m[1]}` : null;
+        }
+        catch {
+            bootIdCache = null;
+        }
+    }
+    return bootIdCache;
+}
+function identityOf(pid, inspector = processInspector()) {
+    let uid = -1;
+    try {
+        uid = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.userInfo)().uid;
+    }
+    catch {
+        uid = typeof process.getuid === 'function' ? process.getuid() : -1;
+    }
+    return { pid, pidStart: startStamp(pid, inspector), bootId: bootId(), host: hostId(), uid };
+}
+/**
+ * A start time tagged with the inspector that read it (`procfs:…` or `ps:…`),
+ * so a record written by one method is never compared with a reading of the other.
+ */
+function startStamp(pid, inspector = processInspector()) {
+    const raw = inspector.startTime(pid);
+    return raw === null ? null : `${inspector.kind}:${raw}`;
+}
+function inspectorFor(stamp, fallback) {
+    if (stamp.startsWith('procfs:'))
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat') ? procfsInspector : fallback;
+    if (stamp.startsWith('ps:'))
+        return psInspector;
+    return fallback;
+}
+let hostCache;
+/** `LOCKSTEP_HOST_ID` overrides the host name (containers sharing a host name, tests of other hosts). */
+function hostId() {
+    if (hostCache === undefined || process.env.LOCKSTEP_HOST_ID) {
+        hostCache = process.env.LOCKSTEP_HOST_ID || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)();
+    }
+    return hostCache;
+}
+/**
+ * Is the process named by (pid, pidStart, bootId, host) still running?
+ * `remote` means it runs on another host, where only its lease can tell.
+ */
+function liveness(owner, inspector = processInspector()) {
+    if (owner.host !== hostId())
+        return { state: 'remote', reason: `owner runs on host ${owner.host}` };
+    const boot = bootId();
+    if (owner.bootId && boot && owner.bootId !== boot)
+        return { state: 'dead', reason: 'written before this machine last booted' };
+    if (!pidExists(owner.pid))
+        return { state: 'dead', reason: `pid ${owner.pid} is not running` };
+    if (owner.pidStart !== null) {
+        const now = startStamp(owner.pid, inspectorFor(owner.pidStart, inspector));
+        if (now === null)
+            return { state: 'dead', reason: `pid ${owner.pid} is not running` };
+        if (now !== owner.pidStart)
+            return { state: 'dead', reason: `pid ${owner.pid} was reused by another process` };
+    }
+    return { state: 'alive' };
+}
+
+
+/***/ }),
+
+/***/ 9199:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LK: () => (/* binding */ validateLockName),
+/* harmony export */   fS: () => (/* binding */ openRuntime)
+/* harmony export */ });
+/* unused harmony exports runtimeAt, LOCK_NAME */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(308);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9928);
+/**
+ * Where lockstep keeps its run-time state: `<git common dir>/lockstep/`, one
+ * place for every worktree of a repository, invisible to `git status`.
+ */
+
+
+
+
+const cache = new Map();
+function openRuntime(opts = {}) {
+    const cwd = opts.cwd ?? process.cwd();
+    const key = `${cwd}\0${opts.allowBare ? 1 : 0}`;
+    const hit = cache.get(key);
+    if (hit)
+        return hit;
+    const repo = (0,_git_git_js__WEBPACK_IMPORTED_MODULE_1__/* .createGit */ .l)(cwd).repoPaths();
+    if (repo.bare && !opts.allowBare) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockstepError */ .Cj('BARE_REPO', `${repo.commonDir} is a bare repository: lockstep coordinates work in checkouts`, {
+            hint: 'run lockstep in a clone or worktree of it (git clone, git worktree add)',
+        });
+    }
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(repo.commonDir, 'lockstep');
+    (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureDir */ .A0)(root);
+    const rt = { root, repo };
+    cache.set(key, rt);
+    return rt;
+}
+/**
+ * A runtime rooted at a plain directory, for state that belongs to a
+ * directory rather than a repository (e.g. `allocate ROOT` outside any repo).
+ */
+function runtimeAt(root) {
+    ensureDir(root);
+    return { root, repo: null };
+}
+/** Lock names: `[a-z0-9][a-z0-9._-]{0,63}` — they become directory names. */
+const LOCK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+function validateLockName(name) {
+    if (typeof name !== 'string' || !LOCK_NAME.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockstepError */ .Cj('BAD_NAME', `invalid lock name ${JSON.stringify(name)}: use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit`);
+    }
+    return name;
+}
+
+
+/***/ }),
+
+/***/ 308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ createGit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/**
+ * The one wrapper around git. Everything in lockstep that runs git goes
+ * through `Git` (an interface, so pure logic can be tested with a small
+ * object of fakes) built by `createGit`.
+ *
+ * It calls the git binary directly with argument arrays (never a shell
+ * string). We do not use simple-git here: hooks run on every commit and pay
+ * for every millisecond of start-up, and simple-git adds module load time and
+ * a 50 ms exit timer for nothing we need (see docs/design.md).
+ */
+
+
+const MAX_BUFFER = 256 * 1024 * 1024;
+function envFor(opts) {
+    const env = { ...process.env, ...(opts?.env ?? {}) };
+    if (opts?.readOnly)
+        env.GIT_OPTIONAL_LOCKS = '0';
+    // Never let git stop to ask a question (credential prompts, editors) inside lockstep.
+    env.GIT_TERMINAL_PROMPT = '0';
+    return env;
+}
+function missingGit(e) {
+    if (e?.code === 'ENOENT') {
+        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockstepError */ .Cj('GIT_MISSING', 'git was not found on PATH', { hint: 'install git (https://git-scm.com) and try again' });
+    }
+    return null;
+}
+function failure(args, r) {
+    const msg = r.stderr.trim() || r.stdout.trim() || `exit ${r.code}`;
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockstepError */ .Cj('GIT_FAILED', `git ${args.join(' ')} failed: ${msg}`, { detail: { args, code: r.code, stderr: r.stderr } });
+}
+function createGit(cwd) {
+    const git = {
+        cwd,
+        run(args, opts) {
+            return new Promise((resolve, reject) => {
+                const timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? Math.ceil(opts.timeoutMs) : 0;
+                const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: 'utf8', timeout, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+                    if (err && typeof err.code === 'string') {
+                        reject(missingGit(err) ?? err);
+                        return;
+                    }
+                    const code = err ? (err.code ?? 1) : 0;
+                    const timedOut = Boolean(err && timeout && err.killed);
+                    resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
+                });
+                if (opts?.input !== undefined)
+                    child.stdin?.end(opts.input);
+                else
+                    child.stdin?.end();
+            });
+        },
+        runSync(args, opts) {
+            const r = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: 'utf8', input: opts?.input });
+            if (r.error)
+                throw missingGit(r.error) ?? r.error;
+            return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+        },
+        async exec(args, opts) {
+            const r = await git.run(args, opts);
+            if (r.code !== 0)
+                throw failure(args, r);
+            return r.stdout;
+        },
+        execSync(args, opts) {
+            const r = git.runSync(args, opts);
+            if (r.code !== 0)
+                throw failure(args, r);
+            return r.stdout;
+        },
+        repoPaths() {
+            const r = git.runSync(['rev-parse', '--path-format=absolute', '--git-common-dir', '--git-dir', '--is-bare-repository'], { readOnly: true });
+            if (r.code !== 0) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockstepError */ .Cj('NOT_A_REPO', `${cwd} is not inside a git repository`, {
+                    hint: 'run lockstep from a git checkout, or create one with `git init`',
+                    detail: { stderr: r.stderr.trim() },
+                });
+            }
+            const [commonDir, gitDir, bareFlag] = r.stdout.split('\n');
+            const bare = bareFlag === 'true';
+            let topLevel = null;
+            if (!bare) {
+                const t = git.runSync(['rev-parse', '--show-toplevel'], { readOnly: true });
+                topLevel = t.code === 0 ? t.stdout.trim() || null : null;
+            }
+            return { commonDir: commonDir, gitDir: gitDir, topLevel, bare };
+        },
+    };
+    return git;
+}
+
+
+/***/ })
+
+};

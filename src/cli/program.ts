@@ -1,0 +1,78 @@
+/**
+ * The commander program: which module registers which command, loaded on
+ * demand so a call compiles only what it runs.
+ */
+import { Command } from 'commander';
+
+export const VERSION = '0.1.0';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each module of commands, loaded only when one of its commands runs (or for
+ * help and unknown commands): a hook or a shell loop calling `lockstep
+ * allocate` should not compile the suites, the remote backend and the merge
+ * queue first. In the listed order, which is the order of `--help`.
+ */
+export const COMMAND_MODULES: { names: readonly string[]; load: () => Promise<Register> }[] = [
+  { names: ['lock'], load: async () => (await import('./commands/lock.js')).registerLock },
+  { names: ['run-locked'], load: async () => (await import('./commands/run-locked.js')).registerRunLocked },
+  { names: ['suite', '_suite-worker'], load: async () => (await import('./commands/suite.js')).registerSuite },
+  { names: ['allocate'], load: async () => (await import('./commands/allocate.js')).registerAllocate },
+  { names: ['state'], load: async () => (await import('./commands/state.js')).registerState },
+  { names: ['lint'], load: async () => (await import('./commands/lint.js')).registerLint },
+  { names: ['remote'], load: async () => (await import('./commands/remote.js')).registerRemote },
+  { names: ['init'], load: async () => (await import('./commands/init.js')).registerInit },
+  { names: ['task'], load: async () => (await import('./commands/task.js')).registerTask },
+  { names: ['hook'], load: async () => (await import('./commands/hook.js')).registerHook },
+  { names: ['commit'], load: async () => (await import('./commands/commit.js')).registerCommit },
+  { names: ['validate'], load: async () => (await import('./commands/validate.js')).registerValidate },
+  { names: ['queue'], load: async () => (await import('./commands/queue.js')).registerQueue },
+  { names: ['worktree'], load: async () => (await import('./commands/worktree.js')).registerWorktree },
+  { names: ['merge'], load: async () => (await import('./commands/merge.js')).registerMerge },
+  { names: ['parallel', 'parallel-worker'], load: async () => (await import('./commands/parallel.js')).registerParallel },
+  { names: ['mock-agent'], load: async () => (await import('./commands/mock-agent.js')).registerMockAgent },
+  { names: ['status'], load: async () => (await import('./commands/status.js')).registerStatus },
+];
+
+/** The command word in argv (after the global options), or null for none (help, version). */
+export function commandWord(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-C') {
+      i++;
+      continue;
+    }
+    if (a === '--') return argv[i + 1] ?? null;
+    if (a.startsWith('-')) continue;
+    return a;
+  }
+  return null;
+}
+
+/**
+ * The program with the commands `argv` needs: only the module of its command
+ * word, or every module when there is none or it is not one of ours (so help
+ * lists everything and a typo gets commander's suggestions).
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
+  const program = new Command('lockstep')
+    .description('race-free concurrent agents and people in one git repository')
+    .version(VERSION)
+    .option('-C <dir>', 'run as if lockstep was started in <dir>')
+    .enablePositionalOptions()
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const word = argv ? commandWord(argv) : null;
+  const only = word === null ? undefined : COMMAND_MODULES.find((m) => m.names.includes(word));
+  const versionOnly = word === null && argv !== undefined && (argv.includes('--version') || argv.includes('-V'));
+  for (const m of only ? [only] : versionOnly ? [] : COMMAND_MODULES) (await m.load())(program);
+  for (const c of program.commands) propagate(c);
+  return program;
+}
+
+function propagate(cmd: Command): void {
+  cmd.exitOverride();
+  cmd.showHelpAfterError('(run with --help for usage)');
+  for (const c of cmd.commands) propagate(c);
+}
