@@ -334,3 +334,63 @@ export async function reclaimRemote(opts: RemoteOptions & { queue?: string; maxA
   }
   return out;
 }
+
+export interface RemoteQueueItem {
+  id: string;
+  /** As the file backend names them: a reclaimed item is pending again. */
+  state: 'pending' | 'claimed' | 'done' | 'failed';
+  agent: string | null;
+  host: string | null;
+  /** Claims made so far (the current one's generation while claimed). */
+  generation: number;
+  /** Claimed, and this machine counts the lease as run out (the next reclaim hands it back). */
+  expired: boolean;
+}
+
+/**
+ * The queue as the remote sees it: this clone's items (in claim order), then
+ * items other clones claimed that this clone does not list, each with the
+ * state of its claim ref.
+ */
+export async function queueStatusRemote(opts: RemoteOptions & { queue?: string }): Promise<RemoteQueueItem[]> {
+  const queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE);
+  const claims = new Map((await listClaimsRemote({ ...opts, queue })).map((c) => [c.item, c]));
+  const local = queuedItems(opts.cwd, queue);
+  const ids = [...local, ...[...claims.keys()].filter((id) => !local.includes(id))];
+  return ids.map((id) => {
+    const c = claims.get(id);
+    if (!c) return { id, state: 'pending' as const, agent: null, host: null, generation: 0, expired: false };
+    // An unreadable record blocks the item like a claim would: it is reported, never silently handed out.
+    const state = c.state === 'reclaimed' ? 'pending' : c.state === 'unknown' ? 'claimed' : c.state;
+    return { id, state, agent: c.agent, host: c.host, generation: c.generation, expired: c.expired };
+  });
+}
+
+/**
+ * Renews every current claim `agent` holds in `queue` (the remote form of a
+ * heartbeat). Throws CONFLICT, after renewing the others, when a claim was
+ * lost meanwhile.
+ */
+export async function renewAgentClaimsRemote(opts: RemoteOptions & { queue?: string; agent: string }): Promise<RemoteClaim[]> {
+  const queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE);
+  validateAgentId(opts.agent);
+  const ctx = openRemote(opts);
+  const present = await listClaims(ctx, queue);
+  const records = await readRecords<ClaimRecord>(ctx, [...present.values()]);
+  const renewed: RemoteClaim[] = [];
+  const lost: LockstepError[] = [];
+  for (const [item, oid] of present) {
+    const rec = records.get(oid);
+    if (!isClaimRecord(rec) || rec.state !== 'claimed' || rec.agent !== opts.agent) continue;
+    const claim: RemoteClaim = { backend: 'remote', remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent: opts.agent, generation: rec.attempt, ref: claimRef(queue, item), oid, record: rec, leaseEndsMono: monoNowMs() };
+    try {
+      await renewClaimRemote(claim);
+      renewed.push(claim);
+    } catch (e) {
+      if (e instanceof LockstepError && e.code === 'CONFLICT') lost.push(e);
+      else throw e;
+    }
+  }
+  if (lost.length > 0) throw new LockstepError('CONFLICT', `${lost.length} claim(s) of agent ${opts.agent} were lost before the heartbeat (renewed ${renewed.length}): ${lost.map((e) => e.message).join('; ')}`, { hint: lost[0]!.hint, detail: { renewed: renewed.map((c) => c.item) } });
+  return renewed;
+}
