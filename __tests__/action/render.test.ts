@@ -141,7 +141,7 @@ function report(runs: RunReport[], soak: SuiteReport['soak'] = null): SuiteRepor
     finishedAt: '2025-01-01T00:01:00Z',
     wallMs: 60_000,
     host: { platform: 'linux', arch: 'x64', cpus: 2, node: 'v24', git: '2.39' },
-    options: { procs: 2, iterations: 3, seed: 7, killRate: 0, control: false, repo: null, durationMs: null },
+    options: { procs: 2, iterations: 3, seed: 7, killRate: 0, control: false, repo: null, durationMs: null, backend: 'file' },
     runs,
     comparison: [],
     soak,

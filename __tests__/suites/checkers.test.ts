@@ -23,13 +23,13 @@ describe('allocate checker', () => {
   test('a clean root passes', () => {
     const root = tempDir();
     for (const e of ['001_a', '002_b', '003_c', 'notes', 'x_y']) mkdirSync(join(root, e));
-    expect(checkAllocations(root, [{ number: 2, path: join(root, '002_b'), who: 'w0' }])).toEqual([]);
+    expect(checkAllocations([root], [{ number: 2, path: join(root, '002_b'), who: 'w0' }])).toEqual([]);
   });
 
   test('a duplicate number, a gap and a lost directory are reported', () => {
     const root = tempDir();
     for (const e of ['001_a', '002_b', '002_c', '004_d']) mkdirSync(join(root, e));
-    const vs = checkAllocations(root, [
+    const vs = checkAllocations([root], [
       { number: 1, path: join(root, '001_a'), who: 'worker 0 op 0' },
       { number: 5, path: join(root, '005_gone'), who: 'worker 1 op 3' },
     ]);
@@ -41,7 +41,7 @@ describe('allocate checker', () => {
   test('one number acknowledged to two workers is a duplicate even with one directory', () => {
     const root = tempDir();
     mkdirSync(join(root, '001_a'));
-    const vs = checkAllocations(root, [
+    const vs = checkAllocations([root], [
       { number: 1, path: join(root, '001_a'), who: 'w0' },
       { number: 1, path: join(root, '001_a'), who: 'w1' },
     ]);
@@ -119,7 +119,7 @@ describe('claim checker', () => {
 describe('merge checker (real repository)', () => {
   test('an acknowledged merge the base lost, and a commit on no branch, are reported', async () => {
     const repo = tempRepo();
-    const ctx = { repo, base: 'main', runDir: repo, mode: 'protected' as const, procs: 2, iterations: 1, seed: 1, cli: [] };
+    const ctx = { repo, base: 'main', runDir: repo, mode: 'protected' as const, procs: 2, iterations: 1, seed: 1, cli: [], backend: 'file' as const, machines: [] };
     const params = await mergeWorkload.setup(ctx);
     const tips = params.tips as Record<string, string>;
     expect(Object.keys(tips).sort()).toEqual([`${WORK_DIR}/w0-0`, `${WORK_DIR}/w1-0`]);
@@ -143,7 +143,7 @@ describe('counter checker (doctored log)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'counter.txt'), '2\n');
     const inc = (w: number, read: number): LogEvent => ({ w, n: 0, i: read, op: 'increment', ev: 'ok', t: 0, data: { read, wrote: read + 1 } });
-    const ctx: CheckContext = { repo: dir, base: 'main', runDir: dir, mode: 'control', procs: 2, iterations: 2, seed: 1, cli: [], params: { file: join(dir, 'counter.txt') }, events: [inc(0, 0), inc(1, 0), inc(0, 1)], kills: 0, recovery: {} };
+    const ctx: CheckContext = { repo: dir, base: 'main', runDir: dir, mode: 'control', procs: 2, iterations: 2, seed: 1, cli: [], backend: 'file', machines: [], params: { file: join(dir, 'counter.txt') }, events: [inc(0, 0), inc(1, 0), inc(0, 1)], kills: 0, recovery: {} };
     expect(kinds(await counterWorkload.check(ctx))).toEqual(['lost_update']);
     ctx.events = [inc(0, 0), inc(1, 1)];
     expect(await counterWorkload.check(ctx)).toEqual([]);

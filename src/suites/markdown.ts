@@ -13,7 +13,7 @@ function table(head: string[], rows: (string | number)[][]): string[] {
 }
 
 function runLabel(r: RunReport): string {
-  return `${r.suite} / ${r.mode}`;
+  return `${r.suite} / ${r.mode}${r.backend === 'remote' ? ' (remote backend)' : ''}`;
 }
 
 export function renderMarkdown(rep: SuiteReport): string {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import type { ResourcePeak } from './resources.js';
 import type { OperationStats, ThroughputSeries } from './stats.js';
 import type { ViolationSummary } from './violations.js';
-import type { Mode, WorkloadName } from './workload.js';
+import type { BackendKind, Mode, WorkloadName } from './workload.js';
 
 export const REPORT_SCHEMA = 'lockstep.suite-report/1';
 
@@ -17,6 +17,8 @@ export type SuiteName = WorkloadName | 'all' | 'contention' | 'soak';
 export interface RunReport {
   suite: WorkloadName;
   mode: Mode;
+  /** Where the run coordinated (see BackendKind). */
+  backend: BackendKind;
   /** Protected runs must be clean; control runs must find violations. */
   expect: 'clean' | 'violations';
   /** Whether the expectation held. */
@@ -133,6 +135,7 @@ export interface SuiteReport {
     control: boolean;
     repo: string | null;
     durationMs: number | null;
+    backend: BackendKind;
   };
   runs: RunReport[];
   comparison: ComparisonRow[];

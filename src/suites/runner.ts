@@ -13,6 +13,7 @@ import { acquireLock, listLocks, releaseLock } from '../core/lock.js';
 import { openRuntime } from '../core/runtime.js';
 import { readEvents } from '../core/events.js';
 import { LockstepError } from '../core/errors.js';
+import { acquireRemoteLock, listRemoteLocks, releaseRemoteLock } from '../remote/lock.js';
 import { readLogs, type LogEvent } from './log.js';
 import type { RunReport } from './report.js';
 import { workloadByName } from './registry.js';
@@ -22,7 +23,8 @@ import { cloneRepoAt, initScratchRepoAt } from './scratch.js';
 import { operationStats, throughput } from './stats.js';
 import { summarizeViolations, violation, type Violation, type ViolationKind } from './violations.js';
 import type { WorkerSpec } from './worker.js';
-import type { CheckContext, Mode, WorkloadName } from './workload.js';
+import { WORKLOAD_NAMES, type BackendKind, type CheckContext, type Mode, type WorkloadName } from './workload.js';
+import { machineHostId, makeMachines } from './machines.js';
 
 export interface RunOptions {
   workload: WorkloadName;
@@ -35,6 +37,8 @@ export interface RunOptions {
   killRate?: number;
   /** Run in a temp clone of this repository instead of a scratch one. */
   sourceRepo?: string | null;
+  /** `remote`: a server repository and a clone per worker as separate machines (default `file`). */
+  backend?: BackendKind;
   /** argv prefix that runs the lockstep CLI (workers are `lockstep _suite-worker` processes). */
   cli: string[];
   /** Keep the run's directory: always, or only when a protected run found violations (default). */
@@ -64,10 +68,15 @@ interface Slot {
   finished: boolean;
 }
 
-/** Environment for workers: nothing inherited that would make them share a lock or a git dir. */
-function workerEnv(): NodeJS.ProcessEnv {
+/**
+ * Environment for workers: nothing inherited that would make them share a
+ * lock or a git dir, nor pick a backend on their own; on the remote stage
+ * each worker is a machine of its own.
+ */
+function workerEnv(backend: BackendKind, w: number): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of ['LOCKSTEP_LOCK_TOKEN', 'LOCKSTEP_TASK', 'LOCKSTEP_AGENT', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'NODE_OPTIONS']) delete env[k];
+  for (const k of ['LOCKSTEP_LOCK_TOKEN', 'LOCKSTEP_TASK', 'LOCKSTEP_AGENT', 'LOCKSTEP_BACKEND', 'LOCKSTEP_HOST_ID', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'NODE_OPTIONS']) delete env[k];
+  if (backend === 'remote') env.LOCKSTEP_HOST_ID = machineHostId(w);
   return env;
 }
 
@@ -85,7 +94,13 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
   const procs = opts.procs ?? workload.defaults.procs;
   const iterations = opts.iterations ?? workload.defaults.iterations;
   const killRate = opts.killRate ?? 0;
+  const backend = opts.backend ?? 'file';
   if (!(killRate >= 0 && killRate < 1)) throw new LockstepError('BAD_INPUT', `--kill-rate takes a probability from 0 to below 1, not ${killRate}`);
+  if (backend === 'remote' && !workload.remoteSummary) {
+    throw new LockstepError('BAD_INPUT', `the ${workload.name} suite has no remote-backend form: it coordinates one working tree, which lives on one machine`, {
+      hint: `run it with the file backend (leave out --backend remote); the remote backend's suites are ${remoteWorkloads().join(', ')}`,
+    });
+  }
   if (opts.signal?.aborted) throw new RunAborted();
   const startedAt = new Date();
   const t0 = performance.now();
@@ -96,10 +111,11 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
     const logDir = join(runDir, 'logs');
     mkdirSync(logDir);
     const base = opts.sourceRepo ? cloneRepoAt(opts.sourceRepo, repo) : (initScratchRepoAt(repo), 'main');
-    const setupCtx = { repo, base, runDir, mode: opts.mode, procs, iterations, seed: opts.seed, cli: opts.cli };
+    const machines = backend === 'remote' ? makeMachines(repo, runDir, procs).clones : [];
+    const setupCtx = { repo, base, runDir, mode: opts.mode, procs, iterations, seed: opts.seed, cli: opts.cli, backend, machines };
     const params = await workload.setup(setupCtx);
     const schedule = buildSchedule({ suite: opts.workload, seed: opts.seed, procs, ops: workload.opsPerWorker(procs, iterations), killRate, maxDelayMs: workload.maxDelayMs, maxKillDelayMs: workload.maxKillDelayMs });
-    const spec: WorkerSpec = { suite: opts.workload, mode: opts.mode, repo, base, runDir, logDir, procs, iterations, seed: opts.seed, cli: opts.cli, params, schedule };
+    const spec: WorkerSpec = { suite: opts.workload, mode: opts.mode, repo, base, runDir, logDir, procs, iterations, seed: opts.seed, cli: opts.cli, params, schedule, backend, machines };
     const specPath = join(runDir, 'spec.json');
     writeFileSync(specPath, JSON.stringify(spec));
 
@@ -145,9 +161,9 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
         const slot = slots[w]!;
         slot.incarnation = incarnation;
         const child = spawn(opts.cli[0]!, [...opts.cli.slice(1), '_suite-worker', specPath, String(w), String(incarnation), String(startAt), waitForGo ? 'wait' : 'now'], {
-          cwd: repo,
+          cwd: machines[w] ?? repo,
           detached: true,
-          env: workerEnv(),
+          env: workerEnv(backend, w),
           stdio: [waitForGo ? 'pipe' : 'ignore', 'pipe', 'pipe'],
         });
         slot.child = child;
@@ -240,9 +256,9 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
     const recovery: Record<string, number> = {};
     const checkCtx: CheckContext = { ...setupCtx, params, events, kills, recovery };
     violations.push(...(await workload.check(checkCtx)));
-    const locks = await checkLocks(repo, kills);
-    // Stale locks of killed holders that the next acquirer took over during the run.
-    const takeovers = readEvents(openRuntime({ cwd: repo }).root, (e) => e.type === 'takeover').length;
+    const locks = backend === 'remote' ? await checkRemoteLocks(repo, kills) : await checkLocks(repo, kills);
+    // Stale locks of killed holders that the next acquirer took over during the run (each machine logs its own).
+    const takeovers = [repo, ...machines].reduce((n, r) => n + readEvents(openRuntime({ cwd: r }).root, (e) => e.type === 'takeover').length, 0);
     violations.push(...locks.violations);
     const checkMs = performance.now() - c0;
 
@@ -263,10 +279,11 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
     return {
       suite: opts.workload,
       mode: opts.mode,
+      backend,
       expect,
       ok,
-      workload: workload.describe(procs, iterations),
-      operation: workload.summary[opts.mode],
+      workload: workload.describe(procs, iterations) + (backend === 'remote' ? `, each worker a machine with its own clone of one server` : ''),
+      operation: (backend === 'remote' ? workload.remoteSummary! : workload.summary)[opts.mode],
       procs,
       iterations,
       seed: opts.seed,
@@ -288,6 +305,38 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
   } finally {
     if (!keep) rmSync(runDir, { recursive: true, force: true });
   }
+}
+
+/** The workloads that have a remote-backend form. */
+export function remoteWorkloads(): WorkloadName[] {
+  return WORKLOAD_NAMES.filter((n) => workloadByName(n).remoteSummary !== undefined);
+}
+
+/**
+ * The remote form of checkLocks: every lock ref left on the server after the
+ * run. A killed holder's lock may remain; a new acquisition must get it once
+ * its lease has run out (this process is another machine: it cannot see the
+ * holder's pid, only the lease).
+ */
+async function checkRemoteLocks(repo: string, kills: number): Promise<{ violations: Violation[]; recovered: number }> {
+  const out: Violation[] = [];
+  let recovered = 0;
+  for (const l of await listRemoteLocks({ cwd: repo })) {
+    if (l.state === 'free') continue;
+    if (kills === 0) {
+      out.push(violation('lock_left_behind', `the ${l.name} lock is still held on the server (token ${l.token}, host ${l.holder?.host ?? '?'}) after every worker ended`, { lock: l.name, token: l.token, holder: l.holder }));
+      continue;
+    }
+    const waitMs = (l.holder?.leaseMs ?? 0) * 3 + 5000;
+    try {
+      const h = await acquireRemoteLock({ cwd: repo, name: l.name, timeoutMs: waitMs, reentrant: false, command: 'lockstep suite: recovery check' });
+      await releaseRemoteLock(h);
+      recovered++;
+    } catch (e) {
+      out.push(violation('stuck_lock', `the ${l.name} lock could not be acquired within ${Math.round(waitMs / 1000)} s after its holder was killed: ${(e as Error).message}`, { lock: l.name, token: l.token, holder: l.holder }));
+    }
+  }
+  return { violations: out, recovered };
 }
 
 /** The last operation worker `w` (process `n`) started, and whether it logged a scheduled kill. */

@@ -19,12 +19,18 @@ const CONFIG = [
   ['core.hooksPath', '.git/hooks'],
 ] as const;
 
+/** The identity and settings every suite repository gets (no global hooks, no gc, no signing). */
+export function configureScratch(path: string): void {
+  const git = createGit(path);
+  for (const [k, v] of CONFIG) git.execSync(['config', k, v]);
+}
+
 /** Makes `path` (created if missing) a new repository on branch main with one commit, gc off. */
 export function initScratchRepoAt(path: string): string {
   mkdirSync(path, { recursive: true });
   const git = createGit(path);
   git.execSync(['init', '-q', '-b', 'main']);
-  for (const [k, v] of CONFIG) git.execSync(['config', k, v]);
+  configureScratch(path);
   writeFileSync(join(path, 'README.md'), '# scratch repository made by lockstep\n');
   git.execSync(['add', 'README.md']);
   git.execSync(['commit', '-q', '-m', 'scratch: initial commit']);
@@ -48,9 +54,8 @@ export function cloneRepoAt(source: string, path: string): string {
     throw new LockstepError('BAD_INPUT', `--repo ${source} has no commits yet`, { hint: 'commit something first, or leave --repo out to use a scratch repository' });
   }
   createGit(process.cwd()).execSync(['clone', '-q', '--local', '--no-tags', top, path]);
-  const git = createGit(path);
-  for (const [k, v] of CONFIG) git.execSync(['config', k, v]);
-  git.execSync(['checkout', '-q', '-B', 'lockstep-suite']);
+  configureScratch(path);
+  createGit(path).execSync(['checkout', '-q', '-B', 'lockstep-suite']);
   return 'lockstep-suite';
 }
 

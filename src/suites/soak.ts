@@ -191,7 +191,7 @@ function soakReport(cp: SoakCheckpoint, version: string, finishedAt: Date): Suit
     finishedAt: finishedAt.toISOString(),
     wallMs: finishedAt.getTime() - started.getTime(),
     host: hostInfo(),
-    options: { procs: cp.options.procs, iterations: cp.options.iterations, seed: cp.options.seed, killRate: cp.options.killRate, control: false, repo: cp.options.repo, durationMs: cp.options.durationMs },
+    options: { procs: cp.options.procs, iterations: cp.options.iterations, seed: cp.options.seed, killRate: cp.options.killRate, control: false, repo: cp.options.repo, durationMs: cp.options.durationMs, backend: 'file' },
     runs: [],
     comparison: [],
     soak: soakSection(cp),

@@ -5,9 +5,9 @@
  */
 import { hostInfo, compare, REPORT_SCHEMA, type RunReport, type SuiteName, type SuiteReport } from './report.js';
 import { workloadByName } from './registry.js';
-import { runWorkload } from './runner.js';
+import { remoteWorkloads, runWorkload } from './runner.js';
 import { deriveSeed } from './prng.js';
-import { WORKLOAD_NAMES, type Mode, type WorkloadName } from './workload.js';
+import { WORKLOAD_NAMES, type BackendKind, type Mode, type WorkloadName } from './workload.js';
 
 export const SUITE_NAMES = [...WORKLOAD_NAMES, 'all', 'contention', 'soak'] as const;
 
@@ -20,6 +20,8 @@ export interface SuiteOptions {
   /** Run the unprotected variants instead (ignored by `contention`, which runs both). */
   control?: boolean;
   sourceRepo?: string | null;
+  /** `remote`: the workloads with a remote form, each worker a machine with its own clone of one server. */
+  backend?: BackendKind;
   cli: string[];
   version: string;
   signal?: AbortSignal;
@@ -41,16 +43,18 @@ export interface PlannedRun {
   mode: Mode;
 }
 
-export function planRuns(suite: Exclude<SuiteName, 'soak'>, control: boolean): PlannedRun[] {
-  if (suite === 'contention') return WORKLOAD_NAMES.flatMap((s) => [{ suite: s, mode: 'protected' as const }, { suite: s, mode: 'control' as const }]);
+export function planRuns(suite: Exclude<SuiteName, 'soak'>, control: boolean, backend: BackendKind = 'file'): PlannedRun[] {
+  // On the remote backend, the groups hold the workloads that have a remote form (a single named one without is refused by the runner).
+  const names = backend === 'remote' ? remoteWorkloads() : [...WORKLOAD_NAMES];
+  if (suite === 'contention') return names.flatMap((s) => [{ suite: s, mode: 'protected' as const }, { suite: s, mode: 'control' as const }]);
   const mode: Mode = control ? 'control' : 'protected';
-  if (suite === 'all') return WORKLOAD_NAMES.map((s) => ({ suite: s, mode }));
+  if (suite === 'all') return names.map((s) => ({ suite: s, mode }));
   return [{ suite, mode }];
 }
 
 export async function runSuite(o: SuiteOptions): Promise<SuiteReport> {
   const started = new Date();
-  const plan = planRuns(o.suite, o.control ?? false);
+  const plan = planRuns(o.suite, o.control ?? false, o.backend);
   const total = plan.reduce((n, p) => {
     const w = workloadByName(p.suite);
     return n + w.totalOps(o.procs ?? w.defaults.procs, o.iterations ?? w.defaults.iterations);
@@ -72,6 +76,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteReport> {
         seed: repetition === 0 ? o.seed : deriveSeed('repeat', o.seed, repetition),
         killRate: o.killRate,
         sourceRepo: o.sourceRepo,
+        backend: o.backend,
         cli: o.cli,
         signal: o.signal,
         tmpRoot: o.tmpRoot,
@@ -103,6 +108,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteReport> {
       control: o.suite === 'contention' ? true : (o.control ?? false),
       repo: o.sourceRepo ?? null,
       durationMs: o.durationMs ?? null,
+      backend: o.backend ?? 'file',
     },
     runs,
     comparison: compare(runs),

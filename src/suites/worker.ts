@@ -15,7 +15,7 @@ import { isLockstepError } from '../core/errors.js';
 import { WorkerLog, logPath } from './log.js';
 import { workloadByName } from './registry.js';
 import type { Schedule } from './schedule.js';
-import { OpFailure, type Mode, type WorkerContext, type WorkloadName } from './workload.js';
+import { OpFailure, type BackendKind, type Mode, type WorkerContext, type WorkloadName } from './workload.js';
 
 export interface WorkerSpec {
   suite: WorkloadName;
@@ -30,6 +30,8 @@ export interface WorkerSpec {
   cli: string[];
   params: Record<string, unknown>;
   schedule: Schedule;
+  backend: BackendKind;
+  machines: string[];
 }
 
 export interface WorkerMainOptions {
@@ -70,6 +72,9 @@ export async function workerMain(o: WorkerMainOptions): Promise<number> {
     iterations: spec.iterations,
     seed: spec.seed,
     cli: spec.cli,
+    backend: spec.backend,
+    machines: spec.machines,
+    machine: spec.machines[o.worker] ?? spec.repo,
     worker: o.worker,
     incarnation: o.incarnation,
     params: spec.params,

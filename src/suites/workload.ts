@@ -9,6 +9,14 @@ import type { ScheduledOp } from './schedule.js';
 import type { Violation, ViolationKind } from './violations.js';
 
 export type Mode = 'protected' | 'control';
+/**
+ * Where a run coordinates: `file`, one repository (every worker in it, one
+ * machine); `remote`, one bare repository standing in for the git server and
+ * a clone of it per worker, each with its own host id, as separate machines.
+ * With `remote` the protected variant uses the remote backend and the control
+ * variant each clone's own file backend (which cannot see the other clones).
+ */
+export type BackendKind = 'file' | 'remote';
 export const WORKLOAD_NAMES = ['counter', 'allocate', 'commit', 'claim', 'merge'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
@@ -23,10 +31,15 @@ export interface SetupContext {
   seed: number;
   /** argv prefix that runs the lockstep CLI. */
   cli: string[];
+  backend: BackendKind;
+  /** remote: each worker's clone of the server (index = worker); file: empty. */
+  machines: string[];
 }
 
 export interface WorkerContext extends SetupContext {
   worker: number;
+  /** The checkout this worker works in: its own clone (remote), else `repo`. */
+  machine: string;
   incarnation: number;
   /** What setup returned. */
   params: Record<string, unknown>;
@@ -72,6 +85,8 @@ export interface Workload {
   op: string;
   /** One line: what one operation does, protected and unprotected. */
   summary: { protected: string; control: string };
+  /** The same for the remote backend; absent when the workload has no remote form (it coordinates one working tree). */
+  remoteSummary?: { protected: string; control: string };
   defaults: { procs: number; iterations: number };
   /** Upper bound of the seeded pause before each operation. */
   maxDelayMs: number;

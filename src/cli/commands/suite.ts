@@ -12,6 +12,7 @@ import { DEFAULT_SOAK_KILL_RATE, runSoak } from '../../suites/soak.js';
 import { runSuite, SUITE_NAMES } from '../../suites/suite.js';
 import { describeByKind } from '../../suites/violations.js';
 import { workerMain } from '../../suites/worker.js';
+import type { BackendKind } from '../../suites/workload.js';
 import { globals } from '../context.js';
 import { parseDuration, parsePositiveInt, printErr, printJson, printLine } from '../output.js';
 
@@ -32,6 +33,17 @@ interface SuiteCliOptions {
   json?: boolean;
   progress?: boolean;
   keep?: boolean;
+  backend?: string;
+}
+
+/** The suites' stage: `file` (one repository) or `remote` (a server repository and a clone per worker); never someone's real remote. */
+function parseSuiteBackend(v: string | undefined): BackendKind {
+  if (v === undefined || v === 'file') return 'file';
+  if (v === 'remote') return 'remote';
+  if (v.startsWith('remote:')) {
+    throw new LockstepError('BAD_INPUT', `--backend ${v}: the suites make their own server (a bare repository in the run directory) and never push to a real remote`, { hint: 'lockstep suite contention --backend remote' });
+  }
+  throw new LockstepError('BAD_INPUT', `--backend takes file or remote, not ${JSON.stringify(v)}`);
 }
 
 function parseKillRate(v: string): number {
@@ -145,6 +157,7 @@ export function registerSuite(program: Command): void {
     .option('--seed <n>', 'seed of the workload schedule (same seed, same schedule; default: random, printed)')
     .option('--repo <path>', 'run in a temp clone of this repository (default: a scratch repository)')
     .option('--control', 'run the unprotected variant: it must find violations')
+    .option('--backend <backend>', 'file (default), or remote: a server repository and a clone per worker, each a machine with its own host id (counter, allocate and claim; control = each clone\'s own file backend)')
     .option('--kill-rate <r>', 'probability that an operation is cut by a SIGKILL of its worker (soak default 0.05)')
     .option('--report <file>', 'write the JSON report')
     .option('--markdown <file>', 'write the markdown report (for a job summary)')
@@ -163,6 +176,10 @@ export function registerSuite(program: Command): void {
       const killRate = o.killRate === undefined ? undefined : parseKillRate(o.killRate);
       const sourceRepo = o.repo === undefined ? null : resolve(cwd, o.repo);
       const keep = o.keep ? 'always' : 'on-violation';
+      const backend = parseSuiteBackend(o.backend);
+      if (name === 'soak' && backend === 'remote') {
+        throw new LockstepError('BAD_INPUT', 'the soak runs on the file backend', { hint: 'for a long run on the remote backend repeat its suites for a while: lockstep suite contention --backend remote --duration 2h' });
+      }
       const cli = selfArgv();
       const version = program.version() ?? '0.0.0';
       const progress = o.progress === false ? null : createProgress({ stream: process.stderr, label: `lockstep suite ${name}`, unit: name === 'soak' || o.duration !== undefined ? 'time' : 'ops' });
@@ -204,6 +221,7 @@ export function registerSuite(program: Command): void {
             control: o.control,
             durationMs: o.duration === undefined ? undefined : parseDuration(o.duration, '--duration'),
             sourceRepo,
+            backend,
             cli,
             version,
             signal: ac.signal,

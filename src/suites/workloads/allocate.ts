@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { allocate } from '../../alloc/allocate.js';
+import { allocateRemote } from '../../remote/alloc.js';
 import { acknowledged } from '../log.js';
 import { violation, type Violation } from '../violations.js';
 import type { Workload } from '../workload.js';
@@ -45,6 +46,10 @@ export const allocateWorkload: Workload = {
     protected: 'lockstep allocate: scan + next number + mkdir under one lock',
     control: 'scan for the highest number with no lock, then mkdir -p the next (the seed’s race)',
   },
+  remoteSummary: {
+    protected: 'lockstep allocate --backend remote: the number is a ref created on the server, then the directory in this clone',
+    control: 'lockstep allocate with each clone’s own file lock, blind to the other clones',
+  },
   defaults: { procs: 8, iterations: 25 },
   maxDelayMs: 2,
   opsPerWorker: (_p, iterations) => iterations,
@@ -52,34 +57,46 @@ export const allocateWorkload: Workload = {
   describe: (procs, iterations) => `${procs} processes × ${iterations} numbered directories in one root`,
 
   async setup(ctx) {
-    const root = join(ctx.repo, 'specs');
-    mkdirSync(root, { recursive: true });
-    return { root };
+    const roots = ctx.backend === 'remote' ? ctx.machines.map((m) => join(m, 'specs')) : [join(ctx.repo, 'specs')];
+    for (const r of roots) mkdirSync(r, { recursive: true });
+    return { roots };
   },
 
   async run(ctx, op) {
-    const root = ctx.params.root as string;
+    const root = join(ctx.machine, 'specs');
     const name = `w${ctx.worker}_op${op.i}`;
-    const a = ctx.mode === 'protected' ? await allocate({ root, name, timeoutMs: 120_000 }) : await allocateUnprotected(root, name);
+    const a =
+      ctx.backend === 'remote'
+        ? ctx.mode === 'protected'
+          ? await allocateRemote({ cwd: ctx.machine, root: 'specs', name, timeoutMs: 120_000 })
+          : await allocate({ root, name, timeoutMs: 120_000 })
+        : ctx.mode === 'protected'
+          ? await allocate({ root, name, timeoutMs: 120_000 })
+          : await allocateUnprotected(root, name);
     return { data: { number: a.number, topicNumber: a.topicNumber, path: a.topicPath } };
   },
 
   async check(ctx) {
-    return checkAllocations(ctx.params.root as string, acknowledged(ctx.events, 'allocate').map((e) => ({ number: Number(e.data?.number), path: String(e.data?.path), who: `worker ${e.w} op ${e.i}` })));
+    const acks = acknowledged(ctx.events, 'allocate').map((e) => ({ number: Number(e.data?.number), path: String(e.data?.path), who: `worker ${e.w} op ${e.i}` }));
+    // On the remote a machine killed between taking its number and making the directory leaves a gap, never a duplicate.
+    return checkAllocations(ctx.params.roots as string[], acks, { gapsAllowed: ctx.backend === 'remote' && ctx.kills > 0 });
   },
 };
 
 /**
- * The allocation invariants, from the directory and the acknowledgements:
- * every number used once, no gaps from 1 to the highest, every acknowledged
+ * The allocation invariants, from the directories and the acknowledgements:
+ * every number used once across all `roots` (one, or one per machine), no
+ * gaps from 1 to the highest (unless `gapsAllowed`), every acknowledged
  * directory still there.
  */
-export function checkAllocations(root: string, acks: { number: number; path: string; who: string }[]): Violation[] {
+export function checkAllocations(roots: string[], acks: { number: number; path: string; who: string }[], opts: { gapsAllowed?: boolean } = {}): Violation[] {
   const out: Violation[] = [];
   const byNumber = new Map<number, Set<string>>();
-  for (const e of entries(root)) {
-    if (!byNumber.has(e.number)) byNumber.set(e.number, new Set());
-    byNumber.get(e.number)!.add(e.entry);
+  for (const [k, root] of roots.entries()) {
+    for (const e of entries(root)) {
+      if (!byNumber.has(e.number)) byNumber.set(e.number, new Set());
+      byNumber.get(e.number)!.add(roots.length > 1 ? `m${k}/${e.entry}` : e.entry);
+    }
   }
   const ackByNumber = new Map<number, string[]>();
   for (const a of acks) {
@@ -96,7 +113,7 @@ export function checkAllocations(root: string, acks: { number: number; path: str
     }
   }
   const highest = Math.max(0, ...byNumber.keys());
-  for (let n = 1; n <= highest; n++) {
+  for (let n = 1; n <= highest && !opts.gapsAllowed; n++) {
     if (!byNumber.has(n)) out.push(violation('gap', `no entry numbered ${n} (highest is ${highest})`, { number: n, highest }));
   }
   return out;

@@ -5,6 +5,10 @@
  * naive read-then-write claim — look for a "pending" item file, then write
  * "claimed" into it — which hands items out twice and, when a worker dies,
  * loses its item for good.
+ *
+ * Remote backend: every machine lists the same items in its own clone.
+ * Protected: claims are refs on the server (`--backend remote`). Control:
+ * each clone's own file queue, so every item is worked on by every machine.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +17,8 @@ import { acknowledged } from '../log.js';
 import { readEvents } from '../../core/events.js';
 import { openRuntime } from '../../core/runtime.js';
 import { violation, type Violation } from '../violations.js';
-import type { Workload, WorkerContext } from '../workload.js';
-import { lockstepQueue } from './claim-queue.js';
+import type { CheckContext, Workload, WorkerContext } from '../workload.js';
+import { lockstepQueue, remoteQueue } from './claim-queue.js';
 
 export interface ClaimQueue {
   add(ids: string[]): Promise<void>;
@@ -58,8 +62,21 @@ export function naiveQueue(dir: string): ClaimQueue {
   };
 }
 
-function queueFor(ctx: { mode: string; repo: string }): ClaimQueue {
-  return ctx.mode === 'protected' ? lockstepQueue(ctx.repo) : naiveQueue(join(ctx.repo, '.suite-queue'));
+/** The queue worker (or checker) `ctx` uses; `at` is its checkout. */
+function queueFor(ctx: { mode: string; backend: string }, at: string): ClaimQueue {
+  if (ctx.backend === 'remote') return ctx.mode === 'protected' ? remoteQueue(at) : lockstepQueue(at);
+  return ctx.mode === 'protected' ? lockstepQueue(at) : naiveQueue(join(at, '.suite-queue'));
+}
+
+/** Every item's final state; remote control: an item counts as done when any machine finished it. */
+async function finalStates(ctx: CheckContext): Promise<Map<string, string>> {
+  if (ctx.backend !== 'remote') return queueFor(ctx, ctx.repo).states();
+  if (ctx.mode === 'protected') return queueFor(ctx, ctx.machines[0]!).states();
+  const merged = new Map<string, string>();
+  for (const m of ctx.machines) {
+    for (const [id, state] of await queueFor(ctx, m).states()) if (merged.get(id) !== 'done') merged.set(id, state);
+  }
+  return merged;
 }
 
 export const itemId = (k: number) => `item-${String(k).padStart(5, '0')}`;
@@ -71,6 +88,10 @@ export const claimWorkload: Workload = {
     protected: 'lockstep queue: claim (hard link, one winner) → work → done; reclaim after a dead agent',
     control: 'read an item file, if "pending" write "claimed" (no lock) → work → done',
   },
+  remoteSummary: {
+    protected: 'lockstep queue --backend remote: claim (a ref created on the server, one winner) → work → done; reclaim after a dead machine’s lease',
+    control: 'each clone’s own lockstep queue: claim → work → done, blind to the other clones',
+  },
   defaults: { procs: 6, iterations: 10 },
   maxDelayMs: 2,
   killAtCritical: true,
@@ -81,12 +102,13 @@ export const claimWorkload: Workload = {
 
   async setup(ctx) {
     const ids = Array.from({ length: ctx.procs * ctx.iterations }, (_, k) => itemId(k));
-    await queueFor(ctx).add(ids);
+    if (ctx.backend === 'remote') for (const m of ctx.machines) await queueFor(ctx, m).add(ids);
+    else await queueFor(ctx, ctx.repo).add(ids);
     return { items: ids.length };
   },
 
   async run(ctx: WorkerContext) {
-    const q = (ctx.state.queue ??= queueFor(ctx)) as ClaimQueue;
+    const q = (ctx.state.queue ??= queueFor(ctx, ctx.machine)) as ClaimQueue;
     const agent = `agent-${ctx.worker}-${ctx.incarnation}`;
     const item = await q.claim(agent);
     if (!item) {
@@ -103,10 +125,11 @@ export const claimWorkload: Workload = {
   },
 
   async check(ctx) {
-    const states = await queueFor(ctx).states();
+    const states = await finalStates(ctx);
     if (ctx.mode === 'protected') {
-      // Items that went back to pending after their claimer was killed (from the events log).
-      const back = readEvents(openRuntime({ cwd: ctx.repo }).root, (e) => e.type === 'queue_reclaim').length;
+      // Items that went back to pending after their claimer was killed (from the events logs: each machine keeps its own).
+      const type = ctx.backend === 'remote' ? 'reclaim' : 'queue_reclaim';
+      const back = [ctx.repo, ...ctx.machines].reduce((n, at) => n + readEvents(openRuntime({ cwd: at }).root, (e) => e.type === type).length, 0);
       if (back || ctx.kills) ctx.recovery.itemsReclaimed = back;
     }
     return checkClaims(
