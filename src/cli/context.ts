@@ -12,3 +12,12 @@ export function globals(cmd: Command): GlobalOptions {
   const o = root.opts<{ C?: string }>();
   return { cwd: o.C ?? process.cwd() };
 }
+
+/**
+ * Who is acting: --task / --agent when given, else LOCKSTEP_TASK /
+ * LOCKSTEP_AGENT (set by `lockstep parallel` and agent harnesses for the
+ * commands an agent runs), else nobody.
+ */
+export function actor(o: { task?: string; agent?: string } = {}): { task: string | null; agent: string | null } {
+  return { task: o.task ?? process.env.LOCKSTEP_TASK ?? null, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null };
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { LockstepError } from '../../core/errors.js';
 import { acquireLock, breakLock, DEFAULT_LOCK, listLocks, lockStatus, releaseLock, type LockStatus } from '../../core/lock.js';
-import { globals } from '../context.js';
+import { actor, globals } from '../context.js';
 import { BACKEND_HELP, selectBackend } from '../../remote/backend.js';
 import { parsePositiveInt, parseSeconds, printJson, printLine, waitReporter } from '../output.js';
 
@@ -60,15 +60,14 @@ export function registerLock(program: Command): void {
       const ownerPid = o.ownerPid === undefined ? process.ppid : parsePositiveInt(o.ownerPid, '--owner-pid');
       const backend = selectBackend({ cwd, flag: o.backend });
       if (backend.kind === 'remote') {
-        return (await remoteCommands()).remoteLockAcquireCommand({ cwd, remote: backend.remote, name, ownerPid, json: o.json, reentrant: false, onWait: waitReporter(), timeoutMs: parseSeconds(o.timeout, '--timeout'), leaseMs: parseSeconds(o.lease, '--lease'), task: o.task ?? process.env.LOCKSTEP_TASK ?? null, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null });
+        return (await remoteCommands()).remoteLockAcquireCommand({ cwd, remote: backend.remote, name, ownerPid, json: o.json, reentrant: false, onWait: waitReporter(), timeoutMs: parseSeconds(o.timeout, '--timeout'), leaseMs: parseSeconds(o.lease, '--lease'), ...actor(o) });
       }
       const h = await acquireLock({
         cwd,
         name,
         timeoutMs: parseSeconds(o.timeout, '--timeout'),
         leaseMs: parseSeconds(o.lease, '--lease'),
-        task: o.task ?? process.env.LOCKSTEP_TASK ?? null,
-        agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null,
+        ...actor(o),
         ownerPid,
         reentrant: false,
         onWait: waitReporter(),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { mergeBranch } from '../../merge/merge.js';
-import { globals } from '../context.js';
+import { actor, globals } from '../context.js';
 import { parseSeconds, printErr, printJson, printLine, waitReporter } from '../output.js';
 
 export function registerMerge(program: Command): void {
@@ -24,8 +24,7 @@ export function registerMerge(program: Command): void {
         checkTimeoutMs: o.checkTimeout === undefined ? undefined : parseSeconds(o.checkTimeout, '--check-timeout'),
         message: o.message,
         timeoutMs: parseSeconds(o.timeout, '--timeout'),
-        agent: process.env.LOCKSTEP_AGENT ?? null,
-        task: process.env.LOCKSTEP_TASK ?? null,
+        ...actor(),
         onWait: waitReporter(Boolean(o.json)),
       });
       const ok = r.status === 'merged' || r.status === 'up-to-date' || r.status === 'already-merged';

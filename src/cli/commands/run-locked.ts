@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_LOCK } from '../../core/lock.js';
 import { runLocked } from '../../core/run-locked.js';
 import { LockstepError } from '../../core/errors.js';
-import { globals } from '../context.js';
+import { actor, globals } from '../context.js';
 import { parseSeconds, printErr, waitReporter } from '../output.js';
 
 export function registerRunLocked(program: Command): void {
@@ -26,8 +26,7 @@ export function registerRunLocked(program: Command): void {
         name: o.name,
         timeoutMs: parseSeconds(o.timeout, '--timeout'),
         leaseMs: parseSeconds(o.lease, '--lease'),
-        task: o.task ?? process.env.LOCKSTEP_TASK ?? null,
-        agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null,
+        ...actor(o),
         argv,
         onWait: waitReporter(o.quiet),
       });

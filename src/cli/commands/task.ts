@@ -3,7 +3,7 @@ import { endTask, listTasks, startTask, type Task } from '../../tasks/tasks.js';
 import { loadConfig } from '../../config/config.js';
 import { openRuntime } from '../../core/runtime.js';
 import { hooksInactiveHere } from '../../hooks/install.js';
-import { globals } from '../context.js';
+import { actor, globals } from '../context.js';
 import { printErr, printJson, printLine } from '../output.js';
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -31,7 +31,7 @@ export function registerTask(program: Command): void {
       const rt = openRuntime({ cwd });
       // Configured shared globs apply to every task at commit time; validate the config now so a bad one is found early.
       if (rt.repo?.topLevel) loadConfig({ topLevel: rt.repo.topLevel });
-      const t = startTask({ runtime: rt, id, scope: o.scope, shared: o.shared ?? [], replace: o.replace, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null });
+      const t = startTask({ runtime: rt, id, scope: o.scope, shared: o.shared ?? [], replace: o.replace, agent: actor(o).agent });
       if (o.json) printJson({ ok: true, task: t });
       else printLine(`task ${describe(t)}`);
       const inactive = hooksInactiveHere(cwd);
