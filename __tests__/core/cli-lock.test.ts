@@ -143,6 +143,11 @@ describe('lockstep run-locked', () => {
     const nf = runCli(['run-locked', '--', 'no-such-command-xyz'], { cwd: repo });
     expect(nf.code).toBe(127);
     expect(nf.stderr).toContain('command not found');
+    // A --json that belongs to the command after `--` does not turn lockstep's own errors into JSON.
+    const theirs = runCli(['run-locked', '--', 'no-such-command-xyz', '--json'], { cwd: repo });
+    expect(theirs.code).toBe(127);
+    expect(theirs.stderr).toMatch(/^lockstep: /m);
+    expect(() => JSON.parse(theirs.stderr)).toThrow();
   });
 
   test('a nested run-locked inside run-locked re-enters instead of deadlocking', () => {

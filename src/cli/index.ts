@@ -10,7 +10,9 @@ import { reportError } from './output.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = await buildProgram(argv);
-  const json = argv.includes('--json');
+  // Errors print as JSON when lockstep's own arguments ask for it (not a command's after `--`).
+  const end = argv.indexOf('--');
+  const json = (end < 0 ? argv : argv.slice(0, end)).includes('--json');
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
