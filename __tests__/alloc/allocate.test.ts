@@ -1,16 +1,34 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allocate } from '../../src/alloc/allocate.js';
-import { highestWithHint, hintPath } from '../../src/alloc/highest-hint.js';
-import { allocationLockName, checkoutCommonDir } from '../../src/alloc/lock-target.js';
+import { highestWithHint, hintFromData } from '../../src/alloc/highest-hint.js';
+import { allocationLockFor, allocationLockName, checkoutCommonDir } from '../../src/alloc/lock-target.js';
 import { sanitizeTopicName } from '../../src/alloc/name.js';
 import { verifyAllocations } from '../../src/alloc/verify.js';
 import { LockstepError } from '../../src/core/errors.js';
-import { lockStatus } from '../../src/core/lock.js';
-import { cleanupTemp, firstLine, git, runCli, runWorkersTogether, startWorker, tempDir, tempRepo, waitExit } from '../helpers.js';
+import { acquireLock, lockStatus, releaseLock, type LockData } from '../../src/core/lock.js';
+import { cleanupTemp, firstLine, git, runCli, runWorker, runWorkersTogether, startWorker, tempDir, tempRepo, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
+
+/** The lock's top generation record for the allocation root `real` (a release marker between allocations). */
+function topPath(real: string): string {
+  const target = allocationLockFor(real);
+  const dir = join(target.runtime.root, 'locks', target.name);
+  const top = Math.max(...readdirSync(dir).filter((e) => /^\d+$/.test(e)).map(Number));
+  return join(dir, String(top));
+}
+
+function topRecord(real: string): { state: string; data?: unknown } {
+  return JSON.parse(readFileSync(topPath(real), 'utf8')) as { state: string; data?: unknown };
+}
+
+/** Rewrites the top record in place, as a disk fault or a foreign tool might. */
+function rewriteTop(real: string, change: (rec: { state: string; data?: unknown }) => object | string): void {
+  const next = change(topRecord(real));
+  writeFileSync(topPath(real), typeof next === 'string' ? next : JSON.stringify(next));
+}
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -62,23 +80,29 @@ describe('allocate (library)', () => {
     const root = join(tempDir(), 'specs');
     await allocate({ root, name: 'a' });
     const real = realpathSync(root);
-    const hint = hintPath(join(real, '.lockstep'), allocationLockName(real));
-    expect(highestWithHint(real, hint)).toEqual({ highest: 1, fromHint: true });
+    const handed = () => hintFromData(topRecord(real).data as LockData | undefined);
+    expect(highestWithHint(real, handed())).toEqual({ highest: 1, fromHint: true });
     // Entries made behind lockstep's back change the directory: the next allocation scans.
     mkdirSync(join(root, '007_by_hand'));
-    expect(highestWithHint(real, hint)).toEqual({ highest: 7, fromHint: false });
+    expect(highestWithHint(real, handed())).toEqual({ highest: 7, fromHint: false });
     expect((await allocate({ root, name: 'b' })).topicNumber).toBe('008');
     writeFileSync(join(root, '020_a_file'), '');
     expect((await allocate({ root, name: 'c' })).topicNumber).toBe('021');
     rmSync(join(root, '020_a_file'));
     rmSync(join(root, '021_c'), { recursive: true });
     expect((await allocate({ root, name: 'd' })).topicNumber).toBe('009');
-    // A garbage or missing hint only costs a scan.
-    writeFileSync(hint, '{not json');
+    // A malformed hint only costs a scan: an unknown version claiming 3 would give 004 if trusted.
+    rewriteTop(real, (rec) => ({ ...rec, data: { highest: { ...(rec.data as { highest: object }).highest, v: 2, highest: 3 } } }));
+    expect(handed()).toBe(null);
     expect((await allocate({ root, name: 'e' })).topicNumber).toBe('010');
-    rmSync(hint);
+    // So does a release record that is garbage (the lock takes it over) or carries no hint.
+    rewriteTop(real, () => '{not json');
     expect((await allocate({ root, name: 'f' })).topicNumber).toBe('011');
-    expect(highestWithHint(real, hint)).toEqual({ highest: 11, fromHint: true });
+    const target = allocationLockFor(real);
+    releaseLock(await acquireLock({ runtime: target.runtime, name: target.name }));
+    expect(topRecord(real).data).toBeUndefined();
+    expect((await allocate({ root, name: 'g' })).topicNumber).toBe('012');
+    expect(highestWithHint(real, handed())).toEqual({ highest: 12, fromHint: true });
   });
 
   test('outside a checkout the lock lives in ROOT/.lockstep; inside one, in the repository runtime', async () => {
@@ -192,5 +216,50 @@ describe('verify', () => {
     const r = runCli(['allocate', '--verify', join(tempDir(), 'nope')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('does not exist');
+  });
+});
+
+describe('the highest number handed on by the lock', () => {
+  test('travels from one process to the next on the release record', async () => {
+    const repo = tempRepo();
+    const root = join(repo, 'specs');
+    const r = await runWorker('alloc-worker.ts', [JSON.stringify({ go: null, jobs: [{ mode: 'lib', root, n: 3, tag: 'w' }] })]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const real = realpathSync(root);
+    const target = allocationLockFor(real);
+    const h = await acquireLock({ runtime: target.runtime, name: target.name });
+    expect(h.tookOver).toBe(null);
+    const hint = hintFromData(h.previousData);
+    expect(hint).toMatchObject({ v: 1, highest: 3 });
+    expect(highestWithHint(real, hint)).toEqual({ highest: 3, fromHint: true });
+    releaseLock(h, { data: h.previousData! });
+    expect((await allocate({ root, name: 'next' })).topicNumber).toBe('004');
+  });
+
+  test('a holder that dies before releasing hands on nothing: the takeover scans', async () => {
+    const repo = tempRepo();
+    const root = join(repo, 'specs');
+    await allocate({ root, name: 'a' });
+    const real = realpathSync(root);
+    const target = allocationLockFor(real);
+    // A holder that took the lock (and the hint) and died mid-allocation, after its mkdir.
+    const holder = startWorker('lock-worker.ts', ['hold', repo, target.name]);
+    await firstLine(holder);
+    mkdirSync(join(root, '002_by_dead_holder'));
+    holder.kill('SIGKILL');
+    await waitExit(holder);
+    const h = await acquireLock({ runtime: target.runtime, name: target.name });
+    expect(h.tookOver).toMatchObject({ pid: holder.pid });
+    expect(h.previousData).toBe(null);
+    releaseLock(h);
+    // And allocate itself, after another such death, takes over and scans.
+    const holder2 = startWorker('lock-worker.ts', ['hold', repo, target.name]);
+    await firstLine(holder2);
+    mkdirSync(join(root, '003_by_dead_holder'));
+    holder2.kill('SIGKILL');
+    await waitExit(holder2);
+    expect((await allocate({ root, name: 'after' })).topicNumber).toBe('004');
+    expect(verifyAllocations({ root })).toMatchObject({ ok: true, duplicates: [], gaps: [] });
   });
 });

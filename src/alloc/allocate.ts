@@ -13,10 +13,10 @@ import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LockstepError, fsError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
-import { acquireLock, releaseLock, DEFAULT_TIMEOUT_MS, type WaitInfo } from '../core/lock.js';
+import { acquireLock, releaseLock, DEFAULT_TIMEOUT_MS, type LockData, type WaitInfo } from '../core/lock.js';
 import { allocationLockFor } from './lock-target.js';
 import { sanitizeTopicName } from './name.js';
-import { forgetHighest, highestWithHint, hintPath, rememberHighest } from './highest-hint.js';
+import { highestWithHint, hintData, hintFromData } from './highest-hint.js';
 import { formatNumber, highestNumber } from './scan.js';
 
 export const DEFAULT_WIDTH = 3;
@@ -112,21 +112,23 @@ export async function allocate(opts: AllocateOptions): Promise<Allocation> {
   });
   let number = 0;
   let entry = '';
+  // Handed to the next allocation on the release marker; stays null unless
+  // the mkdir succeeded (then the next one scans).
+  let handOn: LockData | null = null;
   try {
     // A name can only be taken under our feet by something that does not use
     // this lock (a person, another tool); then we simply look again.
-    const hint = hintPath(target.runtime.root, target.name);
+    const hint = hintFromData(handle.previousData);
     for (let attempt = 0; ; attempt++) {
       number = (attempt === 0 ? highestWithHint(real, hint).highest : highestNumber(real)) + 1;
       if (!Number.isSafeInteger(number)) throw new LockstepError('ENVIRONMENT', `no number left after ${number - 1} in ${abs}`);
       entry = `${formatNumber(number, width)}_${name}`;
-      forgetHighest(hint);
       if (makeEntry(join(real, entry))) break;
       if (attempt >= 100) throw new LockstepError('CONFLICT', `${join(abs, entry)} keeps appearing while allocating: something outside lockstep is creating entries in ${abs}`);
     }
-    rememberHighest(real, hint, number);
+    handOn = hintData(real, number);
   } finally {
-    releaseLock(handle);
+    releaseLock(handle, handOn ? { data: handOn } : {});
   }
   appendEvent(target.runtime.root, 'allocate', { root: real, number, entry, token: handle.token });
   return { topicNumber: formatNumber(number, width), topicPath: join(abs, entry), number, name, token: handle.token };

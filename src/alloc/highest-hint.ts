@@ -1,6 +1,6 @@
 /**
- * The highest number of a root, remembered between allocations so that a
- * large root is not re-read on every one.
+ * The highest number of a root, handed from one allocation to the next so
+ * that a large root is not re-read on every one.
  *
  * Reading a root of 1,000 entries costs more than everything else an
  * allocation does under its lock, and the lock serialises that cost across
@@ -10,18 +10,20 @@
  * renamed changes them); the next one, under the same lock, reuses the number
  * only if the directory is provably unchanged since, and scans otherwise.
  *
- * The hint is deleted before the mkdir and rewritten after it, so a process
- * that dies in between leaves no hint (the next allocation scans) rather than
- * a stale one. Only lock holders write it. A tool that creates entries
+ * The record travels on the lock itself: the holder releases with it
+ * (`releaseLock(h, {data})`) and the lock hands it to the next acquirer only
+ * when that acquirer took the lock straight from this clean release. A holder
+ * that dies before releasing leaves a held record, which the next allocation
+ * takes over — and a takeover (or a broken lock) carries no hint, so that
+ * allocation scans. Only lock holders write it. A tool that creates entries
  * without taking the lock can produce duplicates with or without the hint;
  * `allocate --verify` reports those.
  */
-import { mkdirSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
-import { join } from 'node:path';
-import { unlinkQuiet, writeFileAtomic } from '../core/files.js';
+import { statSync, type BigIntStats } from 'node:fs';
+import type { LockData } from '../core/lock.js';
 import { highestNumber } from './scan.js';
 
-interface Hint {
+export interface HighestHint {
   v: 1;
   highest: number;
   dev: string;
@@ -31,53 +33,39 @@ interface Hint {
   nlink: string;
 }
 
-export function hintPath(runtimeRoot: string, lockName: string): string {
-  return join(runtimeRoot, 'alloc', `${lockName}.json`);
-}
-
-function identity(st: BigIntStats): Omit<Hint, 'v' | 'highest'> {
+function identity(st: BigIntStats): Omit<HighestHint, 'v' | 'highest'> {
   return { dev: String(st.dev), ino: String(st.ino), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), nlink: String(st.nlink) };
 }
 
-function readHint(file: string): Hint | null {
-  try {
-    const h = JSON.parse(readFileSync(file, 'utf8')) as Hint;
-    return h && h.v === 1 && Number.isSafeInteger(h.highest) && h.highest >= 0 ? h : null;
-  } catch {
-    return null; // missing or unreadable: scan
-  }
+/** The hint inside a lock's release data, or null when there is none or it is malformed. */
+export function hintFromData(data: LockData | null | undefined): HighestHint | null {
+  const h = data?.highest as Partial<HighestHint> | undefined;
+  if (!h || typeof h !== 'object' || h.v !== 1 || !Number.isSafeInteger(h.highest) || (h.highest as number) < 0) return null;
+  for (const k of ['dev', 'ino', 'mtimeNs', 'ctimeNs', 'nlink'] as const) if (typeof h[k] !== 'string') return null;
+  return h as HighestHint;
 }
 
-/** The highest number in `realRoot`: from the hint when the directory is unchanged since it was written, else by scanning. */
-export function highestWithHint(realRoot: string, file: string): { highest: number; fromHint: boolean } {
-  const h = readHint(file);
-  if (h) {
+/** The highest number in `realRoot`: from the hint when the directory is unchanged since it was taken, else by scanning. */
+export function highestWithHint(realRoot: string, hint: HighestHint | null): { highest: number; fromHint: boolean } {
+  if (hint) {
     const now = identity(statSync(realRoot, { bigint: true }));
-    if (now.dev === h.dev && now.ino === h.ino && now.mtimeNs === h.mtimeNs && now.ctimeNs === h.ctimeNs && now.nlink === h.nlink) {
-      return { highest: h.highest, fromHint: true };
+    if (now.dev === hint.dev && now.ino === hint.ino && now.mtimeNs === hint.mtimeNs && now.ctimeNs === hint.ctimeNs && now.nlink === hint.nlink) {
+      return { highest: hint.highest, fromHint: true };
     }
   }
   return { highest: highestNumber(realRoot), fromHint: false };
 }
 
-/** Called under the lock before the mkdir. */
-export function forgetHighest(file: string): void {
-  unlinkQuiet(file);
-}
-
-const madeDirs = new Set<string>();
-
-/** Called under the lock after the mkdir. A failure only costs the next allocation a scan. */
-export function rememberHighest(realRoot: string, file: string, highest: number): void {
+/**
+ * Called under the lock after the mkdir of `highest`: the release data that
+ * hands it to the next allocation. Null when the root cannot be stat'ed (the
+ * next allocation then scans).
+ */
+export function hintData(realRoot: string, highest: number): LockData | null {
   try {
-    const dir = join(file, '..');
-    if (!madeDirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      madeDirs.add(dir);
-    }
-    const hint: Hint = { v: 1, highest, ...identity(statSync(realRoot, { bigint: true })) };
-    writeFileAtomic(file, JSON.stringify(hint));
+    const hint: HighestHint = { v: 1, highest, ...identity(statSync(realRoot, { bigint: true })) };
+    return { highest: hint };
   } catch {
-    forgetHighest(file);
+    return null;
   }
 }

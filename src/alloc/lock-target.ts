@@ -28,42 +28,36 @@ export interface AllocationLock {
   commonDir: string | null;
 }
 
-function isDir(p: string): boolean {
+/** 'dir', 'file' or null (missing, or anything else): one stat per path. */
+function kindOf(p: string): 'dir' | 'file' | null {
   try {
-    return statSync(p).isDirectory();
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) return null;
+    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : null;
   } catch {
-    return false;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
+    return null;
   }
 }
 
 function readCommonDir(gitDir: string): string {
-  const file = join(gitDir, 'commondir');
-  if (!isFile(file)) return gitDir;
   try {
-    const rel = readFileSync(file, 'utf8').trim();
+    const rel = readFileSync(join(gitDir, 'commondir'), 'utf8').trim();
     return rel ? resolve(gitDir, rel) : gitDir;
   } catch {
-    return gitDir;
+    return gitDir; // no commondir file (a main repository's git dir), or unreadable
   }
 }
 
 /** The git dir that `.git` at `dotGit` stands for, or null when it is not one. */
 function gitDirOf(dotGit: string): string | null {
-  if (isDir(dotGit)) return isFile(join(dotGit, 'HEAD')) ? dotGit : null;
-  if (!isFile(dotGit)) return null;
+  const kind = kindOf(dotGit);
+  if (kind === 'dir') return kindOf(join(dotGit, 'HEAD')) === 'file' ? dotGit : null;
+  if (kind !== 'file') return null;
   try {
     const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'));
     if (!m) return null;
     const dir = resolve(dirname(dotGit), m[1]!);
-    return isDir(dir) ? dir : null;
+    return kindOf(dir) === 'dir' ? dir : null;
   } catch {
     return null;
   }
@@ -90,8 +84,29 @@ export function allocationLockName(realRoot: string): string {
  * directory, with its parents, when it is first taken.
  */
 export function allocationLockFor(realRoot: string): AllocationLock {
+  const hit = known.get(realRoot);
+  if (hit) return hit;
   const name = allocationLockName(realRoot);
   const commonDir = checkoutCommonDir(realRoot);
   const root = commonDir ? join(commonDir, 'lockstep') : join(realRoot, '.lockstep');
-  return { runtime: { root, repo: null }, name, commonDir };
+  const lock: AllocationLock = { runtime: { root, repo: null }, name, commonDir };
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(realRoot, lock);
+  return lock;
+}
+
+/**
+ * The answer for each real root this process has asked about. Finding the
+ * checkout costs a stat per directory level (and more inside one), on every
+ * allocation; the answer only changes if a repository is created or removed
+ * around ROOT, which a running allocator does not have to follow (see
+ * docs/allocate.md). Bounded so that a long-lived process allocating into
+ * very many roots does not grow without limit.
+ */
+const known = new Map<string, AllocationLock>();
+const KNOWN_MAX = 256;
+
+/** Forgets the remembered locks (tests that build a repository around an existing root). */
+export function forgetAllocationLocks(): void {
+  known.clear();
 }

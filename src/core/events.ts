@@ -3,7 +3,7 @@
  * with O_APPEND (each line is one write, so concurrent writers never tear a
  * line). Every acquire, wait, takeover, release, break and violation lands here.
  */
-import { closeSync, fstatSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostId } from './process.js';
 
@@ -34,25 +34,78 @@ export function eventsPath(root: string): string {
   return join(root, 'events.jsonl');
 }
 
+/**
+ * Open O_APPEND descriptors, one per events file, kept for the life of the
+ * process: an open + fstat + close around every line was three of the four
+ * system calls of an append. Before each write the path is stat'ed (one call,
+ * which also gives the size for rotation) and the descriptor reopened when the
+ * path no longer names the file it has open — rotated (renamed to .1) or
+ * removed — so lines always go to the file currently at the path, as they did
+ * with a fresh open. (While we hold the descriptor its inode cannot be freed,
+ * so no other file can carry the same device and inode.) Few are kept: a
+ * process that touches many runtimes (a test run) must not run out of them.
+ */
+interface OpenLog {
+  fd: number;
+  dev: bigint;
+  ino: bigint;
+}
+const openLogs = new Map<string, OpenLog>();
+const MAX_OPEN_LOGS = 8;
+
+function closeLog(path: string): void {
+  const log = openLogs.get(path);
+  if (!log) return;
+  openLogs.delete(path);
+  try {
+    closeSync(log.fd);
+  } catch {
+    /* already closed */
+  }
+}
+
+function openLog(path: string): OpenLog {
+  const fd = openSync(path, 'a', 0o644);
+  try {
+    const st = fstatSync(fd, { bigint: true });
+    const log = { fd, dev: st.dev, ino: st.ino };
+    if (openLogs.size >= MAX_OPEN_LOGS) closeLog(openLogs.keys().next().value!);
+    openLogs.set(path, log);
+    return log;
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** The descriptor to append to `path` with, rotating the file first when it has grown past ROTATE_BYTES. */
+function logFor(path: string): OpenLog {
+  const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+  let log = openLogs.get(path);
+  if (log && (!st || st.dev !== log.dev || st.ino !== log.ino)) {
+    closeLog(path);
+    log = undefined;
+  }
+  if (st && st.size > ROTATE_BYTES) {
+    try {
+      renameSync(path, `${path}.1`);
+    } catch {
+      /* another writer rotated it first */
+    }
+    closeLog(path);
+    log = undefined;
+  }
+  return log ?? openLog(path);
+}
+
 export function appendEvent(root: string, type: EventType, fields: Record<string, unknown> = {}): void {
   const path = eventsPath(root);
   const line = JSON.stringify({ ts: new Date().toISOString(), type, pid: process.pid, host: hostId(), ...fields }) + '\n';
   try {
-    const fd = openSync(path, 'a', 0o644);
-    try {
-      if (fstatSync(fd).size > ROTATE_BYTES) {
-        try {
-          renameSync(path, `${path}.1`);
-        } catch {
-          /* another writer rotated it first */
-        }
-      }
-      writeSync(fd, line);
-    } finally {
-      closeSync(fd);
-    }
+    writeSync(logFor(path).fd, line);
   } catch {
     // The audit log must never turn a successful operation into a failure.
+    closeLog(path);
   }
 }
 

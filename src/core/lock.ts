@@ -24,7 +24,7 @@
  * Waiters take numbered tickets (`w.<n>`, also by link) and the lock goes to
  * the lowest live ticket: first come, first served, so nobody starves.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -41,6 +41,8 @@ export const DEFAULT_LEASE_MS = 120_000;
 export const TOKEN_ENV = 'LOCKSTEP_LOCK_TOKEN';
 
 const SCHEMA = 1;
+/** How long a waiter trusts what it read of an unchanged top generation (see acquireLock). */
+const RECHECK_MS = 25;
 
 /** A process that counts as an owner: while any of them runs, the lock is held. */
 export interface OwnerProcess {
@@ -80,7 +82,18 @@ export interface FreeMarker {
   /** The generation this marker ended. */
   ended: number;
   reason?: string;
+  /** What the releasing holder handed to the next one (`releaseLock(h, {data})`); only on "released". */
+  data?: LockData;
 }
+
+/**
+ * A small JSON object a holder leaves on its release for whoever takes the
+ * lock next (e.g. allocation's highest number). Opaque to the lock.
+ */
+export type LockData = Record<string, unknown>;
+
+/** Upper bound on the JSON size of release data: it is read on every acquire. */
+export const MAX_LOCK_DATA_BYTES = 4096;
 
 type GenerationRecord = OwnerRecord | FreeMarker;
 
@@ -126,6 +139,13 @@ export interface LockHandle {
   /** Set when this acquisition took over a stale owner. */
   tookOver: { token: number; pid: number; host: string; reason: string; task: string | null } | null;
   record: OwnerRecord;
+  /**
+   * The data the previous holder released the lock with — only when this
+   * acquisition directly followed that clean release. Null (or absent) after a
+   * takeover of a dead holder, a broken lock, a release without data, on the
+   * first acquisition and for a re-entrant handle.
+   */
+  previousData?: LockData | null;
 }
 
 export type LockState = 'free' | 'held' | 'stale';
@@ -154,12 +174,49 @@ function lockDir(rt: Runtime, name: string): string {
   return join(rt.root, 'locks', name);
 }
 
+/** Lock directories this process has created or found: mkdir -p is two system calls per acquire otherwise. */
+const knownLockDirs = new Set<string>();
+
 function ensureLockDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw fsError(e, 'create lock directory', dir);
   }
+  if (knownLockDirs.size >= 1024) knownLockDirs.clear();
+  knownLockDirs.add(dir);
+}
+
+/**
+ * Writes this acquire's owner record to a temp file in the lock directory,
+ * creating the directory the first time. Should it have been removed since
+ * (a wiped runtime), it is created again and the write retried.
+ */
+function writeOwnerTemp(dir: string, data: string): string {
+  if (!knownLockDirs.has(dir)) ensureLockDir(dir);
+  try {
+    return writeTempIn(dir, data);
+  } catch {
+    knownLockDirs.delete(dir);
+    ensureLockDir(dir);
+    return writeTempIn(dir, data);
+  }
+}
+
+function checkLockData(data: unknown): LockData {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new LockstepError('BAD_INPUT', 'lock release data must be a JSON object');
+  }
+  const size = JSON.stringify(data).length;
+  if (size > MAX_LOCK_DATA_BYTES) throw new LockstepError('BAD_INPUT', `lock release data is ${size} bytes of JSON; at most ${MAX_LOCK_DATA_BYTES} are kept`);
+  return data as LockData;
+}
+
+/** The data on a released marker, when it is a well-formed object. */
+function releasedData(rec: GenerationRecord): LockData | null {
+  if (rec.state !== 'released') return null;
+  const d = rec.data;
+  return typeof d === 'object' && d !== null && !Array.isArray(d) ? d : null;
 }
 
 function readView(dir: string): DirView {
@@ -186,22 +243,53 @@ function readView(dir: string): DirView {
   return { top, tickets, entries };
 }
 
+const recordBuf = Buffer.allocUnsafe(16 * 1024);
+
+/**
+ * A record's text from one read(2): readFileSync reads a second time to see
+ * the end of the file, and records are a few hundred bytes. The caller only
+ * trusts it when it parses — no proper prefix of a JSON object is one — and
+ * reads the file whole otherwise.
+ */
+function readRecordOnce(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const n = readSync(fd, recordBuf, 0, recordBuf.length, 0);
+    return recordBuf.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function parseRecord(text: string): { rec: unknown } | null {
+  try {
+    return { rec: JSON.parse(text) };
+  } catch {
+    return null;
+  }
+}
+
 /** Reads generation `n`; null when it no longer exists; a "corrupt" result for garbage. */
 function readGeneration(dir: string, n: number): GenerationRecord | null | { corrupt: string } {
+  const path = join(dir, String(n));
   let text: string;
+  let parsed: { rec: unknown } | null;
   try {
-    text = readFileSync(join(dir, String(n)), 'utf8');
+    text = readRecordOnce(path);
+    parsed = parseRecord(text);
+    if (!parsed) {
+      // Cut short (or garbage): judge the whole file.
+      text = readFileSync(path, 'utf8');
+      parsed = parseRecord(text);
+    }
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw fsError(e, 'read lock record', join(dir, String(n)));
+    throw fsError(e, 'read lock record', path);
   }
-  try {
-    const rec = JSON.parse(text) as GenerationRecord;
-    if (rec && (rec.state === 'held' || rec.state === 'released' || rec.state === 'broken')) return rec;
-    return { corrupt: `unexpected record ${text.slice(0, 80)}` };
-  } catch {
-    return { corrupt: text.length === 0 ? 'empty record' : `not JSON: ${JSON.stringify(text.slice(0, 40))}` };
-  }
+  if (!parsed) return { corrupt: text.length === 0 ? 'empty record' : `not JSON: ${JSON.stringify(text.slice(0, 40))}` };
+  const rec = parsed.rec as GenerationRecord;
+  if (rec && (rec.state === 'held' || rec.state === 'released' || rec.state === 'broken')) return rec;
+  return { corrupt: `unexpected record ${text.slice(0, 80)}` };
 }
 
 function isCorrupt(r: unknown): r is { corrupt: string } {
@@ -277,7 +365,10 @@ function compact(dir: string, view: DirView, mine: number): void {
     if (c >= 48 && c <= 57) {
       const n = Number(e);
       if (n < mine - 2) unlinkQuiet(join(dir, e));
-    } else if (e.startsWith('.tmp.')) {
+    } else if (e.startsWith('.tmp.') && mine % 8 === 0) {
+      // Every waiter keeps a temp file here while it waits; checking all their
+      // pids on every acquire was most of the kill(2)s under contention, and a
+      // dead process's leftover can wait a few generations to be removed.
       const pid = Number(e.split('.')[2]);
       if (pid !== process.pid && Number.isInteger(pid) && !pidAlive(pid)) unlinkQuiet(join(dir, e));
     }
@@ -323,7 +414,7 @@ function reentrantHandle(rt: Runtime, name: string, dir: string, token: number):
   const rec = readGeneration(dir, token);
   if (!rec || isCorrupt(rec) || rec.state !== 'held') return null;
   if (ownerLiveness(rec).state !== 'alive') return null;
-  return { name, token, nonce: rec.nonce, reentrant: true, dir, root: rt.root, acquiredAtMs: rec.acquiredAtMs, waitedMs: 0, tookOver: null, record: rec };
+  return { name, token, nonce: rec.nonce, reentrant: true, dir, root: rt.root, acquiredAtMs: rec.acquiredAtMs, waitedMs: 0, tookOver: null, record: rec, previousData: null };
 }
 
 /**
@@ -334,7 +425,6 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
   const name = validateLockName(opts.name ?? DEFAULT_LOCK);
   const rt = resolveRuntime(opts);
   const dir = lockDir(rt, name);
-  ensureLockDir(dir);
   const env = opts.env ?? process.env;
 
   if (opts.reentrant !== false) {
@@ -372,7 +462,7 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
     renewedAtMs: now,
     leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
   };
-  const tmp = writeTempIn(dir, JSON.stringify(record));
+  const tmp = writeOwnerTemp(dir, JSON.stringify(record));
   const started = Date.now();
   const deadline = started + timeoutMs;
   let ticket = 0;
@@ -383,6 +473,7 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
   let firstTop = -1;
   let lastTop = -1;
   let topSince = started;
+  let last: Seen | null = null;
   try {
     for (;;) {
       if (opts.signal?.aborted) throw new LockstepError('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
@@ -392,8 +483,15 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
         lastTop = view.top;
         topSince = Date.now();
       }
-      const cur = view.top === 0 ? null : readGeneration(dir, view.top);
+      // A waiter polls the same top many times. A generation's record never
+      // changes once linked (but for its holder's own renewals), so within a
+      // short while it is not re-read, nor a live holder re-judged: that only
+      // delays noticing a dead holder by at most RECHECK_MS.
+      const prev = last as Seen | null;
+      const seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null;
+      const cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top);
       let free = false;
+      let handed: LockData | null = null;
       let stale: { token: number; rec: OwnerRecord | null; reason: string } | null = null;
       if (view.top === 0 || cur === null) {
         free = view.top === 0;
@@ -404,11 +502,13 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
         stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
       } else if (cur.state !== 'held') {
         free = true;
+        handed = releasedData(cur);
       } else {
         lastHolder = cur;
-        const l = ownerLiveness(cur);
+        const l = seen ? ({ state: 'alive' } as const) : ownerLiveness(cur);
         if (l.state === 'dead') stale = { token: view.top, rec: cur, reason: l.reason };
       }
+      if (!seen && cur && !isCorrupt(cur) && !stale) last = { top: view.top, rec: cur, at: Date.now() };
       lastToken = view.top;
 
       if (free || stale) {
@@ -444,7 +544,7 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
             if (tookOver) appendEvent(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
             if (waitedMs >= 1 && lastHolder) appendEvent(rt.root, 'wait', { lock: name, token: mine, waitedMs, heldBy: lastHolder.pid, heldByTask: lastHolder.task });
             appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: ownerPid, task: record.task, agent: record.agent, waitedMs });
-            return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record };
+            return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
           }
           spins = 0;
           continue; // somebody else linked first: look again at once
@@ -493,6 +593,13 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
   }
 }
 
+/** What a waiter last read of the top generation, and when. */
+interface Seen {
+  top: number;
+  rec: GenerationRecord;
+  at: number;
+}
+
 function takeTicket(dir: string, tmp: string, known: number[]): number {
   let n = (known.length ? known[known.length - 1]! : 0) + 1;
   for (let i = 0; i < 1000; i++, n++) {
@@ -521,8 +628,8 @@ function compromised(rt: { root: string }, name: string, token: number, dir: str
   });
 }
 
-function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', reason?: string): boolean {
-  const marker: FreeMarker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}) };
+function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', reason?: string, data?: LockData): boolean {
+  const marker: FreeMarker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}), ...(data ? { data } : {}) };
   const tmp = writeTempIn(dir, JSON.stringify(marker));
   try {
     return tryLink(tmp, join(dir, String(ended + 1)));
@@ -531,12 +638,23 @@ function writeFreeMarker(dir: string, name: string, ended: number, state: 'relea
   }
 }
 
+export interface ReleaseOptions {
+  /**
+   * A small JSON object (at most MAX_LOCK_DATA_BYTES) stored on the release
+   * marker and handed to the next acquirer as `previousData` — unless the
+   * lock changes hands any other way first (takeover, break). Ignored for a
+   * re-entrant handle, whose release is a no-op.
+   */
+  data?: LockData;
+}
+
 /**
  * Releases a lock held with `token`. Throws LOCK_COMPROMISED when the lock
  * was taken away (a loud error, never a silent success).
  */
-export function releaseLock(handle: { name: string; token: number; nonce?: string; reentrant?: boolean; cwd?: string; runtime?: Runtime; dir?: string; root?: string }): ReleaseResult {
+export function releaseLock(handle: { name: string; token: number; nonce?: string; reentrant?: boolean; cwd?: string; runtime?: Runtime; dir?: string; root?: string }, opts: ReleaseOptions = {}): ReleaseResult {
   const name = validateLockName(handle.name);
+  const data = opts.data === undefined ? undefined : checkLockData(opts.data);
   if (handle.reentrant) return { name, token: handle.token, heldMs: 0, reentrant: true };
   if (!Number.isSafeInteger(handle.token) || handle.token <= 0) throw new LockstepError('BAD_INPUT', `invalid token ${JSON.stringify(handle.token)}: tokens are positive integers`);
   const rt = handle.root ? { root: handle.root } : resolveRuntime(handle);
@@ -557,7 +675,7 @@ export function releaseLock(handle: { name: string; token: number; nonce?: strin
   if (!cur || isCorrupt(cur) || cur.state !== 'held' || (handle.nonce && cur.nonce !== handle.nonce)) {
     throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
   }
-  if (!writeFreeMarker(dir, name, handle.token, 'released')) {
+  if (!writeFreeMarker(dir, name, handle.token, 'released', undefined, data)) {
     throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
   }
   const heldMs = Date.now() - cur.acquiredAtMs;

@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { hostname, userInfo } from 'node:os';
+import { hostname } from 'node:os';
 
 export interface ProcessInspector {
   readonly kind: 'procfs' | 'ps';
@@ -129,14 +129,41 @@ export interface ProcessIdentity {
   uid: number;
 }
 
-export function identityOf(pid: number, inspector: ProcessInspector = processInspector()): ProcessIdentity {
-  let uid = -1;
-  try {
-    uid = userInfo().uid;
-  } catch {
-    uid = typeof process.getuid === 'function' ? process.getuid() : -1;
+let euidCache: number | undefined;
+
+/**
+ * The effective uid, read once. (os.userInfo().uid is the same number, but
+ * it reads /etc/passwd on every call and throws for a uid without an entry
+ * there.) Records carry it for people to read; nothing decides on it.
+ */
+function effectiveUid(): number {
+  if (euidCache === undefined) {
+    euidCache = typeof process.geteuid === 'function' ? process.geteuid() : typeof process.getuid === 'function' ? process.getuid() : -1;
   }
-  return { pid, pidStart: startStamp(pid, inspector), bootId: bootId(), host: hostId(), uid };
+  return euidCache;
+}
+
+/**
+ * This process's start stamp, per inspector: it cannot change while we run,
+ * and every lock acquire asks for it. Other pids are always read afresh (a pid
+ * can die and be reused at any moment).
+ */
+const ownStartStamps = new Map<ProcessInspector, { pid: number; stamp: string }>();
+
+export function identityOf(pid: number, inspector: ProcessInspector = processInspector()): ProcessIdentity {
+  let pidStart: string | null;
+  if (pid === process.pid) {
+    const hit = ownStartStamps.get(inspector);
+    if (hit && hit.pid === pid) {
+      pidStart = hit.stamp;
+    } else {
+      pidStart = startStamp(pid, inspector);
+      if (pidStart !== null) ownStartStamps.set(inspector, { pid, stamp: pidStart });
+    }
+  } else {
+    pidStart = startStamp(pid, inspector);
+  }
+  return { pid, pidStart, bootId: bootId(), host: hostId(), uid: effectiveUid() };
 }
 
 /**
@@ -148,8 +175,10 @@ export function startStamp(pid: number, inspector: ProcessInspector = processIns
   return raw === null ? null : `${inspector.kind}:${raw}`;
 }
 
+let hasProcfs: boolean | undefined;
+
 function inspectorFor(stamp: string, fallback: ProcessInspector): ProcessInspector {
-  if (stamp.startsWith('procfs:')) return existsSync('/proc/self/stat') ? procfsInspector : fallback;
+  if (stamp.startsWith('procfs:')) return (hasProcfs ??= existsSync('/proc/self/stat')) ? procfsInspector : fallback;
   if (stamp.startsWith('ps:')) return psInspector;
   return fallback;
 }
