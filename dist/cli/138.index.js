@@ -1,5 +1,5 @@
 export const id = 138;
-export const ids = [138,590];
+export const ids = [138];
 export const modules = {
 
 /***/ 6341:
@@ -29,14 +29,12 @@ var lock = __webpack_require__(6336);
 var lock_target = __webpack_require__(8922);
 // EXTERNAL MODULE: ./src/alloc/name.ts
 var alloc_name = __webpack_require__(7942);
-// EXTERNAL MODULE: ./src/core/files.ts
-var files = __webpack_require__(9928);
 // EXTERNAL MODULE: ./src/alloc/scan.ts
 var scan = __webpack_require__(6300);
 ;// CONCATENATED MODULE: ./src/alloc/highest-hint.ts
 /**
- * The highest number of a root, remembered between allocations so that a
- * large root is not re-read on every one.
+ * The highest number of a root, handed from one allocation to the next so
+ * that a large root is not re-read on every one.
  *
  * Reading a root of 1,000 entries costs more than everything else an
  * allocation does under its lock, and the lock serialises that cost across
@@ -46,60 +44,52 @@ var scan = __webpack_require__(6300);
  * renamed changes them); the next one, under the same lock, reuses the number
  * only if the directory is provably unchanged since, and scans otherwise.
  *
- * The hint is deleted before the mkdir and rewritten after it, so a process
- * that dies in between leaves no hint (the next allocation scans) rather than
- * a stale one. Only lock holders write it. A tool that creates entries
+ * The record travels on the lock itself: the holder releases with it
+ * (`releaseLock(h, {data})`) and the lock hands it to the next acquirer only
+ * when that acquirer took the lock straight from this clean release. A holder
+ * that dies before releasing leaves a held record, which the next allocation
+ * takes over — and a takeover (or a broken lock) carries no hint, so that
+ * allocation scans. Only lock holders write it. A tool that creates entries
  * without taking the lock can produce duplicates with or without the hint;
  * `allocate --verify` reports those.
  */
 
 
-
-
-function hintPath(runtimeRoot, lockName) {
-    return (0,external_node_path_.join)(runtimeRoot, 'alloc', `${lockName}.json`);
-}
 function identity(st) {
     return { dev: String(st.dev), ino: String(st.ino), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), nlink: String(st.nlink) };
 }
-function readHint(file) {
-    try {
-        const h = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return h && h.v === 1 && Number.isSafeInteger(h.highest) && h.highest >= 0 ? h : null;
-    }
-    catch {
-        return null; // missing or unreadable: scan
-    }
+/** The hint inside a lock's release data, or null when there is none or it is malformed. */
+function hintFromData(data) {
+    const h = data?.highest;
+    if (!h || typeof h !== 'object' || h.v !== 1 || !Number.isSafeInteger(h.highest) || h.highest < 0)
+        return null;
+    for (const k of ['dev', 'ino', 'mtimeNs', 'ctimeNs', 'nlink'])
+        if (typeof h[k] !== 'string')
+            return null;
+    return h;
 }
-/** The highest number in `realRoot`: from the hint when the directory is unchanged since it was written, else by scanning. */
-function highestWithHint(realRoot, file) {
-    const h = readHint(file);
-    if (h) {
+/** The highest number in `realRoot`: from the hint when the directory is unchanged since it was taken, else by scanning. */
+function highestWithHint(realRoot, hint) {
+    if (hint) {
         const now = identity((0,external_node_fs_.statSync)(realRoot, { bigint: true }));
-        if (now.dev === h.dev && now.ino === h.ino && now.mtimeNs === h.mtimeNs && now.ctimeNs === h.ctimeNs && now.nlink === h.nlink) {
-            return { highest: h.highest, fromHint: true };
+        if (now.dev === hint.dev && now.ino === hint.ino && now.mtimeNs === hint.mtimeNs && now.ctimeNs === hint.ctimeNs && now.nlink === hint.nlink) {
+            return { highest: hint.highest, fromHint: true };
         }
     }
     return { highest: (0,scan/* highestNumber */.M_)(realRoot), fromHint: false };
 }
-/** Called under the lock before the mkdir. */
-function forgetHighest(file) {
-    (0,files/* unlinkQuiet */._f)(file);
-}
-const madeDirs = new Set();
-/** Called under the lock after the mkdir. A failure only costs the next allocation a scan. */
-function rememberHighest(realRoot, file, highest) {
+/**
+ * Called under the lock after the mkdir of `highest`: the release data that
+ * hands it to the next allocation. Null when the root cannot be stat'ed (the
+ * next allocation then scans).
+ */
+function hintData(realRoot, highest) {
     try {
-        const dir = (0,external_node_path_.join)(file, '..');
-        if (!madeDirs.has(dir)) {
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-            madeDirs.add(dir);
-        }
         const hint = { v: 1, highest, ...identity((0,external_node_fs_.statSync)(realRoot, { bigint: true })) };
-        (0,files/* writeFileAtomic */.Zf)(file, JSON.stringify(hint));
+        return { highest: hint };
     }
     catch {
-        forgetHighest(file);
+        return null;
     }
 }
 
@@ -195,25 +185,27 @@ async function allocate(opts) {
     });
     let number = 0;
     let entry = '';
+    // Handed to the next allocation on the release marker; stays null unless
+    // the mkdir succeeded (then the next one scans).
+    let handOn = null;
     try {
         // A name can only be taken under our feet by something that does not use
         // this lock (a person, another tool); then we simply look again.
-        const hint = hintPath(target.runtime.root, target.name);
+        const hint = hintFromData(handle.previousData);
         for (let attempt = 0;; attempt++) {
             number = (attempt === 0 ? highestWithHint(real, hint).highest : (0,scan/* highestNumber */.M_)(real)) + 1;
             if (!Number.isSafeInteger(number))
                 throw new errors/* LockstepError */.Cj('ENVIRONMENT', `no number left after ${number - 1} in ${abs}`);
             entry = `${(0,scan/* formatNumber */.ZV)(number, width)}_${name}`;
-            forgetHighest(hint);
             if (makeEntry((0,external_node_path_.join)(real, entry)))
                 break;
             if (attempt >= 100)
                 throw new errors/* LockstepError */.Cj('CONFLICT', `${(0,external_node_path_.join)(abs, entry)} keeps appearing while allocating: something outside lockstep is creating entries in ${abs}`);
         }
-        rememberHighest(real, hint, number);
+        handOn = hintData(real, number);
     }
     finally {
-        (0,lock/* releaseLock */.x_)(handle);
+        (0,lock/* releaseLock */.x_)(handle, handOn ? { data: handOn } : {});
     }
     (0,events/* appendEvent */.Zn)(target.runtime.root, 'allocate', { root: real, number, entry, token: handle.token });
     return { topicNumber: (0,scan/* formatNumber */.ZV)(number, width), topicPath: (0,external_node_path_.join)(abs, entry), number, name, token: handle.token };
@@ -228,7 +220,7 @@ async function allocate(opts) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bk: () => (/* binding */ allocationLockFor)
 /* harmony export */ });
-/* unused harmony exports checkoutCommonDir, allocationLockName */
+/* unused harmony exports checkoutCommonDir, allocationLockName, forgetAllocationLocks */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -255,46 +247,40 @@ async function allocate(opts) {
 
 
 
-function isDir(p) {
+/** 'dir', 'file' or null (missing, or anything else): one stat per path. */
+function kindOf(p) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(p).isDirectory();
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(p, { throwIfNoEntry: false });
+        if (!st)
+            return null;
+        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : null;
     }
     catch {
-        return false;
-    }
-}
-function isFile(p) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(p).isFile();
-    }
-    catch {
-        return false;
+        return null;
     }
 }
 function readCommonDir(gitDir) {
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gitDir, 'commondir');
-    if (!isFile(file))
-        return gitDir;
     try {
-        const rel = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8').trim();
+        const rel = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gitDir, 'commondir'), 'utf8').trim();
         return rel ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(gitDir, rel) : gitDir;
     }
     catch {
-        return gitDir;
+        return gitDir; // no commondir file (a main repository's git dir), or unreadable
     }
 }
 /** The git dir that `.git` at `dotGit` stands for, or null when it is not one. */
 function gitDirOf(dotGit) {
-    if (isDir(dotGit))
-        return isFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dotGit, 'HEAD')) ? dotGit : null;
-    if (!isFile(dotGit))
+    const kind = kindOf(dotGit);
+    if (kind === 'dir')
+        return kindOf((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dotGit, 'HEAD')) === 'file' ? dotGit : null;
+    if (kind !== 'file')
         return null;
     try {
         const m = /^gitdir:\s*(.+?)\s*$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(dotGit, 'utf8'));
         if (!m)
             return null;
         const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dotGit), m[1]);
-        return isDir(dir) ? dir : null;
+        return kindOf(dir) === 'dir' ? dir : null;
     }
     catch {
         return null;
@@ -321,10 +307,31 @@ function allocationLockName(realRoot) {
  * directory, with its parents, when it is first taken.
  */
 function allocationLockFor(realRoot) {
+    const hit = known.get(realRoot);
+    if (hit)
+        return hit;
     const name = allocationLockName(realRoot);
     const commonDir = checkoutCommonDir(realRoot);
     const root = commonDir ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(commonDir, 'lockstep') : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(realRoot, '.lockstep');
-    return { runtime: { root, repo: null }, name, commonDir };
+    const lock = { runtime: { root, repo: null }, name, commonDir };
+    if (known.size >= KNOWN_MAX)
+        known.clear();
+    known.set(realRoot, lock);
+    return lock;
+}
+/**
+ * The answer for each real root this process has asked about. Finding the
+ * checkout costs a stat per directory level (and more inside one), on every
+ * allocation; the answer only changes if a repository is created or removed
+ * around ROOT, which a running allocator does not have to follow (see
+ * docs/allocate.md). Bounded so that a long-lived process allocating into
+ * very many roots does not grow without limit.
+ */
+const known = new Map();
+const KNOWN_MAX = 256;
+/** Forgets the remembered locks (tests that build a repository around an existing root). */
+function forgetAllocationLocks() {
+    known.clear();
 }
 
 
@@ -625,7 +632,7 @@ function registerAllocate(program) {
         const timeoutMs = (0,output/* parseSeconds */.fL)(o.timeout, '--timeout');
         const backend = (0,remote_backend/* selectBackend */.H_)({ cwd, flag: o.backend });
         const a = backend.kind === 'remote'
-            ? await (await __webpack_require__.e(/* import() */ 207).then(__webpack_require__.bind(__webpack_require__, 4207))).allocateRemote({ root, name, cwd, width, timeoutMs, remote: backend.remote })
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(366), __webpack_require__.e(207)]).then(__webpack_require__.bind(__webpack_require__, 4207))).allocateRemote({ root, name, cwd, width, timeoutMs, remote: backend.remote })
             : await (0,allocate/* allocate */.CN)({ root, name, cwd, width, timeoutMs, onWait: (0,output/* waitReporter */.ZU)() });
         // One line, the field names of the shell function this replaces, so its callers keep working.
         (0,output/* printLine */.wi)(JSON.stringify({ topic_number: a.topicNumber, topic_path: a.topicPath }));

@@ -36,8 +36,7 @@ function registerMerge(program) {
             checkTimeoutMs: o.checkTimeout === undefined ? undefined : (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSeconds */ .fL)(o.checkTimeout, '--check-timeout'),
             message: o.message,
             timeoutMs: (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSeconds */ .fL)(o.timeout, '--timeout'),
-            agent: process.env.LOCKSTEP_AGENT ?? null,
-            task: process.env.LOCKSTEP_TASK ?? null,
+            ...(0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .actor */ .e)(),
             onWait: (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .waitReporter */ .ZU)(Boolean(o.json)),
         });
         const ok = r.status === 'merged' || r.status === 'up-to-date' || r.status === 'already-merged';

@@ -179,8 +179,7 @@ function registerRunLocked(program) {
             name: o.name,
             timeoutMs: (0,output/* parseSeconds */.fL)(o.timeout, '--timeout'),
             leaseMs: (0,output/* parseSeconds */.fL)(o.lease, '--lease'),
-            task: o.task ?? process.env.LOCKSTEP_TASK ?? null,
-            agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null,
+            ...(0,context/* actor */.e)(o),
             argv,
             onWait: (0,output/* waitReporter */.ZU)(o.quiet),
         });

@@ -862,6 +862,7 @@ function registerLint(program) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ actor),
 /* harmony export */   z: () => (/* binding */ globals)
 /* harmony export */ });
 function globals(cmd) {
@@ -870,6 +871,14 @@ function globals(cmd) {
         root = root.parent;
     const o = root.opts();
     return { cwd: o.C ?? process.cwd() };
+}
+/**
+ * Who is acting: --task / --agent when given, else LOCKSTEP_TASK /
+ * LOCKSTEP_AGENT (set by `lockstep parallel` and agent harnesses for the
+ * commands an agent runs), else nobody.
+ */
+function actor(o = {}) {
+    return { task: o.task ?? process.env.LOCKSTEP_TASK ?? null, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null };
 }
 
 

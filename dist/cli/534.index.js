@@ -1,5 +1,5 @@
 export const id = 534;
-export const ids = [534,590];
+export const ids = [534];
 export const modules = {
 
 /***/ 3534:
@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** The remote backend's commands, loaded only when a lock command uses that backend. */
-const remoteCommands = () => Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(207), __webpack_require__.e(719)]).then(__webpack_require__.bind(__webpack_require__, 7976));
+const remoteCommands = () => Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(366), __webpack_require__.e(513), __webpack_require__.e(312)]).then(__webpack_require__.bind(__webpack_require__, 1312));
 function describeStatus(s) {
     if (s.state === 'free')
         return `${s.name}: free (token ${s.token})`;
@@ -79,15 +79,14 @@ function registerLock(program) {
         const ownerPid = o.ownerPid === undefined ? process.ppid : (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePositiveInt */ .EJ)(o.ownerPid, '--owner-pid');
         const backend = (0,_remote_backend_js__WEBPACK_IMPORTED_MODULE_2__/* .selectBackend */ .H_)({ cwd, flag: o.backend });
         if (backend.kind === 'remote') {
-            return (await remoteCommands()).remoteLockAcquireCommand({ cwd, remote: backend.remote, name, ownerPid, json: o.json, reentrant: false, onWait: (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .waitReporter */ .ZU)(), timeoutMs: (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeconds */ .fL)(o.timeout, '--timeout'), leaseMs: (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeconds */ .fL)(o.lease, '--lease'), task: o.task ?? process.env.LOCKSTEP_TASK ?? null, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null });
+            return (await remoteCommands()).remoteLockAcquireCommand({ cwd, remote: backend.remote, name, ownerPid, json: o.json, reentrant: false, onWait: (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .waitReporter */ .ZU)(), timeoutMs: (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeconds */ .fL)(o.timeout, '--timeout'), leaseMs: (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeconds */ .fL)(o.lease, '--lease'), ...(0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .actor */ .e)(o) });
         }
         const h = await (0,_core_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .acquireLock */ .IZ)({
             cwd,
             name,
             timeoutMs: (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeconds */ .fL)(o.timeout, '--timeout'),
             leaseMs: (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSeconds */ .fL)(o.lease, '--lease'),
-            task: o.task ?? process.env.LOCKSTEP_TASK ?? null,
-            agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null,
+            ...(0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .actor */ .e)(o),
             ownerPid,
             reentrant: false,
             onWait: (0,_output_js__WEBPACK_IMPORTED_MODULE_3__/* .waitReporter */ .ZU)(),

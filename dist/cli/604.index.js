@@ -44,7 +44,7 @@ function registerTask(program) {
         // Configured shared globs apply to every task at commit time; validate the config now so a bad one is found early.
         if (rt.repo?.topLevel)
             (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfig */ .Z9)({ topLevel: rt.repo.topLevel });
-        const t = (0,_tasks_tasks_js__WEBPACK_IMPORTED_MODULE_0__/* .startTask */ .gc)({ runtime: rt, id, scope: o.scope, shared: o.shared ?? [], replace: o.replace, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null });
+        const t = (0,_tasks_tasks_js__WEBPACK_IMPORTED_MODULE_0__/* .startTask */ .gc)({ runtime: rt, id, scope: o.scope, shared: o.shared ?? [], replace: o.replace, agent: (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .actor */ .e)(o).agent });
         if (o.json)
             (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printJson */ .Q2)({ ok: true, task: t });
         else

@@ -1,195 +1,12 @@
-export const id = 475;
-export const ids = [475];
+export const id = 950;
+export const ids = [950];
 export const modules = {
-
-/***/ 9942:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   registerQueue: () => (/* binding */ registerQueue)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _queue_agents_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5881);
-/* harmony import */ var _queue_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8579);
-/* harmony import */ var _queue_queue_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4752);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5217);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6657);
-
-
-
-
-
-
-const STATES = ['pending', 'claimed', 'done', 'failed'];
-function agentOf(o) {
-    const a = o.agent ?? process.env.LOCKSTEP_AGENT;
-    if (!a)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockstepError */ .Cj('BAD_INPUT', 'no agent: pass --agent ID (or set LOCKSTEP_AGENT)');
-    return a;
-}
-/** The process a claim or heartbeat is held for: --owner-pid, else the caller (our parent, e.g. the agent's shell script). */
-function ownerPid(o) {
-    return o.ownerPid === undefined ? process.ppid : (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)(o.ownerPid, '--owner-pid');
-}
-function generationOf(o) {
-    return o.generation === undefined ? undefined : (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)(o.generation, '--generation');
-}
-function registerQueue(program) {
-    const queue = program
-        .command('queue')
-        .description('a work queue: atomic claims with leases, reclaim of abandoned work, stale completions refused');
-    queue
-        .command('add')
-        .argument('<id>', 'item id (letters, digits, . _ -)')
-        .option('--priority <n>', 'higher is claimed first', '0')
-        .option('--payload <file>', 'a file copied into the queue and handed to the agent (LOCKSTEP_PAYLOAD)')
-        .option('--queue <name>', 'queue name', _queue_names_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_QUEUE */ .iD)
-        .option('--if-absent', 'do nothing (exit 0) when the item exists')
-        .option('--json', 'machine-readable output')
-        .description('add a work item')
-        .action((id, o, cmd) => {
-        const { cwd } = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .globals */ .z)(cmd);
-        const priority = Number(o.priority);
-        if (!/^-?\d+$/.test(o.priority.trim()))
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockstepError */ .Cj('BAD_INPUT', `--priority takes a whole number, not ${JSON.stringify(o.priority)}`);
-        const r = (0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .addItem */ .B5)({ cwd, queue: o.queue, id, priority, payloadFile: o.payload, ifAbsent: o.ifAbsent });
-        if (o.json)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printJson */ .Q2)({ ok: true, ...r });
-        else
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printLine */ .wi)(r.added ? `added ${r.item.id} to queue ${r.item.queue} (priority ${r.item.priority})` : `${r.item.id} is already in queue ${r.item.queue}`);
-    });
-    queue
-        .command('list')
-        .option('--queue <name>', 'queue name', _queue_names_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_QUEUE */ .iD)
-        .option('--state <state>', `only items in this state (${STATES.join(', ')})`)
-        .option('--json', 'machine-readable output')
-        .description('list items with their state, claim and attempts')
-        .action((o, cmd) => {
-        const { cwd } = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .globals */ .z)(cmd);
-        if (o.state !== undefined && !STATES.includes(o.state))
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockstepError */ .Cj('BAD_INPUT', `--state takes one of ${STATES.join(', ')}, not ${JSON.stringify(o.state)}`);
-        const items = (0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .listItems */ .Dw)({ cwd, queue: o.queue, state: o.state });
-        const counts = (0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .queueCounts */ .WM)({ cwd, queue: o.queue });
-        if (o.json) {
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printJson */ .Q2)({ queue: o.queue, counts, items });
-            return;
-        }
-        (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printLine */ .wi)(`queue ${o.queue}: ${counts.pending} pending · ${counts.claimed} claimed · ${counts.done} done · ${counts.failed} failed`);
-        const now = Date.now();
-        for (const it of items) {
-            const extra = [];
-            if (it.priority)
-                extra.push(`priority ${it.priority}`);
-            if (it.state === 'claimed') {
-                extra.push(`agent ${it.agent}, claim ${it.generation}`);
-                if (it.leaseEndsAtMs !== null)
-                    extra.push(it.leaseEndsAtMs >= now ? `lease ${((it.leaseEndsAtMs - now) / 1000).toFixed(0)} s left` : `lease ran out ${((now - it.leaseEndsAtMs) / 1000).toFixed(0)} s ago`);
-            }
-            if (it.attempts)
-                extra.push(`${it.attempts} earlier attempt(s)`);
-            if (it.lastReason && it.state !== 'done')
-                extra.push(it.lastReason);
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printLine */ .wi)(`  ${it.state.padEnd(7)} ${it.id}${extra.length ? `  (${extra.join('; ')})` : ''}`);
-        }
-    });
-    queue
-        .command('claim')
-        .option('--agent <id>', 'the claiming agent (default: $LOCKSTEP_AGENT)')
-        .option('--lease <seconds>', 'how long the claim outlives its owner process; heartbeats extend it', String(_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_CLAIM_LEASE_MS */ .XT / 1000))
-        .option('--owner-pid <pid>', 'the process holding the claim: it is never reclaimed while that process runs (default: the calling process)')
-        .option('--queue <name>', 'queue name', _queue_names_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_QUEUE */ .iD)
-        .option('--json', 'machine-readable output')
-        .description('claim the highest-priority pending item and print its id (exit 1 when there is none)')
-        .action((o, cmd) => {
-        const { cwd } = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .globals */ .z)(cmd);
-        const r = (0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .claimNext */ .Ym)({ cwd, queue: o.queue, agent: agentOf(o), leaseMs: (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSeconds */ .fL)(o.lease, '--lease'), ownerPid: ownerPid(o) });
-        if (!r.claimed) {
-            if (o.json)
-                (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printJson */ .Q2)({ claimed: false, queue: r.queue });
-            process.exitCode = 1;
-            return;
-        }
-        if (o.json)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printJson */ .Q2)({ claimed: true, id: r.item.id, generation: r.generation, priority: r.item.priority, payload: r.item.payload, queue: r.item.queue, agent: r.claim.agent, leaseMs: r.claim.leaseMs });
-        else
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printLine */ .wi)(r.item.id);
-    });
-    queue
-        .command('done')
-        .argument('<id>', 'item id')
-        .option('--agent <id>', 'the agent that holds the claim (default: $LOCKSTEP_AGENT)')
-        .option('--generation <n>', 'the claim being finished (from claim --json); a claim that already ended is refused')
-        .option('--queue <name>', 'queue name', _queue_names_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_QUEUE */ .iD)
-        .option('--json', 'machine-readable output')
-        .description('mark a claimed item done (exit 1 when the claim is not yours any more)')
-        .action((id, o, cmd) => {
-        const { cwd } = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .globals */ .z)(cmd);
-        const r = (0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .completeItem */ .Df)({ cwd, queue: o.queue, id, agent: agentOf(o), generation: generationOf(o) });
-        if (o.json)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printJson */ .Q2)({ ok: true, ...r });
-        else
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printLine */ .wi)(`${r.id} done (claim ${r.generation}, agent ${r.agent})`);
-    });
-    queue
-        .command('fail')
-        .argument('<id>', 'item id')
-        .option('--agent <id>', 'the agent that holds the claim (default: $LOCKSTEP_AGENT)')
-        .option('--retry', 'put it back to pending (until --max-attempts claims have ended)')
-        .option('--reason <text>', 'why it failed')
-        .option('--max-attempts <n>', 'claims an item gets before it fails for good', String(_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MAX_ATTEMPTS */ .Gz))
-        .option('--generation <n>', 'the claim being finished; a claim that already ended is refused')
-        .option('--queue <name>', 'queue name', _queue_names_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_QUEUE */ .iD)
-        .option('--json', 'machine-readable output')
-        .description('report a claimed item as failed (exit 1 when the claim is not yours any more)')
-        .action((id, o, cmd) => {
-        const { cwd } = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .globals */ .z)(cmd);
-        const r = (0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .failItem */ .mf)({ cwd, queue: o.queue, id, agent: agentOf(o), retry: o.retry, reason: o.reason, maxAttempts: (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)(o.maxAttempts, '--max-attempts'), generation: generationOf(o) });
-        if (o.json)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printJson */ .Q2)({ ok: true, ...r });
-        else
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printLine */ .wi)(r.next === 'pending' ? `${r.id} goes back to pending (claim ${r.generation} failed)` : `${r.id} failed (claim ${r.generation})`);
-    });
-    queue
-        .command('heartbeat')
-        .option('--agent <id>', 'the agent (default: $LOCKSTEP_AGENT)')
-        .option('--lease <seconds>', 'lease from now', '60')
-        .option('--owner-pid <pid>', 'the agent process; must be the one its claims name (default: the calling process)')
-        .option('--json', 'machine-readable output')
-        .description("renew the agent's lease (extends every claim it holds)")
-        .action((o, cmd) => {
-        const { cwd } = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .globals */ .z)(cmd);
-        const rec = (0,_queue_agents_js__WEBPACK_IMPORTED_MODULE_1__/* .heartbeat */ .jQ)({ cwd, agent: agentOf(o), leaseMs: (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSeconds */ .fL)(o.lease, '--lease'), ownerPid: ownerPid(o) });
-        if (o.json)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printJson */ .Q2)({ ok: true, agent: rec });
-    });
-    queue
-        .command('reclaim')
-        .option('--queue <name>', 'one queue (default: all)')
-        .option('--max-attempts <n>', 'after this many ended claims an abandoned item fails for good', String(_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MAX_ATTEMPTS */ .Gz))
-        .option('--json', 'machine-readable output')
-        .description('return items whose lease ran out and whose agent is gone to pending')
-        .action((o, cmd) => {
-        const { cwd } = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .globals */ .z)(cmd);
-        const r = (0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .reclaim */ .sd)({ cwd, queue: o.queue, maxAttempts: (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)(o.maxAttempts, '--max-attempts') });
-        if (o.json) {
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printJson */ .Q2)({ ok: true, ...r });
-            return;
-        }
-        if (r.reclaimed.length === 0)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printLine */ .wi)(`nothing to reclaim (${r.held} claim(s) held)`);
-        for (const x of r.reclaimed)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_4__/* .printLine */ .wi)(`${x.queue}/${x.id} (claim ${x.generation}, agent ${x.agent}) → ${x.next}: ${x.reason}`);
-    });
-}
-
-
-/***/ }),
 
 /***/ 5217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ actor),
 /* harmony export */   z: () => (/* binding */ globals)
 /* harmony export */ });
 function globals(cmd) {
@@ -198,6 +15,14 @@ function globals(cmd) {
         root = root.parent;
     const o = root.opts();
     return { cwd: o.C ?? process.cwd() };
+}
+/**
+ * Who is acting: --task / --agent when given, else LOCKSTEP_TASK /
+ * LOCKSTEP_AGENT (set by `lockstep parallel` and agent harnesses for the
+ * commands an agent runs), else nobody.
+ */
+function actor(o = {}) {
+    return { task: o.task ?? process.env.LOCKSTEP_TASK ?? null, agent: o.agent ?? process.env.LOCKSTEP_AGENT ?? null };
 }
 
 
@@ -229,28 +54,64 @@ const ROTATE_BYTES = 16 * 1024 * 1024;
 function eventsPath(root) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'events.jsonl');
 }
+const openLogs = new Map();
+const MAX_OPEN_LOGS = 8;
+function closeLog(path) {
+    const log = openLogs.get(path);
+    if (!log)
+        return;
+    openLogs.delete(path);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(log.fd);
+    }
+    catch {
+        /* already closed */
+    }
+}
+function openLog(path) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'a', 0o644);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd, { bigint: true });
+        const log = { fd, dev: st.dev, ino: st.ino };
+        if (openLogs.size >= MAX_OPEN_LOGS)
+            closeLog(openLogs.keys().next().value);
+        openLogs.set(path, log);
+        return log;
+    }
+    catch (e) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        throw e;
+    }
+}
+/** The descriptor to append to `path` with, rotating the file first when it has grown past ROTATE_BYTES. */
+function logFor(path) {
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { bigint: true, throwIfNoEntry: false });
+    let log = openLogs.get(path);
+    if (log && (!st || st.dev !== log.dev || st.ino !== log.ino)) {
+        closeLog(path);
+        log = undefined;
+    }
+    if (st && st.size > ROTATE_BYTES) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(path, `${path}.1`);
+        }
+        catch {
+            /* another writer rotated it first */
+        }
+        closeLog(path);
+        log = undefined;
+    }
+    return log ?? openLog(path);
+}
 function appendEvent(root, type, fields = {}) {
     const path = eventsPath(root);
     const line = JSON.stringify({ ts: new Date().toISOString(), type, pid: process.pid, host: (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .hostId */ .My)(), ...fields }) + '\n';
     try {
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'a', 0o644);
-        try {
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size > ROTATE_BYTES) {
-                try {
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(path, `${path}.1`);
-                }
-                catch {
-                    /* another writer rotated it first */
-                }
-            }
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, line);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(logFor(path).fd, line);
     }
     catch {
         // The audit log must never turn a successful operation into a failure.
+        closeLog(path);
     }
 }
 function readEvents(root, filter) {
@@ -571,15 +432,41 @@ function bootId() {
     }
     return bootIdCache;
 }
+let euidCache;
+/**
+ * The effective uid, read once. (os.userInfo().uid is the same number, but
+ * it reads /etc/passwd on every call and throws for a uid without an entry
+ * there.) Records carry it for people to read; nothing decides on it.
+ */
+function effectiveUid() {
+    if (euidCache === undefined) {
+        euidCache = typeof process.geteuid === 'function' ? process.geteuid() : typeof process.getuid === 'function' ? process.getuid() : -1;
+    }
+    return euidCache;
+}
+/**
+ * This process's start stamp, per inspector: it cannot change while we run,
+ * and every lock acquire asks for it. Other pids are always read afresh (a pid
+ * can die and be reused at any moment).
+ */
+const ownStartStamps = new Map();
 function identityOf(pid, inspector = processInspector()) {
-    let uid = -1;
-    try {
-        uid = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.userInfo)().uid;
+    let pidStart;
+    if (pid === process.pid) {
+        const hit = ownStartStamps.get(inspector);
+        if (hit && hit.pid === pid) {
+            pidStart = hit.stamp;
+        }
+        else {
+            pidStart = startStamp(pid, inspector);
+            if (pidStart !== null)
+                ownStartStamps.set(inspector, { pid, stamp: pidStart });
+        }
     }
-    catch {
-        uid = typeof process.getuid === 'function' ? process.getuid() : -1;
+    else {
+        pidStart = startStamp(pid, inspector);
     }
-    return { pid, pidStart: startStamp(pid, inspector), bootId: bootId(), host: hostId(), uid };
+    return { pid, pidStart, bootId: bootId(), host: hostId(), uid: effectiveUid() };
 }
 /**
  * A start time tagged with the inspector that read it (`procfs:…` or `ps:…`),
@@ -589,9 +476,10 @@ function startStamp(pid, inspector = processInspector()) {
     const raw = inspector.startTime(pid);
     return raw === null ? null : `${inspector.kind}:${raw}`;
 }
+let hasProcfs;
 function inspectorFor(stamp, fallback) {
     if (stamp.startsWith('procfs:'))
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat') ? procfsInspector : fallback;
+        return (hasProcfs ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat')) ? procfsInspector : fallback;
     if (stamp.startsWith('ps:'))
         return psInspector;
     return fallback;

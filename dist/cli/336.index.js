@@ -1,254 +1,6 @@
-export const id = 208;
-export const ids = [208];
+export const id = 336;
+export const ids = [336];
 export const modules = {
-
-/***/ 5217:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ globals)
-/* harmony export */ });
-function globals(cmd) {
-    let root = cmd;
-    while (root.parent)
-        root = root.parent;
-    const o = root.opts();
-    return { cwd: o.C ?? process.cwd() };
-}
-
-
-/***/ }),
-
-/***/ 7842:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JH: () => (/* binding */ eventsPath),
-/* harmony export */   Zn: () => (/* binding */ appendEvent),
-/* harmony export */   wj: () => (/* binding */ readEvents)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9978);
-/**
- * The audit log: `<runtime>/events.jsonl`, one JSON object a line, appended
- * with O_APPEND (each line is one write, so concurrent writers never tear a
- * line). Every acquire, wait, takeover, release, break and violation lands here.
- */
-
-
-
-/** Rotate at 16 MiB: one previous generation is kept as events.jsonl.1. */
-const ROTATE_BYTES = 16 * 1024 * 1024;
-function eventsPath(root) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'events.jsonl');
-}
-function appendEvent(root, type, fields = {}) {
-    const path = eventsPath(root);
-    const line = JSON.stringify({ ts: new Date().toISOString(), type, pid: process.pid, host: (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .hostId */ .My)(), ...fields }) + '\n';
-    try {
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'a', 0o644);
-        try {
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).size > ROTATE_BYTES) {
-                try {
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(path, `${path}.1`);
-                }
-                catch {
-                    /* another writer rotated it first */
-                }
-            }
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, line);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-    }
-    catch {
-        // The audit log must never turn a successful operation into a failure.
-    }
-}
-function readEvents(root, filter) {
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventsPath(root), 'utf8');
-    }
-    catch {
-        return [];
-    }
-    const out = [];
-    for (const line of text.split('\n')) {
-        if (!line)
-            continue;
-        try {
-            const e = JSON.parse(line);
-            if (!filter || filter(e))
-                out.push(e);
-        }
-        catch {
-            /* a line cut by a crash mid-write is skipped, not fatal */
-        }
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 9928:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A0: () => (/* binding */ ensureDir),
-/* harmony export */   FD: () => (/* binding */ tempPathFor),
-/* harmony export */   JE: () => (/* binding */ readJsonFile),
-/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
-/* harmony export */   _f: () => (/* binding */ unlinkQuiet),
-/* harmony export */   nB: () => (/* binding */ writeTempIn),
-/* harmony export */   qB: () => (/* binding */ tryLink)
-/* harmony export */ });
-/* unused harmony export writeFileExclusive */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/** Small file-system helpers shared by every kind of run-time state. */
-
-
-
-
-function ensureDir(path) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(path, { recursive: true });
-    }
-    catch (e) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, 'create directory', path);
-    }
-}
-/** A name for a temporary file next to `path`, unique to this process and call. */
-function tempPathFor(path) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), `.tmp.${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}`);
-}
-/**
- * Writes `data` to a temp file in the same directory and renames it over
- * `path`: readers see the old content or the new, never a torn write.
- */
-function writeFileAtomic(path, data, opts = {}) {
-    const tmp = tempPathFor(path);
-    try {
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(tmp, 'wx', 0o644);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, data);
-            if (opts.fsync)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fsyncSync)(fd);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, path);
-    }
-    catch (e) {
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(tmp);
-        }
-        catch {
-            /* already gone */
-        }
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, 'write', path);
-    }
-}
-/** Writes a new file that must not exist yet (O_EXCL). Returns false if it exists. */
-function writeFileExclusive(path, data) {
-    let fd;
-    try {
-        fd = openSync(path, 'wx', 0o644);
-    }
-    catch (e) {
-        if (e.code === 'EEXIST')
-            return false;
-        throw fsError(e, 'create', path);
-    }
-    try {
-        writeSync(fd, data);
-    }
-    finally {
-        closeSync(fd);
-    }
-    return true;
-}
-/** Reads and parses a JSON file; undefined when it does not exist; CORRUPT_STATE when it is not JSON. */
-function readJsonFile(path, what) {
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, 'read', path);
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('CORRUPT_STATE', `${what} at ${path} is not valid JSON (${text.length} bytes)`, {
-            hint: `inspect it, then remove it if it is garbage: rm "${path}"`,
-        });
-    }
-}
-function unlinkQuiet(path) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Writes `data` to a new temp file in `dir` (named `.tmp.<pid>.<random>`, so
- * leftovers of dead processes can be recognised) and returns its path: the
- * first half of every "write fully, then link() into place" step.
- */
-function writeTempIn(dir, data, what = 'write a record in') {
-    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `.tmp.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(6).toString('hex')}`);
-    let fd;
-    try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(tmp, 'wx', 0o644);
-    }
-    catch (e) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, what, dir);
-    }
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, data);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-    return tmp;
-}
-/** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */
-function tryLink(src, dest, missingOk = false) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)(src, dest);
-        return true;
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'EEXIST')
-            return false;
-        if (missingOk && code === 'ENOENT')
-            return false;
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsError */ .yi)(e, 'create', dest);
-    }
-}
-
-
-/***/ }),
 
 /***/ 6336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -267,7 +19,7 @@ function tryLink(src, dest, missingOk = false) {
 /* harmony export */   tn: () => (/* binding */ updateLock),
 /* harmony export */   x_: () => (/* binding */ releaseLock)
 /* harmony export */ });
-/* unused harmony export ownerLiveness */
+/* unused harmony exports MAX_LOCK_DATA_BYTES, ownerLiveness */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -322,10 +74,16 @@ const DEFAULT_LEASE_MS = 120_000;
 /** Environment variable through which a holder passes its lock(s) to child processes. */
 const TOKEN_ENV = 'LOCKSTEP_LOCK_TOKEN';
 const SCHEMA = 1;
+/** How long a waiter trusts what it read of an unchanged top generation (see acquireLock). */
+const RECHECK_MS = 25;
+/** Upper bound on the JSON size of release data: it is read on every acquire. */
+const MAX_LOCK_DATA_BYTES = 4096;
 // --- small pieces ---------------------------------------------------------
 function lockDir(rt, name) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(rt.root, 'locks', name);
 }
+/** Lock directories this process has created or found: mkdir -p is two system calls per acquire otherwise. */
+const knownLockDirs = new Set();
 function ensureLockDir(dir) {
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
@@ -333,6 +91,42 @@ function ensureLockDir(dir) {
     catch (e) {
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsError */ .yi)(e, 'create lock directory', dir);
     }
+    if (knownLockDirs.size >= 1024)
+        knownLockDirs.clear();
+    knownLockDirs.add(dir);
+}
+/**
+ * Writes this acquire's owner record to a temp file in the lock directory,
+ * creating the directory the first time. Should it have been removed since
+ * (a wiped runtime), it is created again and the write retried.
+ */
+function writeOwnerTemp(dir, data) {
+    if (!knownLockDirs.has(dir))
+        ensureLockDir(dir);
+    try {
+        return (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTempIn */ .nB)(dir, data);
+    }
+    catch {
+        knownLockDirs.delete(dir);
+        ensureLockDir(dir);
+        return (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTempIn */ .nB)(dir, data);
+    }
+}
+function checkLockData(data) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('BAD_INPUT', 'lock release data must be a JSON object');
+    }
+    const size = JSON.stringify(data).length;
+    if (size > MAX_LOCK_DATA_BYTES)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('BAD_INPUT', `lock release data is ${size} bytes of JSON; at most ${MAX_LOCK_DATA_BYTES} are kept`);
+    return data;
+}
+/** The data on a released marker, when it is a well-formed object. */
+function releasedData(rec) {
+    if (rec.state !== 'released')
+        return null;
+    const d = rec.data;
+    return typeof d === 'object' && d !== null && !Array.isArray(d) ? d : null;
 }
 function readView(dir) {
     let entries;
@@ -362,26 +156,56 @@ function readView(dir) {
     tickets.sort((a, b) => a - b);
     return { top, tickets, entries };
 }
+const recordBuf = Buffer.allocUnsafe(16 * 1024);
+/**
+ * A record's text from one read(2): readFileSync reads a second time to see
+ * the end of the file, and records are a few hundred bytes. The caller only
+ * trusts it when it parses — no proper prefix of a JSON object is one — and
+ * reads the file whole otherwise.
+ */
+function readRecordOnce(path) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, 'r');
+    try {
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, recordBuf, 0, recordBuf.length, 0);
+        return recordBuf.toString('utf8', 0, n);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function parseRecord(text) {
+    try {
+        return { rec: JSON.parse(text) };
+    }
+    catch {
+        return null;
+    }
+}
 /** Reads generation `n`; null when it no longer exists; a "corrupt" result for garbage. */
 function readGeneration(dir, n) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(n));
     let text;
+    let parsed;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(n)), 'utf8');
+        text = readRecordOnce(path);
+        parsed = parseRecord(text);
+        if (!parsed) {
+            // Cut short (or garbage): judge the whole file.
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+            parsed = parseRecord(text);
+        }
     }
     catch (e) {
         if (e.code === 'ENOENT')
             return null;
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsError */ .yi)(e, 'read lock record', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(n)));
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsError */ .yi)(e, 'read lock record', path);
     }
-    try {
-        const rec = JSON.parse(text);
-        if (rec && (rec.state === 'held' || rec.state === 'released' || rec.state === 'broken'))
-            return rec;
-        return { corrupt: `unexpected record ${text.slice(0, 80)}` };
-    }
-    catch {
+    if (!parsed)
         return { corrupt: text.length === 0 ? 'empty record' : `not JSON: ${JSON.stringify(text.slice(0, 40))}` };
-    }
+    const rec = parsed.rec;
+    if (rec && (rec.state === 'held' || rec.state === 'released' || rec.state === 'broken'))
+        return rec;
+    return { corrupt: `unexpected record ${text.slice(0, 80)}` };
 }
 function isCorrupt(r) {
     return typeof r === 'object' && r !== null && 'corrupt' in r;
@@ -458,7 +282,10 @@ function compact(dir, view, mine) {
             if (n < mine - 2)
                 unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e));
         }
-        else if (e.startsWith('.tmp.')) {
+        else if (e.startsWith('.tmp.') && mine % 8 === 0) {
+            // Every waiter keeps a temp file here while it waits; checking all their
+            // pids on every acquire was most of the kill(2)s under contention, and a
+            // dead process's leftover can wait a few generations to be removed.
             const pid = Number(e.split('.')[2]);
             if (pid !== process.pid && Number.isInteger(pid) && !pidAlive(pid))
                 unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e));
@@ -508,7 +335,7 @@ function reentrantHandle(rt, name, dir, token) {
         return null;
     if (ownerLiveness(rec).state !== 'alive')
         return null;
-    return { name, token, nonce: rec.nonce, reentrant: true, dir, root: rt.root, acquiredAtMs: rec.acquiredAtMs, waitedMs: 0, tookOver: null, record: rec };
+    return { name, token, nonce: rec.nonce, reentrant: true, dir, root: rt.root, acquiredAtMs: rec.acquiredAtMs, waitedMs: 0, tookOver: null, record: rec, previousData: null };
 }
 /**
  * Acquires the named lock, waiting up to `timeoutMs`. Throws LOCK_TIMEOUT
@@ -518,7 +345,6 @@ async function acquireLock(opts = {}) {
     const name = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .validateLockName */ .LK)(opts.name ?? DEFAULT_LOCK);
     const rt = resolveRuntime(opts);
     const dir = lockDir(rt, name);
-    ensureLockDir(dir);
     const env = opts.env ?? process.env;
     if (opts.reentrant !== false) {
         const inherited = parseTokenEnv(env).get(name);
@@ -556,7 +382,7 @@ async function acquireLock(opts = {}) {
         renewedAtMs: now,
         leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
     };
-    const tmp = (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTempIn */ .nB)(dir, JSON.stringify(record));
+    const tmp = writeOwnerTemp(dir, JSON.stringify(record));
     const started = Date.now();
     const deadline = started + timeoutMs;
     let ticket = 0;
@@ -567,6 +393,7 @@ async function acquireLock(opts = {}) {
     let firstTop = -1;
     let lastTop = -1;
     let topSince = started;
+    let last = null;
     try {
         for (;;) {
             if (opts.signal?.aborted)
@@ -578,8 +405,15 @@ async function acquireLock(opts = {}) {
                 lastTop = view.top;
                 topSince = Date.now();
             }
-            const cur = view.top === 0 ? null : readGeneration(dir, view.top);
+            // A waiter polls the same top many times. A generation's record never
+            // changes once linked (but for its holder's own renewals), so within a
+            // short while it is not re-read, nor a live holder re-judged: that only
+            // delays noticing a dead holder by at most RECHECK_MS.
+            const prev = last;
+            const seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null;
+            const cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top);
             let free = false;
+            let handed = null;
             let stale = null;
             if (view.top === 0 || cur === null) {
                 free = view.top === 0;
@@ -593,13 +427,16 @@ async function acquireLock(opts = {}) {
             }
             else if (cur.state !== 'held') {
                 free = true;
+                handed = releasedData(cur);
             }
             else {
                 lastHolder = cur;
-                const l = ownerLiveness(cur);
+                const l = seen ? { state: 'alive' } : ownerLiveness(cur);
                 if (l.state === 'dead')
                     stale = { token: view.top, rec: cur, reason: l.reason };
             }
+            if (!seen && cur && !isCorrupt(cur) && !stale)
+                last = { top: view.top, rec: cur, at: Date.now() };
             lastToken = view.top;
             if (free || stale) {
                 // Fairness: the lowest live ticket goes first. Without a ticket we may
@@ -638,7 +475,7 @@ async function acquireLock(opts = {}) {
                         if (waitedMs >= 1 && lastHolder)
                             (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'wait', { lock: name, token: mine, waitedMs, heldBy: lastHolder.pid, heldByTask: lastHolder.task });
                         (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'acquire', { lock: name, token: mine, owner: ownerPid, task: record.task, agent: record.agent, waitedMs });
-                        return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record };
+                        return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
                     }
                     spins = 0;
                     continue; // somebody else linked first: look again at once
@@ -710,8 +547,8 @@ function compromised(rt, name, token, dir, why) {
         detail: { lock: name, token, current: view.top },
     });
 }
-function writeFreeMarker(dir, name, ended, state, reason) {
-    const marker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .hostId */ .My)() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}) };
+function writeFreeMarker(dir, name, ended, state, reason, data) {
+    const marker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .hostId */ .My)() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}), ...(data ? { data } : {}) };
     const tmp = (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTempIn */ .nB)(dir, JSON.stringify(marker));
     try {
         return (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .tryLink */ .qB)(tmp, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(ended + 1)));
@@ -724,8 +561,9 @@ function writeFreeMarker(dir, name, ended, state, reason) {
  * Releases a lock held with `token`. Throws LOCK_COMPROMISED when the lock
  * was taken away (a loud error, never a silent success).
  */
-function releaseLock(handle) {
+function releaseLock(handle, opts = {}) {
     const name = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .validateLockName */ .LK)(handle.name);
+    const data = opts.data === undefined ? undefined : checkLockData(opts.data);
     if (handle.reentrant)
         return { name, token: handle.token, heldMs: 0, reentrant: true };
     if (!Number.isSafeInteger(handle.token) || handle.token <= 0)
@@ -748,7 +586,7 @@ function releaseLock(handle) {
     if (!cur || isCorrupt(cur) || cur.state !== 'held' || (handle.nonce && cur.nonce !== handle.nonce)) {
         throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
     }
-    if (!writeFreeMarker(dir, name, handle.token, 'released')) {
+    if (!writeFreeMarker(dir, name, handle.token, 'released', undefined, data)) {
         throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
     }
     const heldMs = Date.now() - cur.acquiredAtMs;
@@ -854,364 +692,6 @@ async function withLock(opts, fn) {
     finally {
         releaseLock(h);
     }
-}
-
-
-/***/ }),
-
-/***/ 9978:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HC: () => (/* binding */ processInspector),
-/* harmony export */   My: () => (/* binding */ hostId),
-/* harmony export */   Oz: () => (/* binding */ pidExists),
-/* harmony export */   QX: () => (/* binding */ liveness),
-/* harmony export */   UY: () => (/* binding */ startStamp),
-/* harmony export */   aW: () => (/* binding */ bootId),
-/* harmony export */   cu: () => (/* binding */ identityOf)
-/* harmony export */ });
-/* unused harmony exports procfsInspector, psInspector */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * Process identity and liveness: the one place that knows how to tell
- * whether the process that wrote an owner record is still the same process.
- *
- * A pid alone is not an identity (pids are reused), so every record carries
- * the pid's start time too. Linux reads it from /proc/<pid>/stat; macOS has
- * no /proc, so there it comes from `ps -o lstart=`. Both sit behind
- * `ProcessInspector` and both are tested (ps exists on Linux too).
- */
-
-
-
-/** Parses /proc/<pid>/stat; the command name may hold spaces and parentheses, so split after the last ')'. */
-function readProcStat(pid) {
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        return null;
-    }
-    const open = text.indexOf('(');
-    const close = text.lastIndexOf(')');
-    if (open < 0 || close < open)
-        return null;
-    const rest = text.slice(close + 2).split(' ');
-    // rest[0] is field 3 (state); ppid is field 4, starttime field 22.
-    // A zombie (Z) or dying (X) process has exited: it holds nothing, even though
-    // its pid and start time linger until its parent (or init) reaps it.
-    if (rest[0] === 'Z' || rest[0] === 'X')
-        return null;
-    const ppid = Number(rest[1]);
-    const start = rest[19];
-    if (!Number.isFinite(ppid) || start === undefined)
-        return null;
-    return { comm: text.slice(open + 1, close), ppid, start };
-}
-const procfsInspector = {
-    kind: 'procfs',
-    startTime: (pid) => readProcStat(pid)?.start ?? null,
-    parentPid: (pid) => readProcStat(pid)?.ppid ?? null,
-    commandName: (pid) => readProcStat(pid)?.comm ?? null,
-};
-function ps(pid, field) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return null;
-    try {
-        const out = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('ps', ['-o', `${field}=`, '-p', String(pid)], {
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-            env: { ...process.env, LC_ALL: 'C' },
-        }).trim();
-        return out === '' ? null : out;
-    }
-    catch {
-        return null; // ps exits 1 when the pid does not exist
-    }
-}
-/** macOS (and any system without /proc). `lstart` has one-second resolution. */
-const psInspector = {
-    kind: 'ps',
-    startTime: (pid) => ps(pid, 'lstart'),
-    parentPid: (pid) => {
-        const v = ps(pid, 'ppid');
-        return v === null ? null : Number(v);
-    },
-    commandName: (pid) => {
-        const v = ps(pid, 'comm');
-        return v === null ? null : (v.split('/').pop() ?? v);
-    },
-};
-let chosen;
-/** procfs where /proc exists, ps otherwise; `LOCKSTEP_PROCESS_INSPECTOR=ps|procfs` forces one. */
-function processInspector() {
-    if (chosen)
-        return chosen;
-    const forced = process.env.LOCKSTEP_PROCESS_INSPECTOR;
-    if (forced === 'ps')
-        chosen = psInspector;
-    else if (forced === 'procfs')
-        chosen = procfsInspector;
-    else
-        chosen = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat') ? procfsInspector : psInspector;
-    return chosen;
-}
-/** True when a process with this pid exists (EPERM means it exists but is not ours). */
-function pidExists(pid) {
-    if (!Number.isInteger(pid) || pid <= 0)
-        return false;
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-}
-let bootIdCache;
-/** Changes on every boot: a record from an earlier boot names processes that are all gone. */
-function bootId() {
-    if (bootIdCache !== undefined)
-        return bootIdCache;
-    bootIdCache = null;
-    try {
-        bootIdCache = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-    }
-    catch {
-        try {
-            const out = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('sysctl', ['-n', 'kern.boottime'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-            const m = /sec = (\d+)/.exec(out);
-            bootIdCache = m ? `boottime-${m[1]}` : null;
-        }
-        catch {
-            bootIdCache = null;
-        }
-    }
-    return bootIdCache;
-}
-function identityOf(pid, inspector = processInspector()) {
-    let uid = -1;
-    try {
-        uid = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.userInfo)().uid;
-    }
-    catch {
-        uid = typeof process.getuid === 'function' ? process.getuid() : -1;
-    }
-    return { pid, pidStart: startStamp(pid, inspector), bootId: bootId(), host: hostId(), uid };
-}
-/**
- * A start time tagged with the inspector that read it (`procfs:…` or `ps:…`),
- * so a record written by one method is never compared with a reading of the other.
- */
-function startStamp(pid, inspector = processInspector()) {
-    const raw = inspector.startTime(pid);
-    return raw === null ? null : `${inspector.kind}:${raw}`;
-}
-function inspectorFor(stamp, fallback) {
-    if (stamp.startsWith('procfs:'))
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat') ? procfsInspector : fallback;
-    if (stamp.startsWith('ps:'))
-        return psInspector;
-    return fallback;
-}
-let hostCache;
-/** `LOCKSTEP_HOST_ID` overrides the host name (containers sharing a host name, tests of other hosts). */
-function hostId() {
-    if (hostCache === undefined || process.env.LOCKSTEP_HOST_ID) {
-        hostCache = process.env.LOCKSTEP_HOST_ID || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)();
-    }
-    return hostCache;
-}
-/**
- * Is the process named by (pid, pidStart, bootId, host) still running?
- * `remote` means it runs on another host, where only its lease can tell.
- */
-function liveness(owner, inspector = processInspector()) {
-    if (owner.host !== hostId())
-        return { state: 'remote', reason: `owner runs on host ${owner.host}` };
-    const boot = bootId();
-    if (owner.bootId && boot && owner.bootId !== boot)
-        return { state: 'dead', reason: 'written before this machine last booted' };
-    if (!pidExists(owner.pid))
-        return { state: 'dead', reason: `pid ${owner.pid} is not running` };
-    if (owner.pidStart !== null) {
-        const now = startStamp(owner.pid, inspectorFor(owner.pidStart, inspector));
-        if (now === null)
-            return { state: 'dead', reason: `pid ${owner.pid} is not running` };
-        if (now !== owner.pidStart)
-            return { state: 'dead', reason: `pid ${owner.pid} was reused by another process` };
-    }
-    return { state: 'alive' };
-}
-
-
-/***/ }),
-
-/***/ 9199:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LK: () => (/* binding */ validateLockName),
-/* harmony export */   fS: () => (/* binding */ openRuntime)
-/* harmony export */ });
-/* unused harmony exports runtimeAt, LOCK_NAME */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(308);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9928);
-/**
- * Where lockstep keeps its run-time state: `<git common dir>/lockstep/`, one
- * place for every worktree of a repository, invisible to `git status`.
- */
-
-
-
-
-const cache = new Map();
-function openRuntime(opts = {}) {
-    const cwd = opts.cwd ?? process.cwd();
-    const key = `${cwd}\0${opts.allowBare ? 1 : 0}`;
-    const hit = cache.get(key);
-    if (hit)
-        return hit;
-    const repo = (0,_git_git_js__WEBPACK_IMPORTED_MODULE_1__/* .createGit */ .l)(cwd).repoPaths();
-    if (repo.bare && !opts.allowBare) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockstepError */ .Cj('BARE_REPO', `${repo.commonDir} is a bare repository: lockstep coordinates work in checkouts`, {
-            hint: 'run lockstep in a clone or worktree of it (git clone, git worktree add)',
-        });
-    }
-    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(repo.commonDir, 'lockstep');
-    (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureDir */ .A0)(root);
-    const rt = { root, repo };
-    cache.set(key, rt);
-    return rt;
-}
-/**
- * A runtime rooted at a plain directory, for state that belongs to a
- * directory rather than a repository (e.g. `allocate ROOT` outside any repo).
- */
-function runtimeAt(root) {
-    ensureDir(root);
-    return { root, repo: null };
-}
-/** Lock names: `[a-z0-9][a-z0-9._-]{0,63}` — they become directory names. */
-const LOCK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-function validateLockName(name) {
-    if (typeof name !== 'string' || !LOCK_NAME.test(name)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockstepError */ .Cj('BAD_NAME', `invalid lock name ${JSON.stringify(name)}: use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit`);
-    }
-    return name;
-}
-
-
-/***/ }),
-
-/***/ 308:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ createGit)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/**
- * The one wrapper around git. Everything in lockstep that runs git goes
- * through `Git` (an interface, so pure logic can be tested with a small
- * object of fakes) built by `createGit`.
- *
- * It calls the git binary directly with argument arrays (never a shell
- * string). We do not use simple-git here: hooks run on every commit and pay
- * for every millisecond of start-up, and simple-git adds module load time and
- * a 50 ms exit timer for nothing we need (see docs/design.md).
- */
-
-
-const MAX_BUFFER = 256 * 1024 * 1024;
-function envFor(opts) {
-    const env = { ...process.env, ...(opts?.env ?? {}) };
-    if (opts?.readOnly)
-        env.GIT_OPTIONAL_LOCKS = '0';
-    // Never let git stop to ask a question (credential prompts, editors) inside lockstep.
-    env.GIT_TERMINAL_PROMPT = '0';
-    return env;
-}
-function missingGit(e) {
-    if (e?.code === 'ENOENT') {
-        return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockstepError */ .Cj('GIT_MISSING', 'git was not found on PATH', { hint: 'install git (https://git-scm.com) and try again' });
-    }
-    return null;
-}
-function failure(args, r) {
-    const msg = r.stderr.trim() || r.stdout.trim() || `exit ${r.code}`;
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockstepError */ .Cj('GIT_FAILED', `git ${args.join(' ')} failed: ${msg}`, { detail: { args, code: r.code, stderr: r.stderr } });
-}
-function createGit(cwd) {
-    const git = {
-        cwd,
-        run(args, opts) {
-            return new Promise((resolve, reject) => {
-                const timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? Math.ceil(opts.timeoutMs) : 0;
-                const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: 'utf8', timeout, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
-                    if (err && typeof err.code === 'string') {
-                        reject(missingGit(err) ?? err);
-                        return;
-                    }
-                    const code = err ? (err.code ?? 1) : 0;
-                    const timedOut = Boolean(err && timeout && err.killed);
-                    resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
-                });
-                if (opts?.input !== undefined)
-                    child.stdin?.end(opts.input);
-                else
-                    child.stdin?.end();
-            });
-        },
-        runSync(args, opts) {
-            const r = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: 'utf8', input: opts?.input });
-            if (r.error)
-                throw missingGit(r.error) ?? r.error;
-            return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
-        },
-        async exec(args, opts) {
-            const r = await git.run(args, opts);
-            if (r.code !== 0)
-                throw failure(args, r);
-            return r.stdout;
-        },
-        execSync(args, opts) {
-            const r = git.runSync(args, opts);
-            if (r.code !== 0)
-                throw failure(args, r);
-            return r.stdout;
-        },
-        repoPaths() {
-            const r = git.runSync(['rev-parse', '--path-format=absolute', '--git-common-dir', '--git-dir', '--is-bare-repository'], { readOnly: true });
-            if (r.code !== 0) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockstepError */ .Cj('NOT_A_REPO', `${cwd} is not inside a git repository`, {
-                    hint: 'run lockstep from a git checkout, or create one with `git init`',
-                    detail: { stderr: r.stderr.trim() },
-                });
-            }
-            const [commonDir, gitDir, bareFlag] = r.stdout.split('\n');
-            const bare = bareFlag === 'true';
-            let topLevel = null;
-            if (!bare) {
-                const t = git.runSync(['rev-parse', '--show-toplevel'], { readOnly: true });
-                topLevel = t.code === 0 ? t.stdout.trim() || null : null;
-            }
-            return { commonDir: commonDir, gitDir: gitDir, topLevel, bare };
-        },
-    };
-    return git;
 }
 
 

@@ -1,477 +1,8 @@
-export const id = 559;
-export const ids = [559];
+export const id = 44;
+export const ids = [44];
 export const modules = {
 
-/***/ 6341:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  jz: () => (/* binding */ DEFAULT_WIDTH),
-  g_: () => (/* binding */ MAX_WIDTH),
-  CN: () => (/* binding */ allocate),
-  H6: () => (/* binding */ resolveRoot),
-  rX: () => (/* binding */ validateWidth)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/events.ts
-var events = __webpack_require__(7842);
-// EXTERNAL MODULE: ./src/core/lock.ts
-var lock = __webpack_require__(6336);
-// EXTERNAL MODULE: ./src/alloc/lock-target.ts
-var lock_target = __webpack_require__(8922);
-// EXTERNAL MODULE: ./src/alloc/name.ts
-var alloc_name = __webpack_require__(7942);
-// EXTERNAL MODULE: ./src/core/files.ts
-var files = __webpack_require__(9928);
-// EXTERNAL MODULE: ./src/alloc/scan.ts
-var scan = __webpack_require__(6300);
-;// CONCATENATED MODULE: ./src/alloc/highest-hint.ts
-/**
- * The highest number of a root, remembered between allocations so that a
- * large root is not re-read on every one.
- *
- * Reading a root of 1,000 entries costs more than everything else an
- * allocation does under its lock, and the lock serialises that cost across
- * every waiting process. So after its mkdir each allocation records the
- * number it created together with the root directory's identity and change
- * times (device, inode, mtime, ctime, link count — any entry added, removed or
- * renamed changes them); the next one, under the same lock, reuses the number
- * only if the directory is provably unchanged since, and scans otherwise.
- *
- * The hint is deleted before the mkdir and rewritten after it, so a process
- * that dies in between leaves no hint (the next allocation scans) rather than
- * a stale one. Only lock holders write it. A tool that creates entries
- * without taking the lock can produce duplicates with or without the hint;
- * `allocate --verify` reports those.
- */
-
-
-
-
-function hintPath(runtimeRoot, lockName) {
-    return (0,external_node_path_.join)(runtimeRoot, 'alloc', `${lockName}.json`);
-}
-function identity(st) {
-    return { dev: String(st.dev), ino: String(st.ino), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), nlink: String(st.nlink) };
-}
-function readHint(file) {
-    try {
-        const h = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return h && h.v === 1 && Number.isSafeInteger(h.highest) && h.highest >= 0 ? h : null;
-    }
-    catch {
-        return null; // missing or unreadable: scan
-    }
-}
-/** The highest number in `realRoot`: from the hint when the directory is unchanged since it was written, else by scanning. */
-function highestWithHint(realRoot, file) {
-    const h = readHint(file);
-    if (h) {
-        const now = identity((0,external_node_fs_.statSync)(realRoot, { bigint: true }));
-        if (now.dev === h.dev && now.ino === h.ino && now.mtimeNs === h.mtimeNs && now.ctimeNs === h.ctimeNs && now.nlink === h.nlink) {
-            return { highest: h.highest, fromHint: true };
-        }
-    }
-    return { highest: (0,scan/* highestNumber */.M_)(realRoot), fromHint: false };
-}
-/** Called under the lock before the mkdir. */
-function forgetHighest(file) {
-    (0,files/* unlinkQuiet */._f)(file);
-}
-const madeDirs = new Set();
-/** Called under the lock after the mkdir. A failure only costs the next allocation a scan. */
-function rememberHighest(realRoot, file, highest) {
-    try {
-        const dir = (0,external_node_path_.join)(file, '..');
-        if (!madeDirs.has(dir)) {
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-            madeDirs.add(dir);
-        }
-        const hint = { v: 1, highest, ...identity((0,external_node_fs_.statSync)(realRoot, { bigint: true })) };
-        (0,files/* writeFileAtomic */.Zf)(file, JSON.stringify(hint));
-    }
-    catch {
-        forgetHighest(file);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/alloc/allocate.ts
-/**
- * Atomic numbered allocation: `allocate({root, name})` creates
- * `ROOT/<N+1>_<name>` where N is the highest number in ROOT, and nobody else
- * can get the same number.
- *
- * The whole scan → next number → mkdir sequence runs under one lock, and the
- * directory exists before the lock is released. Releasing first (handing out
- * a number and creating the directory later) is the race that gave 66–83 %
- * duplicate numbers with 5–10 processes: the next process scans before the
- * directory appears and picks the same number.
- */
-
-
-
-
-
-
-
-
-
-const DEFAULT_WIDTH = 3;
-const MAX_WIDTH = 12;
-/** Validates `root` and `width` (nothing touches the file system before this passes). */
-function resolveRoot(root, cwd) {
-    if (typeof root !== 'string' || root.trim() === '')
-        throw new errors/* LockstepError */.Cj('BAD_INPUT', 'the allocation root is empty', { hint: 'lockstep allocate ROOT NAME, e.g. lockstep allocate specs "auth flow"' });
-    if (root.includes('\0'))
-        throw new errors/* LockstepError */.Cj('BAD_INPUT', 'the allocation root contains a NUL byte');
-    return (0,external_node_path_.resolve)(cwd ?? process.cwd(), root);
-}
-function validateWidth(width) {
-    if (!Number.isSafeInteger(width) || width < 1 || width > MAX_WIDTH) {
-        throw new errors/* LockstepError */.Cj('BAD_INPUT', `the number width must be a whole number from 1 to ${MAX_WIDTH}, not ${JSON.stringify(width)}`);
-    }
-    return width;
-}
-/** Creates ROOT (and its parents) if needed and returns its real path. */
-function ensureRoot(abs) {
-    let isDir;
-    try {
-        isDir = (0,external_node_fs_.statSync)(abs).isDirectory();
-    }
-    catch (e) {
-        if (e.code !== 'ENOENT')
-            throw (0,errors/* fsError */.yi)(e, 'open allocation root', abs);
-        try {
-            (0,external_node_fs_.mkdirSync)(abs, { recursive: true });
-        }
-        catch (e2) {
-            throw (0,errors/* fsError */.yi)(e2, 'create allocation root', abs);
-        }
-        isDir = true;
-    }
-    if (!isDir)
-        throw new errors/* LockstepError */.Cj('ENVIRONMENT', `the allocation root ${abs} is not a directory`, { hint: `move the file out of the way or choose another root` });
-    try {
-        return external_node_fs_.realpathSync.native(abs);
-    }
-    catch (e) {
-        throw (0,errors/* fsError */.yi)(e, 'open allocation root', abs);
-    }
-}
-/** mkdir of the new entry; false when something (not made by lockstep) already took that name. */
-function makeEntry(path) {
-    try {
-        (0,external_node_fs_.mkdirSync)(path);
-        return true;
-    }
-    catch (e) {
-        if (e.code === 'EEXIST')
-            return false;
-        throw (0,errors/* fsError */.yi)(e, 'create', path);
-    }
-}
-async function allocate(opts) {
-    const name = (0,alloc_name/* sanitizeTopicName */.ev)(opts.name);
-    const width = validateWidth(opts.width ?? DEFAULT_WIDTH);
-    const abs = resolveRoot(opts.root, opts.cwd);
-    const timeoutMs = opts.timeoutMs ?? lock/* DEFAULT_TIMEOUT_MS */.t1;
-    const real = ensureRoot(abs);
-    const target = (0,lock_target/* allocationLockFor */.bk)(real);
-    const handle = await (0,lock/* acquireLock */.IZ)({
-        runtime: target.runtime,
-        name: target.name,
-        timeoutMs,
-        cwd: abs,
-        command: `allocate ${abs} ${name}`,
-        onWait: opts.onWait,
-    });
-    let number = 0;
-    let entry = '';
-    try {
-        // A name can only be taken under our feet by something that does not use
-        // this lock (a person, another tool); then we simply look again.
-        const hint = hintPath(target.runtime.root, target.name);
-        for (let attempt = 0;; attempt++) {
-            number = (attempt === 0 ? highestWithHint(real, hint).highest : (0,scan/* highestNumber */.M_)(real)) + 1;
-            if (!Number.isSafeInteger(number))
-                throw new errors/* LockstepError */.Cj('ENVIRONMENT', `no number left after ${number - 1} in ${abs}`);
-            entry = `${(0,scan/* formatNumber */.ZV)(number, width)}_${name}`;
-            forgetHighest(hint);
-            if (makeEntry((0,external_node_path_.join)(real, entry)))
-                break;
-            if (attempt >= 100)
-                throw new errors/* LockstepError */.Cj('CONFLICT', `${(0,external_node_path_.join)(abs, entry)} keeps appearing while allocating: something outside lockstep is creating entries in ${abs}`);
-        }
-        rememberHighest(real, hint, number);
-    }
-    finally {
-        (0,lock/* releaseLock */.x_)(handle);
-    }
-    (0,events/* appendEvent */.Zn)(target.runtime.root, 'allocate', { root: real, number, entry, token: handle.token });
-    return { topicNumber: (0,scan/* formatNumber */.ZV)(number, width), topicPath: (0,external_node_path_.join)(abs, entry), number, name, token: handle.token };
-}
-
-
-/***/ }),
-
-/***/ 8922:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bk: () => (/* binding */ allocationLockFor)
-/* harmony export */ });
-/* unused harmony exports checkoutCommonDir, allocationLockName */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * Which lock guards an allocation root.
- *
- * Every process allocating into one ROOT must pick the very same lock, so the
- * choice is a pure function of ROOT's real path: when ROOT lies inside a git
- * checkout the lock lives in that repository's runtime
- * (`<common dir>/lockstep/locks/alloc-<hash>`), where `lockstep lock status`
- * shows it; otherwise in `ROOT/.lockstep/locks/alloc-<hash>`.
- *
- * The checkout is found by reading `.git` entries on the way up (a directory,
- * or a `gitdir:` file with an optional `commondir` for worktrees), not by
- * running `git rev-parse`: git's answer depends on the environment (GIT_DIR is
- * set inside hooks), on who runs it (safe.directory refuses repositories owned
- * by another user) and on git being installed at all — any of which would let
- * two processes allocating into the same ROOT pick different locks. It also
- * saves a process spawn on every allocation.
- */
-
-
-
-function isDir(p) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(p).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-function isFile(p) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(p).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-function readCommonDir(gitDir) {
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gitDir, 'commondir');
-    if (!isFile(file))
-        return gitDir;
-    try {
-        const rel = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8').trim();
-        return rel ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(gitDir, rel) : gitDir;
-    }
-    catch {
-        return gitDir;
-    }
-}
-/** The git dir that `.git` at `dotGit` stands for, or null when it is not one. */
-function gitDirOf(dotGit) {
-    if (isDir(dotGit))
-        return isFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dotGit, 'HEAD')) ? dotGit : null;
-    if (!isFile(dotGit))
-        return null;
-    try {
-        const m = /^gitdir:\s*(.+?)\s*$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(dotGit, 'utf8'));
-        if (!m)
-            return null;
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dotGit), m[1]);
-        return isDir(dir) ? dir : null;
-    }
-    catch {
-        return null;
-    }
-}
-/** The common git dir of the checkout that contains `realDir`, or null. */
-function checkoutCommonDir(realDir) {
-    for (let d = realDir;;) {
-        const gitDir = gitDirOf((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, '.git'));
-        if (gitDir)
-            return readCommonDir(gitDir);
-        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d);
-        if (up === d)
-            return null;
-        d = up;
-    }
-}
-function allocationLockName(realRoot) {
-    return `alloc-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(realRoot).digest('hex').slice(0, 12)}`;
-}
-/**
- * The lock for `realRoot` (which must be a real path). Creates nothing on
- * disk (so `--verify` can use it too): acquireLock creates the lock's
- * directory, with its parents, when it is first taken.
- */
-function allocationLockFor(realRoot) {
-    const name = allocationLockName(realRoot);
-    const commonDir = checkoutCommonDir(realRoot);
-    const root = commonDir ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(commonDir, 'lockstep') : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(realRoot, '.lockstep');
-    return { runtime: { root, repo: null }, name, commonDir };
-}
-
-
-/***/ }),
-
-/***/ 7942:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ev: () => (/* binding */ sanitizeTopicName)
-/* harmony export */ });
-/* unused harmony exports MAX_NAME_LENGTH, MAX_INPUT_LENGTH */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * Topic names: what a caller passes to `allocate` becomes part of a directory
- * name, so it is reduced to a small safe alphabet before it touches the file
- * system. Anything that tries to point somewhere else (a path separator,
- * `..`) or cannot be a name (control characters, nothing left after
- * sanitizing, absurd length) is refused rather than silently rewritten.
- */
-
-/** Sanitized names are cut to this many characters. */
-const MAX_NAME_LENGTH = 64;
-/** Longer input is refused outright: no file name is longer, so it is not a topic name. */
-const MAX_INPUT_LENGTH = 255;
-function bad(message, input) {
-    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockstepError */ .Cj('BAD_NAME', message, {
-        hint: 'use a short descriptive name such as "auth flow" (letters, digits, spaces, - and _)',
-        detail: { name: input.length > 80 ? `${input.slice(0, 80)}…` : input },
-    });
-}
-/**
- * Lower-cases `input`, folds accented letters to their base letter, turns
- * every run of other characters into one `_`, trims `_` at both ends and cuts
- * the result to MAX_NAME_LENGTH. Throws BAD_NAME (exit 2) for input that
- * holds a path separator, `..`, a control character, is longer than
- * MAX_INPUT_LENGTH, or leaves nothing behind.
- */
-function sanitizeTopicName(input) {
-    if (typeof input !== 'string')
-        throw bad('the topic name must be a string', String(input));
-    if (input.length > MAX_INPUT_LENGTH) {
-        throw bad(`the topic name is ${input.length} characters long; at most ${MAX_INPUT_LENGTH} are accepted`, input);
-    }
-    if (input.includes('/') || input.includes('\\')) {
-        throw bad(`the topic name ${JSON.stringify(input)} contains a path separator: a name is not a path`, input);
-    }
-    if (input.includes('..'))
-        throw bad(`the topic name ${JSON.stringify(input)} contains "..": a name cannot point outside its root`, input);
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u001f\u007f-\u009f]/.exec(input);
-    if (control) {
-        const code = control[0].charCodeAt(0).toString(16).padStart(4, '0');
-        throw bad(`the topic name contains a control character (U+${code}${control[0] === '\n' ? ', a newline' : ''}) at position ${control.index}`, input);
-    }
-    const folded = input
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase();
-    let name = folded.replace(/[^a-z0-9_]+/g, '_').replace(/_+/g, '_').replace(/^_+|_+$/g, '');
-    if (name.length > MAX_NAME_LENGTH)
-        name = name.slice(0, MAX_NAME_LENGTH).replace(/_+$/, '');
-    if (name === '') {
-        throw bad(input.trim() === ''
-            ? 'the topic name is empty'
-            : `the topic name ${JSON.stringify(input)} has no letters or digits a-z/0-9 left after sanitizing`, input);
-    }
-    return name;
-}
-
-
-/***/ }),
-
-/***/ 6300:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M_: () => (/* binding */ highestNumber),
-/* harmony export */   ZV: () => (/* binding */ formatNumber),
-/* harmony export */   pn: () => (/* binding */ scanAllocations)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/**
- * Reading an allocation root: every entry named `<digits>_<rest>` holds the
- * number its digits spell; everything else (`.lockstep`, README.md, notes)
- * is ignored.
- */
-
-
-
-const ALLOCATED = /^(\d+)_/;
-function parseNumber(digits, entry, root) {
-    const n = Number(digits);
-    if (!Number.isSafeInteger(n)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockstepError */ .Cj('ENVIRONMENT', `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, entry)} carries a number too large to continue from`, {
-            hint: `rename or remove it: mv "${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, entry)}" …`,
-        });
-    }
-    return n;
-}
-function list(root) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(root);
-    }
-    catch (e) {
-        throw (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .fsError */ .yi)(e, 'read allocation root', root);
-    }
-}
-/** The highest number in use in `root` (0 when none). The hot path of every allocation. */
-function highestNumber(root) {
-    let max = 0;
-    for (const e of list(root)) {
-        const c = e.charCodeAt(0);
-        if (c < 48 || c > 57)
-            continue;
-        const m = ALLOCATED.exec(e);
-        if (!m)
-            continue;
-        const n = parseNumber(m[1], e, root);
-        if (n > max)
-            max = n;
-    }
-    return max;
-}
-/** Every numbered entry of `root`, sorted by number then name. */
-function scanAllocations(root) {
-    const out = [];
-    for (const e of list(root)) {
-        const m = ALLOCATED.exec(e);
-        if (m)
-            out.push({ number: parseNumber(m[1], e, root), entry: e, path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, e) });
-    }
-    return out.sort((a, b) => a.number - b.number || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
-}
-/** `42` at width 3 → `042`; numbers longer than the width widen (`1000`) instead of wrapping. */
-function formatNumber(n, width) {
-    return String(n).padStart(width, '0');
-}
-
-
-/***/ }),
-
-/***/ 559:
+/***/ 7115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -626,7 +157,7 @@ function table(head, rows) {
     return [row(head), row(head.map(() => '---')), ...rows.map(row)];
 }
 function runLabel(r) {
-    return `${r.suite} / ${r.mode}`;
+    return `${r.suite} / ${r.mode}${r.backend === 'remote' ? ' (remote backend)' : ''}`;
 }
 function renderMarkdown(rep) {
     const out = [];
@@ -936,6 +467,8 @@ var lock = __webpack_require__(6336);
 var core_runtime = __webpack_require__(9199);
 // EXTERNAL MODULE: ./src/core/events.ts
 var core_events = __webpack_require__(7842);
+// EXTERNAL MODULE: ./src/remote/lock.ts
+var remote_lock = __webpack_require__(1739);
 ;// CONCATENATED MODULE: ./src/suites/log.ts
 /**
  * What workers did, as JSONL: one file per worker slot, appended with one
@@ -1008,6 +541,8 @@ function inDoubt(events) {
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/alloc/allocate.ts + 1 modules
 var allocate = __webpack_require__(6341);
+// EXTERNAL MODULE: ./src/remote/alloc.ts
+var alloc = __webpack_require__(4207);
 ;// CONCATENATED MODULE: ./src/suites/workloads/allocate.ts
 /**
  * allocate — numbered directories (seed 000). Protected: lockstep's
@@ -1015,6 +550,7 @@ var allocate = __webpack_require__(6341);
  * seed's broken shape — scan for the highest number without a lock, a moment
  * later `mkdir -p` the next one — which hands out numbers twice.
  */
+
 
 
 
@@ -1053,38 +589,54 @@ const allocateWorkload = {
         protected: 'lockstep allocate: scan + next number + mkdir under one lock',
         control: 'scan for the highest number with no lock, then mkdir -p the next (the seed’s race)',
     },
+    remoteSummary: {
+        protected: 'lockstep allocate --backend remote: the number is a ref created on the server, then the directory in this clone',
+        control: 'lockstep allocate with each clone’s own file lock, blind to the other clones',
+    },
     defaults: { procs: 8, iterations: 25 },
     maxDelayMs: 2,
     opsPerWorker: (_p, iterations) => iterations,
     totalOps: (procs, iterations) => procs * iterations,
     describe: (procs, iterations) => `${procs} processes × ${iterations} numbered directories in one root`,
     async setup(ctx) {
-        const root = (0,external_node_path_.join)(ctx.repo, 'specs');
-        (0,external_node_fs_.mkdirSync)(root, { recursive: true });
-        return { root };
+        const roots = ctx.backend === 'remote' ? ctx.machines.map((m) => (0,external_node_path_.join)(m, 'specs')) : [(0,external_node_path_.join)(ctx.repo, 'specs')];
+        for (const r of roots)
+            (0,external_node_fs_.mkdirSync)(r, { recursive: true });
+        return { roots };
     },
     async run(ctx, op) {
-        const root = ctx.params.root;
+        const root = (0,external_node_path_.join)(ctx.machine, 'specs');
         const name = `w${ctx.worker}_op${op.i}`;
-        const a = ctx.mode === 'protected' ? await (0,allocate/* allocate */.CN)({ root, name, timeoutMs: 120_000 }) : await allocateUnprotected(root, name);
+        const a = ctx.backend === 'remote'
+            ? ctx.mode === 'protected'
+                ? await (0,alloc.allocateRemote)({ cwd: ctx.machine, root: 'specs', name, timeoutMs: 120_000 })
+                : await (0,allocate/* allocate */.CN)({ root, name, timeoutMs: 120_000 })
+            : ctx.mode === 'protected'
+                ? await (0,allocate/* allocate */.CN)({ root, name, timeoutMs: 120_000 })
+                : await allocateUnprotected(root, name);
         return { data: { number: a.number, topicNumber: a.topicNumber, path: a.topicPath } };
     },
     async check(ctx) {
-        return checkAllocations(ctx.params.root, acknowledged(ctx.events, 'allocate').map((e) => ({ number: Number(e.data?.number), path: String(e.data?.path), who: `worker ${e.w} op ${e.i}` })));
+        const acks = acknowledged(ctx.events, 'allocate').map((e) => ({ number: Number(e.data?.number), path: String(e.data?.path), who: `worker ${e.w} op ${e.i}` }));
+        // On the remote a machine killed between taking its number and making the directory leaves a gap, never a duplicate.
+        return checkAllocations(ctx.params.roots, acks, { gapsAllowed: ctx.backend === 'remote' && ctx.kills > 0 });
     },
 };
 /**
- * The allocation invariants, from the directory and the acknowledgements:
- * every number used once, no gaps from 1 to the highest, every acknowledged
+ * The allocation invariants, from the directories and the acknowledgements:
+ * every number used once across all `roots` (one, or one per machine), no
+ * gaps from 1 to the highest (unless `gapsAllowed`), every acknowledged
  * directory still there.
  */
-function checkAllocations(root, acks) {
+function checkAllocations(roots, acks, opts = {}) {
     const out = [];
     const byNumber = new Map();
-    for (const e of entries(root)) {
-        if (!byNumber.has(e.number))
-            byNumber.set(e.number, new Set());
-        byNumber.get(e.number).add(e.entry);
+    for (const [k, root] of roots.entries()) {
+        for (const e of entries(root)) {
+            if (!byNumber.has(e.number))
+                byNumber.set(e.number, new Set());
+            byNumber.get(e.number).add(roots.length > 1 ? `m${k}/${e.entry}` : e.entry);
+        }
     }
     const ackByNumber = new Map();
     for (const a of acks) {
@@ -1103,7 +655,7 @@ function checkAllocations(root, acks) {
         }
     }
     const highest = Math.max(0, ...byNumber.keys());
-    for (let n = 1; n <= highest; n++) {
+    for (let n = 1; n <= highest && !opts.gapsAllowed; n++) {
         if (!byNumber.has(n))
             out.push(violation('gap', `no entry numbered ${n} (highest is ${highest})`, { number: n, highest }));
     }
@@ -1112,6 +664,8 @@ function checkAllocations(root, acks) {
 
 // EXTERNAL MODULE: ./src/queue/queue.ts
 var queue = __webpack_require__(4752);
+// EXTERNAL MODULE: ./src/remote/claims.ts
+var claims = __webpack_require__(3973);
 ;// CONCATENATED MODULE: ./src/suites/workloads/claim-queue.ts
 /**
  * lockstep's queue as the claim workload uses it: the library (`claimNext`,
@@ -1119,6 +673,7 @@ var queue = __webpack_require__(4752);
  * claim's owner process — when a worker is killed its claims are abandoned
  * and come back through `reclaim` once their short lease ran out.
  */
+
 
 /** Short, so a killed worker's item comes back within a second or two. */
 const SUITE_CLAIM_LEASE_MS = 1000;
@@ -1144,6 +699,45 @@ function lockstepQueue(repo) {
         },
     };
 }
+/**
+ * A remote claim's lease: other machines hand a killed machine's item back
+ * after this (plus grace); its own restarted worker sees the dead pid at
+ * once. Long enough that a claim is never reclaimed while its worker works.
+ */
+const SUITE_REMOTE_CLAIM_LEASE_MS = 5000;
+/**
+ * The queue through the git remote, as one machine uses it: the items are
+ * this clone's queue, the claims refs on the server.
+ */
+function remoteQueue(clone) {
+    const held = new Map();
+    return {
+        async add(ids) {
+            for (const id of ids)
+                (0,queue/* addItem */.B5)({ cwd: clone, id });
+        },
+        async claim(agent) {
+            const c = await (0,claims.claimNextRemote)({ cwd: clone, agent, leaseMs: SUITE_REMOTE_CLAIM_LEASE_MS });
+            if (!c)
+                return null;
+            held.set(c.item, c);
+            return { id: c.item, generation: c.generation };
+        },
+        async done(id) {
+            const c = held.get(id);
+            if (!c)
+                throw new Error(`${id} was not claimed by this worker`);
+            held.delete(id);
+            await (0,claims.completeItemRemote)(c);
+        },
+        async reclaim() {
+            return (await (0,claims.reclaimRemote)({ cwd: clone, maxAttempts: 1_000_000 })).reclaimed.length;
+        },
+        async states() {
+            return new Map((await (0,claims.queueStatusRemote)({ cwd: clone })).map((i) => [i.id, i.state]));
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/suites/workloads/claim.ts
 /**
@@ -1153,6 +747,10 @@ function lockstepQueue(repo) {
  * naive read-then-write claim — look for a "pending" item file, then write
  * "claimed" into it — which hands items out twice and, when a worker dies,
  * loses its item for good.
+ *
+ * Remote backend: every machine lists the same items in its own clone.
+ * Protected: claims are refs on the server (`--backend remote`). Control:
+ * each clone's own file queue, so every item is worked on by every machine.
  */
 
 
@@ -1194,8 +792,25 @@ function naiveQueue(dir) {
         },
     };
 }
-function queueFor(ctx) {
-    return ctx.mode === 'protected' ? lockstepQueue(ctx.repo) : naiveQueue((0,external_node_path_.join)(ctx.repo, '.suite-queue'));
+/** The queue worker (or checker) `ctx` uses; `at` is its checkout. */
+function queueFor(ctx, at) {
+    if (ctx.backend === 'remote')
+        return ctx.mode === 'protected' ? remoteQueue(at) : lockstepQueue(at);
+    return ctx.mode === 'protected' ? lockstepQueue(at) : naiveQueue((0,external_node_path_.join)(at, '.suite-queue'));
+}
+/** Every item's final state; remote control: an item counts as done when any machine finished it. */
+async function finalStates(ctx) {
+    if (ctx.backend !== 'remote')
+        return queueFor(ctx, ctx.repo).states();
+    if (ctx.mode === 'protected')
+        return queueFor(ctx, ctx.machines[0]).states();
+    const merged = new Map();
+    for (const m of ctx.machines) {
+        for (const [id, state] of await queueFor(ctx, m).states())
+            if (merged.get(id) !== 'done')
+                merged.set(id, state);
+    }
+    return merged;
 }
 const itemId = (k) => `item-${String(k).padStart(5, '0')}`;
 const claimWorkload = {
@@ -1204,6 +819,10 @@ const claimWorkload = {
     summary: {
         protected: 'lockstep queue: claim (hard link, one winner) → work → done; reclaim after a dead agent',
         control: 'read an item file, if "pending" write "claimed" (no lock) → work → done',
+    },
+    remoteSummary: {
+        protected: 'lockstep queue --backend remote: claim (a ref created on the server, one winner) → work → done; reclaim after a dead machine’s lease',
+        control: 'each clone’s own lockstep queue: claim → work → done, blind to the other clones',
     },
     defaults: { procs: 6, iterations: 10 },
     maxDelayMs: 2,
@@ -1214,11 +833,15 @@ const claimWorkload = {
     describe: (procs, iterations) => `${procs} workers draining a queue of ${procs * iterations} items`,
     async setup(ctx) {
         const ids = Array.from({ length: ctx.procs * ctx.iterations }, (_, k) => itemId(k));
-        await queueFor(ctx).add(ids);
+        if (ctx.backend === 'remote')
+            for (const m of ctx.machines)
+                await queueFor(ctx, m).add(ids);
+        else
+            await queueFor(ctx, ctx.repo).add(ids);
         return { items: ids.length };
     },
     async run(ctx) {
-        const q = (ctx.state.queue ??= queueFor(ctx));
+        const q = (ctx.state.queue ??= queueFor(ctx, ctx.machine));
         const agent = `agent-${ctx.worker}-${ctx.incarnation}`;
         const item = await q.claim(agent);
         if (!item) {
@@ -1235,10 +858,11 @@ const claimWorkload = {
         return { data: { item: item.id, agent, generation: item.generation } };
     },
     async check(ctx) {
-        const states = await queueFor(ctx).states();
+        const states = await finalStates(ctx);
         if (ctx.mode === 'protected') {
-            // Items that went back to pending after their claimer was killed (from the events log).
-            const back = (0,core_events/* readEvents */.wj)((0,core_runtime/* openRuntime */.fS)({ cwd: ctx.repo }).root, (e) => e.type === 'queue_reclaim').length;
+            // Items that went back to pending after their claimer was killed (from the events logs: each machine keeps its own).
+            const type = ctx.backend === 'remote' ? 'reclaim' : 'queue_reclaim';
+            const back = [ctx.repo, ...ctx.machines].reduce((n, at) => n + (0,core_events/* readEvents */.wj)((0,core_runtime/* openRuntime */.fS)({ cwd: at }).root, (e) => e.type === type).length, 0);
             if (back || ctx.kills)
                 ctx.recovery.itemsReclaimed = back;
         }
@@ -1468,6 +1092,10 @@ function checkCommits(commits, attempted, opts) {
  * counter — the lock itself: each operation reads a shared counter file,
  * yields, and writes the value + 1. Protected: the read-modify-write runs
  * under `withLock`. Control: the same without the lock, which loses updates.
+ *
+ * Remote backend: the counter sits on storage every machine shares (the run
+ * directory); protected, each machine takes the lock through the git remote;
+ * control, each takes its own clone's file lock, which the others never see.
  */
 
 
@@ -1476,7 +1104,14 @@ function checkCommits(commits, attempted, opts) {
 
 
 
+
 const LOCK = 'suite-counter';
+/**
+ * The remote lock's lease: a killed machine's lock is taken over by the
+ * others after this (plus grace); its own restarted worker sees the dead pid
+ * at once. Long enough that a holder under load never outlives it.
+ */
+const REMOTE_LEASE_MS = 3000;
 function read(file) {
     return Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim()) || 0;
 }
@@ -1487,6 +1122,10 @@ const counterWorkload = {
         protected: 'read + 1 + write of one counter file under lockstep’s lock (withLock)',
         control: 'read + 1 + write of one counter file with no lock',
     },
+    remoteSummary: {
+        protected: 'read + 1 + write of one shared counter file under the lock on the git remote (withRemoteLock)',
+        control: 'read + 1 + write of one shared counter file under each clone’s own file lock',
+    },
     defaults: { procs: 6, iterations: 30 },
     maxDelayMs: 2,
     killAtCritical: true,
@@ -1494,7 +1133,8 @@ const counterWorkload = {
     totalOps: (procs, iterations) => procs * iterations,
     describe: (procs, iterations) => `${procs} processes × ${iterations} increments of one counter file`,
     async setup(ctx) {
-        const file = (0,external_node_path_.join)(ctx.repo, 'counter.txt');
+        // Remote: outside every clone, on storage all machines share.
+        const file = (0,external_node_path_.join)(ctx.backend === 'remote' ? ctx.runDir : ctx.repo, 'counter.txt');
         (0,external_node_fs_.writeFileSync)(file, '0\n');
         return { file };
     },
@@ -1509,7 +1149,14 @@ const counterWorkload = {
             (0,files/* writeFileAtomic */.Zf)(file, `${n + 1}\n`);
             return { read: n, wrote: n + 1 };
         };
-        const data = ctx.mode === 'protected' ? await (0,lock/* withLock */.kK)({ cwd: ctx.repo, name: LOCK, timeoutMs: 120_000, reentrant: false }, increment) : await increment();
+        const local = { cwd: ctx.machine, name: LOCK, timeoutMs: 120_000, reentrant: false };
+        const data = ctx.backend === 'remote'
+            ? ctx.mode === 'protected'
+                ? await (0,remote_lock/* withRemoteLock */.UV)({ ...local, leaseMs: REMOTE_LEASE_MS }, increment)
+                : await (0,lock/* withLock */.kK)(local, increment)
+            : ctx.mode === 'protected'
+                ? await (0,lock/* withLock */.kK)(local, increment)
+                : await increment();
         return { data };
     },
     async check(ctx) {
@@ -1737,13 +1384,18 @@ const CONFIG = [
     // The repository's own hooks dir: a global core.hooksPath must not run here.
     ['core.hooksPath', '.git/hooks'],
 ];
+/** The identity and settings every suite repository gets (no global hooks, no gc, no signing). */
+function configureScratch(path) {
+    const git = (0,git_git/* createGit */.l)(path);
+    for (const [k, v] of CONFIG)
+        git.execSync(['config', k, v]);
+}
 /** Makes `path` (created if missing) a new repository on branch main with one commit, gc off. */
 function initScratchRepoAt(path) {
     (0,external_node_fs_.mkdirSync)(path, { recursive: true });
     const git = (0,git_git/* createGit */.l)(path);
     git.execSync(['init', '-q', '-b', 'main']);
-    for (const [k, v] of CONFIG)
-        git.execSync(['config', k, v]);
+    configureScratch(path);
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(path, 'README.md'), '# scratch repository made by lockstep\n');
     git.execSync(['add', 'README.md']);
     git.execSync(['commit', '-q', '-m', 'scratch: initial commit']);
@@ -1768,10 +1420,8 @@ function cloneRepoAt(source, path) {
         throw new errors/* LockstepError */.Cj('BAD_INPUT', `--repo ${source} has no commits yet`, { hint: 'commit something first, or leave --repo out to use a scratch repository' });
     }
     (0,git_git/* createGit */.l)(process.cwd()).execSync(['clone', '-q', '--local', '--no-tags', top, path]);
-    const git = (0,git_git/* createGit */.l)(path);
-    for (const [k, v] of CONFIG)
-        git.execSync(['config', k, v]);
-    git.execSync(['checkout', '-q', '-B', 'lockstep-suite']);
+    configureScratch(path);
+    (0,git_git/* createGit */.l)(path).execSync(['checkout', '-q', '-B', 'lockstep-suite']);
     return 'lockstep-suite';
 }
 /** A new repository with one commit, gc off (so no background gc disturbs timings). */
@@ -1869,6 +1519,40 @@ function throughput(endTimes, startMs, endMs, bucketMs = 1000) {
     return { bucketMs, series };
 }
 
+;// CONCATENATED MODULE: ./src/suites/machines.ts
+/**
+ * The remote backend's stage: a bare repository in the run directory stands
+ * in for the git server, and every worker gets a clone of it of its own — a
+ * machine, with a host id of its own (LOCKSTEP_HOST_ID), so a worker's file
+ * locks and queue are invisible to the others and liveness by pid stops at
+ * the machine's edge, as on separate computers. The server is reached through
+ * git's file transport: real upload-pack and receive-pack processes, real
+ * atomic compare-and-swap pushes.
+ */
+
+
+
+
+/** The host id of worker `w`'s machine. */
+const machineHostId = (w) => `suite-machine-${w}`;
+/** Makes the server from `repo` (which gets it as `origin` too) and `count` clones of it. */
+function makeMachines(repo, runDir, count) {
+    const server = (0,external_node_path_.join)(runDir, 'server.git');
+    const git = (0,git_git/* createGit */.l)(repo);
+    git.execSync(['clone', '-q', '--bare', '--no-tags', repo, server]);
+    const hasOrigin = git.runSync(['remote', 'get-url', 'origin'], { readOnly: true }).code === 0;
+    git.execSync(hasOrigin ? ['remote', 'set-url', 'origin', server] : ['remote', 'add', 'origin', server]);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(runDir, 'machines'));
+    const clones = [];
+    for (let w = 0; w < count; w++) {
+        const clone = (0,external_node_path_.join)(runDir, 'machines', `m${w}`);
+        git.execSync(['clone', '-q', '--no-tags', server, clone]);
+        configureScratch(clone);
+        clones.push(clone);
+    }
+    return { server, clones };
+}
+
 ;// CONCATENATED MODULE: ./src/suites/runner.ts
 /**
  * Runs one workload once, in one mode: makes the repository, sets the
@@ -1892,17 +1576,26 @@ function throughput(endTimes, startMs, endMs, bucketMs = 1000) {
 
 
 
+
+
+
 /** Thrown when the run was aborted through `signal`: its partial results mean nothing. */
 class RunAborted extends Error {
     constructor() {
         super('suite run aborted');
     }
 }
-/** Environment for workers: nothing inherited that would make them share a lock or a git dir. */
-function workerEnv() {
+/**
+ * Environment for workers: nothing inherited that would make them share a
+ * lock or a git dir, nor pick a backend on their own; on the remote stage
+ * each worker is a machine of its own.
+ */
+function workerEnv(backend, w) {
     const env = { ...process.env };
-    for (const k of ['LOCKSTEP_LOCK_TOKEN', 'LOCKSTEP_TASK', 'LOCKSTEP_AGENT', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'NODE_OPTIONS'])
+    for (const k of ['LOCKSTEP_LOCK_TOKEN', 'LOCKSTEP_TASK', 'LOCKSTEP_AGENT', 'LOCKSTEP_BACKEND', 'LOCKSTEP_HOST_ID', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'NODE_OPTIONS'])
         delete env[k];
+    if (backend === 'remote')
+        env.LOCKSTEP_HOST_ID = machineHostId(w);
     return env;
 }
 function killGroup(child) {
@@ -1920,8 +1613,14 @@ async function runWorkload(opts) {
     const procs = opts.procs ?? workload.defaults.procs;
     const iterations = opts.iterations ?? workload.defaults.iterations;
     const killRate = opts.killRate ?? 0;
+    const backend = opts.backend ?? 'file';
     if (!(killRate >= 0 && killRate < 1))
         throw new errors/* LockstepError */.Cj('BAD_INPUT', `--kill-rate takes a probability from 0 to below 1, not ${killRate}`);
+    if (backend === 'remote' && !workload.remoteSummary) {
+        throw new errors/* LockstepError */.Cj('BAD_INPUT', `the ${workload.name} suite has no remote-backend form: it coordinates one working tree, which lives on one machine`, {
+            hint: `run it with the file backend (leave out --backend remote); the remote backend's suites are ${remoteWorkloads().join(', ')}`,
+        });
+    }
     if (opts.signal?.aborted)
         throw new RunAborted();
     const startedAt = new Date();
@@ -1933,10 +1632,11 @@ async function runWorkload(opts) {
         const logDir = (0,external_node_path_.join)(runDir, 'logs');
         (0,external_node_fs_.mkdirSync)(logDir);
         const base = opts.sourceRepo ? cloneRepoAt(opts.sourceRepo, repo) : (initScratchRepoAt(repo), 'main');
-        const setupCtx = { repo, base, runDir, mode: opts.mode, procs, iterations, seed: opts.seed, cli: opts.cli };
+        const machines = backend === 'remote' ? makeMachines(repo, runDir, procs).clones : [];
+        const setupCtx = { repo, base, runDir, mode: opts.mode, procs, iterations, seed: opts.seed, cli: opts.cli, backend, machines };
         const params = await workload.setup(setupCtx);
         const schedule = buildSchedule({ suite: opts.workload, seed: opts.seed, procs, ops: workload.opsPerWorker(procs, iterations), killRate, maxDelayMs: workload.maxDelayMs, maxKillDelayMs: workload.maxKillDelayMs });
-        const spec = { suite: opts.workload, mode: opts.mode, repo, base, runDir, logDir, procs, iterations, seed: opts.seed, cli: opts.cli, params, schedule };
+        const spec = { suite: opts.workload, mode: opts.mode, repo, base, runDir, logDir, procs, iterations, seed: opts.seed, cli: opts.cli, params, schedule, backend, machines };
         const specPath = (0,external_node_path_.join)(runDir, 'spec.json');
         (0,external_node_fs_.writeFileSync)(specPath, JSON.stringify(spec));
         const total = workload.totalOps(procs, iterations);
@@ -1989,9 +1689,9 @@ async function runWorkload(opts) {
                 const slot = slots[w];
                 slot.incarnation = incarnation;
                 const child = (0,external_node_child_process_.spawn)(opts.cli[0], [...opts.cli.slice(1), '_suite-worker', specPath, String(w), String(incarnation), String(startAt), waitForGo ? 'wait' : 'now'], {
-                    cwd: repo,
+                    cwd: machines[w] ?? repo,
                     detached: true,
-                    env: workerEnv(),
+                    env: workerEnv(backend, w),
                     stdio: [waitForGo ? 'pipe' : 'ignore', 'pipe', 'pipe'],
                 });
                 slot.child = child;
@@ -2092,9 +1792,9 @@ async function runWorkload(opts) {
         const recovery = {};
         const checkCtx = { ...setupCtx, params, events, kills, recovery };
         violations.push(...(await workload.check(checkCtx)));
-        const locks = await checkLocks(repo, kills);
-        // Stale locks of killed holders that the next acquirer took over during the run.
-        const takeovers = (0,core_events/* readEvents */.wj)((0,core_runtime/* openRuntime */.fS)({ cwd: repo }).root, (e) => e.type === 'takeover').length;
+        const locks = backend === 'remote' ? await checkRemoteLocks(repo, kills) : await checkLocks(repo, kills);
+        // Stale locks of killed holders that the next acquirer took over during the run (each machine logs its own).
+        const takeovers = [repo, ...machines].reduce((n, r) => n + (0,core_events/* readEvents */.wj)((0,core_runtime/* openRuntime */.fS)({ cwd: r }).root, (e) => e.type === 'takeover').length, 0);
         violations.push(...locks.violations);
         const checkMs = external_node_perf_hooks_.performance.now() - c0;
         // --- numbers ------------------------------------------------------------
@@ -2114,10 +1814,11 @@ async function runWorkload(opts) {
         return {
             suite: opts.workload,
             mode: opts.mode,
+            backend,
             expect,
             ok,
-            workload: workload.describe(procs, iterations),
-            operation: workload.summary[opts.mode],
+            workload: workload.describe(procs, iterations) + (backend === 'remote' ? `, each worker a machine with its own clone of one server` : ''),
+            operation: (backend === 'remote' ? workload.remoteSummary : workload.summary)[opts.mode],
             procs,
             iterations,
             seed: opts.seed,
@@ -2141,6 +1842,38 @@ async function runWorkload(opts) {
         if (!keep)
             (0,external_node_fs_.rmSync)(runDir, { recursive: true, force: true });
     }
+}
+/** The workloads that have a remote-backend form. */
+function remoteWorkloads() {
+    return WORKLOAD_NAMES.filter((n) => workloadByName(n).remoteSummary !== undefined);
+}
+/**
+ * The remote form of checkLocks: every lock ref left on the server after the
+ * run. A killed holder's lock may remain; a new acquisition must get it once
+ * its lease has run out (this process is another machine: it cannot see the
+ * holder's pid, only the lease).
+ */
+async function checkRemoteLocks(repo, kills) {
+    const out = [];
+    let recovered = 0;
+    for (const l of await (0,remote_lock/* listRemoteLocks */.xg)({ cwd: repo })) {
+        if (l.state === 'free')
+            continue;
+        if (kills === 0) {
+            out.push(violation('lock_left_behind', `the ${l.name} lock is still held on the server (token ${l.token}, host ${l.holder?.host ?? '?'}) after every worker ended`, { lock: l.name, token: l.token, holder: l.holder }));
+            continue;
+        }
+        const waitMs = (l.holder?.leaseMs ?? 0) * 3 + 5000;
+        try {
+            const h = await (0,remote_lock/* acquireRemoteLock */.K1)({ cwd: repo, name: l.name, timeoutMs: waitMs, reentrant: false, command: 'lockstep suite: recovery check' });
+            await (0,remote_lock/* releaseRemoteLock */.L2)(h);
+            recovered++;
+        }
+        catch (e) {
+            out.push(violation('stuck_lock', `the ${l.name} lock could not be acquired within ${Math.round(waitMs / 1000)} s after its holder was killed: ${e.message}`, { lock: l.name, token: l.token, holder: l.holder }));
+        }
+    }
+    return { violations: out, recovered };
 }
 /** The last operation worker `w` (process `n`) started, and whether it logged a scheduled kill. */
 function lastStarted(logDir, w, n) {
@@ -2339,7 +2072,7 @@ function soakReport(cp, version, finishedAt) {
         finishedAt: finishedAt.toISOString(),
         wallMs: finishedAt.getTime() - started.getTime(),
         host: hostInfo(),
-        options: { procs: cp.options.procs, iterations: cp.options.iterations, seed: cp.options.seed, killRate: cp.options.killRate, control: false, repo: cp.options.repo, durationMs: cp.options.durationMs },
+        options: { procs: cp.options.procs, iterations: cp.options.iterations, seed: cp.options.seed, killRate: cp.options.killRate, control: false, repo: cp.options.repo, durationMs: cp.options.durationMs, backend: 'file' },
         runs: [],
         comparison: [],
         soak: soakSection(cp),
@@ -2481,17 +2214,19 @@ async function runSoak(o) {
 
 
 const SUITE_NAMES = [...WORKLOAD_NAMES, 'all', 'contention', 'soak'];
-function planRuns(suite, control) {
+function planRuns(suite, control, backend = 'file') {
+    // On the remote backend, the groups hold the workloads that have a remote form (a single named one without is refused by the runner).
+    const names = backend === 'remote' ? remoteWorkloads() : [...WORKLOAD_NAMES];
     if (suite === 'contention')
-        return WORKLOAD_NAMES.flatMap((s) => [{ suite: s, mode: 'protected' }, { suite: s, mode: 'control' }]);
+        return names.flatMap((s) => [{ suite: s, mode: 'protected' }, { suite: s, mode: 'control' }]);
     const mode = control ? 'control' : 'protected';
     if (suite === 'all')
-        return WORKLOAD_NAMES.map((s) => ({ suite: s, mode }));
+        return names.map((s) => ({ suite: s, mode }));
     return [{ suite, mode }];
 }
 async function runSuite(o) {
     const started = new Date();
-    const plan = planRuns(o.suite, o.control ?? false);
+    const plan = planRuns(o.suite, o.control ?? false, o.backend);
     const total = plan.reduce((n, p) => {
         const w = workloadByName(p.suite);
         return n + w.totalOps(o.procs ?? w.defaults.procs, o.iterations ?? w.defaults.iterations);
@@ -2514,6 +2249,7 @@ async function runSuite(o) {
                 seed: repetition === 0 ? o.seed : (0,prng/* deriveSeed */.B7)('repeat', o.seed, repetition),
                 killRate: o.killRate,
                 sourceRepo: o.sourceRepo,
+                backend: o.backend,
                 cli: o.cli,
                 signal: o.signal,
                 tmpRoot: o.tmpRoot,
@@ -2547,6 +2283,7 @@ async function runSuite(o) {
             control: o.suite === 'contention' ? true : (o.control ?? false),
             repo: o.sourceRepo ?? null,
             durationMs: o.durationMs ?? null,
+            backend: o.backend ?? 'file',
         },
         runs,
         comparison: compare(runs),
@@ -2597,6 +2334,9 @@ async function workerMain(o) {
         iterations: spec.iterations,
         seed: spec.seed,
         cli: spec.cli,
+        backend: spec.backend,
+        machines: spec.machines,
+        machine: spec.machines[o.worker] ?? spec.repo,
         worker: o.worker,
         incarnation: o.incarnation,
         params: spec.params,
@@ -2691,6 +2431,17 @@ var output = __webpack_require__(6657);
 
 
 
+/** The suites' stage: `file` (one repository) or `remote` (a server repository and a clone per worker); never someone's real remote. */
+function parseSuiteBackend(v) {
+    if (v === undefined || v === 'file')
+        return 'file';
+    if (v === 'remote')
+        return 'remote';
+    if (v.startsWith('remote:')) {
+        throw new errors/* LockstepError */.Cj('BAD_INPUT', `--backend ${v}: the suites make their own server (a bare repository in the run directory) and never push to a real remote`, { hint: 'lockstep suite contention --backend remote' });
+    }
+    throw new errors/* LockstepError */.Cj('BAD_INPUT', `--backend takes file or remote, not ${JSON.stringify(v)}`);
+}
 function parseKillRate(v) {
     const n = Number(v);
     if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n >= 1) {
@@ -2807,6 +2558,7 @@ function registerSuite(program) {
         .option('--seed <n>', 'seed of the workload schedule (same seed, same schedule; default: random, printed)')
         .option('--repo <path>', 'run in a temp clone of this repository (default: a scratch repository)')
         .option('--control', 'run the unprotected variant: it must find violations')
+        .option('--backend <backend>', 'file (default), or remote: a server repository and a clone per worker, each a machine with its own host id (counter, allocate and claim; control = each clone\'s own file backend)')
         .option('--kill-rate <r>', 'probability that an operation is cut by a SIGKILL of its worker (soak default 0.05)')
         .option('--report <file>', 'write the JSON report')
         .option('--markdown <file>', 'write the markdown report (for a job summary)')
@@ -2825,6 +2577,10 @@ function registerSuite(program) {
         const killRate = o.killRate === undefined ? undefined : parseKillRate(o.killRate);
         const sourceRepo = o.repo === undefined ? null : (0,external_node_path_.resolve)(cwd, o.repo);
         const keep = o.keep ? 'always' : 'on-violation';
+        const backend = parseSuiteBackend(o.backend);
+        if (name === 'soak' && backend === 'remote') {
+            throw new errors/* LockstepError */.Cj('BAD_INPUT', 'the soak runs on the file backend', { hint: 'for a long run on the remote backend repeat its suites for a while: lockstep suite contention --backend remote --duration 2h' });
+        }
         const cli = selfArgv();
         const version = program.version() ?? '0.0.0';
         const progress = o.progress === false ? null : createProgress({ stream: process.stderr, label: `lockstep suite ${name}`, unit: name === 'soak' || o.duration !== undefined ? 'time' : 'ops' });
@@ -2867,6 +2623,7 @@ function registerSuite(program) {
                     control: o.control,
                     durationMs: o.duration === undefined ? undefined : (0,output/* parseDuration */.E9)(o.duration, '--duration'),
                     sourceRepo,
+                    backend,
                     cli,
                     version,
                     signal: ac.signal,
@@ -3350,6 +3107,84 @@ async function mergeBranch(opts) {
     finally {
         (0,_merge_queue_js__WEBPACK_IMPORTED_MODULE_14__/* .dequeueMerge */ .ZJ)(entry.path);
     }
+}
+
+
+/***/ }),
+
+/***/ 1994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dw: () => (/* binding */ REF_ROOT),
+/* harmony export */   FU: () => (/* binding */ rootHash),
+/* harmony export */   NN: () => (/* binding */ lockRef),
+/* harmony export */   NO: () => (/* binding */ allocHeadRef),
+/* harmony export */   Pq: () => (/* binding */ claimPrefix),
+/* harmony export */   Pv: () => (/* binding */ validateRemoteLockName),
+/* harmony export */   Qz: () => (/* binding */ claimRef),
+/* harmony export */   Xo: () => (/* binding */ fenceRef),
+/* harmony export */   aL: () => (/* binding */ allocPrefix),
+/* harmony export */   dS: () => (/* binding */ DEFAULT_REMOTE),
+/* harmony export */   i5: () => (/* binding */ validateRemoteName),
+/* harmony export */   ys: () => (/* binding */ allocNumberRef)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_runtime_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9199);
+/**
+ * The ref namespace the remote backend owns on the git server, and the
+ * validation of every name that becomes part of a ref.
+ *
+ *   refs/lockstep/locks/<lock>          the current owner record of a held lock (absent = free)
+ *   refs/lockstep/fence/<lock>          the fencing counter: the record that took the last token (never deleted)
+ *   refs/lockstep/alloc/<root>/head     the allocation counter of one root (never deleted)
+ *   refs/lockstep/alloc/<root>/<N>      number N of that root was taken (the record says by whom)
+ *   refs/lockstep/claims/<queue>/<item> the claim of one work item (claimed, done, failed or reclaimed)
+ */
+
+
+
+/** The remote a remote-backend command talks to when none is named. */
+const DEFAULT_REMOTE = 'origin';
+const REF_ROOT = 'refs/lockstep/';
+const lockRef = (name) => `refs/lockstep/locks/${name}`;
+const fenceRef = (name) => `refs/lockstep/fence/${name}`;
+const allocPrefix = (rootHash) => `refs/lockstep/alloc/${rootHash}/`;
+const allocHeadRef = (rootHash) => `${allocPrefix(rootHash)}head`;
+const allocNumberRef = (rootHash, n) => `${allocPrefix(rootHash)}${n}`;
+const claimPrefix = (queue) => `refs/lockstep/claims/${queue}/`;
+const claimRef = (queue, item) => `${claimPrefix(queue)}${item}`;
+/**
+ * git refuses some names a lock name allows (`a..b`, `x.lock`, a trailing
+ * dot): say so before anything touches the remote.
+ */
+function refSafe(name, what) {
+    if (name.includes('..') || name.endsWith('.') || name.endsWith('.lock')) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockstepError */ .Cj('BAD_NAME', `invalid ${what} ${JSON.stringify(name)} for the remote backend: git ref names may not contain "..", end with "." or end with ".lock"`, {
+            hint: `pick another ${what}, e.g. ${JSON.stringify(name.replace(/\.\.+/g, '.').replace(/\.lock$/, '-lock').replace(/\.$/, ''))}`,
+        });
+    }
+    return name;
+}
+function validateRemoteLockName(name) {
+    return refSafe((0,_core_runtime_js__WEBPACK_IMPORTED_MODULE_2__/* .validateLockName */ .LK)(name), 'lock name');
+}
+/** Remote names as git allows them in practice (no option-like or path-like names). */
+function validateRemoteName(name) {
+    if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.includes('..') || name.endsWith('.lock')) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockstepError */ .Cj('BAD_NAME', `invalid git remote name ${JSON.stringify(name)}`, { hint: 'list the remotes of this clone: git remote -v' });
+    }
+    return name;
+}
+/**
+ * The allocation root's id on the remote: a hash of its path relative to the
+ * repository's top level, so every clone (wherever it is checked out) names
+ * the same root the same way.
+ */
+function rootHash(relativeRoot) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`lockstep-alloc-root\0${relativeRoot}`).digest('hex').slice(0, 16);
 }
 
 
