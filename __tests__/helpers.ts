@@ -1,4 +1,5 @@
 /** Test helpers: real git repositories in temp dirs, real processes. */
+import { LockstepError } from '../src/core/errors.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,4 +180,26 @@ export function runCliUnprivileged(args: string[], opts: { cwd?: string; env?: R
   const r = spawnSync(argv[0]!, argv.slice(1), { cwd: opts.cwd ?? '/', env, encoding: 'utf8' });
   if (r.error) throw new Error(`cannot run the CLI unprivileged (${argv[0]}): ${r.error.message}`);
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The LockstepError code `fn` throws, or 'OK' when it returns; any other error is rethrown. */
+export function errorCode(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof LockstepError) return e.code;
+    throw e;
+  }
+  return 'OK';
+}
+
+/** errorCode for a promise, or a function that may return one. */
+export async function errorCodeOf(p: Promise<unknown> | (() => unknown)): Promise<string> {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (e) {
+    if (e instanceof LockstepError) return e.code;
+    throw e;
+  }
+  return 'OK';
 }

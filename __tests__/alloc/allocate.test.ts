@@ -6,9 +6,8 @@ import { highestWithHint, hintFromData } from '../../src/alloc/highest-hint.js';
 import { allocationLockFor, allocationLockName, checkoutCommonDir } from '../../src/alloc/lock-target.js';
 import { sanitizeTopicName } from '../../src/alloc/name.js';
 import { verifyAllocations } from '../../src/alloc/verify.js';
-import { LockstepError } from '../../src/core/errors.js';
 import { acquireLock, lockStatus, releaseLock, type LockData } from '../../src/core/lock.js';
-import { cleanupTemp, firstLine, git, runCli, runWorker, runWorkersTogether, startWorker, tempDir, tempRepo, waitExit } from '../helpers.js';
+import { cleanupTemp, errorCode, firstLine, git, runCli, runWorker, runWorkersTogether, startWorker, tempDir, tempRepo, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -30,16 +29,6 @@ function rewriteTop(real: string, change: (rec: { state: string; data?: unknown 
   writeFileSync(topPath(real), typeof next === 'string' ? next : JSON.stringify(next));
 }
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LockstepError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
-
 describe('topic names', () => {
   test('are lower-cased, reduced to [a-z0-9_], collapsed, trimmed and capped', () => {
     expect(sanitizeTopicName('Auth Flow')).toBe('auth_flow');
@@ -52,7 +41,7 @@ describe('topic names', () => {
 
   test('hostile names are refused with BAD_NAME', () => {
     for (const bad of ['../../etc', '/abs', 'a/b', 'a\\b', '..', 'x..y', '', '   ', '!!!', '日本語', 'a\nb', 'tab\there', 'x'.repeat(10 * 1024)]) {
-      expect([bad.slice(0, 20), codeOf(() => sanitizeTopicName(bad))]).toEqual([bad.slice(0, 20), 'BAD_NAME']);
+      expect([bad.slice(0, 20), errorCode(() => sanitizeTopicName(bad))]).toEqual([bad.slice(0, 20), 'BAD_NAME']);
     }
   });
 });

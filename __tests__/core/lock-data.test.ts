@@ -3,8 +3,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquireLock, breakLock, MAX_LOCK_DATA_BYTES, releaseLock, tokenEnvFor, lockStatus } from '../../src/core/lock.js';
-import { LockstepError } from '../../src/core/errors.js';
-import { cleanupTemp, firstLine, startWorker, tempRepo, waitExit } from '../helpers.js';
+import { cleanupTemp, errorCode, firstLine, startWorker, tempRepo, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -16,16 +15,6 @@ function lockDir(repo: string): string {
 
 function topPath(repo: string): string {
   return join(lockDir(repo), String(Math.max(...readdirSync(lockDir(repo)).filter((e) => /^\d+$/.test(e)).map(Number))));
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LockstepError) return e.code;
-    throw e;
-  }
-  return 'OK';
 }
 
 async function killedHolder(repo: string): Promise<number> {
@@ -95,7 +84,7 @@ describe('release data', () => {
     const repo = tempRepo();
     const h = await acquireLock({ cwd: repo, name: NAME });
     for (const bad of [[1, 2], 'text', 42, null, { big: 'x'.repeat(MAX_LOCK_DATA_BYTES) }]) {
-      expect(codeOf(() => releaseLock(h, { data: bad as never }))).toBe('BAD_INPUT');
+      expect(errorCode(() => releaseLock(h, { data: bad as never }))).toBe('BAD_INPUT');
       expect(lockStatus({ cwd: repo, name: NAME }).state).toBe('held');
     }
     releaseLock(h, { data: { ok: true } });

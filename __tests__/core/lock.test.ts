@@ -5,7 +5,7 @@ import { acquireLock, breakLock, lockStatus, releaseLock, tokenEnvFor, updateLoc
 import { readEvents } from '../../src/core/events.js';
 import { bootId, hostId, identityOf } from '../../src/core/process.js';
 import { LockstepError } from '../../src/core/errors.js';
-import { cleanupTemp, deadPid, firstLine, git, startWorker, tempDir, tempRepo, waitExit } from '../helpers.js';
+import { cleanupTemp, deadPid, errorCodeOf, firstLine, git, startWorker, tempDir, tempRepo, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -25,16 +25,6 @@ function plant(repo: string, gen: number, over: Partial<OwnerRecord>, name = 'co
     ...over,
   };
   writeFileSync(join(dir, String(gen)), JSON.stringify(rec));
-}
-
-async function code(p: Promise<unknown> | (() => unknown)): Promise<string> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    if (e instanceof LockstepError) return e.code;
-    throw e;
-  }
-  return 'OK';
 }
 
 describe('acquire and release', () => {
@@ -84,10 +74,10 @@ describe('acquire and release', () => {
     const a = await acquireLock({ cwd: repo });
     breakLock({ cwd: repo, force: true });
     const b = await acquireLock({ cwd: repo });
-    expect(await code(() => releaseLock(a))).toBe('LOCK_COMPROMISED');
+    expect(await errorCodeOf(() => releaseLock(a))).toBe('LOCK_COMPROMISED');
     releaseLock(b);
-    expect(await code(() => releaseLock(b))).toBe('LOCK_NOT_HELD');
-    expect(await code(() => releaseLock({ cwd: repo, name: 'commit', token: 999 }))).toBe('LOCK_COMPROMISED');
+    expect(await errorCodeOf(() => releaseLock(b))).toBe('LOCK_NOT_HELD');
+    expect(await errorCodeOf(() => releaseLock({ cwd: repo, name: 'commit', token: 999 }))).toBe('LOCK_COMPROMISED');
     const types = readEvents(join(repo, '.git', 'lockstep')).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['acquire', 'release', 'break', 'compromised']));
   });
@@ -104,7 +94,7 @@ describe('acquire and release', () => {
     // a token that is not current gives no free pass
     releaseLock(a);
     const b = await acquireLock({ cwd: repo });
-    expect(await code(acquireLock({ cwd: repo, env, timeoutMs: 0 }))).toBe('LOCK_TIMEOUT');
+    expect(await errorCodeOf(acquireLock({ cwd: repo, env, timeoutMs: 0 }))).toBe('LOCK_TIMEOUT');
     releaseLock(b);
   });
 
@@ -159,7 +149,7 @@ describe('stale owners', () => {
     const repo = tempRepo();
     plant(repo, 5, { host: 'other-host', pid: 1, renewedAtMs: Date.now(), leaseMs: 60_000 });
     expect(lockStatus({ cwd: repo }).state).toBe('held');
-    expect(await code(acquireLock({ cwd: repo, timeoutMs: 50 }))).toBe('LOCK_TIMEOUT');
+    expect(await errorCodeOf(acquireLock({ cwd: repo, timeoutMs: 50 }))).toBe('LOCK_TIMEOUT');
     plant(repo, 6, { host: 'other-host', pid: 1, renewedAtMs: Date.now() - 61_000, leaseMs: 60_000 });
     const st = lockStatus({ cwd: repo });
     expect(st.state).toBe('stale');
@@ -200,8 +190,8 @@ describe('break', () => {
   test('refuses a live lock without --force, honours --expect-token, breaks a stale one', async () => {
     const repo = tempRepo();
     const h = await acquireLock({ cwd: repo });
-    expect(await code(() => breakLock({ cwd: repo }))).toBe('LOCK_HELD');
-    expect(await code(() => breakLock({ cwd: repo, force: true, expectToken: h.token + 1 }))).toBe('CONFLICT');
+    expect(await errorCodeOf(() => breakLock({ cwd: repo }))).toBe('LOCK_HELD');
+    expect(await errorCodeOf(() => breakLock({ cwd: repo, force: true, expectToken: h.token + 1 }))).toBe('CONFLICT');
     const r = breakLock({ cwd: repo, force: true, expectToken: h.token });
     expect(r.broken).toBe(true);
     expect(lockStatus({ cwd: repo }).state).toBe('free');
@@ -221,20 +211,20 @@ describe('where the lock lives', () => {
     const st = lockStatus({ cwd: repo });
     expect(st.state).toBe('held');
     expect(st.holder?.task).toBe('from-worktree');
-    expect(await code(acquireLock({ cwd: repo, timeoutMs: 50, reentrant: false }))).toBe('LOCK_TIMEOUT');
+    expect(await errorCodeOf(acquireLock({ cwd: repo, timeoutMs: 50, reentrant: false }))).toBe('LOCK_TIMEOUT');
     releaseLock({ cwd: repo, name: 'commit', token: h.token });
     expect(lockStatus({ cwd: wt }).state).toBe('free');
   });
 
   test('outside a repository, in a bare repository, with a bad name: typed errors', async () => {
     const plain = tempDir();
-    expect(await code(acquireLock({ cwd: plain }))).toBe('NOT_A_REPO');
+    expect(await errorCodeOf(acquireLock({ cwd: plain }))).toBe('NOT_A_REPO');
     const bare = tempDir();
     git(bare, 'init', '-q', '--bare');
-    expect(await code(acquireLock({ cwd: bare }))).toBe('BARE_REPO');
+    expect(await errorCodeOf(acquireLock({ cwd: bare }))).toBe('BARE_REPO');
     const repo = tempRepo();
     for (const bad of ['../x', 'A', '', 'a/b', 'x'.repeat(65), '-x', 'a b']) {
-      expect(await code(acquireLock({ cwd: repo, name: bad }))).toBe('BAD_NAME');
+      expect(await errorCodeOf(acquireLock({ cwd: repo, name: bad }))).toBe('BAD_NAME');
     }
   });
 
@@ -254,7 +244,7 @@ describe('where the lock lives', () => {
     chmodSync(locks, 0o555);
     try {
       if (process.getuid?.() === 0) return; // root ignores modes; covered by the CLI test run as another user
-      expect(await code(acquireLock({ cwd: repo }))).toBe('NO_PERMISSION');
+      expect(await errorCodeOf(acquireLock({ cwd: repo }))).toBe('NO_PERMISSION');
     } finally {
       chmodSync(locks, 0o755);
     }

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LockstepError } from '../../src/core/errors.js';
 import { openRuntime } from '../../src/core/runtime.js';
 import { discoverState, listStates } from '../../src/state/discover.js';
 import { gcStates } from '../../src/state/gc.js';
 import { newStateId, parseStateId, validatePrefix } from '../../src/state/id.js';
 import { exportLines, shellQuote } from '../../src/state/shell-env.js';
 import { getState, initState, setState, stateDir } from '../../src/state/store.js';
-import { cleanupTemp, runWorkersTogether, tempDir, tempRepo, type Run } from '../helpers.js';
+import { cleanupTemp, errorCodeOf, runWorkersTogether, tempDir, tempRepo, type Run } from '../helpers.js';
 
 afterAll(cleanupTemp);
-
-async function codeOf(fn: () => unknown): Promise<string> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof LockstepError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
 
 describe('workflow ids', () => {
   test('PREFIX_<ns>_<pid>_<random>, strictly rising time within a process', () => {
@@ -37,10 +26,10 @@ describe('workflow ids', () => {
   });
 
   test('bad prefixes and ids are refused before they touch a path', async () => {
-    for (const p of ['', 'a b', '../x', 'a/b', 'x'.repeat(65), 'naïve', 'a\nb']) expect(await codeOf(() => validatePrefix(p))).toBe('BAD_INPUT');
+    for (const p of ['', 'a b', '../x', 'a/b', 'x'.repeat(65), 'naïve', 'a\nb']) expect(await errorCodeOf(() => validatePrefix(p))).toBe('BAD_INPUT');
     const repo = tempRepo();
     for (const id of ['../../etc/passwd', 'x', 'cmd_1_2_zzzzzzzz', 'cmd_1_2_abcdef01/../../x', '']) {
-      expect(await codeOf(() => getState({ cwd: repo, id }))).toBe('BAD_INPUT');
+      expect(await errorCodeOf(() => getState({ cwd: repo, id }))).toBe('BAD_INPUT');
     }
   });
 
@@ -57,11 +46,11 @@ describe('state files', () => {
     expect(getState({ cwd: repo, id }).values).toEqual({ STEP: '2', EMPTY: '' });
     expect(JSON.parse(readFileSync(path, 'utf8')).values).toEqual({ STEP: '2', EMPTY: '' });
     for (const bad of ['1X', 'A-B', 'A B', '', 'PATH', 'IFS', 'BASH_ENV', 'LD_PRELOAD', 'PROMPT_COMMAND']) {
-      expect([bad, await codeOf(() => setState({ cwd: repo, id, values: { [bad]: 'x' } }))]).toEqual([bad, 'BAD_INPUT']);
+      expect([bad, await errorCodeOf(() => setState({ cwd: repo, id, values: { [bad]: 'x' } }))]).toEqual([bad, 'BAD_INPUT']);
     }
-    expect(await codeOf(() => setState({ cwd: repo, id, values: { V: 'a\0b' } }))).toBe('BAD_INPUT');
-    expect(await codeOf(() => setState({ cwd: repo, id: newStateId('research'), values: { A: '1' } }))).toBe('NOT_FOUND');
-    expect(await codeOf(() => initState({ cwd: repo, prefix: 'x', owner: 'a\nb' }))).toBe('BAD_INPUT');
+    expect(await errorCodeOf(() => setState({ cwd: repo, id, values: { V: 'a\0b' } }))).toBe('BAD_INPUT');
+    expect(await errorCodeOf(() => setState({ cwd: repo, id: newStateId('research'), values: { A: '1' } }))).toBe('NOT_FOUND');
+    expect(await errorCodeOf(() => initState({ cwd: repo, prefix: 'x', owner: 'a\nb' }))).toBe('BAD_INPUT');
     // No temp files left behind by the atomic writes.
     expect(readdirSync(stateDir({ cwd: repo })).filter((f) => f.startsWith('.tmp'))).toEqual([]);
   });

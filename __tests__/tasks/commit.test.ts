@@ -6,8 +6,7 @@ import { startTask } from '../../src/tasks/tasks.js';
 import { lockStatus } from '../../src/core/lock.js';
 import { readEvents } from '../../src/core/events.js';
 import { validateCommitRange } from '../../src/tasks/validate.js';
-import { LockstepError } from '../../src/core/errors.js';
-import { CLI, cleanupTemp, git, runCliAsync, tempRepo, waitExit } from '../helpers.js';
+import { cleanupTemp, CLI, errorCodeOf, git, runCliAsync, tempRepo, waitExit } from '../helpers.js';
 import { cleanEnv, cliArgv, holdLock, commitFiles, gitRun, lockstep, read, startGroup, trailers, until, write } from './fixtures.js';
 
 afterAll(cleanupTemp);
@@ -26,16 +25,6 @@ function twoTasks(): string {
   git(repo, 'add', '.');
   git(repo, 'commit', '-q', '-m', 'base');
   return repo;
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof LockstepError) return e.code;
-    throw e;
-  }
-  return 'OK';
 }
 
 describe('lockstep commit', () => {
@@ -105,7 +94,7 @@ describe('lockstep commit', () => {
     expect(o.stderr).toMatch(/outside task A's scope/);
     // A directory that holds another task's file is caught after staging (in the temporary index): still nothing committed.
     write(repo, 'a/ok.txt', 'ok\n');
-    expect(await codeOf(commitTask({ cwd: repo, task: 'A', message: 'm', paths: ['.'] }))).toBe('VIOLATION');
+    expect(await errorCodeOf(commitTask({ cwd: repo, task: 'A', message: 'm', paths: ['.'] }))).toBe('VIOLATION');
     expect(git(repo, 'rev-parse', 'HEAD')).toBe(head);
     expect(gitRun(repo, ['diff', '--cached', '--name-only']).stdout).toBe('');
     expect(lockstep(['commit', '--task', 'A', '-m', 'm', '--', '../outside'], repo).code).toBe(2);

@@ -3,21 +3,10 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { endTask, getTask, listTasks, startTask } from '../../src/tasks/tasks.js';
 import { loadConfig } from '../../src/config/config.js';
-import { LockstepError } from '../../src/core/errors.js';
-import { cleanupTemp, git, tempDir, tempRepo } from '../helpers.js';
+import { cleanupTemp, errorCode, git, tempDir, tempRepo } from '../helpers.js';
 import { lockstep, write } from './fixtures.js';
 
 afterAll(cleanupTemp);
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LockstepError) return e.code;
-    throw e;
-  }
-  return 'OK';
-}
 
 describe('tasks (library)', () => {
   test('start, get, list, end; starting again with the same scope is a no-op, another scope needs --replace', () => {
@@ -26,19 +15,19 @@ describe('tasks (library)', () => {
     expect(t).toMatchObject({ id: '307', scope: ['specs/307_*/**'], shared: ['TODO.md'] });
     expect(existsSync(join(repo, '.git', 'lockstep', 'tasks', '307.json'))).toBe(true);
     expect(startTask({ cwd: repo, id: '307', scope: ['specs/307_*/**'], shared: ['TODO.md'] }).startedAt).toBe(t.startedAt);
-    expect(codeOf(() => startTask({ cwd: repo, id: '307', scope: ['other/**'] }))).toBe('CONFLICT');
+    expect(errorCode(() => startTask({ cwd: repo, id: '307', scope: ['other/**'] }))).toBe('CONFLICT');
     expect(startTask({ cwd: repo, id: '307', scope: ['other/**'], replace: true }).scope).toEqual(['other/**']);
     startTask({ cwd: repo, id: 'a.b_c-9', scope: ['x/**'] });
     expect(listTasks({ cwd: repo }).map((x) => x.id)).toEqual(['307', 'a.b_c-9']);
     expect(getTask({ cwd: repo, id: 'nope' })).toBeNull();
     expect(endTask({ cwd: repo, id: '307' }).task?.id).toBe('307');
-    expect(codeOf(() => endTask({ cwd: repo, id: '307' }))).toBe('NOT_FOUND');
+    expect(errorCode(() => endTask({ cwd: repo, id: '307' }))).toBe('NOT_FOUND');
     expect(listTasks({ cwd: repo }).map((x) => x.id)).toEqual(['a.b_c-9']);
   });
 
   test('a task needs a scope', () => {
     const repo = tempRepo();
-    expect(codeOf(() => startTask({ cwd: repo, id: '1', scope: [] }))).toBe('BAD_INPUT');
+    expect(errorCode(() => startTask({ cwd: repo, id: '1', scope: [] }))).toBe('BAD_INPUT');
   });
 });
 
@@ -46,7 +35,7 @@ describe('hostile input through the CLI', () => {
   test('task ids with shell metacharacters, ../ or too long are refused (exit 2) and nothing is written outside', () => {
     const repo = tempRepo();
     const outside = tempDir();
-    for (const id of ['.', 'a/b', 'x'.repeat(65), '', 'sp ace', 'ünï', 'a\nb']) expect(codeOf(() => startTask({ cwd: repo, id, scope: ['x/**'] }))).toBe('BAD_NAME');
+    for (const id of ['.', 'a/b', 'x'.repeat(65), '', 'sp ace', 'ünï', 'a\nb']) expect(errorCode(() => startTask({ cwd: repo, id, scope: ['x/**'] }))).toBe('BAD_NAME');
     for (const id of ['a;touch pwned', '$(touch pwned)', `../../${outside}/evil`, '..']) {
       const r = lockstep(['task', 'start', id, '--scope', 'x/**'], repo);
       expect({ id, code: r.code }).toEqual({ id, code: 2 });
@@ -79,7 +68,7 @@ describe('hostile input through the CLI', () => {
     const file = join(repo, '.git', 'lockstep', 'tasks', '306.json');
     for (const garbage of ['', '{"id":"999","scope":[],"shared":[]}', '{"id":"306","scope":["[bad"],"shared":[]}', '{"id":"306","scope":']) {
       writeFileSync(file, garbage);
-      expect(codeOf(() => listTasks({ cwd: repo }))).toBe('CORRUPT_STATE');
+      expect(errorCode(() => listTasks({ cwd: repo }))).toBe('CORRUPT_STATE');
     }
     const r = lockstep(['task', 'list'], repo);
     expect(r.code).toBe(4);

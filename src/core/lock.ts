@@ -188,6 +188,34 @@ function ensureLockDir(dir: string): void {
 }
 
 /**
+ * The fields of an owner record that say who holds a lock (the same for the
+ * file and the remote backend): the owner process and its identity, and what
+ * it is doing. Throws BAD_INPUT for an `ownerPid` that is not running.
+ */
+export function ownerFields(name: string, opts: Pick<AcquireOptions, 'ownerPid' | 'task' | 'agent' | 'cwd' | 'command'>, leaseMs: number) {
+  const ownerPid = opts.ownerPid ?? process.pid;
+  const ident = identityOf(ownerPid);
+  if (ident.pidStart === null && ownerPid !== process.pid) {
+    throw new LockstepError('BAD_INPUT', `owner pid ${ownerPid} is not a running process`);
+  }
+  return {
+    v: SCHEMA,
+    lock: name,
+    state: 'held' as const,
+    pid: ownerPid,
+    pidStart: ident.pidStart,
+    bootId: ident.bootId,
+    host: ident.host,
+    uid: ident.uid,
+    task: opts.task ?? null,
+    agent: opts.agent ?? null,
+    cwd: opts.cwd ?? process.cwd(),
+    command: opts.command ?? process.argv.slice(1).join(' ').slice(0, 500),
+    leaseMs,
+  };
+}
+
+/**
  * Writes this acquire's owner record to a temp file in the lock directory,
  * creating the directory the first time. Should it have been removed since
  * (a wiped runtime), it is created again and the write retried.
@@ -437,30 +465,13 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
 
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new LockstepError('BAD_INPUT', `invalid lock timeout ${timeoutMs}`);
-  const ownerPid = opts.ownerPid ?? process.pid;
-  const ident = identityOf(ownerPid);
-  if (ident.pidStart === null && ownerPid !== process.pid) {
-    throw new LockstepError('BAD_INPUT', `owner pid ${ownerPid} is not a running process`);
-  }
   const now = Date.now();
   const record: OwnerRecord = {
-    v: SCHEMA,
-    lock: name,
-    state: 'held',
+    ...ownerFields(name, opts, opts.leaseMs ?? DEFAULT_LEASE_MS),
     nonce: randomBytes(8).toString('hex'),
-    pid: ownerPid,
-    pidStart: ident.pidStart,
-    bootId: ident.bootId,
-    host: ident.host,
-    uid: ident.uid,
-    task: opts.task ?? null,
-    agent: opts.agent ?? null,
-    cwd: opts.cwd ?? process.cwd(),
-    command: opts.command ?? process.argv.slice(1).join(' ').slice(0, 500),
     acquiredAt: new Date(now).toISOString(),
     acquiredAtMs: now,
     renewedAtMs: now,
-    leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
   };
   const tmp = writeOwnerTemp(dir, JSON.stringify(record));
   const started = Date.now();
@@ -543,7 +554,7 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
               : null;
             if (tookOver) appendEvent(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
             if (waitedMs >= 1 && lastHolder) appendEvent(rt.root, 'wait', { lock: name, token: mine, waitedMs, heldBy: lastHolder.pid, heldByTask: lastHolder.task });
-            appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: ownerPid, task: record.task, agent: record.agent, waitedMs });
+            appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
             return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
           }
           spins = 0;

@@ -22,13 +22,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
 import { ensureDir, readJsonFile, writeFileAtomic } from '../core/files.js';
-import { DEFAULT_LEASE_MS, DEFAULT_LOCK, DEFAULT_TIMEOUT_MS, TOKEN_ENV, type AcquireOptions, type LockStatus, type OwnerRecord, type WaitInfo } from '../core/lock.js';
-import { identityOf } from '../core/process.js';
+import { DEFAULT_LEASE_MS, DEFAULT_LOCK, DEFAULT_TIMEOUT_MS, ownerFields, TOKEN_ENV, type AcquireOptions, type LockStatus, type OwnerRecord, type WaitInfo } from '../core/lock.js';
 import { Observer, judgeLease, monoNowMs } from './observations.js';
 import { fenceRef, lockRef, validateRemoteLockName } from './refs.js';
 import { listRemoteRefs, openRemote, pushUpdates, readRecords, writeRecord, type RemoteContext, type RemoteOptions } from './transport.js';
 
-const SCHEMA = 1;
 
 /** The owner record, as stored in the blob the lock ref points to. */
 export interface RemoteOwnerRecord extends OwnerRecord {
@@ -200,25 +198,7 @@ export async function acquireRemoteLock(opts: RemoteAcquireOptions = {}): Promis
     }
   }
 
-  const ownerPid = opts.ownerPid ?? process.pid;
-  const ident = identityOf(ownerPid);
-  if (ident.pidStart === null && ownerPid !== process.pid) throw new LockstepError('BAD_INPUT', `owner pid ${ownerPid} is not a running process`);
-  const base = {
-    v: SCHEMA,
-    backend: 'remote' as const,
-    lock: name,
-    state: 'held' as const,
-    pid: ownerPid,
-    pidStart: ident.pidStart,
-    bootId: ident.bootId,
-    host: ident.host,
-    uid: ident.uid,
-    task: opts.task ?? null,
-    agent: opts.agent ?? null,
-    cwd: opts.cwd ?? process.cwd(),
-    command: opts.command ?? process.argv.slice(1).join(' ').slice(0, 500),
-    leaseMs,
-  };
+  const base = { ...ownerFields(name, opts, leaseMs), backend: 'remote' as const };
   const observer = new Observer(ctx);
   const started = Date.now();
   const startedMono = monoNowMs();
@@ -265,7 +245,7 @@ export async function acquireRemoteLock(opts: RemoteAcquireOptions = {}): Promis
         const waitedMs = Date.now() - started;
         const tookOver = takeOver ? { token: takeOver.rec?.token ?? 0, pid: takeOver.rec?.pid ?? 0, host: takeOver.rec?.host ?? '', reason: takeOver.reason, task: takeOver.rec?.task ?? null } : null;
         if (tookOver) appendEvent(ctx.runtime.root, 'takeover', { backend: 'remote', remote: ctx.remote, lock: name, token: record.token, from: tookOver });
-        appendEvent(ctx.runtime.root, 'acquire', { backend: 'remote', remote: ctx.remote, lock: name, token: record.token, owner: ownerPid, task: record.task, agent: record.agent, waitedMs });
+        appendEvent(ctx.runtime.root, 'acquire', { backend: 'remote', remote: ctx.remote, lock: name, token: record.token, owner: base.pid, task: record.task, agent: record.agent, waitedMs });
         // The lease counts from before the push was sent: no observer can have seen the record earlier.
         return handleFrom(ctx, name, oid, record, { waitedMs, tookOver, leaseEndsMono: sentMono + leaseMs });
       }
