@@ -246,7 +246,7 @@ export async function addAgentWorktree(opts: AddWorktreeOptions): Promise<AgentW
   const branch = agentBranch(agent);
   ensureDir(worktreesDir(rt));
 
-  return withRepoLock({ runtime: rt, cwd, command: `worktree add ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
+  const made = await withRepoLock({ runtime: rt, cwd, command: `worktree add ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
     const existing = readManifest(rt, agent);
     if (existing) {
       throw new LockstepError('CONFLICT', `agent ${agent} already has a worktree at ${existing.path} (created ${existing.createdAt})`, {
@@ -278,8 +278,6 @@ export async function addAgentWorktree(opts: AddWorktreeOptions): Promise<AgentW
     await git.exec(['worktree', 'add', '--quiet', '--lock', '--reason', lockReason, '-B', branch, path, baseTip]);
     try {
       applyCopies(source, path, copies);
-      const wtGit = createGit(path);
-      const hooks = await hooksCheck(git, wtGit, path);
       const now = Date.now();
       const manifest: WorktreeManifest = {
         v: 1,
@@ -298,7 +296,7 @@ export async function addAgentWorktree(opts: AddWorktreeOptions): Promise<AgentW
       };
       writeFileAtomic(manifestPath(rt, agent), JSON.stringify(manifest, null, 2));
       appendEvent(rt.root, 'worktree_add', { agent, path, branch, base, baseCommit: baseTip, copies });
-      return { agent, path, branch, base, baseCommit: baseTip, copies, hooks };
+      return { agent, path, branch, base, baseCommit: baseTip, copies };
     } catch (e) {
       await git.run(['worktree', 'unlock', path]);
       await git.run(['worktree', 'remove', '--force', path]);
@@ -306,6 +304,8 @@ export async function addAgentWorktree(opts: AddWorktreeOptions): Promise<AgentW
       throw e;
     }
   });
+  // Reading where hooks resolve touches nothing shared: outside the lock, so agents starting together queue less.
+  return { ...made, hooks: await hooksCheck(git, createGit(path), path) };
 }
 
 // --- refresh (the runner's per-item reset) ---------------------------------------------------
