@@ -185,6 +185,13 @@ export default async function allocBench(ctx: BenchContext): Promise<BenchSectio
   const loopRuns = await Promise.all(Array.from({ length: loops }, (_, w) => spawnCollect(['bash', '-c', loop, 'loop', ctx.cli[0]!, ctx.cli[1]!, loopRoot, String(perLoop), String(w)])));
   const loopMs = performance.now() - t0;
   for (const r of loopRuns) if (r.code !== 0) throw new Error(`CLI allocation loop failed: ${r.stderr}`);
+  // The floor under any node CLI: the same loops starting `node -e 0` instead.
+  ctx.log('allocation: node -e 0 from 10 shell loops');
+  const floorLoop = 'i=0; while [ $i -lt "$2" ]; do "$1" -e 0 || exit 1; i=$((i + 1)); done';
+  const f0 = performance.now();
+  const floorRuns = await Promise.all(Array.from({ length: loops }, () => spawnCollect(['bash', '-c', floorLoop, 'floor', process.execPath, String(perLoop)])));
+  const floorMs = performance.now() - f0;
+  for (const r of floorRuns) if (r.code !== 0) throw new Error(`node -e 0 loop failed: ${r.stderr}`);
   const loopV = verifyAllocations({ root: loopRoot });
   const loopCollisions = collisions(loopRoot);
   const total = loops * perLoop;
@@ -218,13 +225,14 @@ export default async function allocBench(ctx: BenchContext): Promise<BenchSectio
     {
       title: 'Allocation: the CLI',
       notes: [
-        `Per call: \`lockstep allocate ROOT NAME\` in a git checkout, ${runs} sequential calls interleaved with \`node -e 0\` (same load for both). Shell loops: ${loops} concurrent \`while\` loops of ${perLoop} CLI calls each into one root.`,
+        `Per call: \`lockstep allocate ROOT NAME\` in a git checkout, ${runs} sequential calls interleaved with \`node -e 0\` (same load for both). Shell loops: ${loops} concurrent \`while\` loops of ${perLoop} CLI calls each into one root; the floor row runs the same loops with \`node -e 0\`, which no node CLI can beat: where it exceeds the goal, the goal is out of reach for any node program on this machine.`,
       ],
       columns: ['measurement', 'median (ms)', 'p99 (ms)', 'total (s)', 'collisions', 'ratio'],
       rows: [
         ['node -e 0', fmt(sn.median, 1), fmt(sn.p99, 1), '', '', '1.00×'],
         ['lockstep allocate (one call)', fmt(sc.median, 1), fmt(sc.p99, 1), '', '', ratio(sc.median, sn.median)],
         [`${total} allocations, ${loops} shell loops`, '', '', fmt(loopMs / 1000, 1), loopCollisions, `${fmt(total / (loopMs / 1000), 0)}/s`],
+        [`${total} × node -e 0, the same ${loops} shell loops (the floor)`, '', '', fmt(floorMs / 1000, 1), '', `${ratio(loopMs, floorMs)} of the floor`],
       ],
       goals: [
         { text: 'CLI median per call ≤ 1.3× node -e 0', measured: ratio(sc.median, sn.median), met: sc.median <= 1.3 * sn.median },
