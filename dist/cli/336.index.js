@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ER: () => (/* binding */ tokenEnvFor),
+/* harmony export */   Fg: () => (/* binding */ ownerFields),
 /* harmony export */   IZ: () => (/* binding */ acquireLock),
 /* harmony export */   NP: () => (/* binding */ breakLock),
 /* harmony export */   dB: () => (/* binding */ listLocks),
@@ -94,6 +95,33 @@ function ensureLockDir(dir) {
     if (knownLockDirs.size >= 1024)
         knownLockDirs.clear();
     knownLockDirs.add(dir);
+}
+/**
+ * The fields of an owner record that say who holds a lock (the same for the
+ * file and the remote backend): the owner process and its identity, and what
+ * it is doing. Throws BAD_INPUT for an `ownerPid` that is not running.
+ */
+function ownerFields(name, opts, leaseMs) {
+    const ownerPid = opts.ownerPid ?? process.pid;
+    const ident = (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .identityOf */ .cu)(ownerPid);
+    if (ident.pidStart === null && ownerPid !== process.pid) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('BAD_INPUT', `owner pid ${ownerPid} is not a running process`);
+    }
+    return {
+        v: SCHEMA,
+        lock: name,
+        state: 'held',
+        pid: ownerPid,
+        pidStart: ident.pidStart,
+        bootId: ident.bootId,
+        host: ident.host,
+        uid: ident.uid,
+        task: opts.task ?? null,
+        agent: opts.agent ?? null,
+        cwd: opts.cwd ?? process.cwd(),
+        command: opts.command ?? process.argv.slice(1).join(' ').slice(0, 500),
+        leaseMs,
+    };
 }
 /**
  * Writes this acquire's owner record to a temp file in the lock directory,
@@ -357,30 +385,13 @@ async function acquireLock(opts = {}) {
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('BAD_INPUT', `invalid lock timeout ${timeoutMs}`);
-    const ownerPid = opts.ownerPid ?? process.pid;
-    const ident = (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .identityOf */ .cu)(ownerPid);
-    if (ident.pidStart === null && ownerPid !== process.pid) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('BAD_INPUT', `owner pid ${ownerPid} is not a running process`);
-    }
     const now = Date.now();
     const record = {
-        v: SCHEMA,
-        lock: name,
-        state: 'held',
+        ...ownerFields(name, opts, opts.leaseMs ?? DEFAULT_LEASE_MS),
         nonce: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(8).toString('hex'),
-        pid: ownerPid,
-        pidStart: ident.pidStart,
-        bootId: ident.bootId,
-        host: ident.host,
-        uid: ident.uid,
-        task: opts.task ?? null,
-        agent: opts.agent ?? null,
-        cwd: opts.cwd ?? process.cwd(),
-        command: opts.command ?? process.argv.slice(1).join(' ').slice(0, 500),
         acquiredAt: new Date(now).toISOString(),
         acquiredAtMs: now,
         renewedAtMs: now,
-        leaseMs: opts.leaseMs ?? DEFAULT_LEASE_MS,
     };
     const tmp = writeOwnerTemp(dir, JSON.stringify(record));
     const started = Date.now();
@@ -474,7 +485,7 @@ async function acquireLock(opts = {}) {
                             (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
                         if (waitedMs >= 1 && lastHolder)
                             (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'wait', { lock: name, token: mine, waitedMs, heldBy: lastHolder.pid, heldByTask: lastHolder.task });
-                        (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'acquire', { lock: name, token: mine, owner: ownerPid, task: record.task, agent: record.agent, waitedMs });
+                        (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
                         return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
                     }
                     spins = 0;

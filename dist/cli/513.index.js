@@ -1063,10 +1063,9 @@ async function renewAgentClaimsRemote(opts) {
 /* harmony import */ var _core_events_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7842);
 /* harmony import */ var _core_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9928);
 /* harmony import */ var _core_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6336);
-/* harmony import */ var _core_process_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9978);
-/* harmony import */ var _observations_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3875);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1994);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1124);
+/* harmony import */ var _observations_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3875);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1994);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1124);
 /**
  * The repository lock, coordinated through the git remote (for clones on
  * different machines).
@@ -1095,8 +1094,6 @@ async function renewAgentClaimsRemote(opts) {
 
 
 
-
-const SCHEMA = 1;
 // --- small pieces -----------------------------------------------------------------
 /** Tokens of records this process has read or written, by object id. */
 const knownTokens = new Map();
@@ -1127,11 +1124,11 @@ function writeFenceCache(ctx, name, c) {
     }
 }
 async function readView(ctx, name) {
-    const refs = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .listRemoteRefs */ .R8)(ctx, [(0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name), (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .fenceRef */ .Xo)(name)], `read the ${name} lock`);
-    return { lockOid: refs.get((0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name)) ?? null, fenceOid: refs.get((0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .fenceRef */ .Xo)(name)) ?? null };
+    const refs = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .listRemoteRefs */ .R8)(ctx, [(0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name), (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .fenceRef */ .Xo)(name)], `read the ${name} lock`);
+    return { lockOid: refs.get((0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name)) ?? null, fenceOid: refs.get((0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .fenceRef */ .Xo)(name)) ?? null };
 }
 async function readRecord(ctx, oid, ref) {
-    const m = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .readRecords */ .T3)(ctx, [oid], [ref]);
+    const m = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .readRecords */ .T3)(ctx, [oid], [ref]);
     const rec = m.get(oid) ?? null;
     if (rec && rec.backend === 'remote' && rec.state === 'held' && Number.isSafeInteger(rec.token)) {
         knownTokens.set(oid, rec.token);
@@ -1146,10 +1143,10 @@ async function fenceToken(ctx, name, fenceOid) {
     const known = knownTokens.get(fenceOid);
     if (known !== undefined)
         return known;
-    const rec = await readRecord(ctx, fenceOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .fenceRef */ .Xo)(name));
+    const rec = await readRecord(ctx, fenceOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .fenceRef */ .Xo)(name));
     if (!rec) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('CORRUPT_STATE', `the fencing counter ${(0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .fenceRef */ .Xo)(name)} on the remote ${ctx.remote} points to ${fenceOid}, which is not a lockstep lock record`, {
-            hint: `something other than lockstep wrote that ref; inspect it (git fetch ${ctx.remote} ${(0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .fenceRef */ .Xo)(name)} && git cat-file -p FETCH_HEAD) and contact whoever wrote it`,
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('CORRUPT_STATE', `the fencing counter ${(0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .fenceRef */ .Xo)(name)} on the remote ${ctx.remote} points to ${fenceOid}, which is not a lockstep lock record`, {
+            hint: `something other than lockstep wrote that ref; inspect it (git fetch ${ctx.remote} ${(0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .fenceRef */ .Xo)(name)} && git cat-file -p FETCH_HEAD) and contact whoever wrote it`,
         });
     }
     return rec.token;
@@ -1182,7 +1179,7 @@ function handleFrom(ctx, name, oid, record, extra) {
         nonce: record.nonce,
         reentrant: false,
         remote: ctx.remote,
-        ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name),
+        ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name),
         oid,
         root: ctx.runtime.root,
         cwd: ctx.git.cwd,
@@ -1190,7 +1187,7 @@ function handleFrom(ctx, name, oid, record, extra) {
         waitedMs: 0,
         tookOver: null,
         record,
-        leaseEndsMono: (0,_observations_js__WEBPACK_IMPORTED_MODULE_8__/* .monoNowMs */ ._t)() + record.leaseMs,
+        leaseEndsMono: (0,_observations_js__WEBPACK_IMPORTED_MODULE_7__/* .monoNowMs */ ._t)() + record.leaseMs,
         ...extra,
     };
 }
@@ -1200,16 +1197,16 @@ function handleFrom(ctx, name, oid, record, extra) {
  * LOCK_TIMEOUT (naming the holder), REMOTE_UNREACHABLE or REMOTE_REFUSED.
  */
 async function acquireRemoteLock(opts = {}) {
-    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .validateRemoteLockName */ .Pv)(opts.name ?? _core_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_LOCK */ .sR);
+    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRemoteLockName */ .Pv)(opts.name ?? _core_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_LOCK */ .sR);
     const timeoutMs = opts.timeoutMs ?? _core_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_TIMEOUT_MS */ .t1;
     if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('BAD_INPUT', `invalid lock timeout ${timeoutMs}`);
     const leaseMs = opts.leaseMs ?? _core_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_LEASE_MS */ .sV;
     if (!Number.isFinite(leaseMs) || leaseMs <= 0)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('BAD_INPUT', `invalid lease ${leaseMs}: the remote backend needs a lease > 0`);
-    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .openRemote */ .d3)(opts);
+    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .openRemote */ .d3)(opts);
     const env = opts.env ?? process.env;
-    const ref = (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name);
+    const ref = (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name);
     if (opts.reentrant !== false) {
         const inherited = parseTokenEnv(env).get(name);
         if (inherited !== undefined) {
@@ -1219,29 +1216,10 @@ async function acquireRemoteLock(opts = {}) {
                 return handleFrom(ctx, name, v.lockOid, rec, { reentrant: true });
         }
     }
-    const ownerPid = opts.ownerPid ?? process.pid;
-    const ident = (0,_core_process_js__WEBPACK_IMPORTED_MODULE_7__/* .identityOf */ .cu)(ownerPid);
-    if (ident.pidStart === null && ownerPid !== process.pid)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('BAD_INPUT', `owner pid ${ownerPid} is not a running process`);
-    const base = {
-        v: SCHEMA,
-        backend: 'remote',
-        lock: name,
-        state: 'held',
-        pid: ownerPid,
-        pidStart: ident.pidStart,
-        bootId: ident.bootId,
-        host: ident.host,
-        uid: ident.uid,
-        task: opts.task ?? null,
-        agent: opts.agent ?? null,
-        cwd: opts.cwd ?? process.cwd(),
-        command: opts.command ?? process.argv.slice(1).join(' ').slice(0, 500),
-        leaseMs,
-    };
-    const observer = new _observations_js__WEBPACK_IMPORTED_MODULE_8__/* .Observer */ .nu(ctx);
+    const base = { ...(0,_core_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .ownerFields */ .Fg)(name, opts, leaseMs), backend: 'remote' };
+    const observer = new _observations_js__WEBPACK_IMPORTED_MODULE_7__/* .Observer */ .nu(ctx);
     const started = Date.now();
-    const startedMono = (0,_observations_js__WEBPACK_IMPORTED_MODULE_8__/* .monoNowMs */ ._t)();
+    const startedMono = (0,_observations_js__WEBPACK_IMPORTED_MODULE_7__/* .monoNowMs */ ._t)();
     const deadlineMono = startedMono + timeoutMs;
     // Optimistic first try from what this clone saw last: a free lock costs one push.
     const cached = readFenceCache(ctx, name);
@@ -1262,7 +1240,7 @@ async function acquireRemoteLock(opts = {}) {
             const rec = await readRecord(ctx, view.lockOid, ref);
             lastHolder = rec;
             lastToken = rec?.token ?? lastToken;
-            const j = (0,_observations_js__WEBPACK_IMPORTED_MODULE_8__/* .judgeLease */ .Qs)(rec, observer.firstSeen(ref, view.lockOid));
+            const j = (0,_observations_js__WEBPACK_IMPORTED_MODULE_7__/* .judgeLease */ .Qs)(rec, observer.firstSeen(ref, view.lockOid));
             if (j.expired)
                 takeOver = { oid: view.lockOid, rec, reason: j.reason };
             else
@@ -1272,11 +1250,11 @@ async function acquireRemoteLock(opts = {}) {
             const prev = await fenceToken(ctx, name, view.fenceOid);
             const now = Date.now();
             const record = { ...base, token: prev + 1, nonce: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex'), acquiredAt: new Date(now).toISOString(), acquiredAtMs: now, renewedAtMs: now };
-            const oid = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .writeRecord */ .rh)(ctx, record);
-            const sentMono = (0,_observations_js__WEBPACK_IMPORTED_MODULE_8__/* .monoNowMs */ ._t)();
-            const r = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .pushUpdates */ .BI)(ctx, [
+            const oid = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .writeRecord */ .rh)(ctx, record);
+            const sentMono = (0,_observations_js__WEBPACK_IMPORTED_MODULE_7__/* .monoNowMs */ ._t)();
+            const r = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .pushUpdates */ .BI)(ctx, [
                 { ref, newOid: oid, expectOid: view.lockOid },
-                { ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .fenceRef */ .Xo)(name), newOid: oid, expectOid: view.fenceOid },
+                { ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .fenceRef */ .Xo)(name), newOid: oid, expectOid: view.fenceOid },
             ], `take the ${name} lock`);
             if (r.ok) {
                 writeFenceCache(ctx, name, { fenceOid: oid, token: record.token });
@@ -1284,7 +1262,7 @@ async function acquireRemoteLock(opts = {}) {
                 const tookOver = takeOver ? { token: takeOver.rec?.token ?? 0, pid: takeOver.rec?.pid ?? 0, host: takeOver.rec?.host ?? '', reason: takeOver.reason, task: takeOver.rec?.task ?? null } : null;
                 if (tookOver)
                     (0,_core_events_js__WEBPACK_IMPORTED_MODULE_4__/* .appendEvent */ .Zn)(ctx.runtime.root, 'takeover', { backend: 'remote', remote: ctx.remote, lock: name, token: record.token, from: tookOver });
-                (0,_core_events_js__WEBPACK_IMPORTED_MODULE_4__/* .appendEvent */ .Zn)(ctx.runtime.root, 'acquire', { backend: 'remote', remote: ctx.remote, lock: name, token: record.token, owner: ownerPid, task: record.task, agent: record.agent, waitedMs });
+                (0,_core_events_js__WEBPACK_IMPORTED_MODULE_4__/* .appendEvent */ .Zn)(ctx.runtime.root, 'acquire', { backend: 'remote', remote: ctx.remote, lock: name, token: record.token, owner: base.pid, task: record.task, agent: record.agent, waitedMs });
                 // The lease counts from before the push was sent: no observer can have seen the record earlier.
                 return handleFrom(ctx, name, oid, record, { waitedMs, tookOver, leaseEndsMono: sentMono + leaseMs });
             }
@@ -1294,12 +1272,12 @@ async function acquireRemoteLock(opts = {}) {
             const pause = Math.min(monoRemaining(deadlineMono), jitter(0, Math.min(200, 5 * 2 ** Math.min(conflicts, 6))));
             if (pause > 0)
                 await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_2__.setTimeout)(pause);
-            if ((0,_observations_js__WEBPACK_IMPORTED_MODULE_8__/* .monoNowMs */ ._t)() < deadlineMono || conflicts < 3)
+            if ((0,_observations_js__WEBPACK_IMPORTED_MODULE_7__/* .monoNowMs */ ._t)() < deadlineMono || conflicts < 3)
                 continue;
             waitMs = 0;
         }
         // Held (and not expired by our own count): wait, then look again.
-        const nowMono = (0,_observations_js__WEBPACK_IMPORTED_MODULE_8__/* .monoNowMs */ ._t)();
+        const nowMono = (0,_observations_js__WEBPACK_IMPORTED_MODULE_7__/* .monoNowMs */ ._t)();
         if (nowMono >= deadlineMono) {
             const waited = Date.now() - started;
             (0,_core_events_js__WEBPACK_IMPORTED_MODULE_4__/* .appendEvent */ .Zn)(ctx.runtime.root, 'timeout', { backend: 'remote', remote: ctx.remote, lock: name, token: lastToken, waitedMs: waited, heldBy: lastHolder?.pid ?? null, heldByHost: lastHolder?.host ?? null });
@@ -1323,14 +1301,14 @@ async function acquireRemoteLock(opts = {}) {
     }
 }
 function monoRemaining(deadlineMono) {
-    return Math.max(0, deadlineMono - (0,_observations_js__WEBPACK_IMPORTED_MODULE_8__/* .monoNowMs */ ._t)());
+    return Math.max(0, deadlineMono - (0,_observations_js__WEBPACK_IMPORTED_MODULE_7__/* .monoNowMs */ ._t)());
 }
 async function compromised(ctx, name, token, why) {
     let now = '';
     let current = 0;
     try {
         const v = await readView(ctx, name);
-        const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name)) : null;
+        const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name)) : null;
         current = rec?.token ?? (await fenceToken(ctx, name, v.fenceOid));
         now = rec ? `it is now held by ${describeHolder(rec)} (token ${rec.token})` : `it is free now (latest token ${current})`;
     }
@@ -1347,8 +1325,8 @@ async function compromised(ctx, name, token, why) {
 async function releaseRemoteLock(handle, opts = {}) {
     if (handle.reentrant)
         return { name: handle.name, token: handle.token, heldMs: 0, reentrant: true };
-    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .openRemote */ .d3)({ cwd: handle.cwd, remote: handle.remote, networkTimeoutMs: opts.networkTimeoutMs });
-    const r = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .pushUpdates */ .BI)(ctx, [{ ref: handle.ref, newOid: null, expectOid: handle.oid }], `release the ${handle.name} lock`);
+    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .openRemote */ .d3)({ cwd: handle.cwd, remote: handle.remote, networkTimeoutMs: opts.networkTimeoutMs });
+    const r = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .pushUpdates */ .BI)(ctx, [{ ref: handle.ref, newOid: null, expectOid: handle.oid }], `release the ${handle.name} lock`);
     if (!r.ok)
         throw await compromised(ctx, handle.name, handle.token, 'it expired and was taken over or removed');
     const heldMs = Date.now() - handle.acquiredAtMs;
@@ -1360,12 +1338,12 @@ async function releaseRemoteLock(handle, opts = {}) {
  * `lock release`). The token must be the one in the current record.
  */
 async function releaseRemoteLockByToken(opts) {
-    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .validateRemoteLockName */ .Pv)(opts.name);
+    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRemoteLockName */ .Pv)(opts.name);
     if (!Number.isSafeInteger(opts.token) || opts.token <= 0)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('BAD_INPUT', `invalid token ${JSON.stringify(opts.token)}: tokens are positive integers`);
-    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .openRemote */ .d3)(opts);
+    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .openRemote */ .d3)(opts);
     const v = await readView(ctx, name);
-    const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name)) : null;
+    const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name)) : null;
     if (!v.lockOid || !rec || rec.token !== opts.token) {
         const latest = rec?.token ?? (await fenceToken(ctx, name, v.fenceOid));
         if (!v.lockOid && latest === opts.token) {
@@ -1382,14 +1360,14 @@ async function releaseRemoteLockByToken(opts) {
 async function renewRemoteLock(handle) {
     if (handle.reentrant)
         return handle.record;
-    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .openRemote */ .d3)({ cwd: handle.cwd, remote: handle.remote });
+    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .openRemote */ .d3)({ cwd: handle.cwd, remote: handle.remote });
     const now = Date.now();
     const next = { ...handle.record, renewedAtMs: now };
-    const oid = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .writeRecord */ .rh)(ctx, next);
-    const sentMono = (0,_observations_js__WEBPACK_IMPORTED_MODULE_8__/* .monoNowMs */ ._t)();
-    const r = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .pushUpdates */ .BI)(ctx, [
+    const oid = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .writeRecord */ .rh)(ctx, next);
+    const sentMono = (0,_observations_js__WEBPACK_IMPORTED_MODULE_7__/* .monoNowMs */ ._t)();
+    const r = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .pushUpdates */ .BI)(ctx, [
         { ref: handle.ref, newOid: oid, expectOid: handle.oid },
-        { ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .fenceRef */ .Xo)(handle.name), newOid: oid, expectOid: handle.oid },
+        { ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .fenceRef */ .Xo)(handle.name), newOid: oid, expectOid: handle.oid },
     ], `renew the ${handle.name} lock`);
     if (!r.ok)
         throw await compromised(ctx, handle.name, handle.token, 'lost before renewal');
@@ -1401,10 +1379,10 @@ async function renewRemoteLock(handle) {
 }
 /** Renews by name and token (for the CLI). */
 async function renewRemoteLockByToken(opts) {
-    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .validateRemoteLockName */ .Pv)(opts.name);
-    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .openRemote */ .d3)(opts);
+    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRemoteLockName */ .Pv)(opts.name);
+    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .openRemote */ .d3)(opts);
     const v = await readView(ctx, name);
-    const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name)) : null;
+    const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name)) : null;
     if (!v.lockOid || !rec || rec.token !== opts.token)
         throw await compromised(ctx, name, opts.token, 'lost before renewal');
     return renewRemoteLock(handleFrom(ctx, name, v.lockOid, rec, {}));
@@ -1414,10 +1392,10 @@ function remoteLeaseValid(handle) {
     return handle.reentrant || monoNowMs() < handle.leaseEndsMono;
 }
 function statusOf(ctx, observer, name, lockOid, rec, latestToken) {
-    const base = { backend: 'remote', remote: ctx.remote, name, waiters: 0, path: `${ctx.remote}:${(0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name)}` };
+    const base = { backend: 'remote', remote: ctx.remote, name, waiters: 0, path: `${ctx.remote}:${(0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name)}` };
     if (!lockOid)
         return { ...base, state: 'free', token: latestToken, holder: null, ageMs: null, staleReason: null, expiresInMs: null };
-    const j = (0,_observations_js__WEBPACK_IMPORTED_MODULE_8__/* .judgeLease */ .Qs)(rec, observer.firstSeen((0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name), lockOid));
+    const j = (0,_observations_js__WEBPACK_IMPORTED_MODULE_7__/* .judgeLease */ .Qs)(rec, observer.firstSeen((0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name), lockOid));
     return {
         ...base,
         state: j.expired ? 'stale' : 'held',
@@ -1429,17 +1407,17 @@ function statusOf(ctx, observer, name, lockOid, rec, latestToken) {
     };
 }
 async function remoteLockStatus(opts) {
-    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .validateRemoteLockName */ .Pv)(opts.name ?? _core_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_LOCK */ .sR);
-    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .openRemote */ .d3)(opts);
+    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRemoteLockName */ .Pv)(opts.name ?? _core_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_LOCK */ .sR);
+    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .openRemote */ .d3)(opts);
     const v = await readView(ctx, name);
-    const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name)) : null;
+    const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name)) : null;
     const latest = rec?.token ?? (await fenceToken(ctx, name, v.fenceOid).catch(() => 0));
-    return statusOf(ctx, new _observations_js__WEBPACK_IMPORTED_MODULE_8__/* .Observer */ .nu(ctx), name, v.lockOid, rec, latest);
+    return statusOf(ctx, new _observations_js__WEBPACK_IMPORTED_MODULE_7__/* .Observer */ .nu(ctx), name, v.lockOid, rec, latest);
 }
 /** Every lock the remote knows (held, or free with a fencing counter). */
 async function listRemoteLocks(opts = {}) {
-    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .openRemote */ .d3)(opts);
-    const refs = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .listRemoteRefs */ .R8)(ctx, ['refs/lockstep/locks/*', 'refs/lockstep/fence/*'], 'list locks');
+    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .openRemote */ .d3)(opts);
+    const refs = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .listRemoteRefs */ .R8)(ctx, ['refs/lockstep/locks/*', 'refs/lockstep/fence/*'], 'list locks');
     const names = new Set();
     for (const r of refs.keys()) {
         const m = /^refs\/lockstep\/(?:locks|fence)\/([^/]+)$/.exec(r);
@@ -1447,11 +1425,11 @@ async function listRemoteLocks(opts = {}) {
             names.add(m[1]);
     }
     const oids = [...refs.values()];
-    const records = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .readRecords */ .T3)(ctx, oids);
-    const observer = new _observations_js__WEBPACK_IMPORTED_MODULE_8__/* .Observer */ .nu(ctx);
+    const records = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .readRecords */ .T3)(ctx, oids);
+    const observer = new _observations_js__WEBPACK_IMPORTED_MODULE_7__/* .Observer */ .nu(ctx);
     return [...names].sort().map((name) => {
-        const lockOid = refs.get((0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name)) ?? null;
-        const fenceOid = refs.get((0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .fenceRef */ .Xo)(name)) ?? null;
+        const lockOid = refs.get((0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name)) ?? null;
+        const fenceOid = refs.get((0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .fenceRef */ .Xo)(name)) ?? null;
         const rec = lockOid ? (records.get(lockOid) ?? null) : null;
         const fenceRec = fenceOid ? (records.get(fenceOid) ?? null) : null;
         return statusOf(ctx, observer, name, lockOid, rec, rec?.token ?? fenceRec?.token ?? 0);
@@ -1462,22 +1440,22 @@ async function listRemoteLocks(opts = {}) {
  * `force`). Compare-and-swap on the record judged: a renewal in between wins.
  */
 async function breakRemoteLock(opts) {
-    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .validateRemoteLockName */ .Pv)(opts.name ?? _core_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_LOCK */ .sR);
-    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .openRemote */ .d3)(opts);
+    const name = (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .validateRemoteLockName */ .Pv)(opts.name ?? _core_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_LOCK */ .sR);
+    const ctx = (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .openRemote */ .d3)(opts);
     const v = await readView(ctx, name);
-    const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name)) : null;
+    const rec = v.lockOid ? await readRecord(ctx, v.lockOid, (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name)) : null;
     const latest = rec?.token ?? (await fenceToken(ctx, name, v.fenceOid).catch(() => 0));
     if (opts.expectToken !== undefined && latest !== opts.expectToken) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('CONFLICT', `the ${name} lock is at token ${latest}, not ${opts.expectToken}: nothing broken`, { hint: `look again: lockstep lock status ${name} --backend remote:${ctx.remote}` });
     }
     if (!v.lockOid)
         return { broken: false, name, token: latest, reason: 'free' };
-    const st = statusOf(ctx, new _observations_js__WEBPACK_IMPORTED_MODULE_8__/* .Observer */ .nu(ctx), name, v.lockOid, rec, latest);
+    const st = statusOf(ctx, new _observations_js__WEBPACK_IMPORTED_MODULE_7__/* .Observer */ .nu(ctx), name, v.lockOid, rec, latest);
     if (st.state === 'held' && !opts.force) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('LOCK_HELD', `the ${name} lock is held by ${describeHolder(rec)} (token ${latest}) and its lease has not run out as seen from this machine (${((st.expiresInMs ?? 0) / 1000).toFixed(1)} s to go): not broken`, { hint: `wait for it, or break it anyway: lockstep lock break ${name} --backend remote:${ctx.remote} --expect-token ${latest} --force`, detail: { lock: name, token: latest, holder: rec } });
     }
     const reason = st.state === 'stale' ? (st.staleReason ?? 'stale') : 'forced';
-    const r = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_10__/* .pushUpdates */ .BI)(ctx, [{ ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_9__/* .lockRef */ .NN)(name), newOid: null, expectOid: v.lockOid }], `break the ${name} lock`);
+    const r = await (0,_transport_js__WEBPACK_IMPORTED_MODULE_9__/* .pushUpdates */ .BI)(ctx, [{ ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_8__/* .lockRef */ .NN)(name), newOid: null, expectOid: v.lockOid }], `break the ${name} lock`);
     if (!r.ok)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockstepError */ .Cj('CONFLICT', `the ${name} lock changed while breaking it: nothing broken`, { hint: `look again: lockstep lock status ${name} --backend remote:${ctx.remote}` });
     (0,_core_events_js__WEBPACK_IMPORTED_MODULE_4__/* .appendEvent */ .Zn)(ctx.runtime.root, 'break', { backend: 'remote', remote: ctx.remote, lock: name, token: latest, reason, previous: rec?.pid ?? null, previousHost: rec?.host ?? null });

@@ -390,7 +390,7 @@ async function addAgentWorktree(opts) {
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(worktreesDir(rt), agent);
     const branch = agentBranch(agent);
     (0,_core_files_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureDir */ .A0)(worktreesDir(rt));
-    return (0,_repo_lock_js__WEBPACK_IMPORTED_MODULE_13__/* .withRepoLock */ .Aq)({ runtime: rt, cwd, command: `worktree add ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
+    const made = await (0,_repo_lock_js__WEBPACK_IMPORTED_MODULE_13__/* .withRepoLock */ .Aq)({ runtime: rt, cwd, command: `worktree add ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
         const existing = readManifest(rt, agent);
         if (existing) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockstepError */ .Cj('CONFLICT', `agent ${agent} already has a worktree at ${existing.path} (created ${existing.createdAt})`, {
@@ -424,8 +424,6 @@ async function addAgentWorktree(opts) {
         await git.exec(['worktree', 'add', '--quiet', '--lock', '--reason', lockReason, '-B', branch, path, baseTip]);
         try {
             (0,_copies_js__WEBPACK_IMPORTED_MODULE_11__/* .applyCopies */ .On)(source, path, copies);
-            const wtGit = (0,_git_git_js__WEBPACK_IMPORTED_MODULE_7__/* .createGit */ .l)(path);
-            const hooks = await hooksCheck(git, wtGit, path);
             const now = Date.now();
             const manifest = {
                 v: 1,
@@ -444,7 +442,7 @@ async function addAgentWorktree(opts) {
             };
             (0,_core_files_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(manifestPath(rt, agent), JSON.stringify(manifest, null, 2));
             (0,_core_events_js__WEBPACK_IMPORTED_MODULE_3__/* .appendEvent */ .Zn)(rt.root, 'worktree_add', { agent, path, branch, base, baseCommit: baseTip, copies });
-            return { agent, path, branch, base, baseCommit: baseTip, copies, hooks };
+            return { agent, path, branch, base, baseCommit: baseTip, copies };
         }
         catch (e) {
             await git.run(['worktree', 'unlock', path]);
@@ -454,6 +452,8 @@ async function addAgentWorktree(opts) {
             throw e;
         }
     });
+    // Reading where hooks resolve touches nothing shared: outside the lock, so agents starting together queue less.
+    return { ...made, hooks: await hooksCheck(git, (0,_git_git_js__WEBPACK_IMPORTED_MODULE_7__/* .createGit */ .l)(path), path) };
 }
 /**
  * Resets an agent worktree to the current tip of its base and redoes its

@@ -745,6 +745,8 @@ async function runWorker(cfg, io) {
     }
     io.send({ t: 'ready', agent: cfg.agent, worktree: wt.path });
     let idle = false;
+    // Whether the worktree may hold leftovers: after a failed item (or none yet run, to be safe) it is reset on exit.
+    let dirty = false;
     while (!io.draining()) {
         let c;
         try {
@@ -765,12 +767,15 @@ async function runWorker(cfg, io) {
         }
         idle = false;
         const msg = await new ItemRun(cfg, rt, wt, c.item, c.generation, io).run();
+        // A done item left everything committed and merged: nothing to clean up after it.
+        dirty = msg.t !== 'item' || msg.outcome !== 'done';
         io.send(msg);
         io.send({ t: 'state', state: 'idle', item: null, generation: null });
     }
     io.send({ t: 'state', state: 'exiting', item: null, generation: null });
     // Leave the worktree clean (a failed command's leftovers), so it can be removed without --force.
-    await (0,worktree/* refreshAgentWorktree */.A5)({ cwd: cfg.cwd, agent: cfg.agent, discardUnmerged: true }).catch(() => undefined);
+    if (dirty)
+        await (0,worktree/* refreshAgentWorktree */.A5)({ cwd: cfg.cwd, agent: cfg.agent, discardUnmerged: true }).catch(() => undefined);
     return 0;
 }
 
