@@ -81,12 +81,19 @@ export const psInspector: ProcessInspector = {
 let chosen: ProcessInspector | undefined;
 
 /** procfs where /proc exists, ps otherwise; `LOCKSTEP_PROCESS_INSPECTOR=ps|procfs` forces one. */
+let hasProcfs: boolean | undefined;
+
+/** Whether this system has /proc (checked once: liveness checks ask on every call). */
+function procfsAvailable(): boolean {
+  return (hasProcfs ??= existsSync('/proc/self/stat'));
+}
+
 export function processInspector(): ProcessInspector {
   if (chosen) return chosen;
   const forced = process.env.LOCKSTEP_PROCESS_INSPECTOR;
   if (forced === 'ps') chosen = psInspector;
   else if (forced === 'procfs') chosen = procfsInspector;
-  else chosen = existsSync('/proc/self/stat') ? procfsInspector : psInspector;
+  else chosen = procfsAvailable() ? procfsInspector : psInspector;
   return chosen;
 }
 
@@ -148,18 +155,13 @@ function effectiveUid(): number {
  * and every lock acquire asks for it. Other pids are always read afresh (a pid
  * can die and be reused at any moment).
  */
-const ownStartStamps = new Map<ProcessInspector, { pid: number; stamp: string }>();
+const ownStartStamps = new Map<ProcessInspector, string>();
 
 export function identityOf(pid: number, inspector: ProcessInspector = processInspector()): ProcessIdentity {
   let pidStart: string | null;
   if (pid === process.pid) {
-    const hit = ownStartStamps.get(inspector);
-    if (hit && hit.pid === pid) {
-      pidStart = hit.stamp;
-    } else {
-      pidStart = startStamp(pid, inspector);
-      if (pidStart !== null) ownStartStamps.set(inspector, { pid, stamp: pidStart });
-    }
+    pidStart = ownStartStamps.get(inspector) ?? startStamp(pid, inspector);
+    if (pidStart !== null) ownStartStamps.set(inspector, pidStart);
   } else {
     pidStart = startStamp(pid, inspector);
   }
@@ -175,10 +177,8 @@ export function startStamp(pid: number, inspector: ProcessInspector = processIns
   return raw === null ? null : `${inspector.kind}:${raw}`;
 }
 
-let hasProcfs: boolean | undefined;
-
 function inspectorFor(stamp: string, fallback: ProcessInspector): ProcessInspector {
-  if (stamp.startsWith('procfs:')) return (hasProcfs ??= existsSync('/proc/self/stat')) ? procfsInspector : fallback;
+  if (stamp.startsWith('procfs:')) return procfsAvailable() ? procfsInspector : fallback;
   if (stamp.startsWith('ps:')) return psInspector;
   return fallback;
 }

@@ -106,6 +106,11 @@ function isClaimRecord(r: unknown): r is ClaimRecord {
   return typeof r === 'object' && r !== null && (r as ClaimRecord).kind === 'claim' && typeof (r as ClaimRecord).state === 'string';
 }
 
+/** The handle of `agent`'s claim of `queue`/`item`, whose current record (object `oid`) is `record`; its holder may rely on it until `leaseEndsMono`. */
+function heldClaim(ctx: RemoteContext, queue: string, item: string, agent: string, oid: string, record: ClaimRecord, leaseEndsMono: number): RemoteClaim {
+  return { backend: 'remote', remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent, generation: record.attempt, ref: claimRef(queue, item), oid, record, leaseEndsMono };
+}
+
 /** One compare-and-swap of the item's ref to a fresh claim; null when another claimer won. */
 async function tryClaim(ctx: RemoteContext, o: RemoteClaimOptions, queue: string, item: string, expectOid: string | null, attempt: number): Promise<RemoteClaim | null> {
   const record = newRecord(o, queue, item, attempt);
@@ -115,7 +120,7 @@ async function tryClaim(ctx: RemoteContext, o: RemoteClaimOptions, queue: string
   const r = await pushUpdates(ctx, [{ ref, newOid: oid, expectOid }], `claim ${queue}/${item}`);
   if (!r.ok) return null;
   appendEvent(ctx.runtime.root, 'claim', { backend: 'remote', remote: ctx.remote, queue, item, agent: o.agent, generation: attempt });
-  return { backend: 'remote', remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent: o.agent, generation: attempt, ref, oid, record, leaseEndsMono: sentMono + record.leaseMs };
+  return heldClaim(ctx, queue, item, o.agent, oid, record, sentMono + record.leaseMs);
 }
 
 /** Claims one named item. Null when it is already claimed or finished. */
@@ -261,7 +266,7 @@ export async function findClaimRemote(opts: RemoteOptions & { queue?: string; it
       detail: { queue, item, agent: opts.agent, current: rec ?? null },
     });
   }
-  return { backend: 'remote', remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent: opts.agent, generation: rec.attempt, ref, oid, record: rec, leaseEndsMono: monoNowMs() };
+  return heldClaim(ctx, queue, item, opts.agent, oid, rec, monoNowMs());
 }
 
 export interface RemoteClaimStatus {
@@ -382,7 +387,7 @@ export async function renewAgentClaimsRemote(opts: RemoteOptions & { queue?: str
   for (const [item, oid] of present) {
     const rec = records.get(oid);
     if (!isClaimRecord(rec) || rec.state !== 'claimed' || rec.agent !== opts.agent) continue;
-    const claim: RemoteClaim = { backend: 'remote', remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent: opts.agent, generation: rec.attempt, ref: claimRef(queue, item), oid, record: rec, leaseEndsMono: monoNowMs() };
+    const claim = heldClaim(ctx, queue, item, opts.agent, oid, rec, monoNowMs());
     try {
       await renewClaimRemote(claim);
       renewed.push(claim);
