@@ -387,6 +387,11 @@ const psInspector = {
 };
 let chosen;
 /** procfs where /proc exists, ps otherwise; `LOCKSTEP_PROCESS_INSPECTOR=ps|procfs` forces one. */
+let hasProcfs;
+/** Whether this system has /proc (checked once: liveness checks ask on every call). */
+function procfsAvailable() {
+    return (hasProcfs ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat'));
+}
 function processInspector() {
     if (chosen)
         return chosen;
@@ -396,7 +401,7 @@ function processInspector() {
     else if (forced === 'procfs')
         chosen = procfsInspector;
     else
-        chosen = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat') ? procfsInspector : psInspector;
+        chosen = procfsAvailable() ? procfsInspector : psInspector;
     return chosen;
 }
 /** True when a process with this pid exists (EPERM means it exists but is not ours). */
@@ -453,15 +458,9 @@ const ownStartStamps = new Map();
 function identityOf(pid, inspector = processInspector()) {
     let pidStart;
     if (pid === process.pid) {
-        const hit = ownStartStamps.get(inspector);
-        if (hit && hit.pid === pid) {
-            pidStart = hit.stamp;
-        }
-        else {
-            pidStart = startStamp(pid, inspector);
-            if (pidStart !== null)
-                ownStartStamps.set(inspector, { pid, stamp: pidStart });
-        }
+        pidStart = ownStartStamps.get(inspector) ?? startStamp(pid, inspector);
+        if (pidStart !== null)
+            ownStartStamps.set(inspector, pidStart);
     }
     else {
         pidStart = startStamp(pid, inspector);
@@ -476,10 +475,9 @@ function startStamp(pid, inspector = processInspector()) {
     const raw = inspector.startTime(pid);
     return raw === null ? null : `${inspector.kind}:${raw}`;
 }
-let hasProcfs;
 function inspectorFor(stamp, fallback) {
     if (stamp.startsWith('procfs:'))
-        return (hasProcfs ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat')) ? procfsInspector : fallback;
+        return procfsAvailable() ? procfsInspector : fallback;
     if (stamp.startsWith('ps:'))
         return psInspector;
     return fallback;

@@ -90,6 +90,10 @@ function newRecord(o, queue, item, attempt, state = 'claimed') {
 function isClaimRecord(r) {
     return typeof r === 'object' && r !== null && r.kind === 'claim' && typeof r.state === 'string';
 }
+/** The handle of `agent`'s claim of `queue`/`item`, whose current record (object `oid`) is `record`; its holder may rely on it until `leaseEndsMono`. */
+function heldClaim(ctx, queue, item, agent, oid, record, leaseEndsMono) {
+    return { backend: 'remote', remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent, generation: record.attempt, ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .claimRef */ .Qz)(queue, item), oid, record, leaseEndsMono };
+}
 /** One compare-and-swap of the item's ref to a fresh claim; null when another claimer won. */
 async function tryClaim(ctx, o, queue, item, expectOid, attempt) {
     const record = newRecord(o, queue, item, attempt);
@@ -100,7 +104,7 @@ async function tryClaim(ctx, o, queue, item, expectOid, attempt) {
     if (!r.ok)
         return null;
     (0,_core_events_js__WEBPACK_IMPORTED_MODULE_3__/* .appendEvent */ .Zn)(ctx.runtime.root, 'claim', { backend: 'remote', remote: ctx.remote, queue, item, agent: o.agent, generation: attempt });
-    return { backend: 'remote', remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent: o.agent, generation: attempt, ref, oid, record, leaseEndsMono: sentMono + record.leaseMs };
+    return heldClaim(ctx, queue, item, o.agent, oid, record, sentMono + record.leaseMs);
 }
 /** Claims one named item. Null when it is already claimed or finished. */
 async function claimItemRemote(opts) {
@@ -244,7 +248,7 @@ async function findClaimRemote(opts) {
             detail: { queue, item, agent: opts.agent, current: rec ?? null },
         });
     }
-    return { backend: 'remote', remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent: opts.agent, generation: rec.attempt, ref, oid, record: rec, leaseEndsMono: (0,_observations_js__WEBPACK_IMPORTED_MODULE_5__/* .monoNowMs */ ._t)() };
+    return heldClaim(ctx, queue, item, opts.agent, oid, rec, (0,_observations_js__WEBPACK_IMPORTED_MODULE_5__/* .monoNowMs */ ._t)());
 }
 /** Every claim of `queue` on the remote. */
 async function listClaimsRemote(opts) {
@@ -334,7 +338,7 @@ async function renewAgentClaimsRemote(opts) {
         const rec = records.get(oid);
         if (!isClaimRecord(rec) || rec.state !== 'claimed' || rec.agent !== opts.agent)
             continue;
-        const claim = { backend: 'remote', remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent: opts.agent, generation: rec.attempt, ref: (0,_refs_js__WEBPACK_IMPORTED_MODULE_6__/* .claimRef */ .Qz)(queue, item), oid, record: rec, leaseEndsMono: (0,_observations_js__WEBPACK_IMPORTED_MODULE_5__/* .monoNowMs */ ._t)() };
+        const claim = heldClaim(ctx, queue, item, opts.agent, oid, rec, (0,_observations_js__WEBPACK_IMPORTED_MODULE_5__/* .monoNowMs */ ._t)());
         try {
             await renewClaimRemote(claim);
             renewed.push(claim);
