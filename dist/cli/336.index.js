@@ -53,12 +53,18 @@ export const modules = {
  * rises, and a holder whose generation is no longer the top has lost the
  * lock ("lock compromised").
  *
- * Old generations are compacted away by each new holder. A process whose view
- * was so old that the name it links had already been compacted re-reads the
- * directory after linking and backs off unless its generation is the top.
+ * Old generations are compacted away (in ascending order) by each holder
+ * after its release — or, for a lock freed by other means (the shell hooks
+ * link the marker themselves), by the acquirer once a few pile up. A process
+ * whose view was so old that the name it links had already been compacted
+ * re-reads the directory after linking and backs off unless its generation
+ * is the top.
  *
  * Waiters take numbered tickets (`w.<n>`, also by link) and the lock goes to
- * the lowest live ticket: first come, first served, so nobody starves.
+ * the lowest live ticket: first come, first served, so nobody starves. A
+ * waiter watches its own ticket (inotify) and the releaser touches the next
+ * one, so the lock changes hands without anyone polling; polling remains as
+ * the safety net for a holder that dies and for releases that wake nobody.
  */
 
 
@@ -163,15 +169,17 @@ function readView(dir) {
     }
     catch (e) {
         if (e.code === 'ENOENT')
-            return { top: 0, tickets: [], entries: [] };
+            return { top: 0, generations: 0, tickets: [], entries: [] };
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsError */ .yi)(e, 'read lock directory', dir);
     }
     let top = 0;
+    let generations = 0;
     const tickets = [];
     for (const e of entries) {
         const c = e.charCodeAt(0);
         if (c >= 48 && c <= 57) {
             const n = Number(e);
+            generations++;
             if (Number.isSafeInteger(n) && n > top)
                 top = n;
         }
@@ -182,7 +190,7 @@ function readView(dir) {
         }
     }
     tickets.sort((a, b) => a - b);
-    return { top, tickets, entries };
+    return { top, generations, tickets, entries };
 }
 const recordBuf = Buffer.allocUnsafe(16 * 1024);
 /**
@@ -301,14 +309,19 @@ function faultPauseMs(kind) {
     }
     return 0;
 }
-/** Deletes generations well below the top, dead tickets and leftover temp files of dead processes. */
+/**
+ * Deletes generations well below `mine`, and leftover temp files of dead
+ * processes. Generations go in ascending order: releaseLock relies on a
+ * generation never outliving the one after it.
+ */
 function compact(dir, view, mine) {
+    const old = [];
     for (const e of view.entries) {
         const c = e.charCodeAt(0);
         if (c >= 48 && c <= 57) {
             const n = Number(e);
             if (n < mine - 2)
-                unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e));
+                old.push(n);
         }
         else if (e.startsWith('.tmp.') && mine % 8 === 0) {
             // Every waiter keeps a temp file here while it waits; checking all their
@@ -319,6 +332,9 @@ function compact(dir, view, mine) {
                 unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e));
         }
     }
+    old.sort((a, b) => a - b);
+    for (const n of old)
+        unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(n)));
 }
 function pidAlive(pid) {
     try {
@@ -405,6 +421,7 @@ async function acquireLock(opts = {}) {
     let lastTop = -1;
     let topSince = started;
     let last = null;
+    let waker = null;
     try {
         for (;;) {
             if (opts.signal?.aborted)
@@ -442,7 +459,11 @@ async function acquireLock(opts = {}) {
             }
             else {
                 lastHolder = cur;
-                const l = seen ? { state: 'alive' } : ownerLiveness(cur);
+                // A holder on this host that acquired (or renewed) within RECHECK_MS
+                // was alive a moment ago: a waiter with time to wait judges it on a
+                // later look instead of checking its process on every hand-off.
+                const fresh = timeoutMs > 0 && cur.host === (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .hostId */ .My)() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS;
+                const l = seen || fresh ? { state: 'alive' } : ownerLiveness(cur);
                 if (l.state === 'dead')
                     stale = { token: view.top, rec: cur, reason: l.reason };
             }
@@ -476,17 +497,22 @@ async function acquireLock(opts = {}) {
                         const acquiredAtMs = Date.now();
                         if (ticket)
                             unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `w.${ticket}`));
-                        compact(dir, after, mine);
+                        const queued = ticket ? after.tickets.filter((t) => t !== ticket) : after.tickets;
+                        // Compaction normally runs after the release (off the critical
+                        // path); a lock released by other means (the shell hooks' ln) is
+                        // compacted here once enough generations pile up.
+                        if (after.generations > 16)
+                            compact(dir, after, mine);
                         const waitedMs = acquiredAtMs - started;
                         const tookOver = stale
                             ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? '', reason: stale.reason, task: stale.rec?.task ?? null }
                             : null;
                         if (tookOver)
                             (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
-                        if (waitedMs >= 1 && lastHolder)
-                            (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'wait', { lock: name, token: mine, waitedMs, heldBy: lastHolder.pid, heldByTask: lastHolder.task });
                         (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
-                        return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
+                        const handle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
+                        acquiredViews.set(handle, { ...after, tickets: queued });
+                        return handle;
                     }
                     spins = 0;
                     continue; // somebody else linked first: look again at once
@@ -502,21 +528,40 @@ async function acquireLock(opts = {}) {
                     detail: { lock: name, token: lastToken, holder: lastHolder },
                 });
             }
-            if (ticket === 0 && timeoutMs > 0)
+            if (ticket === 0 && timeoutMs > 0) {
                 ticket = takeTicket(dir, tmp, view.tickets);
+                (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'wait', { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
+                if (ticket) {
+                    // Ask to be woken, then — first in line — look again before
+                    // sleeping: a release that happened before the ticket existed
+                    // could not wake us. Behind others, their turns come first.
+                    waker = ticketWaker((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `w.${ticket}`));
+                    if (view.tickets.length === 0)
+                        continue;
+                }
+            }
             if (opts.onWait && t >= nextWaitReport) {
                 nextWaitReport = t + 1000;
                 opts.onWait({ name, waitedMs: t - started, holder: lastHolder, token: lastToken, waiters: view.tickets.length });
             }
-            // The head of the queue polls tightly (it is next); the rest back off with jitter.
-            // How long one hand-off takes, learned from how fast the generations
-            // advance (two per holder: acquire and release).
+            // With a waker, the releaser wakes the head of the queue directly, so
+            // polling is only the safety net (a holder that dies, a release by the
+            // shell hooks, a file system without inotify): the head looks every few
+            // ms, the rest rarely. Without one, the head polls tightly (it is next)
+            // and the rest back off with jitter, timed by how long one hand-off
+            // takes, learned from how fast the generations advance (two per holder:
+            // acquire and release).
             const cycles = (view.top - firstTop) / 2;
             const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
             const position = ticket === 0 ? view.tickets.length : Math.max(0, view.tickets.indexOf(ticket));
             spins++;
             let delay;
-            if (position === 0) {
+            if (waker) {
+                // TEST-ONLY: LOCKSTEP_FAULT=wait-poll-ms:MS stretches the safety net,
+                // to show a waiter is woken by the release and not by its own polling.
+                delay = faultPauseMs('wait-poll-ms') || (position === 0 ? 2 : 20 + Math.random() * 30);
+            }
+            else if (position === 0) {
                 delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
             }
             else {
@@ -528,18 +573,81 @@ async function acquireLock(opts = {}) {
                     delay = 0;
             }
             delay = Math.min(delay, Math.max(0, deadline - Date.now()));
-            if (delay === 0)
+            if (waker)
+                await waker.wait(delay);
+            else if (delay === 0)
                 await new Promise((r) => setImmediate(r));
             else
                 await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(delay);
         }
     }
     finally {
+        waker?.close();
         unlinkQuiet(tmp);
         if (ticket)
             unlinkQuiet((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `w.${ticket}`));
     }
 }
+function ticketWaker(path) {
+    let pending = false;
+    let wakeUp = null;
+    let watcher;
+    try {
+        watcher = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.watch)(path, { persistent: false }, () => {
+            pending = true;
+            wakeUp?.();
+        });
+    }
+    catch {
+        return null; // no inotify (or out of watches): poll as before
+    }
+    watcher.on('error', () => {
+        /* the ticket went away (dropped as dead, or acquired): the timer still runs */
+    });
+    return {
+        wait(ms) {
+            if (pending) {
+                pending = false;
+                return Promise.resolve();
+            }
+            return new Promise((resolve) => {
+                const done = () => {
+                    clearTimeout(timer);
+                    wakeUp = null;
+                    pending = false;
+                    resolve();
+                };
+                const timer = setTimeout(done, ms);
+                wakeUp = done;
+            });
+        },
+        close() {
+            wakeUp = null;
+            watcher.close();
+        },
+    };
+}
+/**
+ * Wakes the next waiter after a release: the lowest ticket among those the
+ * holder saw queued when it acquired (a waiter queued later looks again
+ * after taking its ticket, so it either saw this release or is in that list
+ * by the next one) — or, when none were queued, `w.1`, the ticket the first
+ * waiter of an empty queue takes. One system call when there is nobody to wake.
+ */
+function wakeNext(dir, queued) {
+    const now = new Date();
+    for (const t of queued.length ? queued : [1]) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.utimesSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `w.${t}`), now, now);
+            return;
+        }
+        catch {
+            /* that waiter is gone: the next */
+        }
+    }
+}
+/** The directory as each holder saw it right after acquiring: who was queued, and what to compact after the release. */
+const acquiredViews = new WeakMap();
 function takeTicket(dir, tmp, known) {
     let n = (known.length ? known[known.length - 1] : 0) + 1;
     for (let i = 0; i < 1000; i++, n++) {
@@ -558,11 +666,15 @@ function compromised(rt, name, token, dir, why) {
         detail: { lock: name, token, current: view.top },
     });
 }
-function writeFreeMarker(dir, name, ended, state, reason, data) {
+/** Links the marker that frees the lock after generation `ended`, then wakes the next waiter (`queued`: see wakeNext). */
+function writeFreeMarker(dir, name, ended, state, queued, reason, data) {
     const marker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: (0,_process_js__WEBPACK_IMPORTED_MODULE_7__/* .hostId */ .My)() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}), ...(data ? { data } : {}) };
     const tmp = (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTempIn */ .nB)(dir, JSON.stringify(marker));
     try {
-        return (0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .tryLink */ .qB)(tmp, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(ended + 1)));
+        if (!(0,_files_js__WEBPACK_IMPORTED_MODULE_5__/* .tryLink */ .qB)(tmp, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, String(ended + 1))))
+            return false;
+        wakeNext(dir, queued);
+        return true;
     }
     finally {
         unlinkQuiet(tmp);
@@ -571,6 +683,13 @@ function writeFreeMarker(dir, name, ended, state, reason, data) {
 /**
  * Releases a lock held with `token`. Throws LOCK_COMPROMISED when the lock
  * was taken away (a loud error, never a silent success).
+ *
+ * For a handle from this process's own acquireLock the directory is not
+ * read again: the record under `token` must still be ours and the release
+ * marker's link of `token + 1` must succeed. Every way of losing the lock —
+ * a takeover, a break — links `token + 1` itself, so the link fails; and
+ * compaction removes generations in ascending order, so `token + 1` cannot
+ * have been compacted away while `token` is still there.
  */
 function releaseLock(handle, opts = {}) {
     const name = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_8__/* .validateLockName */ .LK)(handle.name);
@@ -581,28 +700,48 @@ function releaseLock(handle, opts = {}) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('BAD_INPUT', `invalid token ${JSON.stringify(handle.token)}: tokens are positive integers`);
     const rt = handle.root ? { root: handle.root } : resolveRuntime(handle);
     const dir = handle.dir ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(rt.root, 'locks', name);
-    const view = readView(dir);
-    if (view.top !== handle.token) {
-        const next = view.top > handle.token ? readGeneration(dir, handle.token + 1) : null;
-        if (next && !isCorrupt(next) && next.state === 'released') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('LOCK_NOT_HELD', `the ${name} lock with token ${handle.token} was already released (at ${next.at})`, {
-                hint: `see the lock now: lockstep lock status ${name}`,
-                detail: { lock: name, token: handle.token, current: view.top },
-            });
-        }
-        const why = next && !isCorrupt(next) && next.state === 'broken' ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}` : view.top > handle.token ? 'a later owner took it over' : 'no such token';
-        throw compromised(rt, name, handle.token, dir, why);
+    const acquiredView = acquiredViews.get(handle);
+    let cur;
+    if (acquiredView) {
+        // This process's own acquisition (see above).
+        cur = readGeneration(dir, handle.token);
+        if (!isOurs(cur, handle.nonce))
+            throw notReleased(rt, name, handle.token, dir);
+        if (!writeFreeMarker(dir, name, handle.token, 'released', acquiredView.tickets, undefined, data))
+            throw notReleased(rt, name, handle.token, dir);
+        compact(dir, acquiredView, handle.token);
     }
-    const cur = readGeneration(dir, handle.token);
-    if (!cur || isCorrupt(cur) || cur.state !== 'held' || (handle.nonce && cur.nonce !== handle.nonce)) {
-        throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
-    }
-    if (!writeFreeMarker(dir, name, handle.token, 'released', undefined, data)) {
-        throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
+    else {
+        // A handle rebuilt from a token (the CLI, a hook): a token that is not
+        // the top must not be linked above, so look before linking.
+        const view = readView(dir);
+        if (view.top !== handle.token)
+            throw notReleased(rt, name, handle.token, dir);
+        cur = readGeneration(dir, handle.token);
+        if (!isOurs(cur, handle.nonce))
+            throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
+        if (!writeFreeMarker(dir, name, handle.token, 'released', view.tickets, undefined, data))
+            throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
     }
     const heldMs = Date.now() - cur.acquiredAtMs;
     (0,_events_js__WEBPACK_IMPORTED_MODULE_6__/* .appendEvent */ .Zn)(rt.root, 'release', { lock: name, token: handle.token, heldMs, task: cur.task });
     return { name, token: handle.token, heldMs, reentrant: false };
+}
+function isOurs(cur, nonce) {
+    return !!cur && !isCorrupt(cur) && cur.state === 'held' && (!nonce || cur.nonce === nonce);
+}
+/** Why `token` cannot be released: already released (LOCK_NOT_HELD), or lost. */
+function notReleased(rt, name, token, dir) {
+    const view = readView(dir);
+    const next = view.top > token ? readGeneration(dir, token + 1) : null;
+    if (next && !isCorrupt(next) && next.state === 'released') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('LOCK_NOT_HELD', `the ${name} lock with token ${token} was already released (at ${next.at})`, {
+            hint: `see the lock now: lockstep lock status ${name}`,
+            detail: { lock: name, token, current: view.top },
+        });
+    }
+    const why = next && !isCorrupt(next) && next.state === 'broken' ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}` : view.top > token ? 'a later owner took it over' : 'no such token';
+    return compromised(rt, name, token, dir, why);
 }
 /**
  * Rewrites the holder's record in place (rename over its own generation):
@@ -686,7 +825,7 @@ function breakLock(opts = {}) {
         });
     }
     const reason = st.state === 'stale' ? (st.staleReason ?? 'stale') : 'forced';
-    if (!writeFreeMarker(st.path, name, st.token, 'broken', reason)) {
+    if (!writeFreeMarker(st.path, name, st.token, 'broken', readView(st.path).tickets, reason)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LockstepError */ .Cj('CONFLICT', `the ${name} lock changed while breaking it (token ${st.token} is no longer current): nothing broken`, {
             hint: `look again: lockstep lock status ${name}`,
         });

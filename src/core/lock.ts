@@ -17,14 +17,20 @@
  * rises, and a holder whose generation is no longer the top has lost the
  * lock ("lock compromised").
  *
- * Old generations are compacted away by each new holder. A process whose view
- * was so old that the name it links had already been compacted re-reads the
- * directory after linking and backs off unless its generation is the top.
+ * Old generations are compacted away (in ascending order) by each holder
+ * after its release — or, for a lock freed by other means (the shell hooks
+ * link the marker themselves), by the acquirer once a few pile up. A process
+ * whose view was so old that the name it links had already been compacted
+ * re-reads the directory after linking and backs off unless its generation
+ * is the top.
  *
  * Waiters take numbered tickets (`w.<n>`, also by link) and the lock goes to
- * the lowest live ticket: first come, first served, so nobody starves.
+ * the lowest live ticket: first come, first served, so nobody starves. A
+ * waiter watches its own ticket (inotify) and the releaser touches the next
+ * one, so the lock changes hands without anyone polling; polling remains as
+ * the safety net for a holder that dies and for releases that wake nobody.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, utimesSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -164,6 +170,8 @@ export interface LockStatus {
 
 interface DirView {
   top: number;
+  /** How many generation files there are. */
+  generations: number;
   tickets: number[];
   entries: string[];
 }
@@ -252,15 +260,17 @@ function readView(dir: string): DirView {
   try {
     entries = readdirSync(dir);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { top: 0, tickets: [], entries: [] };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { top: 0, generations: 0, tickets: [], entries: [] };
     throw fsError(e, 'read lock directory', dir);
   }
   let top = 0;
+  let generations = 0;
   const tickets: number[] = [];
   for (const e of entries) {
     const c = e.charCodeAt(0);
     if (c >= 48 && c <= 57) {
       const n = Number(e);
+      generations++;
       if (Number.isSafeInteger(n) && n > top) top = n;
     } else if (e.startsWith('w.')) {
       const n = Number(e.slice(2));
@@ -268,7 +278,7 @@ function readView(dir: string): DirView {
     }
   }
   tickets.sort((a, b) => a - b);
-  return { top, tickets, entries };
+  return { top, generations, tickets, entries };
 }
 
 const recordBuf = Buffer.allocUnsafe(16 * 1024);
@@ -386,13 +396,18 @@ function faultPauseMs(kind: string): number {
   return 0;
 }
 
-/** Deletes generations well below the top, dead tickets and leftover temp files of dead processes. */
+/**
+ * Deletes generations well below `mine`, and leftover temp files of dead
+ * processes. Generations go in ascending order: releaseLock relies on a
+ * generation never outliving the one after it.
+ */
 function compact(dir: string, view: DirView, mine: number): void {
+  const old: number[] = [];
   for (const e of view.entries) {
     const c = e.charCodeAt(0);
     if (c >= 48 && c <= 57) {
       const n = Number(e);
-      if (n < mine - 2) unlinkQuiet(join(dir, e));
+      if (n < mine - 2) old.push(n);
     } else if (e.startsWith('.tmp.') && mine % 8 === 0) {
       // Every waiter keeps a temp file here while it waits; checking all their
       // pids on every acquire was most of the kill(2)s under contention, and a
@@ -401,6 +416,8 @@ function compact(dir: string, view: DirView, mine: number): void {
       if (pid !== process.pid && Number.isInteger(pid) && !pidAlive(pid)) unlinkQuiet(join(dir, e));
     }
   }
+  old.sort((a, b) => a - b);
+  for (const n of old) unlinkQuiet(join(dir, String(n)));
 }
 
 function pidAlive(pid: number): boolean {
@@ -485,6 +502,7 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
   let lastTop = -1;
   let topSince = started;
   let last: Seen | null = null;
+  let waker: Waker | null = null;
   try {
     for (;;) {
       if (opts.signal?.aborted) throw new LockstepError('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
@@ -516,7 +534,11 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
         handed = releasedData(cur);
       } else {
         lastHolder = cur;
-        const l = seen ? ({ state: 'alive' } as const) : ownerLiveness(cur);
+        // A holder on this host that acquired (or renewed) within RECHECK_MS
+        // was alive a moment ago: a waiter with time to wait judges it on a
+        // later look instead of checking its process on every hand-off.
+        const fresh = timeoutMs > 0 && cur.host === hostId() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS;
+        const l = seen || fresh ? ({ state: 'alive' } as const) : ownerLiveness(cur);
         if (l.state === 'dead') stale = { token: view.top, rec: cur, reason: l.reason };
       }
       if (!seen && cur && !isCorrupt(cur) && !stale) last = { top: view.top, rec: cur, at: Date.now() };
@@ -547,15 +569,20 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
             }
             const acquiredAtMs = Date.now();
             if (ticket) unlinkQuiet(join(dir, `w.${ticket}`));
-            compact(dir, after, mine);
+            const queued = ticket ? after.tickets.filter((t) => t !== ticket) : after.tickets;
+            // Compaction normally runs after the release (off the critical
+            // path); a lock released by other means (the shell hooks' ln) is
+            // compacted here once enough generations pile up.
+            if (after.generations > 16) compact(dir, after, mine);
             const waitedMs = acquiredAtMs - started;
             const tookOver = stale
               ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? '', reason: stale.reason, task: stale.rec?.task ?? null }
               : null;
             if (tookOver) appendEvent(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
-            if (waitedMs >= 1 && lastHolder) appendEvent(rt.root, 'wait', { lock: name, token: mine, waitedMs, heldBy: lastHolder.pid, heldByTask: lastHolder.task });
             appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
-            return { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
+            const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
+            acquiredViews.set(handle, { ...after, tickets: queued });
+            return handle;
           }
           spins = 0;
           continue; // somebody else linked first: look again at once
@@ -572,20 +599,38 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
           detail: { lock: name, token: lastToken, holder: lastHolder },
         });
       }
-      if (ticket === 0 && timeoutMs > 0) ticket = takeTicket(dir, tmp, view.tickets);
+      if (ticket === 0 && timeoutMs > 0) {
+        ticket = takeTicket(dir, tmp, view.tickets);
+        appendEvent(rt.root, 'wait', { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
+        if (ticket) {
+          // Ask to be woken, then — first in line — look again before
+          // sleeping: a release that happened before the ticket existed
+          // could not wake us. Behind others, their turns come first.
+          waker = ticketWaker(join(dir, `w.${ticket}`));
+          if (view.tickets.length === 0) continue;
+        }
+      }
       if (opts.onWait && t >= nextWaitReport) {
         nextWaitReport = t + 1000;
         opts.onWait({ name, waitedMs: t - started, holder: lastHolder, token: lastToken, waiters: view.tickets.length });
       }
-      // The head of the queue polls tightly (it is next); the rest back off with jitter.
-      // How long one hand-off takes, learned from how fast the generations
-      // advance (two per holder: acquire and release).
+      // With a waker, the releaser wakes the head of the queue directly, so
+      // polling is only the safety net (a holder that dies, a release by the
+      // shell hooks, a file system without inotify): the head looks every few
+      // ms, the rest rarely. Without one, the head polls tightly (it is next)
+      // and the rest back off with jitter, timed by how long one hand-off
+      // takes, learned from how fast the generations advance (two per holder:
+      // acquire and release).
       const cycles = (view.top - firstTop) / 2;
       const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
       const position = ticket === 0 ? view.tickets.length : Math.max(0, view.tickets.indexOf(ticket));
       spins++;
       let delay: number;
-      if (position === 0) {
+      if (waker) {
+        // TEST-ONLY: LOCKSTEP_FAULT=wait-poll-ms:MS stretches the safety net,
+        // to show a waiter is woken by the release and not by its own polling.
+        delay = faultPauseMs('wait-poll-ms') || (position === 0 ? 2 : 20 + Math.random() * 30);
+      } else if (position === 0) {
         delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
       } else {
         // Wake well before our turn (half the expected wait, with jitter), so
@@ -595,14 +640,89 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
         if (delay < 1) delay = 0;
       }
       delay = Math.min(delay, Math.max(0, deadline - Date.now()));
-      if (delay === 0) await new Promise<void>((r) => setImmediate(r));
+      if (waker) await waker.wait(delay);
+      else if (delay === 0) await new Promise<void>((r) => setImmediate(r));
       else await sleep(delay);
     }
   } finally {
+    waker?.close();
     unlinkQuiet(tmp);
     if (ticket) unlinkQuiet(join(dir, `w.${ticket}`));
   }
 }
+
+/**
+ * Direct wake-up of a queued waiter. The waiter watches its own ticket file
+ * (inotify, through fs.watch); a releaser touches the lowest ticket it knows
+ * of (`wakeNext`). One utimensat(2) wakes exactly the next in line, instead
+ * of every waiter polling the directory while the lock changes hands.
+ */
+interface Waker {
+  /** Resolves when woken (or woken already since the last wait) or after `ms`. */
+  wait(ms: number): Promise<void>;
+  close(): void;
+}
+
+function ticketWaker(path: string): Waker | null {
+  let pending = false;
+  let wakeUp: (() => void) | null = null;
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(path, { persistent: false }, () => {
+      pending = true;
+      wakeUp?.();
+    });
+  } catch {
+    return null; // no inotify (or out of watches): poll as before
+  }
+  watcher.on('error', () => {
+    /* the ticket went away (dropped as dead, or acquired): the timer still runs */
+  });
+  return {
+    wait(ms) {
+      if (pending) {
+        pending = false;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          wakeUp = null;
+          pending = false;
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        wakeUp = done;
+      });
+    },
+    close() {
+      wakeUp = null;
+      watcher.close();
+    },
+  };
+}
+
+/**
+ * Wakes the next waiter after a release: the lowest ticket among those the
+ * holder saw queued when it acquired (a waiter queued later looks again
+ * after taking its ticket, so it either saw this release or is in that list
+ * by the next one) — or, when none were queued, `w.1`, the ticket the first
+ * waiter of an empty queue takes. One system call when there is nobody to wake.
+ */
+function wakeNext(dir: string, queued: number[]): void {
+  const now = new Date();
+  for (const t of queued.length ? queued : [1]) {
+    try {
+      utimesSync(join(dir, `w.${t}`), now, now);
+      return;
+    } catch {
+      /* that waiter is gone: the next */
+    }
+  }
+}
+
+/** The directory as each holder saw it right after acquiring: who was queued, and what to compact after the release. */
+const acquiredViews = new WeakMap<object, DirView>();
 
 /** What a waiter last read of the top generation, and when. */
 interface Seen {
@@ -639,11 +759,14 @@ function compromised(rt: { root: string }, name: string, token: number, dir: str
   });
 }
 
-function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', reason?: string, data?: LockData): boolean {
+/** Links the marker that frees the lock after generation `ended`, then wakes the next waiter (`queued`: see wakeNext). */
+function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', queued: number[], reason?: string, data?: LockData): boolean {
   const marker: FreeMarker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}), ...(data ? { data } : {}) };
   const tmp = writeTempIn(dir, JSON.stringify(marker));
   try {
-    return tryLink(tmp, join(dir, String(ended + 1)));
+    if (!tryLink(tmp, join(dir, String(ended + 1)))) return false;
+    wakeNext(dir, queued);
+    return true;
   } finally {
     unlinkQuiet(tmp);
   }
@@ -662,6 +785,13 @@ export interface ReleaseOptions {
 /**
  * Releases a lock held with `token`. Throws LOCK_COMPROMISED when the lock
  * was taken away (a loud error, never a silent success).
+ *
+ * For a handle from this process's own acquireLock the directory is not
+ * read again: the record under `token` must still be ours and the release
+ * marker's link of `token + 1` must succeed. Every way of losing the lock —
+ * a takeover, a break — links `token + 1` itself, so the link fails; and
+ * compaction removes generations in ascending order, so `token + 1` cannot
+ * have been compacted away while `token` is still there.
  */
 export function releaseLock(handle: { name: string; token: number; nonce?: string; reentrant?: boolean; cwd?: string; runtime?: Runtime; dir?: string; root?: string }, opts: ReleaseOptions = {}): ReleaseResult {
   const name = validateLockName(handle.name);
@@ -670,28 +800,44 @@ export function releaseLock(handle: { name: string; token: number; nonce?: strin
   if (!Number.isSafeInteger(handle.token) || handle.token <= 0) throw new LockstepError('BAD_INPUT', `invalid token ${JSON.stringify(handle.token)}: tokens are positive integers`);
   const rt = handle.root ? { root: handle.root } : resolveRuntime(handle);
   const dir = handle.dir ?? join(rt.root, 'locks', name);
-  const view = readView(dir);
-  if (view.top !== handle.token) {
-    const next = view.top > handle.token ? readGeneration(dir, handle.token + 1) : null;
-    if (next && !isCorrupt(next) && next.state === 'released') {
-      throw new LockstepError('LOCK_NOT_HELD', `the ${name} lock with token ${handle.token} was already released (at ${next.at})`, {
-        hint: `see the lock now: lockstep lock status ${name}`,
-        detail: { lock: name, token: handle.token, current: view.top },
-      });
-    }
-    const why = next && !isCorrupt(next) && next.state === 'broken' ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}` : view.top > handle.token ? 'a later owner took it over' : 'no such token';
-    throw compromised(rt, name, handle.token, dir, why);
-  }
-  const cur = readGeneration(dir, handle.token);
-  if (!cur || isCorrupt(cur) || cur.state !== 'held' || (handle.nonce && cur.nonce !== handle.nonce)) {
-    throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
-  }
-  if (!writeFreeMarker(dir, name, handle.token, 'released', undefined, data)) {
-    throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
+  const acquiredView = acquiredViews.get(handle);
+  let cur: GenerationRecord | { corrupt: string } | null;
+  if (acquiredView) {
+    // This process's own acquisition (see above).
+    cur = readGeneration(dir, handle.token);
+    if (!isOurs(cur, handle.nonce)) throw notReleased(rt, name, handle.token, dir);
+    if (!writeFreeMarker(dir, name, handle.token, 'released', acquiredView.tickets, undefined, data)) throw notReleased(rt, name, handle.token, dir);
+    compact(dir, acquiredView, handle.token);
+  } else {
+    // A handle rebuilt from a token (the CLI, a hook): a token that is not
+    // the top must not be linked above, so look before linking.
+    const view = readView(dir);
+    if (view.top !== handle.token) throw notReleased(rt, name, handle.token, dir);
+    cur = readGeneration(dir, handle.token);
+    if (!isOurs(cur, handle.nonce)) throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
+    if (!writeFreeMarker(dir, name, handle.token, 'released', view.tickets, undefined, data)) throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
   }
   const heldMs = Date.now() - cur.acquiredAtMs;
   appendEvent(rt.root, 'release', { lock: name, token: handle.token, heldMs, task: cur.task });
   return { name, token: handle.token, heldMs, reentrant: false };
+}
+
+function isOurs(cur: GenerationRecord | { corrupt: string } | null, nonce: string | undefined): cur is OwnerRecord {
+  return !!cur && !isCorrupt(cur) && cur.state === 'held' && (!nonce || cur.nonce === nonce);
+}
+
+/** Why `token` cannot be released: already released (LOCK_NOT_HELD), or lost. */
+function notReleased(rt: { root: string }, name: string, token: number, dir: string): LockstepError {
+  const view = readView(dir);
+  const next = view.top > token ? readGeneration(dir, token + 1) : null;
+  if (next && !isCorrupt(next) && next.state === 'released') {
+    return new LockstepError('LOCK_NOT_HELD', `the ${name} lock with token ${token} was already released (at ${next.at})`, {
+      hint: `see the lock now: lockstep lock status ${name}`,
+      detail: { lock: name, token, current: view.top },
+    });
+  }
+  const why = next && !isCorrupt(next) && next.state === 'broken' ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}` : view.top > token ? 'a later owner took it over' : 'no such token';
+  return compromised(rt, name, token, dir, why);
 }
 
 /**
@@ -783,7 +929,7 @@ export function breakLock(opts: BreakOptions = {}): BreakResult {
     });
   }
   const reason = st.state === 'stale' ? (st.staleReason ?? 'stale') : 'forced';
-  if (!writeFreeMarker(st.path, name, st.token, 'broken', reason)) {
+  if (!writeFreeMarker(st.path, name, st.token, 'broken', readView(st.path).tickets, reason)) {
     throw new LockstepError('CONFLICT', `the ${name} lock changed while breaking it (token ${st.token} is no longer current): nothing broken`, {
       hint: `look again: lockstep lock status ${name}`,
     });

@@ -1,0 +1,116 @@
+/**
+ * How the lock changes hands: a releaser wakes the next waiter directly
+ * (it touches the waiter's ticket, which the waiter watches), and the
+ * directory is compacted whichever way the lock was released.
+ *
+ * The waiters here run with LOCKSTEP_FAULT=wait-poll-ms:600000, so their own
+ * polling — the safety net — would not look again for ten minutes: a waiter
+ * that acquires has been woken. The control releases the way the shell hooks
+ * do (a marker linked with ln, no wake-up) and shows such a waiter stays asleep.
+ */
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { linkSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { acquireLock, releaseLock } from '../../src/core/lock.js';
+import { cleanupTemp, errorCodeOf, firstLine, startWorker, tempRepo, waitExit } from '../helpers.js';
+
+afterAll(cleanupTemp);
+
+const NO_POLL = { LOCKSTEP_FAULT: 'wait-poll-ms:600000' };
+
+function lockDir(repo: string): string {
+  return join(repo, '.git', 'lockstep', 'locks', 'commit');
+}
+
+function tickets(repo: string): string[] {
+  return readdirSync(lockDir(repo)).filter((e) => e.startsWith('w.'));
+}
+
+function generations(repo: string): number[] {
+  return readdirSync(lockDir(repo))
+    .filter((e) => /^\d+$/.test(e))
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** Waits until `n` waiters have taken tickets (they have looked, queued and started watching). */
+async function queued(repo: string, n: number): Promise<void> {
+  while (tickets(repo).length < n) await sleep(10);
+  await sleep(100); // past the one look a first-in-line waiter takes after queueing
+}
+
+/** Frees the lock the way the commit-msg/post-commit hooks do: a released marker linked in, nobody woken. */
+function releaseLikeTheHooks(repo: string, token: number): void {
+  const tmp = join(lockDir(repo), `.tmp.hook-${token}`);
+  writeFileSync(tmp, JSON.stringify({ v: 1, lock: 'commit', state: 'released', by: { pid: process.pid, host: 'test' }, at: new Date().toISOString(), ended: token }));
+  linkSync(tmp, join(lockDir(repo), String(token + 1)));
+  unlinkSync(tmp);
+}
+
+describe('hand-off', () => {
+  test('a release wakes the queued waiters one after another, without their polling', async () => {
+    const repo = tempRepo();
+    const h = await acquireLock({ cwd: repo });
+    const a = startWorker('lock-worker.ts', ['acquire', repo], { env: NO_POLL });
+    await queued(repo, 1);
+    const b = startWorker('lock-worker.ts', ['acquire', repo], { env: NO_POLL });
+    await queued(repo, 2);
+    releaseLock(h);
+    // a goes first (lowest ticket) and its release wakes b.
+    const tokens = [Number(await firstLine(a)), Number(await firstLine(b))];
+    expect(tokens).toEqual([h.token + 2, h.token + 4]);
+    expect(await waitExit(a)).toBe(0);
+    expect(await waitExit(b)).toBe(0);
+    expect(tickets(repo)).toEqual([]);
+  }, 60_000);
+
+  test('control: freed without a wake-up (as the shell hooks do), the same waiter stays asleep until its ticket is touched', async () => {
+    const repo = tempRepo();
+    const h = await acquireLock({ cwd: repo });
+    const w = startWorker('lock-worker.ts', ['acquire', repo], { env: NO_POLL });
+    let out = '';
+    w.stdout!.on('data', (d) => (out += d));
+    await queued(repo, 1);
+    releaseLikeTheHooks(repo, h.token);
+    await sleep(1500);
+    expect(out).toBe(''); // free for 1.5 s, and the waiter has not noticed: polling really is off
+    expect(tickets(repo)).toHaveLength(1);
+    const now = new Date();
+    utimesSync(join(lockDir(repo), tickets(repo)[0]!), now, now); // what releaseLock's wake-up does
+    expect(await waitExit(w)).toBe(0);
+    expect(Number(out.trim())).toBe(h.token + 2);
+  }, 60_000);
+});
+
+describe('compaction', () => {
+  test('released through releaseLock, only the last few generations stay', async () => {
+    const repo = tempRepo();
+    for (let i = 0; i < 40; i++) releaseLock(await acquireLock({ cwd: repo }));
+    const gens = generations(repo);
+    expect(gens[gens.length - 1]).toBe(80);
+    expect(gens.length).toBeLessThanOrEqual(4);
+  });
+
+  test('released by the hooks (no releaseLock), acquirers compact once generations pile up', async () => {
+    const repo = tempRepo();
+    for (let i = 0; i < 40; i++) releaseLikeTheHooks(repo, (await acquireLock({ cwd: repo })).token);
+    const gens = generations(repo);
+    expect(gens[gens.length - 1]).toBe(80);
+    expect(gens.length).toBeLessThanOrEqual(18);
+  });
+});
+
+describe('release checks', () => {
+  test('double release, and release after the lock moved on far enough to be compacted: errors, never success', async () => {
+    const repo = tempRepo();
+    const h = await acquireLock({ cwd: repo });
+    releaseLock(h);
+    expect(await errorCodeOf(() => releaseLock(h))).toBe('LOCK_NOT_HELD');
+    for (let i = 0; i < 10; i++) releaseLock(await acquireLock({ cwd: repo }));
+    // h.token and h.token + 1 are long compacted: the release must not land there quietly.
+    expect(generations(repo)).not.toContain(h.token + 1);
+    expect(await errorCodeOf(() => releaseLock(h))).toBe('LOCK_COMPROMISED');
+    expect(generations(repo)).not.toContain(h.token + 1);
+  });
+});
