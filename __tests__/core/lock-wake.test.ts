@@ -13,6 +13,7 @@ import { linkSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { acquireLock, releaseLock } from '../../src/core/lock.js';
+import { releaseMarkerJson } from '../../src/hooks/release-marker.js';
 import { cleanupTemp, errorCodeOf, firstLine, startWorker, tempRepo, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
@@ -43,7 +44,7 @@ async function queued(repo: string, n: number): Promise<void> {
 /** Frees the lock the way the commit-msg/post-commit hooks do: a released marker linked in, nobody woken. */
 function releaseLikeTheHooks(repo: string, token: number): void {
   const tmp = join(lockDir(repo), `.tmp.hook-${token}`);
-  writeFileSync(tmp, JSON.stringify({ v: 1, lock: 'commit', state: 'released', by: { pid: process.pid, host: 'test' }, at: new Date().toISOString(), ended: token }));
+  writeFileSync(tmp, releaseMarkerJson({ lock: 'commit', pid: process.pid, host: 'test', at: new Date().toISOString(), ended: token }));
   linkSync(tmp, join(lockDir(repo), String(token + 1)));
   unlinkSync(tmp);
 }

@@ -719,7 +719,7 @@ function releaseLock(handle, opts = {}) {
             throw notReleased(rt, name, handle.token, dir);
         cur = readGeneration(dir, handle.token);
         if (!isOurs(cur, handle.nonce))
-            throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
+            throw notReleased(rt, name, handle.token, dir);
         if (!writeFreeMarker(dir, name, handle.token, 'released', view.tickets, undefined, data))
             throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
     }
@@ -730,7 +730,7 @@ function releaseLock(handle, opts = {}) {
 function isOurs(cur, nonce) {
     return !!cur && !isCorrupt(cur) && cur.state === 'held' && (!nonce || cur.nonce === nonce);
 }
-/** Why `token` cannot be released: already released (LOCK_NOT_HELD), or lost. */
+/** Why `token` cannot be released: already released (LOCK_NOT_HELD), or lost — or never this holder's (the top, but not its record). */
 function notReleased(rt, name, token, dir) {
     const view = readView(dir);
     const next = view.top > token ? readGeneration(dir, token + 1) : null;
@@ -740,7 +740,13 @@ function notReleased(rt, name, token, dir) {
             detail: { lock: name, token, current: view.top },
         });
     }
-    const why = next && !isCorrupt(next) && next.state === 'broken' ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}` : view.top > token ? 'a later owner took it over' : 'no such token';
+    const why = next && !isCorrupt(next) && next.state === 'broken'
+        ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}`
+        : view.top > token
+            ? 'a later owner took it over'
+            : view.top === token
+                ? 'the record under this token is not ours'
+                : 'no such token';
     return compromised(rt, name, token, dir, why);
 }
 /**

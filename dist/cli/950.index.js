@@ -386,12 +386,12 @@ const psInspector = {
     },
 };
 let chosen;
-/** procfs where /proc exists, ps otherwise; `LOCKSTEP_PROCESS_INSPECTOR=ps|procfs` forces one. */
 let hasProcfs;
 /** Whether this system has /proc (checked once: liveness checks ask on every call). */
 function procfsAvailable() {
     return (hasProcfs ??= (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/proc/self/stat'));
 }
+/** procfs where /proc exists, ps otherwise; `LOCKSTEP_PROCESS_INSPECTOR=ps|procfs` forces one. */
 function processInspector() {
     if (chosen)
         return chosen;

@@ -814,7 +814,7 @@ export function releaseLock(handle: { name: string; token: number; nonce?: strin
     const view = readView(dir);
     if (view.top !== handle.token) throw notReleased(rt, name, handle.token, dir);
     cur = readGeneration(dir, handle.token);
-    if (!isOurs(cur, handle.nonce)) throw compromised(rt, name, handle.token, dir, 'the record under this token is not ours');
+    if (!isOurs(cur, handle.nonce)) throw notReleased(rt, name, handle.token, dir);
     if (!writeFreeMarker(dir, name, handle.token, 'released', view.tickets, undefined, data)) throw compromised(rt, name, handle.token, dir, 'taken over while releasing');
   }
   const heldMs = Date.now() - cur.acquiredAtMs;
@@ -826,7 +826,7 @@ function isOurs(cur: GenerationRecord | { corrupt: string } | null, nonce: strin
   return !!cur && !isCorrupt(cur) && cur.state === 'held' && (!nonce || cur.nonce === nonce);
 }
 
-/** Why `token` cannot be released: already released (LOCK_NOT_HELD), or lost. */
+/** Why `token` cannot be released: already released (LOCK_NOT_HELD), or lost — or never this holder's (the top, but not its record). */
 function notReleased(rt: { root: string }, name: string, token: number, dir: string): LockstepError {
   const view = readView(dir);
   const next = view.top > token ? readGeneration(dir, token + 1) : null;
@@ -836,7 +836,14 @@ function notReleased(rt: { root: string }, name: string, token: number, dir: str
       detail: { lock: name, token, current: view.top },
     });
   }
-  const why = next && !isCorrupt(next) && next.state === 'broken' ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}` : view.top > token ? 'a later owner took it over' : 'no such token';
+  const why =
+    next && !isCorrupt(next) && next.state === 'broken'
+      ? `broken by pid ${next.by.pid}: ${next.reason ?? 'no reason given'}`
+      : view.top > token
+        ? 'a later owner took it over'
+        : view.top === token
+          ? 'the record under this token is not ours'
+          : 'no such token';
   return compromised(rt, name, token, dir, why);
 }
 

@@ -80,7 +80,6 @@ export const psInspector: ProcessInspector = {
 
 let chosen: ProcessInspector | undefined;
 
-/** procfs where /proc exists, ps otherwise; `LOCKSTEP_PROCESS_INSPECTOR=ps|procfs` forces one. */
 let hasProcfs: boolean | undefined;
 
 /** Whether this system has /proc (checked once: liveness checks ask on every call). */
@@ -88,6 +87,7 @@ function procfsAvailable(): boolean {
   return (hasProcfs ??= existsSync('/proc/self/stat'));
 }
 
+/** procfs where /proc exists, ps otherwise; `LOCKSTEP_PROCESS_INSPECTOR=ps|procfs` forces one. */
 export function processInspector(): ProcessInspector {
   if (chosen) return chosen;
   const forced = process.env.LOCKSTEP_PROCESS_INSPECTOR;
