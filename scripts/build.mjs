@@ -1,5 +1,10 @@
-// Bundles the CLI (and, when present, the action) with ncc. The CLI loads each
-// command's module on demand (src/cli/program.ts), so ncc splits it into chunks.
+// Bundles the CLI, the action and the hook runner.
+//
+// The CLI is bundled with esbuild as CommonJS (dist/cli/cli.js) behind a small
+// launcher (dist/cli/index.js, from src/cli/launcher.cts) that runs it through
+// V8's code cache: on Node 20, ES modules have no compile cache, and a CLI call
+// is mostly start-up. Its commands' modules are still evaluated only on demand
+// (src/cli/program.ts). The action and the hook runner are bundled with ncc.
 //
 // ncc does not clean its output directory, so each bundle is built into a
 // fresh temp directory; its files then replace the old ones one rename at a
@@ -8,30 +13,37 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { build } from 'esbuild';
 
 const targets = [
   // The CLI is split into chunks, and ncc then lists only some chunks' licenses: ours lists every package the CLI's sources import.
-  { entry: 'src/cli/index.ts', out: 'dist/cli', bin: true, licensesFrom: { dir: 'src', except: ['src/action'] } },
-  { entry: 'src/action/index.ts', out: 'dist/action', bin: false },
-  { entry: 'src/hooks/entry.ts', out: 'dist/hook', bin: false },
+  // The launcher's licenses.txt lists every package the CLI's sources import.
+  { entry: 'src/cli/index.ts', out: 'dist/cli', cli: true, licensesFrom: { dir: 'src', except: ['src/action'] } },
+  { entry: 'src/action/index.ts', out: 'dist/action' },
+  { entry: 'src/hooks/entry.ts', out: 'dist/hook' },
 ];
 
 for (const t of targets) {
   if (!existsSync(t.entry)) continue;
   const tmp = `${t.out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', t.entry, '-o', tmp, '--minify', '--no-source-map-register', '-q', '--license', 'licenses.txt'], { stdio: 'inherit' });
-  if (r.status !== 0) {
-    rmSync(tmp, { recursive: true, force: true });
-    process.exit(r.status ?? 1);
+  if (t.cli) {
+    try {
+      await buildCli(t.entry, tmp);
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      console.error(`build: ${e.message}`);
+      process.exit(1);
+    }
+  } else {
+    const r = spawnSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', t.entry, '-o', tmp, '--minify', '--no-source-map-register', '-q', '--license', 'licenses.txt'], { stdio: 'inherit' });
+    if (r.status !== 0) {
+      rmSync(tmp, { recursive: true, force: true });
+      process.exit(r.status ?? 1);
+    }
   }
   if (t.licensesFrom) writeFileSync(join(tmp, 'licenses.txt'), licenses(importedPackages(t.licensesFrom.dir, t.licensesFrom.except)));
-  if (t.bin) {
-    const file = join(tmp, 'index.js');
-    const src = readFileSync(file, 'utf8');
-    if (!src.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${src}`);
-    chmodSync(file, 0o755);
-  }
   mkdirSync(t.out, { recursive: true });
   const fresh = new Set(readdirSync(tmp));
   // The chunks the entry loads on demand first, the entry last: a process
@@ -40,6 +52,35 @@ for (const t of targets) {
   for (const f of order) renameSync(join(tmp, f), join(t.out, f));
   for (const f of readdirSync(t.out)) if (!fresh.has(f) && statSync(join(t.out, f)).isFile()) rmSync(join(t.out, f));
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * dist/cli: the bundle (cli.js, CommonJS), the launcher that runs it through
+ * the code cache (index.js, with the bundle's hash in it) and a package.json
+ * that makes both CommonJS inside this ESM package.
+ */
+async function buildCli(entry, out) {
+  mkdirSync(out, { recursive: true });
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none' };
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: join(out, 'cli.js'),
+    minify: true,
+    // src/hooks/install.ts finds the package from import.meta.url.
+    define: { 'import.meta.url': '__lockstepImportMetaUrl' },
+    banner: { js: "var __lockstepImportMetaUrl=require('url').pathToFileURL(__filename).href;" },
+  });
+  const id = createHash('sha256').update(readFileSync(join(out, 'cli.js'))).digest('hex').slice(0, 16);
+  await build({
+    ...common,
+    entryPoints: ['src/cli/launcher.cts'],
+    outfile: join(out, 'index.js'),
+    define: { LOCKSTEP_BUNDLE_ID: JSON.stringify(id) },
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  chmodSync(join(out, 'index.js'), 0o755);
+  writeFileSync(join(out, 'package.json'), '{\n  "type": "commonjs"\n}\n');
 }
 
 /** The npm packages the TypeScript files under `dir` import (statically or with import()). */

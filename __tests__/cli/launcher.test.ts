@@ -1,0 +1,91 @@
+/**
+ * The CLI's launcher (dist/cli/index.js) runs the bundle through V8's code
+ * cache. These run the built CLI as a user would: the cache is written once
+ * per command, reused as it is, rebuilt when it is garbage, ignored when
+ * another user could have written it, and never makes the CLI fail.
+ */
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanupTemp, runCli, tempDir, tempRepo } from '../helpers.js';
+
+afterAll(cleanupTemp);
+
+function cacheFiles(dir: string): string[] {
+  try {
+    return readdirSync(join(dir, 'lockstep')).sort();
+  } catch {
+    return [];
+  }
+}
+
+describe('CLI code cache', () => {
+  test('written once per command, then reused as it is', () => {
+    const repo = tempRepo();
+    const cache = tempDir();
+    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
+    const first = runCli(['allocate', 'specs', 'first'], { cwd: repo, env });
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ topic_number: '001' });
+    const files = cacheFiles(cache);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-allocate\.v8$/);
+    const path = join(cache, 'lockstep', files[0]!);
+    const before = statSync(path);
+    expect(before.size).toBeGreaterThan(1000);
+    expect(before.mode & 0o777).toBe(0o600);
+
+    const second = runCli(['allocate', 'specs', 'second'], { cwd: repo, env });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ topic_number: '002' });
+    expect(statSync(path).ino).toBe(before.ino); // not rewritten
+
+    // Another command gets a cache of its own; a failing one still exits with its code.
+    const bad = runCli(['allocate', 'specs', '../../etc'], { cwd: repo, env });
+    expect(bad.code).toBe(2);
+    expect(runCli(['--version'], { cwd: repo, env }).code).toBe(0);
+    expect(cacheFiles(cache).map((f) => f.replace(/^.*-/, ''))).toEqual(['allocate.v8', 'none.v8']);
+  });
+
+  test('a corrupted cache is rejected by V8 and rebuilt; the call still works', () => {
+    const repo = tempRepo();
+    const cache = tempDir();
+    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
+    expect(runCli(['allocate', 'specs', 'a'], { cwd: repo, env }).code).toBe(0);
+    const path = join(cache, 'lockstep', cacheFiles(cache)[0]!);
+    writeFileSync(path, Buffer.alloc(4096, 0x5a), { mode: 0o600 });
+    const r = runCli(['allocate', 'specs', 'b'], { cwd: repo, env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ topic_number: '002' });
+    expect(readFileSync(path).equals(Buffer.alloc(4096, 0x5a))).toBe(false);
+  });
+
+  test('a cache file others can write is not used, and is replaced by one of ours', () => {
+    const repo = tempRepo();
+    const cache = tempDir();
+    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
+    expect(runCli(['allocate', 'specs', 'a'], { cwd: repo, env }).code).toBe(0);
+    const path = join(cache, 'lockstep', cacheFiles(cache)[0]!);
+    chmodSync(path, 0o666);
+    const ino = statSync(path).ino;
+    expect(runCli(['allocate', 'specs', 'b'], { cwd: repo, env }).code).toBe(0);
+    const after = statSync(path);
+    expect(after.ino).not.toBe(ino);
+    expect(after.mode & 0o777).toBe(0o600);
+  });
+
+  test('switched off, or with nowhere to write, there is no cache and no failure', () => {
+    const repo = tempRepo();
+    const cache = tempDir();
+    const off = runCli(['allocate', 'specs', 'a'], { cwd: repo, env: { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    expect(off.code).toBe(0);
+    expect(cacheFiles(cache)).toEqual([]);
+
+    const notADir = join(tempDir(), 'file');
+    writeFileSync(notADir, '');
+    const nowhere = runCli(['allocate', 'specs', 'b'], { cwd: repo, env: { NODE_COMPILE_CACHE: notADir, NODE_DISABLE_COMPILE_CACHE: undefined } });
+    expect(nowhere.code).toBe(0);
+    expect(JSON.parse(nowhere.stdout)).toMatchObject({ topic_number: '002' });
+    expect(nowhere.stderr).toBe('');
+  });
+});

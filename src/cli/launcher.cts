@@ -1,0 +1,101 @@
+/**
+ * The CLI's entry point, `dist/cli/index.js`: runs the CLI bundle
+ * (`dist/cli/cli.js`) through V8's code cache.
+ *
+ * A CLI call is mostly start-up: agents and hooks call `lockstep allocate`,
+ * `lockstep state set` and friends thousands of times, and each call used to
+ * parse and compile the same JavaScript again. V8 can serialize the code it
+ * compiled (`script.createCachedData()`) and take it back on the next run
+ * (`new Script(…, { cachedData })`), skipping the parser and the bytecode
+ * compiler for everything the cached run executed. That is what
+ * v8-compile-cache did for yarn and eslint, and what Node 22's
+ * `module.enableCompileCache()` does; this works on Node 20 too, where ES
+ * modules have no such hook (so the bundle is CommonJS).
+ *
+ * One cache file per command word: each holds the functions its own command
+ * runs. Files are keyed by the bundle's content hash (fixed at build time),
+ * the Node version and the architecture, so an upgrade never feeds V8 stale
+ * code, and V8 itself rejects a cache that does not match (then it is rebuilt).
+ * Written once, atomically (temp file + rename), when the process exits.
+ * Anything wrong with the cache directory (read-only, missing home) only means
+ * no cache: the CLI never fails because of it. A cache file is used only if
+ * it belongs to this user and nobody else can write it.
+ *
+ * `NODE_COMPILE_CACHE=DIR` puts the cache in DIR; `NODE_DISABLE_COMPILE_CACHE=1`
+ * turns it off (the names Node uses for its own compile cache).
+ */
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** The bundle's content hash, filled in by scripts/build.mjs. */
+declare const LOCKSTEP_BUNDLE_ID: string;
+
+const bundle = join(__dirname, 'cli.js');
+
+/** The command word (skipping `-C DIR` and options), reduced to a safe file-name part. */
+function commandKey(argv: readonly string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-C') i++;
+    else if (a === '--') break;
+    else if (!a.startsWith('-')) return /^[a-z][a-z-]{0,31}$/.test(a) ? a : 'other';
+  }
+  return 'none';
+}
+
+function cacheDirectory(env: NodeJS.ProcessEnv): string | null {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return null;
+  if (env.NODE_COMPILE_CACHE) return join(env.NODE_COMPILE_CACHE, 'lockstep');
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'lockstep');
+  try {
+    return join(homedir(), '.cache', 'lockstep');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cached code, if this user wrote it: V8 runs what a cache holds, so a
+ * file another user could have written (or can write) is not used.
+ */
+function readCache(file: string | null): Buffer | undefined {
+  if (!file) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if ((process.getuid && st.uid !== process.getuid()) || (st.mode & 0o022) !== 0) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function writeCache(dir: string, file: string, script: Script): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never written */
+    }
+  }
+}
+
+const dir = cacheDirectory(process.env);
+const file = dir && join(dir, `cli-${LOCKSTEP_BUNDLE_ID}-${process.version}-${process.arch}-${commandKey(process.argv.slice(2))}.v8`);
+const cachedData = readCache(file);
+const source = readFileSync(bundle, 'utf8');
+// The same wrapper Node gives a CommonJS module, so the bundle sees require, module, __filename.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+if (dir && file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(dir, file, script));
+const mod = { exports: {} };
+(script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void)(mod.exports, require, mod, bundle, __dirname);
