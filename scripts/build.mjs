@@ -16,6 +16,34 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 
+/**
+ * Node built-ins that only some commands need, loaded on first use instead of
+ * at start-up: child_process (with net and stream under it, ~5 ms) is needed
+ * by every command that runs git but not by `allocate` or `state`, and
+ * commander requires it at load for stand-alone executable subcommands, which
+ * lockstep does not have. Each becomes a module of functions that load the
+ * real one when first called. The names are listed here: an import of any
+ * other name fails the build ("No matching export"), so none can go missing.
+ */
+const LAZY_BUILTINS = {
+  child_process: ['spawn', 'spawnSync', 'execFile', 'execFileSync'],
+  crypto: ['createHash', 'randomBytes', 'randomInt'],
+};
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(child_process|crypto)$/ }, (a) => (a.namespace === 'lazy-builtin' ? undefined : { path: a.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({
+      loader: 'js',
+      contents: [
+        `let real;`,
+        `const load = () => (real ??= require('node:${a.path}'));`,
+        ...LAZY_BUILTINS[a.path].map((n) => `export function ${n}(...args) { return load().${n}(...args); }`),
+      ].join('\n'),
+    }));
+  },
+};
+
 const targets = [
   // The CLI is split into chunks, and ncc then lists only some chunks' licenses: ours lists every package the CLI's sources import.
   // The launcher's licenses.txt lists every package the CLI's sources import.
@@ -67,6 +95,7 @@ async function buildCli(entry, out) {
     entryPoints: [entry],
     outfile: join(out, 'cli.js'),
     minify: true,
+    plugins: [lazyBuiltins],
     // src/hooks/install.ts finds the package from import.meta.url.
     define: { 'import.meta.url': '__lockstepImportMetaUrl' },
     banner: { js: "var __lockstepImportMetaUrl=require('url').pathToFileURL(__filename).href;" },
