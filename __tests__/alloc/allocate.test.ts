@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync,
 import { join } from 'node:path';
 import { allocate } from '../../src/alloc/allocate.js';
 import { highestWithHint, hintFromData } from '../../src/alloc/highest-hint.js';
-import { allocationLockFor, allocationLockName, checkoutCommonDir } from '../../src/alloc/lock-target.js';
+import { allocationLockFor, allocationLockName } from '../../src/alloc/lock-target.js';
+import { checkoutCommonDir } from '../../src/git/discover.js';
 import { sanitizeTopicName } from '../../src/alloc/name.js';
 import { verifyAllocations } from '../../src/alloc/verify.js';
 import { acquireLock, lockStatus, releaseLock, type LockData } from '../../src/core/lock.js';

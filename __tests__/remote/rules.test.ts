@@ -11,7 +11,11 @@ import { rootHash, validateRemoteLockName } from '../../src/remote/refs.js';
 import { openRemote, recordOid, writeRecord } from '../../src/remote/transport.js';
 import { LockstepError } from '../../src/core/errors.js';
 import { hostId } from '../../src/core/process.js';
-import { cleanupTemp, deadPid, git, tempRepo } from '../helpers.js';
+import { gitConfigMayMention } from '../../src/git/config-files.js';
+import { cleanupTemp, deadPid, git, tempDir, tempRepo } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 afterAll(cleanupTemp);
 
@@ -54,6 +58,82 @@ describe('backend selection', () => {
     expect(selectBackend({ cwd: repo, env: {} })).toEqual({ kind: 'remote', remote: 'upstream' });
     expect(selectBackend({ cwd: repo, env: { LOCKSTEP_BACKEND: 'remote' } })).toEqual({ kind: 'remote', remote: 'origin' });
     expect(selectBackend({ cwd: repo, env: { LOCKSTEP_BACKEND: 'remote' }, flag: 'file' })).toEqual({ kind: 'file' });
+  });
+
+  test('configuration is read without git only when no file git reads can mention lockstep', () => {
+    // Soundness: whenever git itself finds lockstep.backend, the scan must say "maybe".
+    const repo = tempRepo();
+    const home = tempDir();
+    const base = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, 'xdg') };
+    const check = (env: NodeJS.ProcessEnv, cwd: string, expected: boolean) => {
+      const viaGit = spawnSync('git', ['config', '--get', 'lockstep.backend'], { cwd, env, encoding: 'utf8' }).stdout.trim();
+      const scan = gitConfigMayMention(cwd, 'lockstep', env);
+      if (viaGit) expect(scan).toBe(true);
+      expect(scan).toBe(expected);
+    };
+    check(base, repo, false);
+    git(repo, 'config', 'user.name', 'someone else'); // unrelated settings change nothing
+    check(base, repo, false);
+
+    writeFileSync(join(home, '.gitconfig'), '[LockStep]\n\tbackend = remote\n');
+    check(base, repo, true);
+    writeFileSync(join(home, '.gitconfig'), '');
+    mkdirSync(join(home, 'xdg', 'git'), { recursive: true });
+    writeFileSync(join(home, 'xdg', 'git', 'config'), '[lockstep]\n\tbackend = remote\n');
+    check(base, repo, true);
+    writeFileSync(join(home, 'xdg', 'git', 'config'), '');
+    check(base, repo, false);
+
+    // An include can pull in anything: git decides.
+    const extra = join(home, 'extra.cfg');
+    writeFileSync(extra, '[lockstep]\n\tbackend = remote:upstream\n');
+    git(repo, 'config', 'include.path', extra);
+    check(base, repo, true);
+    git(repo, 'config', '--unset', 'include.path');
+    check(base, repo, false);
+
+    // A linked worktree's own config.worktree.
+    git(repo, 'config', 'extensions.worktreeConfig', 'true');
+    const wt = join(tempDir(), 'wt');
+    git(repo, 'worktree', 'add', '-q', wt);
+    check(base, wt, false);
+    git(wt, 'config', '--worktree', 'lockstep.backend', 'remote');
+    check(base, wt, true);
+    check(base, repo, false);
+
+    // Configuration from the environment.
+    check({ ...base, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'lockstep.backend', GIT_CONFIG_VALUE_0: 'remote' }, repo, true);
+    check({ ...base, GIT_CONFIG_GLOBAL: extra }, repo, true);
+  });
+
+  test('selectBackend runs git only when the configuration may name a backend', () => {
+    const repo = tempRepo();
+    const saved = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME };
+    const home = tempDir();
+    const withoutGit = <T>(fn: () => T): T => {
+      Object.assign(process.env, { PATH: tempDir(), HOME: home, XDG_CONFIG_HOME: join(home, 'xdg') });
+      try {
+        return fn();
+      } finally {
+        for (const [k, v] of Object.entries(saved)) {
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
+        }
+      }
+    };
+    // No git on PATH, and nothing to ask it: the answer comes from the files.
+    expect(withoutGit(() => selectBackend({ cwd: repo, env: {} }))).toEqual({ kind: 'file' });
+    // Control: once the repository's config mentions lockstep, git is asked (and, missing, says so).
+    git(repo, 'config', 'lockstep.backend', 'remote');
+    expect(withoutGit(() => {
+      try {
+        selectBackend({ cwd: repo, env: {} });
+        return 'OK';
+      } catch (e) {
+        return (e as LockstepError).code;
+      }
+    })).toBe('GIT_MISSING');
+    expect(selectBackend({ cwd: repo, env: {} })).toEqual({ kind: 'remote', remote: 'origin' });
   });
 
   test('bad values are usage errors', () => {

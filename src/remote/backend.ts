@@ -7,6 +7,7 @@
  * Chosen by, first match wins: the `--backend` flag, the LOCKSTEP_BACKEND
  * environment variable, the git config `lockstep.backend`, else `file`.
  */
+import { gitConfigMayMention } from '../git/config-files.js';
 import { createGit } from '../git/git.js';
 import { LockstepError } from '../core/errors.js';
 import { DEFAULT_REMOTE } from './refs.js';
@@ -47,7 +48,10 @@ export function selectBackend(opts: SelectBackendOptions = {}): Backend {
   const env = opts.env ?? process.env;
   const fromEnv = env[BACKEND_ENV];
   if (fromEnv) return parseBackend(fromEnv, BACKEND_ENV);
-  const r = createGit(opts.cwd ?? process.cwd()).runSync(['config', '--get', BACKEND_CONFIG], { readOnly: true });
+  const cwd = opts.cwd ?? process.cwd();
+  // Most repositories never mention lockstep in their configuration: then there is no git to run.
+  if (!gitConfigMayMention(cwd, 'lockstep')) return { kind: 'file' };
+  const r = createGit(cwd).runSync(['config', '--get', BACKEND_CONFIG], { readOnly: true });
   if (r.code === 0 && r.stdout.trim()) return parseBackend(r.stdout.trim(), `git config ${BACKEND_CONFIG}`);
   return { kind: 'file' };
 }
