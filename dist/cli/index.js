@@ -54,7 +54,7 @@ function writeCache(dir2, file2, script2) {
   }
 }
 var dir = cacheDirectory(process.env);
-var file = dir && (0, import_node_path.join)(dir, `cli-${"fe5ca4fcfe65edd2"}-${process.version}-${process.arch}-${commandKey(process.argv.slice(2))}.v8`);
+var file = dir && (0, import_node_path.join)(dir, `cli-${"9cd019eb4fe8e8a6"}-${process.version}-${process.arch}-${commandKey(process.argv.slice(2))}.v8`);
 var cachedData = readCache(file);
 var source = (0, import_node_fs.readFileSync)(bundle, "utf8");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}

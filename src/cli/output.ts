@@ -2,25 +2,70 @@
  * The CLI's edge: printing results and turning errors into exit codes.
  * Library code never prints or exits; everything that does lives here.
  */
+import { writeSync } from 'node:fs';
 import { ExitCode, LockstepError, isLockstepError } from '../core/errors.js';
 
+/** Which of stdout (1) and stderr (2) have gone over to their stream (see `writeOut`). */
+const viaStream = new Set<1 | 2>();
+
+/** A reader that closed the pipe early (`lockstep … | head`) chose to stop: exit quietly, with the code so far. */
+function readerGone(): never {
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+}
+
+function streamOf(fd: 1 | 2): NodeJS.WriteStream {
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (!viaStream.has(fd)) {
+    viaStream.add(fd);
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') readerGone();
+      throw e;
+    });
+  }
+  return stream;
+}
+
+/**
+ * Writes to stdout (1) or stderr (2). Node builds process.stdout on first use
+ * (loading its stream modules, and net for a pipe): ~4 ms of a CLI call that
+ * prints one line. So text goes straight to the file descriptor; only if that
+ * would block (a non-blocking pipe that is full) does the rest go through the
+ * stream, and everything after it too, so the order holds.
+ */
+export function writeOut(fd: 1 | 2, text: string): void {
+  if (viaStream.has(fd)) {
+    streamOf(fd).write(text);
+    return;
+  }
+  const buf = Buffer.from(text);
+  let off = 0;
+  try {
+    while (off < buf.length) off += writeSync(fd, buf, off);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') readerGone();
+    if (code !== 'EAGAIN') throw e;
+    streamOf(fd).write(buf.subarray(off));
+  }
+}
+
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  writeOut(1, JSON.stringify(value, null, 2) + '\n');
 }
 
 export function printLine(text = ''): void {
-  process.stdout.write(text + '\n');
+  writeOut(1, text + '\n');
 }
 
 export function printErr(text: string): void {
-  process.stderr.write(text + '\n');
+  writeOut(2, text + '\n');
 }
 
 /** Prints a user error (no stack trace) and returns its exit code. */
 export function reportError(e: unknown, json = false): number {
   if (isLockstepError(e)) {
     if (json) {
-      process.stdout.write(JSON.stringify({ ok: false, error: { code: e.code, message: e.message, hint: e.hint ?? null, ...(e.detail ? { detail: e.detail } : {}) } }, null, 2) + '\n');
+      writeOut(1, JSON.stringify({ ok: false, error: { code: e.code, message: e.message, hint: e.hint ?? null, ...(e.detail ? { detail: e.detail } : {}) } }, null, 2) + '\n');
     }
     printErr(`lockstep: ${e.message}`);
     if (e.hint) printErr(`  fix: ${e.hint}`);

@@ -3,6 +3,7 @@
  * demand so a call compiles only what it runs.
  */
 import { Command } from 'commander';
+import { writeOut } from './output.js';
 
 export const VERSION = '0.1.0';
 
@@ -62,6 +63,7 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
     .option('-C <dir>', 'run as if lockstep was started in <dir>')
     .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => writeOut(1, s), writeErr: (s) => writeOut(2, s) })
     .exitOverride();
   const word = argv ? commandWord(argv) : null;
   const only = word === null ? undefined : COMMAND_MODULES.find((m) => m.names.includes(word));

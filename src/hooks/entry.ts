@@ -9,14 +9,6 @@ import { printErr, reportError, waitReporter } from '../cli/output.js';
 import { LockstepError } from '../core/errors.js';
 import { runHook, type RunHookResult } from './run-hook.js';
 
-// Same as the CLI: a reader closing the pipe early is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
-
 async function main(argv: string[]): Promise<RunHookResult> {
   const [name, ...args] = argv;
   if (!name) throw new LockstepError('BAD_INPUT', 'the hook bundle needs a hook name: pre-commit, commit-msg or post-commit', {

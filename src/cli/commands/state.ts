@@ -5,7 +5,7 @@ import { gcStates } from '../../state/gc.js';
 import { exportLines } from '../../state/shell-env.js';
 import { getState, initState, removeState, setState } from '../../state/store.js';
 import { globals } from '../context.js';
-import { parseDuration, printErr, printJson, printLine } from '../output.js';
+import { parseDuration, printErr, printJson, printLine, writeOut } from '../output.js';
 
 /** `KEY=VALUE` → [KEY, VALUE]; the value is everything after the first `=` and may be empty. */
 function parseAssignment(a: string): [string, string] {
@@ -65,7 +65,7 @@ export function registerState(program: Command): void {
       if (key !== undefined) {
         if (!Object.hasOwn(rec.values, key)) throw new LockstepError('NOT_FOUND', `state ${id} has no key ${key}`, { hint: `see its keys: lockstep state get ${id}` });
         if (o.json) printJson({ id, key, value: rec.values[key] });
-        else process.stdout.write(`${rec.values[key]}\n`);
+        else writeOut(1, `${rec.values[key]}\n`);
         return;
       }
       printJson(o.json ? rec : rec.values);
@@ -78,7 +78,7 @@ export function registerState(program: Command): void {
     .action((id: string, _o: unknown, cmd: Command) => {
       const { cwd } = globals(cmd);
       const lines = exportLines(getState({ cwd, id }).values);
-      if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+      if (lines.length) writeOut(1, lines.join('\n') + '\n');
     });
 
   state

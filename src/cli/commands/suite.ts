@@ -262,7 +262,7 @@ export function registerSuite(program: Command): void {
         incarnation: Number(incarnation),
         startAt: Number(start),
         waitForGo: go === 'wait',
-        out: (line) => process.stdout.write(line + '\n'),
+        out: (line) => printLine(line),
         go: () =>
           new Promise<void>((resolveGo) => {
             let buf = '';
