@@ -5,7 +5,7 @@
  * another user could have written it, and never makes the CLI fail.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupTemp, runCli, tempDir, tempRepo } from '../helpers.js';
 
@@ -72,6 +72,25 @@ describe('CLI code cache', () => {
     const after = statSync(path);
     expect(after.ino).not.toBe(ino);
     expect(after.mode & 0o777).toBe(0o600);
+  });
+
+  test("writing a cache removes other builds' caches once they are a week old", () => {
+    const repo = tempRepo();
+    const cache = tempDir();
+    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
+    mkdirSync(join(cache, 'lockstep'), { recursive: true });
+    const old = join(cache, 'lockstep', 'cli-0123456789abcdef-v20.0.0-x64-allocate.v8');
+    const recent = join(cache, 'lockstep', 'cli-fedcba9876543210-v20.0.0-x64-allocate.v8');
+    const unrelated = join(cache, 'lockstep', 'notes.txt');
+    for (const f of [old, recent, unrelated]) writeFileSync(f, 'x');
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600_000);
+    utimesSync(old, monthAgo, monthAgo);
+    utimesSync(unrelated, monthAgo, monthAgo);
+    expect(runCli(['allocate', 'specs', 'a'], { cwd: repo, env }).code).toBe(0);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(unrelated)).toBe(true);
+    expect(cacheFiles(cache).filter((f) => f.endsWith('-allocate.v8'))).toHaveLength(2);
   });
 
   test('switched off, or with nowhere to write, there is no cache and no failure', () => {

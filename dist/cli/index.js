@@ -40,7 +40,8 @@ function readCache(file2) {
     if (fd !== void 0) (0, import_node_fs.closeSync)(fd);
   }
 }
-function writeCache(dir2, file2, script2) {
+var STALE_MS = 7 * 24 * 36e5;
+function writeCache(dir2, file2, current2, script2) {
   const tmp = `${file2}.${process.pid}.tmp`;
   try {
     (0, import_node_fs.mkdirSync)(dir2, { recursive: true, mode: 448 });
@@ -51,14 +52,25 @@ function writeCache(dir2, file2, script2) {
       (0, import_node_fs.unlinkSync)(tmp);
     } catch {
     }
+    return;
+  }
+  try {
+    const now = Date.now();
+    for (const name of (0, import_node_fs.readdirSync)(dir2)) {
+      if (!/^cli-.*\.v8$/.test(name) || name.startsWith(current2)) continue;
+      const p = (0, import_node_path.join)(dir2, name);
+      if (now - (0, import_node_fs.statSync)(p).mtimeMs > STALE_MS) (0, import_node_fs.unlinkSync)(p);
+    }
+  } catch {
   }
 }
 var dir = cacheDirectory(process.env);
-var file = dir && (0, import_node_path.join)(dir, `cli-${"9cd019eb4fe8e8a6"}-${process.version}-${process.arch}-${commandKey(process.argv.slice(2))}.v8`);
+var current = `cli-${"9cd019eb4fe8e8a6"}-${process.version}-${process.arch}-`;
+var file = dir && (0, import_node_path.join)(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 var cachedData = readCache(file);
 var source = (0, import_node_fs.readFileSync)(bundle, "utf8");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, { filename: bundle, cachedData });
-if (dir && file && (cachedData === void 0 || script.cachedDataRejected)) process.once("exit", () => writeCache(dir, file, script));
+if (dir && file && (cachedData === void 0 || script.cachedDataRejected)) process.once("exit", () => writeCache(dir, file, current, script));
 var mod = { exports: {} };
 script.runInThisContext()(mod.exports, require, mod, bundle, __dirname);

@@ -16,7 +16,8 @@
  * runs. Files are keyed by the bundle's content hash (fixed at build time),
  * the Node version and the architecture, so an upgrade never feeds V8 stale
  * code, and V8 itself rejects a cache that does not match (then it is rebuilt).
- * Written once, atomically (temp file + rename), when the process exits.
+ * Written once, atomically (temp file + rename), when the process exits; the
+ * files of other builds are removed then, once a week old.
  * Anything wrong with the cache directory (read-only, missing home) only means
  * no cache: the CLI never fails because of it. A cache file is used only if
  * it belongs to this user and nobody else can write it.
@@ -24,7 +25,7 @@
  * `NODE_COMPILE_CACHE=DIR` puts the cache in DIR; `NODE_DISABLE_COMPILE_CACHE=1`
  * turns it off (the names Node uses for its own compile cache).
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -75,7 +76,10 @@ function readCache(file: string | null): Buffer | undefined {
   }
 }
 
-function writeCache(dir: string, file: string, script: Script): void {
+/** Caches of other builds (or Node versions) untouched for this long are removed when a new one is written. */
+const STALE_MS = 7 * 24 * 3600_000;
+
+function writeCache(dir: string, file: string, current: string, script: Script): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -87,15 +91,30 @@ function writeCache(dir: string, file: string, script: Script): void {
     } catch {
       /* never written */
     }
+    return;
+  }
+  // Each upgrade starts a new set of files: drop the old sets. Only old ones,
+  // so that two installed versions used side by side do not keep deleting
+  // each other's (each file is written once, so its age is its mtime).
+  try {
+    const now = Date.now();
+    for (const name of readdirSync(dir)) {
+      if (!/^cli-.*\.v8$/.test(name) || name.startsWith(current)) continue;
+      const p = join(dir, name);
+      if (now - statSync(p).mtimeMs > STALE_MS) unlinkSync(p);
+    }
+  } catch {
+    /* pruning is housekeeping: never a failure */
   }
 }
 
 const dir = cacheDirectory(process.env);
-const file = dir && join(dir, `cli-${LOCKSTEP_BUNDLE_ID}-${process.version}-${process.arch}-${commandKey(process.argv.slice(2))}.v8`);
+const current = `cli-${LOCKSTEP_BUNDLE_ID}-${process.version}-${process.arch}-`;
+const file = dir && join(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 const cachedData = readCache(file);
 const source = readFileSync(bundle, 'utf8');
 // The same wrapper Node gives a CommonJS module, so the bundle sees require, module, __filename.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
-if (dir && file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(dir, file, script));
+if (dir && file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(dir, file, current, script));
 const mod = { exports: {} };
 (script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void)(mod.exports, require, mod, bundle, __dirname);
