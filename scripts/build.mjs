@@ -1,10 +1,11 @@
 // Bundles the CLI, the action and the hook runner.
 //
-// The CLI is bundled with esbuild as CommonJS (dist/cli/cli.js) behind a small
-// launcher (dist/cli/index.js, from src/cli/launcher.cts) that runs it through
-// V8's code cache: on Node 20, ES modules have no compile cache, and a CLI call
-// is mostly start-up. Its commands' modules are still evaluated only on demand
-// (src/cli/program.ts). The action and the hook runner are bundled with ncc.
+// The CLI and the hook runner are bundled with esbuild as CommonJS
+// (dist/cli/cli.js, dist/hook/hook.js), each behind a small launcher
+// (index.js, from src/cli/launcher.cts) that runs it through V8's code cache:
+// on Node 20, ES modules have no compile cache, and a CLI call or a hook is
+// mostly start-up. The CLI's commands' modules are still evaluated only on
+// demand (src/cli/program.ts). The action is bundled with ncc.
 //
 // ncc does not clean its output directory, so each bundle is built into a
 // fresh temp directory; its files then replace the old ones one rename at a
@@ -45,20 +46,19 @@ const lazyBuiltins = {
 };
 
 const targets = [
-  // The CLI is split into chunks, and ncc then lists only some chunks' licenses: ours lists every package the CLI's sources import.
-  // The launcher's licenses.txt lists every package the CLI's sources import.
-  { entry: 'src/cli/index.ts', out: 'dist/cli', cli: true, licensesFrom: { dir: 'src', except: ['src/action'] } },
+  // esbuild writes no licenses.txt: the CLI's lists every package the CLI's sources import (the hooks' are among them).
+  { entry: 'src/cli/index.ts', out: 'dist/cli', launched: 'cli', licensesFrom: { dir: 'src', except: ['src/action'] } },
   { entry: 'src/action/index.ts', out: 'dist/action' },
-  { entry: 'src/hooks/entry.ts', out: 'dist/hook' },
+  { entry: 'src/hooks/entry.ts', out: 'dist/hook', launched: 'hook', licensesFrom: { dir: 'src', except: ['src/action'] } },
 ];
 
 for (const t of targets) {
   if (!existsSync(t.entry)) continue;
   const tmp = `${t.out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  if (t.cli) {
+  if (t.launched) {
     try {
-      await buildCli(t.entry, tmp);
+      await buildLaunched(t.entry, tmp, t.launched);
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
       console.error(`build: ${e.message}`);
@@ -83,29 +83,29 @@ for (const t of targets) {
 }
 
 /**
- * dist/cli: the bundle (cli.js, CommonJS), the launcher that runs it through
- * the code cache (index.js, with the bundle's hash in it) and a package.json
- * that makes both CommonJS inside this ESM package.
+ * dist/cli and dist/hook: the bundle (NAME.js, CommonJS), the launcher that
+ * runs it through the code cache (index.js, with the bundle's name and hash in
+ * it) and a package.json that makes both CommonJS inside this ESM package.
  */
-async function buildCli(entry, out) {
+async function buildLaunched(entry, out, name) {
   mkdirSync(out, { recursive: true });
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none' };
   await build({
     ...common,
     entryPoints: [entry],
-    outfile: join(out, 'cli.js'),
+    outfile: join(out, `${name}.js`),
     minify: true,
     plugins: [lazyBuiltins],
     // src/hooks/install.ts finds the package from import.meta.url.
     define: { 'import.meta.url': '__lockstepImportMetaUrl' },
     banner: { js: "var __lockstepImportMetaUrl=require('url').pathToFileURL(__filename).href;" },
   });
-  const id = createHash('sha256').update(readFileSync(join(out, 'cli.js'))).digest('hex').slice(0, 16);
+  const id = createHash('sha256').update(readFileSync(join(out, `${name}.js`))).digest('hex').slice(0, 16);
   await build({
     ...common,
     entryPoints: ['src/cli/launcher.cts'],
     outfile: join(out, 'index.js'),
-    define: { LOCKSTEP_BUNDLE_ID: JSON.stringify(id) },
+    define: { LOCKSTEP_BUNDLE: JSON.stringify(name), LOCKSTEP_BUNDLE_ID: JSON.stringify(id) },
     banner: { js: '#!/usr/bin/env node' },
   });
   chmodSync(join(out, 'index.js'), 0o755);

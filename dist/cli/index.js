@@ -6,7 +6,7 @@ var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path = require("node:path");
 var import_node_vm = require("node:vm");
-var bundle = (0, import_node_path.join)(__dirname, "cli.js");
+var bundle = (0, import_node_path.join)(__dirname, `${"cli"}.js`);
 function commandKey(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -57,7 +57,7 @@ function writeCache(dir2, file2, current2, script2) {
   try {
     const now = Date.now();
     for (const name of (0, import_node_fs.readdirSync)(dir2)) {
-      if (!/^cli-.*\.v8$/.test(name) || name.startsWith(current2)) continue;
+      if (!name.startsWith(`${"cli"}-`) || !name.endsWith(".v8") || name.startsWith(current2)) continue;
       const p = (0, import_node_path.join)(dir2, name);
       if (now - (0, import_node_fs.statSync)(p).mtimeMs > STALE_MS) (0, import_node_fs.unlinkSync)(p);
     }
@@ -65,7 +65,7 @@ function writeCache(dir2, file2, current2, script2) {
   }
 }
 var dir = cacheDirectory(process.env);
-var current = `cli-${"9cd019eb4fe8e8a6"}-${process.version}-${process.arch}-`;
+var current = `${"cli"}-${"9cd019eb4fe8e8a6"}-${process.version}-${process.arch}-`;
 var file = dir && (0, import_node_path.join)(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 var cachedData = readCache(file);
 var source = (0, import_node_fs.readFileSync)(bundle, "utf8");

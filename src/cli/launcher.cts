@@ -1,6 +1,7 @@
 /**
- * The CLI's entry point, `dist/cli/index.js`: runs the CLI bundle
- * (`dist/cli/cli.js`) through V8's code cache.
+ * The entry point of the CLI (`dist/cli/index.js`) and of the hook runner
+ * (`dist/hook/index.js`): runs the bundle beside it (`cli.js`, `hook.js`)
+ * through V8's code cache.
  *
  * A CLI call is mostly start-up: agents and hooks call `lockstep allocate`,
  * `lockstep state set` and friends thousands of times, and each call used to
@@ -12,8 +13,8 @@
  * `module.enableCompileCache()` does; this works on Node 20 too, where ES
  * modules have no such hook (so the bundle is CommonJS).
  *
- * One cache file per command word: each holds the functions its own command
- * runs. Files are keyed by the bundle's content hash (fixed at build time),
+ * One cache file per command word (or hook name): each holds the functions
+ * its own command runs. Files are keyed by the bundle's content hash (fixed at build time),
  * the Node version and the architecture, so an upgrade never feeds V8 stale
  * code, and V8 itself rejects a cache that does not match (then it is rebuilt).
  * Written once, atomically (temp file + rename), when the process exits; the
@@ -30,10 +31,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
-/** The bundle's content hash, filled in by scripts/build.mjs. */
+/** The bundle's name (`cli`, `hook`) and content hash, filled in by scripts/build.mjs. */
+declare const LOCKSTEP_BUNDLE: string;
 declare const LOCKSTEP_BUNDLE_ID: string;
 
-const bundle = join(__dirname, 'cli.js');
+const bundle = join(__dirname, `${LOCKSTEP_BUNDLE}.js`);
 
 /** The command word (skipping `-C DIR` and options), reduced to a safe file-name part. */
 function commandKey(argv: readonly string[]): string {
@@ -99,7 +101,7 @@ function writeCache(dir: string, file: string, current: string, script: Script):
   try {
     const now = Date.now();
     for (const name of readdirSync(dir)) {
-      if (!/^cli-.*\.v8$/.test(name) || name.startsWith(current)) continue;
+      if (!name.startsWith(`${LOCKSTEP_BUNDLE}-`) || !name.endsWith('.v8') || name.startsWith(current)) continue;
       const p = join(dir, name);
       if (now - statSync(p).mtimeMs > STALE_MS) unlinkSync(p);
     }
@@ -109,7 +111,7 @@ function writeCache(dir: string, file: string, current: string, script: Script):
 }
 
 const dir = cacheDirectory(process.env);
-const current = `cli-${LOCKSTEP_BUNDLE_ID}-${process.version}-${process.arch}-`;
+const current = `${LOCKSTEP_BUNDLE}-${LOCKSTEP_BUNDLE_ID}-${process.version}-${process.arch}-`;
 const file = dir && join(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 const cachedData = readCache(file);
 const source = readFileSync(bundle, 'utf8');
