@@ -65,7 +65,7 @@ function writeCache(dir2, file2, current2, script2) {
   }
 }
 var dir = cacheDirectory(process.env);
-var current = `${"hook"}-${"51b5b002a8f4f58c"}-${process.version}-${process.arch}-`;
+var current = `${"hook"}-${"9acb23c8934ac65b"}-${process.version}-${process.arch}-`;
 var file = dir && (0, import_node_path.join)(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 var cachedData = readCache(file);
 var source = (0, import_node_fs.readFileSync)(bundle, "utf8");

@@ -15,10 +15,10 @@
  * two processes allocating into the same ROOT pick different locks. It also
  * saves a process spawn on every allocation.
  */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Runtime } from '../core/runtime.js';
 import { checkoutCommonDir } from '../git/discover.js';
+import { sha1Hex } from '../core/names.js';
 
 export interface AllocationLock {
   runtime: Runtime;
@@ -29,7 +29,7 @@ export interface AllocationLock {
 }
 
 export function allocationLockName(realRoot: string): string {
-  return `alloc-${createHash('sha1').update(realRoot).digest('hex').slice(0, 12)}`;
+  return `alloc-${sha1Hex(realRoot).slice(0, 12)}`;
 }
 
 /**

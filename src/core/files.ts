@@ -1,8 +1,8 @@
 /** Small file-system helpers shared by every kind of run-time state. */
 import { linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { LockstepError, fsError } from './errors.js';
+import { randomHex } from './names.js';
 
 export function ensureDir(path: string): void {
   try {
@@ -14,7 +14,7 @@ export function ensureDir(path: string): void {
 
 /** A name for a temporary file next to `path`, unique to this process and call. */
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `.tmp.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  return join(dirname(path), `.tmp.${basename(path)}.${process.pid}.${randomHex(4)}`);
 }
 
 /**
@@ -92,7 +92,7 @@ export function unlinkQuiet(path: string): boolean {
  * first half of every "write fully, then link() into place" step.
  */
 export function writeTempIn(dir: string, data: string, what = 'write a record in'): string {
-  const tmp = join(dir, `.tmp.${process.pid}.${randomBytes(6).toString('hex')}`);
+  const tmp = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', 0o644);

@@ -32,13 +32,13 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, utimesSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
 import { tryLink, writeTempIn } from './files.js';
 import { appendEvent } from './events.js';
 import { identityOf, liveness, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
+import { randomHex } from './names.js';
 
 export const DEFAULT_LOCK = 'commit';
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -485,7 +485,7 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
   const now = Date.now();
   const record: OwnerRecord = {
     ...ownerFields(name, opts, opts.leaseMs ?? DEFAULT_LEASE_MS),
-    nonce: randomBytes(8).toString('hex'),
+    nonce: randomHex(8),
     acquiredAt: new Date(now).toISOString(),
     acquiredAtMs: now,
     renewedAtMs: now,

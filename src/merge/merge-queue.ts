@@ -7,10 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { ensureDir, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { identityOf, liveness } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
+import { randomHex } from '../core/names.js';
 
 export interface MergeQueueEntry {
   v: 1;
@@ -35,7 +35,7 @@ export function enqueueMerge(rt: Runtime, fields: { branch: string; into: string
   const id = identityOf(process.pid);
   const now = Date.now();
   const entry: MergeQueueEntry = { v: 1, ...fields, pid: id.pid, pidStart: id.pidStart, bootId: id.bootId, host: id.host, enqueuedAtMs: now, state: 'waiting', startedAtMs: null };
-  const path = join(queueDir(rt), `${String(now).padStart(13, '0')}-${process.pid}-${randomBytes(3).toString('hex')}.json`);
+  const path = join(queueDir(rt), `${String(now).padStart(13, '0')}-${process.pid}-${randomHex(3)}.json`);
   writeFileAtomic(path, JSON.stringify(entry));
   return { path, entry };
 }

@@ -24,7 +24,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
@@ -36,6 +35,7 @@ import { withRepoLock } from '../worktree/repo-lock.js';
 import { listRegisteredWorktrees } from '../worktree/registry.js';
 import { branchCommit, currentBranch } from '../worktree/worktree.js';
 import { dequeueMerge, enqueueMerge, markMerging } from './merge-queue.js';
+import { randomHex } from '../core/names.js';
 
 export interface MergeOptions {
   cwd?: string;
@@ -266,7 +266,7 @@ async function mergeLocked(opts: MergeOptions, rt: Runtime, git: Git, branch: st
     if (opts.check) {
       const scratchRoot = join(rt.root, 'merge', 'scratch');
       ensureDir(scratchRoot);
-      const scratch = join(scratchRoot, `${process.pid}-${randomBytes(4).toString('hex')}`);
+      const scratch = join(scratchRoot, `${process.pid}-${randomHex(4)}`);
       await git.exec(['worktree', 'add', '--quiet', '--detach', scratch, commit]);
       let run: CheckRun;
       try {

@@ -13,7 +13,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, isLockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
@@ -26,6 +25,7 @@ import { failItem, listClaims, queueCounts, reclaim, DEFAULT_MAX_ATTEMPTS } from
 import { validateCopies } from '../worktree/copies.js';
 import { branchCommit, currentBranch, readManifest, removeAgentWorktree } from '../worktree/worktree.js';
 import { WORKER_CONFIG_ENV, type CoordinatorMessage, type ItemOutcome, type WorkerConfig, type WorkerMessage, type WorkerState } from './protocol.js';
+import { randomHex } from '../core/names.js';
 
 export const DEFAULT_RUNNER_LEASE_MS = 10_000;
 export const MAX_AGENTS = 64;
@@ -161,7 +161,7 @@ export async function runParallel(opts: ParallelOptions): Promise<ParallelSummar
   const prefix = opts.agentPrefix ?? 'agent';
   const emit = (e: RunnerEvent) => opts.onEvent?.(e);
 
-  const runId = randomBytes(3).toString('hex');
+  const runId = randomHex(3);
   const logDir = join(rt.root, 'parallel', runId);
   ensureDir(logDir);
   const startedAt = Date.now();

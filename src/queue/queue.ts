@@ -31,7 +31,6 @@
  */
 import { appendFileSync, closeSync, existsSync, ftruncateSync, linkSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeSync, copyFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { LockstepError, fsError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
 import { ensureDir, tryLink, unlinkQuiet, writeTempIn } from '../core/files.js';
@@ -39,6 +38,7 @@ import { hostId, identityOf, liveness, pidExists, type ProcessIdentity } from '.
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { readAgent, type AgentRecord } from './agents.js';
 import { DEFAULT_QUEUE, validateAgentId, validateItemId, validatePriority, validateQueueName } from './names.js';
+import { randomHex } from '../core/names.js';
 
 export { heartbeat } from './agents.js';
 
@@ -408,7 +408,7 @@ export function addItem(opts: AddItemOptions): AddItemResult {
       throw new LockstepError('BAD_INPUT', `payload file ${src} does not exist`);
     }
     if (!st.isFile()) throw new LockstepError('BAD_INPUT', `payload ${src} is not a regular file`);
-    payloadTmp = join(d.payloads, `.tmp.${process.pid}.${randomBytes(6).toString('hex')}`);
+    payloadTmp = join(d.payloads, `.tmp.${process.pid}.${randomHex(6)}`);
     try {
       copyFileSync(src, payloadTmp);
     } catch (e) {
@@ -616,7 +616,7 @@ export function claimNext(opts: ClaimOptions): ClaimResult {
       const record: ClaimRecord = {
         v: 1,
         agent,
-        nonce: randomBytes(8).toString('hex'),
+        nonce: randomHex(8),
         pid: ownerPid,
         pidStart: ident.pidStart,
         bootId: ident.bootId,

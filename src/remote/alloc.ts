@@ -25,7 +25,6 @@
  */
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
@@ -37,6 +36,7 @@ import { formatNumber, highestNumber } from '../alloc/scan.js';
 import { monoNowMs } from './observations.js';
 import { allocHeadRef, allocNumberRef, allocPrefix, rootHash } from './refs.js';
 import { listRemoteRefs, openRemote, pushUpdates, readRecords, recordOid, writeRecord, type RemoteContext, type RemoteOptions } from './transport.js';
+import { randomHex } from '../core/names.js';
 
 export interface RemoteAllocateOptions extends Omit<AllocateOptions, 'onWait'>, RemoteOptions {}
 
@@ -168,7 +168,7 @@ export async function allocateRemote(opts: RemoteAllocateOptions): Promise<Remot
     const number = Math.max(view.number, highestIn(real)) + 1;
     if (!Number.isSafeInteger(number)) throw new LockstepError('ENVIRONMENT', `no number left after ${number - 1} in ${abs}`);
     const entry = `${formatNumber(number, width)}_${name}`;
-    const record: AllocationRecord = { v: 1, backend: 'remote', kind: 'alloc', root: rel, number, entry, host: hostId(), pid: process.pid, nonce: randomBytes(8).toString('hex'), at: new Date().toISOString() };
+    const record: AllocationRecord = { v: 1, backend: 'remote', kind: 'alloc', root: rel, number, entry, host: hostId(), pid: process.pid, nonce: randomHex(8), at: new Date().toISOString() };
     const [oid, headOid] = await Promise.all([writeRecord(ctx, record), writeRecord(ctx, headRecord(hash, number))]);
     const ref = allocNumberRef(hash, number);
     const sentMono = monoNowMs();

@@ -4,12 +4,12 @@
  * creation of the same ref (compare-and-swap works on the server), shows the
  * ref to readers (not hidden from ls-remote), and deletes it again.
  */
-import { randomBytes } from 'node:crypto';
 import { LockstepError } from '../core/errors.js';
 import { hostId } from '../core/process.js';
 import { monoNowMs } from './observations.js';
 import { REF_ROOT } from './refs.js';
 import { listRemoteRefs, openRemote, pushUpdates, writeRecord, type RemoteOptions } from './transport.js';
+import { randomHex } from '../core/names.js';
 
 export interface CheckStep {
   step: string;
@@ -32,7 +32,7 @@ export async function checkRemote(opts: RemoteOptions = {}): Promise<RemoteCheck
     steps.push({ step, ms: monoNowMs() - t });
     return v;
   };
-  const ref = `${REF_ROOT}probe/${hostId().replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'host'}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const ref = `${REF_ROOT}probe/${hostId().replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'host'}-${process.pid}-${randomHex(4)}`;
   await timed('list refs/lockstep/* (ls-remote)', () => listRemoteRefs(ctx, [`${REF_ROOT}*`], 'list lockstep refs'));
   const a = await writeRecord(ctx, { kind: 'probe', host: hostId(), at: new Date().toISOString(), n: 1 });
   const b = await writeRecord(ctx, { kind: 'probe', host: hostId(), at: new Date().toISOString(), n: 2 });

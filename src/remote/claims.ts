@@ -16,7 +16,6 @@
  * reclaimed (and maybe claimed by someone else) cannot complete it: its
  * expected id is gone. The generation is the attempt number.
  */
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
@@ -26,6 +25,7 @@ import { claimPrefix, claimRef } from './refs.js';
 import { DEFAULT_QUEUE, validateAgentId, validateItemId, validateQueueName } from '../queue/names.js';
 import { listItems } from '../queue/queue.js';
 import { listRemoteRefs, openRemote, pushUpdates, readRecords, writeRecord, type RemoteContext, type RemoteOptions } from './transport.js';
+import { randomHex } from '../core/names.js';
 
 export const DEFAULT_CLAIM_LEASE_MS = 120_000;
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -95,7 +95,7 @@ function newRecord(o: RemoteClaimOptions, queue: string, item: string, attempt: 
     pid: ident.pid,
     pidStart: ident.pidStart,
     bootId: ident.bootId,
-    nonce: randomBytes(8).toString('hex'),
+    nonce: randomHex(8),
     attempt,
     leaseMs,
     at: new Date().toISOString(),
@@ -219,7 +219,7 @@ function claimLost(ctx: RemoteContext, claim: RemoteClaim, what: string): Lockst
 
 async function finish(claim: RemoteClaim, state: ClaimState, what: 'complete' | 'fail' | 'renew', reason?: string): Promise<ClaimRecord> {
   const ctx = openRemote({ cwd: claim.cwd, remote: claim.remote });
-  const next: ClaimRecord = { ...claim.record, state, nonce: randomBytes(8).toString('hex'), at: new Date().toISOString(), ...(reason ? { reason } : {}) };
+  const next: ClaimRecord = { ...claim.record, state, nonce: randomHex(8), at: new Date().toISOString(), ...(reason ? { reason } : {}) };
   const oid = await writeRecord(ctx, next);
   const sentMono = monoNowMs();
   const r = await pushUpdates(ctx, [{ ref: claim.ref, newOid: oid, expectOid: claim.oid }], `${what} ${claim.queue}/${claim.item}`);
@@ -329,7 +329,7 @@ export async function reclaimRemote(opts: RemoteOptions & { queue?: string; maxA
     const state: ClaimState = r.attempt >= maxAttempts ? 'failed' : 'reclaimed';
     const entry = { item, agent: r.agent, host: r.host, generation: r.attempt, reason: j.reason };
     if (!opts.dryRun) {
-      const next: ClaimRecord = { ...r, state, nonce: randomBytes(8).toString('hex'), at: new Date().toISOString(), reason: `${state} by host ${hostId()}: ${j.reason}` };
+      const next: ClaimRecord = { ...r, state, nonce: randomHex(8), at: new Date().toISOString(), reason: `${state} by host ${hostId()}: ${j.reason}` };
       const newOid = await writeRecord(ctx, next);
       const p = await pushUpdates(ctx, [{ ref: claimRef(queue, item), newOid, expectOid: oid }], `reclaim ${queue}/${item}`);
       if (!p.ok) continue; // renewed or finished meanwhile: not ours to reclaim

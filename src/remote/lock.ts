@@ -16,7 +16,6 @@
  *
  * Expiry follows the rule in observations.ts: never on the holder's clock.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError } from '../core/errors.js';
@@ -26,6 +25,7 @@ import { DEFAULT_LEASE_MS, DEFAULT_LOCK, DEFAULT_TIMEOUT_MS, ownerFields, TOKEN_
 import { Observer, judgeLease, monoNowMs } from './observations.js';
 import { fenceRef, lockRef, validateRemoteLockName } from './refs.js';
 import { listRemoteRefs, openRemote, pushUpdates, readRecords, writeRecord, type RemoteContext, type RemoteOptions } from './transport.js';
+import { randomHex } from '../core/names.js';
 
 
 /** The owner record, as stored in the blob the lock ref points to. */
@@ -229,7 +229,7 @@ export async function acquireRemoteLock(opts: RemoteAcquireOptions = {}): Promis
     if (view.lockOid === null || takeOver) {
       const prev = await fenceToken(ctx, name, view.fenceOid);
       const now = Date.now();
-      const record: RemoteOwnerRecord = { ...base, token: prev + 1, nonce: randomBytes(8).toString('hex'), acquiredAt: new Date(now).toISOString(), acquiredAtMs: now, renewedAtMs: now };
+      const record: RemoteOwnerRecord = { ...base, token: prev + 1, nonce: randomHex(8), acquiredAt: new Date(now).toISOString(), acquiredAtMs: now, renewedAtMs: now };
       const oid = await writeRecord(ctx, record);
       const sentMono = monoNowMs();
       const r = await pushUpdates(

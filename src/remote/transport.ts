@@ -12,7 +12,7 @@
  * ref to tell "someone else won" from "the server refuses this ref".
  * Records are blobs (JSON): small, no commit metadata, nothing to check out.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -21,6 +21,7 @@ import { LockstepError } from '../core/errors.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { ambiguousPushError, classifyPushSummary, looksUnreachable, refusedError, unreachableError } from './errors.js';
 import { DEFAULT_REMOTE, validateRemoteName } from './refs.js';
+import { randomHex } from '../core/names.js';
 
 /** A single git network call that takes longer than this is treated as unreachable. */
 export const DEFAULT_NETWORK_TIMEOUT_MS = 30_000;
@@ -149,7 +150,7 @@ export async function writeRecord(ctx: RemoteContext, record: unknown): Promise<
     const data = deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`, 'utf8'), body]));
     try {
       mkdirSync(dir, { recursive: true });
-      const tmp = join(dir, `tmp_obj_lockstep_${process.pid}_${randomBytes(4).toString('hex')}`);
+      const tmp = join(dir, `tmp_obj_lockstep_${process.pid}_${randomHex(4)}`);
       writeFileSync(tmp, data, { mode: 0o444 });
       try {
         linkSync(tmp, path);

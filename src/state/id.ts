@@ -6,8 +6,8 @@
  * rises within a process, the pid separates processes alive at the same time,
  * and 32 random bits separate everything else (pid reuse, containers, hosts).
  */
-import { randomBytes } from 'node:crypto';
 import { LockstepError } from '../core/errors.js';
+import { randomHex } from '../core/names.js';
 
 export const PREFIX = /^[A-Za-z0-9_-]{1,64}$/;
 /** Parsed from the right, because a prefix may itself contain `_`. */
@@ -62,5 +62,5 @@ export function nowNs(): bigint {
 
 export function newStateId(prefix: string): string {
   validatePrefix(prefix);
-  return `${prefix}_${nowNs()}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return `${prefix}_${nowNs()}_${process.pid}_${randomHex(4)}`;
 }

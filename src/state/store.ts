@@ -10,7 +10,6 @@
  * - Read strictly: anything that is not a state record is CORRUPT_STATE
  *   (exit 4) and is left exactly as it is for a person to look at.
  */
-import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LockstepError, fsError } from '../core/errors.js';
@@ -20,6 +19,7 @@ import { hostId } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { newStateId, parseStateId, validatePrefix, validateStateId } from './id.js';
 import { isReservedKey, SHELL_NAME, validateKey } from './shell-env.js';
+import { sha1Hex } from '../core/names.js';
 
 const SCHEMA = 1;
 /** One value may hold at most this many characters. */
@@ -59,7 +59,7 @@ export function statePath(dir: string, id: string): string {
 
 /** `state-0` … `state-f`: a fixed set of lock names, so ids that come and go leave no lock directories behind. */
 export function stateLockName(id: string): string {
-  return `state-${createHash('sha1').update(id).digest('hex')[0]}`;
+  return `state-${sha1Hex(id)[0]}`;
 }
 
 export function validateOwner(owner: string): string {

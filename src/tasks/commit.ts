@@ -17,7 +17,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config/config.js';
 import { appendEvent } from '../core/events.js';
 import { LockstepError } from '../core/errors.js';
@@ -33,6 +32,7 @@ import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from './tasks.js';
 import { TRAILER_FENCE, trailerArgs } from './trailers.js';
+import { randomHex } from '../core/names.js';
 
 export type { OrphanedChange } from './orphans.js';
 
@@ -194,7 +194,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   const tmpDir = join(rt.root, 'tmp');
   ensureDir(tmpDir);
   sweepTmp(tmpDir);
-  const tmpIndex = join(tmpDir, `index.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const tmpIndex = join(tmpDir, `index.${process.pid}.${randomHex(4)}`);
   const msgFile = `${tmpIndex}.msg`;
   let current: ChildProcess | null = null;
   let interrupted: NodeJS.Signals | null = null;

@@ -7,9 +7,9 @@
  */
 import { linkSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { tempPathFor, unlinkQuiet } from '../core/files.js';
 import { formatFence } from './trailers.js';
+import { randomHex } from '../core/names.js';
 
 const ID = /^[a-f0-9]{12}$/;
 
@@ -26,7 +26,7 @@ export function fenceCounterId(root: string): string {
     // Written whole, then linked: exactly one creator wins and nobody reads a half-written id.
     const tmp = tempPathFor(path);
     try {
-      writeFileSync(tmp, `${randomBytes(6).toString('hex')}\n`);
+      writeFileSync(tmp, `${randomHex(6)}\n`);
       linkSync(tmp, path);
     } catch {
       /* another process linked first: read its id */

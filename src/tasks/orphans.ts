@@ -20,7 +20,6 @@
  */
 import { copyFileSync, linkSync, lstatSync, readlinkSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { appendEvent } from '../core/events.js';
 import { LockstepError } from '../core/errors.js';
 import { ensureDir, tempPathFor, unlinkQuiet } from '../core/files.js';
@@ -29,6 +28,7 @@ import type { Git } from '../git/git.js';
 import { headCommit } from './git-paths.js';
 import { withIndexRetry } from './index-retry.js';
 import { classifyPaths, showPath, type ScopeOwner } from './scope.js';
+import { randomHex } from '../core/names.js';
 
 export const ORPHANS_DIR = 'orphans';
 
@@ -186,7 +186,7 @@ export async function moveAsideForeignChanges(opts: MoveAsideOptions): Promise<O
 
   // 1. Save: the worktree's bytes (a symlink's target), and the index's version where it is a third one.
   const indexCopies = found.filter((d) => d.inIndex && d.indexDiffers && d.worktreeDiffers);
-  const exportDir = join(dir, `.export.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const exportDir = join(dir, `.export.${process.pid}.${randomHex(4)}`);
   const out: OrphanedChange[] = [];
   try {
     if (indexCopies.length) {

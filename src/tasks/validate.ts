@@ -14,12 +14,12 @@
  * One `git log` reads every commit, its parents, trailers and files (NUL
  * separated), so a thousand commits cost one process, not a thousand.
  */
-import { randomBytes } from 'node:crypto';
 import { LockstepError } from '../core/errors.js';
 import { createGit } from '../git/git.js';
 import { classifyPaths, showPath, type ScopeOwner } from './scope.js';
 import { TASK_ID } from './tasks.js';
 import { decodeGlobs, parseFence, TRAILER_FENCE, TRAILER_SCOPE, TRAILER_SHARED, TRAILER_TASK, type Fence } from './trailers.js';
+import { randomHex } from '../core/names.js';
 
 export type ViolationRule = 'outside_scope' | 'other_task_scope' | 'fence_order' | 'bad_trailer';
 
@@ -198,7 +198,7 @@ export async function validateCommitRange(opts: { cwd: string; range?: string })
     label = rangeArgs ? (rangeArgs.length === 1 ? rangeArgs[0]! : 'HEAD (the last commit)') : '(no commits)';
   }
   if (!rangeArgs) return { range: label, commitsChecked: 0, tasks: [], violations: [] };
-  const nonce = randomBytes(8).toString('hex');
+  const nonce = randomHex(8);
   const trailer = (key: string) => `%(trailers:key=${key},valueonly,unfold,separator=%x1f)`;
   const format = `%x1e${nonce}%x00%H%x00%P%x00${trailer(TRAILER_TASK)}%x00${trailer(TRAILER_SCOPE)}%x00${trailer(TRAILER_SHARED)}%x00${trailer(TRAILER_FENCE)}`;
   const limit = rangeArgs[0] === '-n' ? rangeArgs.slice(0, 2) : [];
