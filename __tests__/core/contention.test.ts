@@ -54,10 +54,10 @@ describe('10 processes x 100 increments', () => {
  * releases them at once: their start-up (slow on a loaded machine) must not
  * decide who judges the lock stale first.
  */
-async function together(repo: string, specs: [string[], string, string?][]): Promise<Run[]> {
+async function together(repo: string, specs: [string[], string, string?][], env: Record<string, string> = {}): Promise<Run[]> {
   const go = join(repo, 'go');
   const runs = specs.map(([args, fault, pause]) => {
-    const child = startWorker('lock-worker.ts', args, { env: { GO_FILE: go, LOCKSTEP_FAULT: fault || undefined, PAUSE_MS: pause } });
+    const child = startWorker('lock-worker.ts', args, { env: { ...env, GO_FILE: go, LOCKSTEP_FAULT: fault || undefined, PAUSE_MS: pause } });
     let stdout = '';
     let stderr = '';
     let ready!: () => void;
@@ -121,10 +121,17 @@ describe('takeover race', () => {
       const repo = tempRepo();
       writeFileSync(join(repo, 'naive.lock'), String(deadPid()));
       const inside = join(repo, 'inside');
-      const rs = await together(repo, [
-        [['naive-once', repo, inside, '300'], '', '100'],
-        [['naive-once', repo, inside, '300'], ''],
-      ]);
+      // Both judge the dead owner first (the barrier), then one deletes and recreates while the other is paused.
+      const barrier = join(repo, 'judged');
+      mkdirSync(barrier);
+      const rs = await together(
+        repo,
+        [
+          [['naive-once', repo, inside, '300'], '', '100'],
+          [['naive-once', repo, inside, '300'], ''],
+        ],
+        { JUDGE_BARRIER: barrier, JUDGE_COUNT: '2' },
+      );
       twoHolders += rs.filter((r) => r.stdout.includes('TWO-HOLDERS')).length;
     }
     expect(twoHolders).toBeGreaterThan(0);

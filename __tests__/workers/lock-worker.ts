@@ -4,9 +4,10 @@
  *   hold REPO [NAME]                   — acquire, print the token, wait to be killed
  *   acquire REPO                       — acquire (waiting up to 10 min), print the token, release, exit
  *   once REPO INSIDE_FILE HOLD_MS      — acquire once, check exclusive entry, release
- *   naive-once REPO INSIDE_FILE HOLD_MS — the same with a naive delete-then-create lock (control)
+ *   naive-once REPO INSIDE_FILE HOLD_MS — the same with a naive delete-then-create lock (control);
+ *                   with JUDGE_BARRIER=DIR, each racer waits there until JUDGE_COUNT have judged the owner dead
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync, writeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { acquireLock, releaseLock } from '../../src/core/lock.js';
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
     // The known-broken takeover (proper-lockfile #121): judge stale, delete, recreate.
     const [inside, holdMs] = rest;
     const lock = join(repo!, 'naive.lock');
+    const barrier = process.env.JUDGE_BARRIER;
+    let judged = false;
     for (;;) {
       let fd: number | null = null;
       try {
@@ -83,6 +86,13 @@ async function main(): Promise<void> {
           alive = false;
         }
         if (!alive) {
+          if (barrier && !judged) {
+            // Wait (up to 5 s) until every racer has judged the owner dead, so
+            // the race the control exists to show happens however the machine schedules us.
+            judged = true;
+            writeFileSync(join(barrier, String(process.pid)), '');
+            for (let t = 0; t < 2500 && readdirSync(barrier).length < Number(process.env.JUDGE_COUNT ?? '2'); t++) await sleep(2);
+          }
           if (process.env.PAUSE_MS) await sleep(Number(process.env.PAUSE_MS));
           try {
             unlinkSync(lock);
