@@ -100,7 +100,12 @@ async function buildLaunched(entry, out, name) {
     define: { 'import.meta.url': '__lockstepImportMetaUrl' },
     banner: { js: "var __lockstepImportMetaUrl=require('url').pathToFileURL(__filename).href;" },
   });
-  const id = createHash('sha256').update(readFileSync(join(out, `${name}.js`))).digest('hex').slice(0, 16);
+  const code = readFileSync(join(out, `${name}.js`));
+  // The launcher reads the bundle as latin1 (a plain copy, no UTF-8 decoding):
+  // esbuild escapes non-ASCII in strings, but not in String.raw templates.
+  const at = code.findIndex((b) => b > 0x7f);
+  if (at >= 0) throw new Error(`${name}.js has a non-ASCII character near "${code.subarray(Math.max(0, at - 40), at + 10).toString()}": write it as a \\u escape in the source`);
+  const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
   await build({
     ...common,
     entryPoints: ['src/cli/launcher.cts'],

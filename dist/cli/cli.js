@@ -127,7 +127,7 @@ function line(parent, o){
   parent.appendChild(svg);
   return svg;
 }
-function bucketLabels(b){var l=b.map(function(x){return '≤'+x;});l.push('>'+b[b.length-1]);return l;}
+function bucketLabels(b){var l=b.map(function(x){return '\u2264'+x;});l.push('>'+b[b.length-1]);return l;}
 
 var cmp=document.getElementById('chart-comparison');
 if(cmp && rep.comparison.length){
@@ -142,7 +142,7 @@ var runs=document.getElementById('chart-runs');
 rep.runs.forEach(function(r){
   var id=r.suite+'/'+r.mode;
   var sec=document.createElement('div');sec.className='charts';sec.setAttribute('data-run',id);
-  var h=document.createElement('h3');h.textContent=id+' — '+r.workload;runs.appendChild(h);runs.appendChild(sec);
+  var h=document.createElement('h3');h.textContent=id+' \u2014 '+r.workload;runs.appendChild(h);runs.appendChild(sec);
   Object.keys(r.operations).forEach(function(op){
     var s=r.operations[op];
     bars(box(sec,'Latency of '+op+' (ms buckets), '+id),{chart:'latency',attrs:{'data-run':id,'data-op':op},title:'latency histogram '+op,labels:bucketLabels(s.histogram.boundsMs),values:s.histogram.counts});

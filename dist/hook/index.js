@@ -68,7 +68,7 @@ var dir = cacheDirectory(process.env);
 var current = `${"hook"}-${"9acb23c8934ac65b"}-${process.version}-${process.arch}-`;
 var file = dir && (0, import_node_path.join)(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 var cachedData = readCache(file);
-var source = (0, import_node_fs.readFileSync)(bundle, "utf8");
+var source = (0, import_node_fs.readFileSync)(bundle, "latin1");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, { filename: bundle, cachedData });
 if (dir && file && (cachedData === void 0 || script.cachedDataRejected)) process.once("exit", () => writeCache(dir, file, current, script));

@@ -114,7 +114,8 @@ const dir = cacheDirectory(process.env);
 const current = `${LOCKSTEP_BUNDLE}-${LOCKSTEP_BUNDLE_ID}-${process.version}-${process.arch}-`;
 const file = dir && join(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 const cachedData = readCache(file);
-const source = readFileSync(bundle, 'utf8');
+// The build makes sure the bundle is ASCII, so latin1 reads it exactly, without UTF-8 decoding.
+const source = readFileSync(bundle, 'latin1');
 // The same wrapper Node gives a CommonJS module, so the bundle sees require, module, __filename.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
 if (dir && file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(dir, file, current, script));
