@@ -47,7 +47,17 @@ describe('CLI code cache', () => {
     expect(cacheFiles(cache).map((f) => f.replace(/^.*-/, ''))).toEqual(['allocate.v8', 'none.v8']);
   });
 
-  test('a corrupted cache is rejected by V8 and rebuilt; the call still works', () => {
+  test('a usage error writes no cache (it would hold only the error path); the next good run does', () => {
+    const repo = tempRepo();
+    const cache = tempDir();
+    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
+    expect(runCli(['allocate', 'specs', '../../etc'], { cwd: repo, env }).code).toBe(2);
+    expect(cacheFiles(cache)).toEqual([]);
+    expect(runCli(['allocate', 'specs', 'good'], { cwd: repo, env }).code).toBe(0);
+    expect(cacheFiles(cache)).toHaveLength(1);
+  });
+
+    test('a corrupted cache is rejected by V8 and rebuilt; the call still works', () => {
     const repo = tempRepo();
     const cache = tempDir();
     const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };

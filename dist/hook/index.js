@@ -71,6 +71,6 @@ var cachedData = readCache(file);
 var source = (0, import_node_fs.readFileSync)(bundle, "latin1");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, { filename: bundle, cachedData });
-if (dir && file && (cachedData === void 0 || script.cachedDataRejected)) process.once("exit", () => writeCache(dir, file, current, script));
+if (dir && file && (cachedData === void 0 || script.cachedDataRejected)) process.once("exit", (code) => code <= 1 && writeCache(dir, file, current, script));
 var mod = { exports: {} };
 script.runInThisContext()(mod.exports, require, mod, bundle, __dirname);

@@ -17,8 +17,8 @@
  * its own command runs. Files are keyed by the bundle's content hash (fixed at build time),
  * the Node version and the architecture, so an upgrade never feeds V8 stale
  * code, and V8 itself rejects a cache that does not match (then it is rebuilt).
- * Written once, atomically (temp file + rename), when the process exits; the
- * files of other builds are removed then, once a week old.
+ * Written once, atomically (temp file + rename), when a run that did its work
+ * exits; the files of other builds are removed then, once a week old.
  * Anything wrong with the cache directory (read-only, missing home) only means
  * no cache: the CLI never fails because of it. A cache file is used only if
  * it belongs to this user and nobody else can write it.
@@ -118,6 +118,8 @@ const cachedData = readCache(file);
 const source = readFileSync(bundle, 'latin1');
 // The same wrapper Node gives a CommonJS module, so the bundle sees require, module, __filename.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
-if (dir && file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(dir, file, current, script));
+// Written after a run that did its work (exit 0, or 1 for "found something"),
+// not after a usage error: the cache keeps the functions its run compiled.
+if (dir && file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', (code) => code <= 1 && writeCache(dir, file, current, script));
 const mod = { exports: {} };
 (script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void)(mod.exports, require, mod, bundle, __dirname);
