@@ -104,6 +104,7 @@ describe('backend selection', () => {
     // Configuration from the environment.
     check({ ...base, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'lockstep.backend', GIT_CONFIG_VALUE_0: 'remote' }, repo, true);
     check({ ...base, GIT_CONFIG_GLOBAL: extra }, repo, true);
+    check({ ...base, GIT_CONFIG_NOSYSTEM: '0' }, repo, true); // a boolean to git: "0" still reads the system file
   });
 
   test('selectBackend runs git only when the configuration may name a backend', () => {

@@ -65,7 +65,7 @@ function writeCache(dir2, file2, current2, script2) {
   }
 }
 var dir = cacheDirectory(process.env);
-var current = `${"cli"}-${"e3cc2b04678caae6"}-${process.version}-${process.arch}-`;
+var current = `${"cli"}-${"533e95131c9040f8"}-${process.version}-${process.arch}-`;
 var file = dir && (0, import_node_path.join)(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 var cachedData = readCache(file);
 var source = (0, import_node_fs.readFileSync)(bundle, "latin1");

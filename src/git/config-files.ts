@@ -18,7 +18,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { findCheckout } from './discover.js';
 
 /** Environment variables that change which configuration git reads. */
-const CONFIG_ENV = ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_CONFIG', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_PARAMETERS'];
+const CONFIG_ENV = ['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_CONFIG', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_PARAMETERS'];
 
 const INCLUDE = /^\s*\[\s*include/im;
 
@@ -43,7 +43,7 @@ function systemFiles(env: NodeJS.ProcessEnv): string[] {
 export function gitConfigMayMention(cwd: string, word: string, env: NodeJS.ProcessEnv = process.env): boolean {
   if (process.platform === 'win32') return true;
   if (CONFIG_ENV.some((k) => env[k] !== undefined)) return true;
-  const files = env.GIT_CONFIG_NOSYSTEM ? [] : systemFiles(env);
+  const files = systemFiles(env);
   const home = env.HOME;
   if (home) files.push(join(home, '.gitconfig'));
   const xdg = env.XDG_CONFIG_HOME || (home ? join(home, '.config') : '');
