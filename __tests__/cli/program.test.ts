@@ -4,7 +4,8 @@
  * a command word loads exactly the module that registers it.
  */
 import { describe, expect, test } from '@jest/globals';
-import { buildProgram, commandWord, COMMAND_MODULES } from '../../src/cli/program.js';
+import { commandWord } from '../../src/cli/argv.js';
+import { buildProgram, COMMAND_MODULES } from '../../src/cli/program.js';
 
 const names = (p: { commands: readonly { name(): string }[] }) => p.commands.map((c) => c.name()).sort();
 

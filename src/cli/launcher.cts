@@ -30,6 +30,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { commandWord } from './argv.js';
 
 /** The bundle's name (`cli`, `hook`) and content hash, filled in by scripts/build.mjs. */
 declare const LOCKSTEP_BUNDLE: string;
@@ -37,15 +38,10 @@ declare const LOCKSTEP_BUNDLE_ID: string;
 
 const bundle = join(__dirname, `${LOCKSTEP_BUNDLE}.js`);
 
-/** The command word (skipping `-C DIR` and options), reduced to a safe file-name part. */
+/** The command word (see src/cli/argv.ts), reduced to a safe file-name part. */
 function commandKey(argv: readonly string[]): string {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-C') i++;
-    else if (a === '--') break;
-    else if (!a.startsWith('-')) return /^[a-z][a-z-]{0,31}$/.test(a) ? a : 'other';
-  }
-  return 'none';
+  const word = commandWord(argv);
+  return word === null ? 'none' : /^[a-z][a-z-]{0,31}$/.test(word) ? word : 'other';
 }
 
 function cacheDirectory(env: NodeJS.ProcessEnv): string | null {

@@ -3,6 +3,7 @@
  * demand so a call compiles only what it runs.
  */
 import { Command } from 'commander';
+import { commandWord } from './argv.js';
 import { writeOut } from './output.js';
 
 export const VERSION = '0.1.0';
@@ -36,20 +37,6 @@ export const COMMAND_MODULES: { names: readonly string[]; load: () => Promise<Re
   { names: ['status'], load: async () => (await import('./commands/status.js')).registerStatus },
 ];
 
-/** The command word in argv (after the global options), or null for none (help, version). */
-export function commandWord(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-C') {
-      i++;
-      continue;
-    }
-    if (a === '--') return argv[i + 1] ?? null;
-    if (a.startsWith('-')) continue;
-    return a;
-  }
-  return null;
-}
 
 /**
  * The program with the commands `argv` needs: only the module of its command
