@@ -28,7 +28,7 @@ import { build } from 'esbuild';
  */
 const LAZY_BUILTINS = {
   child_process: ['spawn', 'spawnSync', 'execFile', 'execFileSync'],
-  crypto: ['createHash', 'randomBytes', 'randomInt'],
+  crypto: ['createHash', 'randomInt'],
 };
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -74,8 +74,9 @@ for (const t of targets) {
   if (t.licensesFrom) writeFileSync(join(tmp, 'licenses.txt'), licenses(importedPackages(t.licensesFrom.dir, t.licensesFrom.except)));
   mkdirSync(t.out, { recursive: true });
   const fresh = new Set(readdirSync(tmp));
-  // The chunks the entry loads on demand first, the entry last: a process
-  // starting mid-rebuild gets the old entry with its old chunks or the new with new.
+  // The files the entry loads first (a launcher's bundle, ncc's chunks), the
+  // entry last: a process starting mid-rebuild gets the old entry with its old
+  // files or the new with new.
   const order = [...fresh].sort((a, b) => Number(a === 'index.js') - Number(b === 'index.js'));
   for (const f of order) renameSync(join(tmp, f), join(t.out, f));
   for (const f of readdirSync(t.out)) if (!fresh.has(f) && statSync(join(t.out, f)).isFile()) rmSync(join(t.out, f));

@@ -6,15 +6,27 @@ var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path = require("node:path");
 var import_node_vm = require("node:vm");
-var bundle = (0, import_node_path.join)(__dirname, `${"cli"}.js`);
-function commandKey(argv) {
+
+// src/cli/argv.ts
+function commandWord(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "-C") i++;
-    else if (a === "--") break;
-    else if (!a.startsWith("-")) return /^[a-z][a-z-]{0,31}$/.test(a) ? a : "other";
+    if (a === "-C") {
+      i++;
+      continue;
+    }
+    if (a === "--") return argv[i + 1] ?? null;
+    if (a.startsWith("-")) continue;
+    return a;
   }
-  return "none";
+  return null;
+}
+
+// src/cli/launcher.cts
+var bundle = (0, import_node_path.join)(__dirname, `${"cli"}.js`);
+function commandKey(argv) {
+  const word = commandWord(argv);
+  return word === null ? "none" : /^[a-z][a-z-]{0,31}$/.test(word) ? word : "other";
 }
 function cacheDirectory(env) {
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
@@ -65,7 +77,7 @@ function writeCache(dir2, file2, current2, script2) {
   }
 }
 var dir = cacheDirectory(process.env);
-var current = `${"cli"}-${"533e95131c9040f8"}-${process.version}-${process.arch}-`;
+var current = `${"cli"}-${"8ea8d407c9b9fec3"}-${process.version}-${process.arch}-`;
 var file = dir && (0, import_node_path.join)(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 var cachedData = readCache(file);
 var source = (0, import_node_fs.readFileSync)(bundle, "latin1");

@@ -6,15 +6,27 @@ var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path = require("node:path");
 var import_node_vm = require("node:vm");
-var bundle = (0, import_node_path.join)(__dirname, `${"hook"}.js`);
-function commandKey(argv) {
+
+// src/cli/argv.ts
+function commandWord(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "-C") i++;
-    else if (a === "--") break;
-    else if (!a.startsWith("-")) return /^[a-z][a-z-]{0,31}$/.test(a) ? a : "other";
+    if (a === "-C") {
+      i++;
+      continue;
+    }
+    if (a === "--") return argv[i + 1] ?? null;
+    if (a.startsWith("-")) continue;
+    return a;
   }
-  return "none";
+  return null;
+}
+
+// src/cli/launcher.cts
+var bundle = (0, import_node_path.join)(__dirname, `${"hook"}.js`);
+function commandKey(argv) {
+  const word = commandWord(argv);
+  return word === null ? "none" : /^[a-z][a-z-]{0,31}$/.test(word) ? word : "other";
 }
 function cacheDirectory(env) {
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
