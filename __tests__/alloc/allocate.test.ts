@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { allocate } from '../../src/alloc/allocate.js';
 import { highestWithHint, hintFromData } from '../../src/alloc/highest-hint.js';
 import { allocationLockFor, allocationLockName } from '../../src/alloc/lock-target.js';
@@ -8,7 +9,7 @@ import { checkoutCommonDir } from '../../src/git/discover.js';
 import { sanitizeTopicName } from '../../src/alloc/name.js';
 import { verifyAllocations } from '../../src/alloc/verify.js';
 import { acquireLock, lockStatus, releaseLock, type LockData } from '../../src/core/lock.js';
-import { cleanupTemp, errorCode, firstLine, git, runCli, runWorker, runWorkersTogether, startWorker, tempDir, tempRepo, waitExit } from '../helpers.js';
+import { cleanupTemp, errorCode, firstLine, git, runCli, runWorker, runWorkersTogether, startWorker, tempDir, tempRepo, waitExit, type Run } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -144,6 +145,15 @@ describe('allocate (library)', () => {
     const v = verifyAllocations({ root: good });
     expect(v).toMatchObject({ ok: true, duplicates: [], gaps: [], leftoverLock: null, highest: 1000 });
     expect(v.entries).toHaveLength(1000);
+    // Each process got the entry made for its own name — whether it made it
+    // itself or a holder made it while it was queued (and that did happen).
+    for (const [w, r] of results.entries()) {
+      r.jobs[0]!.allocations.forEach((a, i) => expect(basename(a.path)).toBe(`${String(a.number).padStart(3, '0')}_w${w}_${i}`));
+    }
+    const events = allocateEvents(realpathSync(good));
+    expect(events).toHaveLength(1000);
+    expect(events.filter((e) => e.served).length).toBeGreaterThan(0);
+    expect(leftInLockDir(realpathSync(good))).toEqual([]);
 
     // The control: the same processes, the same lock, released before mkdir.
     const brokenNumbers = results.flatMap((r) => r.jobs[1]!.allocations.map((a) => a.number));
@@ -158,6 +168,165 @@ describe('allocate (library)', () => {
     expect(cli.code).toBe(1);
     expect(cli.stdout).toMatch(/duplicates: \d+ numbers? used more than once/);
     expect(cli.stdout).toContain('FAILED');
+  }, 300_000);
+});
+
+/** The allocation lock's directory of `real`. */
+function lockDirOf(real: string): string {
+  const target = allocationLockFor(real);
+  return join(target.runtime.root, 'locks', target.name);
+}
+
+function ticketsIn(real: string): string[] {
+  return readdirSync(lockDirOf(real)).filter((e) => /^w\.\d+$/.test(e));
+}
+
+/** Queue tickets and served results still in the lock directory (none once everyone is done). */
+function leftInLockDir(real: string): string[] {
+  return readdirSync(lockDirOf(real)).filter((e) => /^[wr]\./.test(e));
+}
+
+interface AllocateEvent {
+  pid: number;
+  number: number;
+  entry: string;
+  token: number;
+  served?: boolean;
+  servedOthers?: number;
+}
+
+function allocateEvents(real: string): AllocateEvent[] {
+  const log = join(allocationLockFor(real).runtime.root, 'events.jsonl');
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as AllocateEvent & { type: string })
+    .filter((e) => e.type === 'allocate');
+}
+
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; !cond(); i++) {
+    if (i > 3000) throw new Error('gave up waiting');
+    await sleep(10);
+  }
+}
+
+/** An allocating process (one allocation named `<tag>_0`), started at once. */
+function allocator(root: string, tag: string, opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<Run> {
+  return runWorker('alloc-worker.ts', [JSON.stringify({ go: null, jobs: [{ mode: 'lib', root, n: 1, tag, timeoutMs: opts.timeoutMs }] })], { env: opts.env });
+}
+
+function allocationOf(r: Run): { number: number; path: string } {
+  expect([r.code, r.stderr]).toEqual([0, '']);
+  return (JSON.parse(r.stdout.replace(/^ready\n/, '')) as { jobs: { allocations: { number: number; path: string }[] }[] }).jobs[0]!.allocations[0]!;
+}
+
+describe('serving queued allocations', () => {
+  /** A root in a fresh checkout whose allocation lock this test holds, and the queue behind it. */
+  async function heldRoot() {
+    const repo = tempRepo();
+    const root = join(repo, 'specs');
+    mkdirSync(root);
+    const real = realpathSync(root);
+    const target = allocationLockFor(real);
+    const h = await acquireLock({ runtime: target.runtime, name: target.name });
+    return { repo, root, real, name: target.name, h };
+  }
+
+  test('the holder makes the entries of the allocations queued behind it, in queue order, each for its own caller', async () => {
+    const { root, real, h } = await heldRoot();
+    const runs: Promise<Run>[] = [];
+    for (const tag of ['first', 'second', 'third']) {
+      runs.push(allocator(root, tag));
+      await until(() => ticketsIn(real).length === runs.length);
+    }
+    releaseLock(h);
+    const [first, second, third] = (await Promise.all(runs)).map(allocationOf);
+    expect([first, second, third].map((a) => basename(a!.path))).toEqual(['001_first_0', '002_second_0', '003_third_0']);
+    for (const a of [first, second, third]) expect(existsSync(a!.path)).toBe(true);
+    // `first` took the lock and made all three; the others never held it.
+    const ev = allocateEvents(real);
+    const own = ev.find((e) => e.entry === '001_first_0')!;
+    expect(own).toMatchObject({ servedOthers: 2 });
+    // (Each served process logs its own allocation when it wakes: in either order.)
+expect(ev.filter((e) => e.served).map((e) => [e.entry, e.token]).sort()).toEqual([
+      ['002_second_0', own.token],
+      ['003_third_0', own.token],
+    ]);
+    expect(leftInLockDir(real)).toEqual([]);
+    expect(verifyAllocations({ root })).toMatchObject({ ok: true, highest: 3, gaps: [] });
+  }, 60_000);
+
+  test('serving stops at a waiter that needs the lock itself: nobody is served ahead of it', async () => {
+    const { repo, root, real, name, h } = await heldRoot();
+    const c = allocator(root, 'c');
+    await until(() => ticketsIn(real).length === 1);
+    const a = runWorker('lock-worker.ts', ['acquire', repo, name]);
+    await until(() => ticketsIn(real).length === 2);
+    const b = allocator(root, 'b');
+    await until(() => ticketsIn(real).length === 3);
+    releaseLock(h);
+    const [rc, ra, rb] = await Promise.all([c, a, b]);
+    expect([allocationOf(rc), allocationOf(rb)].map((x) => basename(x.path))).toEqual(['001_c_0', '002_b_0']);
+    expect(ra.code).toBe(0);
+    const ev = allocateEvents(real);
+    const [ec, eb] = [ev.find((e) => e.entry === '001_c_0')!, ev.find((e) => e.entry === '002_b_0')!];
+    expect(ec.servedOthers).toBeUndefined();
+    expect(eb.served).toBeUndefined();
+    // In ticket order: c, then the plain waiter, then b under its own hold.
+    expect(ec.token).toBeLessThan(Number(ra.stdout.trim()));
+    expect(Number(ra.stdout.trim())).toBeLessThan(eb.token);
+    expect(leftInLockDir(real)).toEqual([]);
+  }, 60_000);
+
+  test('an allocation that gives up while the holder is making its entry gets nothing, and the entry is taken back', async () => {
+    const { root, real, h } = await heldRoot();
+    // The holder pauses between making the waiter's entry and handing it over.
+    const holder = allocator(root, 'holder', { env: { LOCKSTEP_FAULT: 'pause-before-serve:4000' } });
+    await until(() => ticketsIn(real).length === 1);
+    const quitter = allocator(root, 'quitter', { timeoutMs: 1500 });
+    await until(() => ticketsIn(real).length === 2);
+    releaseLock(h);
+    const q = await quitter;
+    expect(q.code).toBe(1);
+    expect(q.stderr).toMatch(/timed out after .* waiting for the alloc-\w+ lock/);
+    expect(basename(allocationOf(await holder).path)).toBe('001_holder_0');
+    expect(readdirSync(root).filter((e) => /^\d+_/.test(e))).toEqual(['001_holder_0']);
+    expect(allocateEvents(real).map((e) => e.entry)).toEqual(['001_holder_0']);
+    expect(leftInLockDir(real)).toEqual([]);
+    expect((await allocate({ root, name: 'next' })).topicNumber).toBe('002');
+  }, 60_000);
+
+  test('control: with the undo turned off, the same give-up leaves an entry that nobody was told about', async () => {
+    const { root, real, h } = await heldRoot();
+    const holder = allocator(root, 'holder', { env: { LOCKSTEP_FAULT: 'pause-before-serve:4000,serve-no-undo:1' } });
+    await until(() => ticketsIn(real).length === 1);
+    const quitter = allocator(root, 'quitter', { timeoutMs: 1500 });
+    await until(() => ticketsIn(real).length === 2);
+    releaseLock(h);
+    expect((await quitter).code).toBe(1);
+    expect(basename(allocationOf(await holder).path)).toBe('001_holder_0');
+    expect(readdirSync(root).filter((e) => /^\d+_/.test(e))).toEqual(['001_holder_0', '002_quitter_0']);
+    expect(allocateEvents(real).map((e) => e.entry)).toEqual(['001_holder_0']);
+  }, 60_000);
+
+  test('control: waiters that believe the directory listing about their ticket, not its inode, lose served entries under contention', async () => {
+    // The listing can miss a ticket being renamed, and a served ticket's
+    // number can be taken by a newcomer: either way a served waiter thinks it
+    // is still queued, later allocates for itself, and its served entry is
+    // left behind. The inode check above is what prevents that.
+    let lost = 0;
+    for (let round = 0; round < 8 && lost === 0; round++) {
+      const base = tempDir();
+      const root = join(base, 'specs');
+      const go = join(base, 'go');
+      const specs = Array.from({ length: 10 }, (_, w) => [JSON.stringify({ go, jobs: [{ mode: 'lib', root, n: 100, tag: `w${w}` }] })]);
+      const runs = await runWorkersTogether('alloc-worker.ts', specs, go, { env: { LOCKSTEP_FAULT: 'trust-ticket-listing:1' } });
+      for (const r of runs) expect(r.code).toBe(0);
+      const entries = readdirSync(root).filter((e) => /^\d+_/.test(e)).length;
+      lost = entries - 1000 + leftInLockDir(realpathSync(root)).filter((e) => e.startsWith('r.')).length;
+    }
+    expect(lost).toBeGreaterThan(0);
   }, 300_000);
 });
 

@@ -1,6 +1,6 @@
 /**
  * A real process that allocates numbered directories. One argument, a JSON spec:
- *   {"go": "/path/of/start-file" | null, "jobs": [{"mode", "root", "n", "tag"}…]}
+ *   {"go": "/path/of/start-file" | null, "jobs": [{"mode", "root", "n", "tag", "timeoutMs"?}…]}
  * Prints "ready" once loaded, waits for the go file (so every process starts
  * contending at once, after its start-up), runs the jobs in order and prints
  * one JSON line: {"jobs": [{"mode", "ms", "startedAt", "endedAt", "allocations": [{"number", "path"}]}]}.
@@ -28,6 +28,8 @@ interface Job {
   root: string;
   n: number;
   tag: string;
+  /** lib only: how long each allocation may wait for the lock (default 120 s). */
+  timeoutMs?: number;
 }
 
 const spec = JSON.parse(process.argv[2]!) as { go: string | null; jobs: Job[] };
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < job.n; i++) {
       const name = `${job.tag}_${i}`;
       if (job.mode === 'lib') {
-        const a = await allocate({ root: job.root, name, timeoutMs: 120_000 });
+        const a = await allocate({ root: job.root, name, timeoutMs: job.timeoutMs ?? 120_000 });
         allocations.push({ number: a.number, path: a.topicPath });
       } else if (job.mode === 'broken') allocations.push(await brokenAllocate(job.root, name));
       else if (job.mode === 'lock-scan') allocations.push(await lockScanAllocate(job.root, name));

@@ -2,7 +2,7 @@
  * A real process that uses the lock library. Modes:
  *   counter REPO FILE N protect|bare  — N read-modify-write increments of FILE
  *   hold REPO [NAME]                   — acquire, print the token, wait to be killed
- *   acquire REPO                       — acquire (waiting up to 10 min), print the token, release, exit
+ *   acquire REPO [NAME]                — acquire (waiting up to 10 min), print the token, release, exit
  *   once REPO INSIDE_FILE HOLD_MS      — acquire once, check exclusive entry, release
  *   naive-once REPO INSIDE_FILE HOLD_MS — the same with a naive delete-then-create lock (control);
  *                   with JUDGE_BARRIER=DIR, each racer waits there until JUDGE_COUNT have judged the owner dead
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     return;
   }
   if (mode === 'acquire') {
-    const h = await acquireLock({ cwd: repo, name: 'commit', timeoutMs: 600_000 });
+    const h = await acquireLock({ cwd: repo, name: rest[0] ?? 'commit', timeoutMs: 600_000 });
     process.stdout.write(`${h.token}\n`);
     releaseLock(h);
     return;

@@ -9,11 +9,11 @@
  * duplicate numbers with 5–10 processes: the next process scans before the
  * directory appears and picks the same number.
  */
-import { mkdirSync, realpathSync, statSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LockstepError, fsError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
-import { acquireLock, releaseLock, DEFAULT_TIMEOUT_MS, type LockData, type WaitInfo } from '../core/lock.js';
+import { acquireOrServed, releaseLock, serveWaiters, DEFAULT_TIMEOUT_MS, type LockData, type WaitInfo } from '../core/lock.js';
 import { allocationLockFor } from './lock-target.js';
 import { sanitizeTopicName } from './name.js';
 import { highestWithHint, hintData, hintFromData } from './highest-hint.js';
@@ -95,6 +95,75 @@ function makeEntry(path: string): boolean {
   }
 }
 
+/** What a waiting allocation asks the holder to do for it (see serveWaiters). */
+interface AllocateRequest {
+  kind: 'allocate';
+  /** The real path of the root (the lock is per root; a request for another root is declined). */
+  root: string;
+  name: string;
+  width: number;
+}
+
+interface AllocateResult {
+  number: number;
+  entry: string;
+}
+
+const SANITIZED = /^[a-z0-9_]{1,64}$/;
+
+/** A request read from another process's ticket, checked as strictly as the caller's own input. */
+function requestFor(real: string, data: Record<string, unknown>): AllocateRequest | null {
+  const r = data as Partial<AllocateRequest>;
+  if (r.kind !== 'allocate' || r.root !== real) return null;
+  if (typeof r.name !== 'string' || !SANITIZED.test(r.name)) return null;
+  if (!Number.isSafeInteger(r.width) || (r.width as number) < 1 || (r.width as number) > MAX_WIDTH) return null;
+  return r as AllocateRequest;
+}
+
+/** A served result is the number the holder created our entry under. */
+function resultOf(served: string, name: string, width: number): AllocateResult | null {
+  if (!/^[1-9][0-9]{0,15}$/.test(served)) return null;
+  const number = Number(served);
+  if (!Number.isSafeInteger(number)) return null;
+  return { number, entry: `${formatNumber(number, width)}_${name}` };
+}
+
+/**
+ * Numbers and entries under the lock: the holder's own, then those of the
+ * waiters it serves. `highest` is what the next one builds on.
+ */
+class Numberer {
+  constructor(
+    private readonly real: string,
+    private readonly abs: string,
+    public highest: number,
+  ) {}
+
+  /** mkdir of the next `NNN_name`; a name taken under our feet by something outside lockstep: look again. */
+  next(name: string, width: number): AllocateResult {
+    for (let attempt = 0; ; attempt++) {
+      const number = (attempt === 0 ? this.highest : highestNumber(this.real)) + 1;
+      if (!Number.isSafeInteger(number)) throw new LockstepError('ENVIRONMENT', `no number left after ${number - 1} in ${this.abs}`);
+      const entry = `${formatNumber(number, width)}_${name}`;
+      if (makeEntry(join(this.real, entry))) {
+        this.highest = number;
+        return { number, entry };
+      }
+      if (attempt >= 100) throw new LockstepError('CONFLICT', `${join(this.abs, entry)} keeps appearing while allocating: something outside lockstep is creating entries in ${this.abs}`);
+    }
+  }
+
+  /** Takes back the entry just made (its waiter withdrew before the result reached it). */
+  undo(r: AllocateResult): void {
+    try {
+      rmdirSync(join(this.real, r.entry));
+      if (this.highest === r.number) this.highest = r.number - 1;
+    } catch {
+      /* not empty or gone: it stays, numbered, and the next number is above it */
+    }
+  }
+}
+
 export async function allocate(opts: AllocateOptions): Promise<Allocation> {
   const name = sanitizeTopicName(opts.name);
   const width = validateWidth(opts.width ?? DEFAULT_WIDTH);
@@ -102,34 +171,58 @@ export async function allocate(opts: AllocateOptions): Promise<Allocation> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const real = ensureRoot(abs);
   const target = allocationLockFor(real);
-  const handle = await acquireLock({
+  const request: AllocateRequest = { kind: 'allocate', root: real, name, width };
+  const got = await acquireOrServed({
     runtime: target.runtime,
     name: target.name,
     timeoutMs,
     cwd: abs,
     command: `allocate ${abs} ${name}`,
     onWait: opts.onWait,
+    request: { ...request },
   });
-  let number = 0;
-  let entry = '';
-  // Handed to the next allocation on the release marker; stays null unless
-  // the mkdir succeeded (then the next one scans).
-  let handOn: LockData | null = null;
-  try {
-    // A name can only be taken under our feet by something that does not use
-    // this lock (a person, another tool); then we simply look again.
-    const hint = hintFromData(handle.previousData);
-    for (let attempt = 0; ; attempt++) {
-      number = (attempt === 0 ? highestWithHint(real, hint).highest : highestNumber(real)) + 1;
-      if (!Number.isSafeInteger(number)) throw new LockstepError('ENVIRONMENT', `no number left after ${number - 1} in ${abs}`);
-      entry = `${formatNumber(number, width)}_${name}`;
-      if (makeEntry(join(real, entry))) break;
-      if (attempt >= 100) throw new LockstepError('CONFLICT', `${join(abs, entry)} keeps appearing while allocating: something outside lockstep is creating entries in ${abs}`);
+  let mine: AllocateResult;
+  let token: number;
+  if ('served' in got) {
+    // A holder made our entry under its lock while we were queued.
+    const r = resultOf(got.result, name, width);
+    if (!r) {
+      throw new LockstepError('CORRUPT_STATE', `the holder of the ${target.name} lock (token ${got.token}) answered this allocation with ${JSON.stringify(got.result)}`, {
+        hint: `nothing of this call's name was handed out; check the root with lockstep allocate --verify ${abs}`,
+      });
     }
-    handOn = hintData(real, number);
-  } finally {
-    releaseLock(handle, handOn ? { data: handOn } : {});
+    mine = r;
+    token = got.token;
+    appendEvent(target.runtime.root, 'allocate', { root: real, number: r.number, entry: r.entry, token, served: true });
+  } else {
+    const handle = got;
+    token = handle.token;
+    // Handed to the next allocation on the release marker; stays null unless
+    // our mkdir succeeded (then the next one scans).
+    let handOn: LockData | null = null;
+    let servedOthers = 0;
+    try {
+      const hint = hintFromData(handle.previousData);
+      const numbers = new Numberer(real, abs, hint ? highestWithHint(real, hint).highest : highestNumber(real));
+      mine = numbers.next(name, width);
+      // Then the allocations queued behind us, in their order, in this same hold.
+      try {
+        servedOthers = serveWaiters(handle, (data) => {
+          const req = requestFor(real, data);
+          if (!req) return null;
+          const r = numbers.next(req.name, req.width);
+          return { result: String(r.number), undo: () => numbers.undo(r) };
+        });
+      } catch {
+        // Our own entry is made: a failure while making someone else's only
+        // ends the serving. That waiter is still queued, takes the lock
+        // itself and meets the failure in its own call, with its own error.
+      }
+      handOn = hintData(real, numbers.highest);
+    } finally {
+      releaseLock(handle, handOn ? { data: handOn } : {});
+    }
+    appendEvent(target.runtime.root, 'allocate', { root: real, number: mine.number, entry: mine.entry, token, ...(servedOthers ? { servedOthers } : {}) });
   }
-  appendEvent(target.runtime.root, 'allocate', { root: real, number, entry, token: handle.token });
-  return { topicNumber: formatNumber(number, width), topicPath: join(abs, entry), number, name, token: handle.token };
+  return { topicNumber: formatNumber(mine.number, width), topicPath: join(abs, mine.entry), number: mine.number, name, token };
 }

@@ -30,8 +30,8 @@
  * one, so the lock changes hands without anyone polling; polling remains as
  * the safety net for a holder that dies and for releases that wake nobody.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, utimesSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
 import { tryLink, writeTempIn } from './files.js';
@@ -77,6 +77,8 @@ export interface OwnerRecord {
   leaseMs: number;
   /** Further processes that keep the lock alive (e.g. run-locked's child). */
   extraOwners?: OwnerProcess[];
+  /** Work a holder may do for this waiter instead of handing it the lock (see serveWaiters). */
+  request?: LockData;
 }
 
 export interface FreeMarker {
@@ -123,6 +125,23 @@ export interface AcquireOptions {
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
 }
+
+/**
+ * What `acquireOrServed` returns when a holder did the waiter's work for it
+ * (see serveWaiters) instead of handing it the lock.
+ */
+export interface ServedRequest {
+  served: true;
+  name: string;
+  /** The fencing token of the lock the work was done under (the serving holder's). */
+  token: number;
+  /** What the holder's serve function returned for this request. */
+  result: string;
+  waitedMs: number;
+}
+
+/** A served result travels in a file name (see serveWaiters): short, and safe in one. */
+const SERVED_RESULT = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface WaitInfo {
   name: string;
@@ -185,9 +204,21 @@ function lockDir(rt: Runtime, name: string): string {
 /** Lock directories this process has created or found: mkdir -p is two system calls per acquire otherwise. */
 const knownLockDirs = new Set<string>();
 
+/**
+ * Where a lock's records are written before they are linked in: one
+ * directory beside the locks (`locks/.tmp`), not the lock's own. Creating
+ * and removing a file takes its directory's inode lock, which every
+ * waiter's look (readdir) and every link in the lock directory also needs:
+ * under contention that lock was where the processes queued.
+ */
+function tempDirOf(dir: string): string {
+  return join(dirname(dir), '.tmp');
+}
+
 function ensureLockDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
+    mkdirSync(tempDirOf(dir), { recursive: true });
   } catch (e) {
     throw fsError(e, 'create lock directory', dir);
   }
@@ -224,18 +255,19 @@ export function ownerFields(name: string, opts: Pick<AcquireOptions, 'ownerPid' 
 }
 
 /**
- * Writes this acquire's owner record to a temp file in the lock directory,
- * creating the directory the first time. Should it have been removed since
- * (a wiped runtime), it is created again and the write retried.
+ * Writes a record for lock directory `dir` to a temp file (see tempDirOf),
+ * creating the directories the first time. Should they have been removed
+ * since (a wiped runtime), they are created again and the write retried.
  */
-function writeOwnerTemp(dir: string, data: string): string {
+function writeLockTemp(dir: string, data: string): string {
+  const tmpDir = tempDirOf(dir);
   if (!knownLockDirs.has(dir)) ensureLockDir(dir);
   try {
-    return writeTempIn(dir, data);
+    return writeTempIn(tmpDir, data);
   } catch {
     knownLockDirs.delete(dir);
     ensureLockDir(dir);
-    return writeTempIn(dir, data);
+    return writeTempIn(tmpDir, data);
   }
 }
 
@@ -350,6 +382,16 @@ export function ownerLiveness(rec: OwnerRecord, now = Date.now()): Liveness {
 
 
 
+/** unlink(2): true when we removed it, false when it was not there. */
+function unlinkOk(p: string): boolean {
+  try {
+    unlinkSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function unlinkQuiet(p: string): void {
   try {
     unlinkSync(p);
@@ -408,16 +450,48 @@ function compact(dir: string, view: DirView, mine: number): void {
     if (c >= 48 && c <= 57) {
       const n = Number(e);
       if (n < mine - 2) old.push(n);
+    } else if (e.startsWith('r.') && mine % 8 === 0) {
+      // A served result nobody collected (see serveWaiters): its waiter is
+      // gone, as a live one collects it within moments of the rename.
+      removeIfChangedBefore(join(dir, e), Date.now() - SERVED_KEEP_MS);
     } else if (e.startsWith('.tmp.') && mine % 8 === 0) {
-      // Every waiter keeps a temp file here while it waits; checking all their
-      // pids on every acquire was most of the kill(2)s under contention, and a
-      // dead process's leftover can wait a few generations to be removed.
-      const pid = Number(e.split('.')[2]);
-      if (pid !== process.pid && Number.isInteger(pid) && !pidAlive(pid)) unlinkQuiet(join(dir, e));
+      // A temp file of an older version, or of a tool that writes its own.
+      removeIfDead(dir, e);
     }
   }
   old.sort((a, b) => a - b);
   for (const n of old) unlinkQuiet(join(dir, String(n)));
+  if (mine % 32 === 0) {
+    // Every waiter keeps a temp file while it waits; checking all their pids
+    // on every acquire was most of the kill(2)s under contention, and a dead
+    // process's leftover can wait a few generations to be removed.
+    const tmpDir = tempDirOf(dir);
+    let temps: string[] = [];
+    try {
+      temps = readdirSync(tmpDir);
+    } catch {
+      /* none yet */
+    }
+    for (const e of temps) if (e.startsWith('.tmp.')) removeIfDead(tmpDir, e);
+  }
+}
+
+/** Removes temp file `.tmp.<pid>.…` when that process is gone. */
+function removeIfDead(dir: string, name: string): void {
+  const pid = Number(name.split('.')[2]);
+  if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) unlinkQuiet(join(dir, name));
+}
+
+/** How long an uncollected served result stays in a lock directory. */
+const SERVED_KEEP_MS = 60_000;
+
+/** By ctime, which the rename that made the name set (the mtime can be much older). */
+function removeIfChangedBefore(path: string, before: number): void {
+  try {
+    if (statSync(path).ctimeMs < before) unlinkSync(path);
+  } catch {
+    /* gone already */
+  }
 }
 
 function pidAlive(pid: number): boolean {
@@ -438,7 +512,10 @@ function dropDeadTickets(dir: string, tickets: number[], below: number): number[
     let rec: OwnerRecord | null = null;
     try {
       rec = JSON.parse(readFileSync(path, 'utf8')) as OwnerRecord;
-    } catch {
+    } catch (e) {
+      // Gone (acquired, served, given up): nothing to drop — and the number
+      // may already be a newcomer's ticket, which must not be removed.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
       rec = null;
     }
     if (rec && ownerLiveness(rec).state === 'alive') live.push(t);
@@ -467,6 +544,22 @@ function reentrantHandle(rt: Runtime, name: string, dir: string, token: number):
  * (naming the holder) when the deadline passes.
  */
 export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle> {
+  return (await acquireOrServe(opts, undefined)) as LockHandle;
+}
+
+/**
+ * Acquires the named lock like acquireLock, but while queued this waiter
+ * offers `request` (a small JSON object) on its ticket: a holder that knows
+ * how may do the work for it (serveWaiters) and hand back the result, and
+ * then this returns that result instead of a handle. Under contention one
+ * holder does the work of everyone queued behind it in one hold, in queue
+ * order, instead of the lock changing hands once per caller.
+ */
+export async function acquireOrServed(opts: AcquireOptions & { request: LockData }): Promise<LockHandle | ServedRequest> {
+  return acquireOrServe(opts, checkLockData(opts.request));
+}
+
+async function acquireOrServe(opts: AcquireOptions, request: LockData | undefined): Promise<LockHandle | ServedRequest> {
   const name = validateLockName(opts.name ?? DEFAULT_LOCK);
   const rt = resolveRuntime(opts);
   const dir = lockDir(rt, name);
@@ -489,8 +582,9 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
     acquiredAt: new Date(now).toISOString(),
     acquiredAtMs: now,
     renewedAtMs: now,
+    ...(request ? { request } : {}),
   };
-  const tmp = writeOwnerTemp(dir, JSON.stringify(record));
+  const tmp = writeLockTemp(dir, JSON.stringify(record));
   const started = Date.now();
   const deadline = started + timeoutMs;
   let ticket = 0;
@@ -503,151 +597,193 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
   let topSince = started;
   let last: Seen | null = null;
   let waker: Waker | null = null;
+let ticketIno = -1;
   try {
-    for (;;) {
-      if (opts.signal?.aborted) throw new LockstepError('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
-      const view = readView(dir);
-      if (firstTop < 0) firstTop = view.top;
-      if (view.top !== lastTop) {
-        lastTop = view.top;
-        topSince = Date.now();
-      }
-      // A waiter polls the same top many times. A generation's record never
-      // changes once linked (but for its holder's own renewals), so within a
-      // short while it is not re-read, nor a live holder re-judged: that only
-      // delays noticing a dead holder by at most RECHECK_MS.
-      const prev = last as Seen | null;
-      const seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null;
-      const cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top);
-      let free = false;
-      let handed: LockData | null = null;
-      let stale: { token: number; rec: OwnerRecord | null; reason: string } | null = null;
-      if (view.top === 0 || cur === null) {
-        free = view.top === 0;
-        if (cur === null && view.top !== 0) continue; // compacted under us: re-read
-      } else if (isCorrupt(cur)) {
-        // A garbage record can only come from outside lockstep (or a disk fault):
-        // treat it as stale so the repository is not blocked forever, and say so.
-        stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
-      } else if (cur.state !== 'held') {
-        free = true;
-        handed = releasedData(cur);
-      } else {
-        lastHolder = cur;
-        // A holder on this host that acquired (or renewed) within RECHECK_MS
-        // was alive a moment ago: a waiter with time to wait judges it on a
-        // later look instead of checking its process on every hand-off.
-        const fresh = timeoutMs > 0 && cur.host === hostId() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS;
-        const l = seen || fresh ? ({ state: 'alive' } as const) : ownerLiveness(cur);
-        if (l.state === 'dead') stale = { token: view.top, rec: cur, reason: l.reason };
-      }
-      if (!seen && cur && !isCorrupt(cur) && !stale) last = { top: view.top, rec: cur, at: Date.now() };
-      lastToken = view.top;
-
-      if (free || stale) {
-        // Fairness: the lowest live ticket goes first. Without a ticket we may
-        // only go when nobody is queued.
-        let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
-        if (!mayGo && Date.now() - topSince > 20) {
-          // The queue has not moved for a while: drop tickets of dead waiters.
-          const live = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket);
-          mayGo = live.length === 0;
+    try {
+      for (;;) {
+        if (opts.signal?.aborted) throw new LockstepError('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
+        const view = readView(dir);
+        if (request && ticket && !stillQueued(dir, view, ticket, ticketIno)) {
+          // Our ticket left the queue: a holder served our request (renaming
+          // the ticket to the result), or judged us dead. The ticket itself
+          // is asked, not the listing: a readdir that runs during the rename
+          // may list neither name, and once served, the number can be taken
+          // by a newcomer. Once the rename is done the result's name is
+          // settled: if this listing missed it, a second one lists it.
+          const served = takeServed(dir, view.entries, ticket, record.nonce) ?? takeServed(dir, readView(dir).entries, ticket, record.nonce);
+          ticket = 0;
+          if (served) return { served: true, name, token: served.token, result: served.result, waitedMs: Date.now() - started };
+          waker?.close();
+          waker = null;
         }
-        if (mayGo) {
-          if (stale) {
-            const pause = faultPauseMs('pause-before-takeover');
-            if (pause > 0) await sleep(pause);
+        if (firstTop < 0) firstTop = view.top;
+        if (view.top !== lastTop) {
+          lastTop = view.top;
+          topSince = Date.now();
+        }
+        // A waiter polls the same top many times. A generation's record never
+        // changes once linked (but for its holder's own renewals), so within a
+        // short while it is not re-read, nor a live holder re-judged: that only
+        // delays noticing a dead holder by at most RECHECK_MS.
+        const prev = last as Seen | null;
+        const seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null;
+        const cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top);
+        let free = false;
+        let handed: LockData | null = null;
+        let stale: { token: number; rec: OwnerRecord | null; reason: string } | null = null;
+        if (view.top === 0 || cur === null) {
+          free = view.top === 0;
+          if (cur === null && view.top !== 0) continue; // compacted under us: re-read
+        } else if (isCorrupt(cur)) {
+          // A garbage record can only come from outside lockstep (or a disk fault):
+          // treat it as stale so the repository is not blocked forever, and say so.
+          stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
+        } else if (cur.state !== 'held') {
+          free = true;
+          handed = releasedData(cur);
+        } else {
+          lastHolder = cur;
+          // A holder on this host that acquired (or renewed) within RECHECK_MS
+          // was alive a moment ago: a waiter with time to wait judges it on a
+          // later look instead of checking its process on every hand-off.
+          const fresh = timeoutMs > 0 && cur.host === hostId() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS;
+          const l = seen || fresh ? ({ state: 'alive' } as const) : ownerLiveness(cur);
+          if (l.state === 'dead') stale = { token: view.top, rec: cur, reason: l.reason };
+        }
+        if (!seen && cur && !isCorrupt(cur) && !stale) last = { top: view.top, rec: cur, at: Date.now() };
+        lastToken = view.top;
+
+        if (free || stale) {
+          // Fairness: the lowest live ticket goes first. Without a ticket we may
+          // only go when nobody is queued.
+          let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
+          if (!mayGo && Date.now() - topSince > 20) {
+            // The queue has not moved for a while: drop tickets of dead waiters.
+            const live = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket);
+            mayGo = live.length === 0;
           }
-          const mine = view.top + 1;
-          const target = join(dir, String(mine));
-          if (tryLink(tmp, target)) {
-            const after = readView(dir);
-            if (after.top !== mine) {
-              // Our view was stale and the name had been compacted: not ours.
-              unlinkQuiet(target);
-              continue;
+          if (mayGo) {
+            if (stale) {
+              const pause = faultPauseMs('pause-before-takeover');
+              if (pause > 0) await sleep(pause);
             }
-            const acquiredAtMs = Date.now();
-            if (ticket) unlinkQuiet(join(dir, `w.${ticket}`));
-            const queued = ticket ? after.tickets.filter((t) => t !== ticket) : after.tickets;
-            // Compaction normally runs after the release (off the critical
-            // path); a lock released by other means (the shell hooks' ln) is
-            // compacted here once enough generations pile up.
-            if (after.generations > 16) compact(dir, after, mine);
-            const waitedMs = acquiredAtMs - started;
-            const tookOver = stale
-              ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? '', reason: stale.reason, task: stale.rec?.task ?? null }
-              : null;
-            if (tookOver) appendEvent(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
-            appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
-            const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
-            acquiredViews.set(handle, { ...after, tickets: queued });
-            return handle;
+            const mine = view.top + 1;
+            const target = join(dir, String(mine));
+            if (tryLink(tmp, target)) {
+              const after = readView(dir);
+              if (after.top !== mine) {
+                // Our view was stale and the name had been compacted: not ours.
+                unlinkQuiet(target);
+                continue;
+              }
+              const acquiredAtMs = Date.now();
+              // Our ticket should still be there: if it is gone, a holder served
+              // our request and released, and a readdir running during that rename
+              // listed the old ticket beside the new release (see below).
+              const wasQueued = ticket ? (!request || stillQueued(dir, after, ticket, ticketIno)) && unlinkOk(join(dir, `w.${ticket}`)) : true;
+              const queued = ticket ? after.tickets.filter((t) => t !== ticket) : after.tickets;
+              // Compaction normally runs after the release (off the critical
+              // path); a lock released by other means (the shell hooks' ln) is
+              // compacted here once enough generations pile up.
+              if (after.generations > 16) compact(dir, after, mine);
+              const waitedMs = acquiredAtMs - started;
+              const tookOver = stale
+                ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? '', reason: stale.reason, task: stale.rec?.task ?? null }
+                : null;
+              if (tookOver) appendEvent(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
+              appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
+              const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
+              acquiredViews.set(handle, { ...after, tickets: queued });
+              if (request && !wasQueued) {
+                const served = takeServed(dir, readView(dir).entries, ticket, record.nonce);
+                if (served) {
+                  ticket = 0;
+                  releaseLock(handle);
+                  return { served: true, name, token: served.token, result: served.result, waitedMs };
+                }
+              }
+              return handle;
+            }
+            spins = 0;
+            continue; // somebody else linked first: look again at once
           }
-          spins = 0;
-          continue; // somebody else linked first: look again at once
         }
-      }
 
-      // Held (or not our turn): wait.
-      const t = Date.now();
-      if (t >= deadline) {
-        appendEvent(rt.root, 'timeout', { lock: name, token: lastToken, waitedMs: t - started, heldBy: lastHolder?.pid ?? null });
-        const holderText = describeHolder(lastHolder);
-        throw new LockstepError('LOCK_TIMEOUT', `timed out after ${((t - started) / 1000).toFixed(1)} s waiting for the ${name} lock held by ${holderText}${lastHolder ? ` since ${lastHolder.acquiredAt}` : ''}`, {
-          hint: lastHolder ? `see who holds it: lockstep lock status ${name}; if that process is gone, lockstep lock break ${name}` : `lockstep lock status ${name}`,
-          detail: { lock: name, token: lastToken, holder: lastHolder },
-        });
-      }
-      if (ticket === 0 && timeoutMs > 0) {
-        ticket = takeTicket(dir, tmp, view.tickets);
-        appendEvent(rt.root, 'wait', { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
-        if (ticket) {
-          // Ask to be woken, then — first in line — look again before
-          // sleeping: a release that happened before the ticket existed
-          // could not wake us. Behind others, their turns come first.
-          waker = ticketWaker(join(dir, `w.${ticket}`));
-          if (view.tickets.length === 0) continue;
+        // Held (or not our turn): wait.
+        const t = Date.now();
+        if (t >= deadline) {
+          appendEvent(rt.root, 'timeout', { lock: name, token: lastToken, waitedMs: t - started, heldBy: lastHolder?.pid ?? null });
+          const holderText = describeHolder(lastHolder);
+          throw new LockstepError('LOCK_TIMEOUT', `timed out after ${((t - started) / 1000).toFixed(1)} s waiting for the ${name} lock held by ${holderText}${lastHolder ? ` since ${lastHolder.acquiredAt}` : ''}`, {
+            hint: lastHolder ? `see who holds it: lockstep lock status ${name}; if that process is gone, lockstep lock break ${name}` : `lockstep lock status ${name}`,
+            detail: { lock: name, token: lastToken, holder: lastHolder },
+          });
         }
+        if (ticket === 0 && timeoutMs > 0) {
+          ticket = takeTicket(dir, tmp, view.tickets);
+// Which file is ours, by inode: a served ticket's number can be taken again.
+if (ticket && request) ticketIno = inodeOf(join(dir, `w.${ticket}`));
+          appendEvent(rt.root, 'wait', { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
+          if (ticket) {
+            // Ask to be woken. A release between our look and the ticket
+            // could not wake us, and it links the generation above the one
+            // we saw: if that exists, look again before sleeping. A later
+            // release finds our ticket (see wakeNext).
+            waker = ticketWaker(join(dir, `w.${ticket}`));
+            if (existsSync(join(dir, String(view.top + 1)))) continue;
+          }
+        }
+        if (opts.onWait && t >= nextWaitReport) {
+          nextWaitReport = t + 1000;
+          opts.onWait({ name, waitedMs: t - started, holder: lastHolder, token: lastToken, waiters: view.tickets.length });
+        }
+        // With a waker, the releaser wakes the head of the queue directly, so
+        // polling is only the safety net (a holder that dies, a release by the
+        // shell hooks, a file system without inotify): the head looks every few
+        // ms, the rest rarely. Without one, the head polls tightly (it is next)
+        // and the rest back off with jitter, timed by how long one hand-off
+        // takes, learned from how fast the generations advance (two per holder:
+        // acquire and release).
+        const cycles = (view.top - firstTop) / 2;
+        const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
+        // (A ticket just taken is not in the view: everyone in it is ahead.)
+const at = view.tickets.indexOf(ticket);
+const position = ticket === 0 || at < 0 ? view.tickets.length : at;
+        spins++;
+        let delay: number;
+        if (waker) {
+          // TEST-ONLY: LOCKSTEP_FAULT=wait-poll-ms:MS stretches the safety net,
+          // to show a waiter is woken by the release and not by its own polling.
+          delay = faultPauseMs('wait-poll-ms') || (position === 0 ? 2 : 20 + Math.random() * 30);
+        } else if (position === 0) {
+          delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
+        } else {
+          // Wake well before our turn (half the expected wait, with jitter), so
+          // the next in line is already polling when the lock is released.
+          const expected = position * cycleMs;
+          delay = Math.min(50, expected * (0.3 + Math.random() * 0.2));
+          if (delay < 1) delay = 0;
+        }
+        delay = Math.min(delay, Math.max(0, deadline - Date.now()));
+        if (waker) await waker.wait(delay);
+        else if (delay === 0) await new Promise<void>((r) => setImmediate(r));
+        else await sleep(delay);
       }
-      if (opts.onWait && t >= nextWaitReport) {
-        nextWaitReport = t + 1000;
-        opts.onWait({ name, waitedMs: t - started, holder: lastHolder, token: lastToken, waiters: view.tickets.length });
+    } catch (e) {
+      // Giving up (timeout, abort, an error) with a request on the queue: close
+      // it for good first, so that no holder does the work for nobody — or, if
+      // a holder already did, return that instead of the error.
+      if (request && ticket) {
+        const served = withdrawRequest(dir, ticket, ticketIno, record.nonce);
+        ticket = 0;
+        if (served) return { served: true, name, token: served.token, result: served.result, waitedMs: Date.now() - started };
       }
-      // With a waker, the releaser wakes the head of the queue directly, so
-      // polling is only the safety net (a holder that dies, a release by the
-      // shell hooks, a file system without inotify): the head looks every few
-      // ms, the rest rarely. Without one, the head polls tightly (it is next)
-      // and the rest back off with jitter, timed by how long one hand-off
-      // takes, learned from how fast the generations advance (two per holder:
-      // acquire and release).
-      const cycles = (view.top - firstTop) / 2;
-      const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
-      const position = ticket === 0 ? view.tickets.length : Math.max(0, view.tickets.indexOf(ticket));
-      spins++;
-      let delay: number;
-      if (waker) {
-        // TEST-ONLY: LOCKSTEP_FAULT=wait-poll-ms:MS stretches the safety net,
-        // to show a waiter is woken by the release and not by its own polling.
-        delay = faultPauseMs('wait-poll-ms') || (position === 0 ? 2 : 20 + Math.random() * 30);
-      } else if (position === 0) {
-        delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
-      } else {
-        // Wake well before our turn (half the expected wait, with jitter), so
-        // the next in line is already polling when the lock is released.
-        const expected = position * cycleMs;
-        delay = Math.min(50, expected * (0.3 + Math.random() * 0.2));
-        if (delay < 1) delay = 0;
-      }
-      delay = Math.min(delay, Math.max(0, deadline - Date.now()));
-      if (waker) await waker.wait(delay);
-      else if (delay === 0) await new Promise<void>((r) => setImmediate(r));
-      else await sleep(delay);
+      throw e;
     }
   } finally {
     waker?.close();
     unlinkQuiet(tmp);
-    if (ticket) unlinkQuiet(join(dir, `w.${ticket}`));
+    if (ticket && (!request || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join(dir, `w.${ticket}`));
   }
 }
 
@@ -708,21 +844,33 @@ function ticketWaker(path: string): Waker | null {
  * after taking its ticket, so it either saw this release or is in that list
  * by the next one) — or, when none were queued, `w.1`, the ticket the first
  * waiter of an empty queue takes. One system call when there is nobody to wake.
+ * The directory is read again when everyone in that list has gone, and when
+ * the holder served waiters (`null`, see serveWaiters): the queue it saw is
+ * gone, and a waiter that queued behind them took a later number than `w.1`.
  */
-function wakeNext(dir: string, queued: number[]): void {
+function wakeNext(dir: string, queued: number[] | null): void {
   const now = new Date();
-  for (const t of queued.length ? queued : [1]) {
+  if (queued !== null && touchFirst(dir, queued.length ? queued : [1], now)) return;
+  // Served (see above), or everyone we saw has gone: read the queue now.
+  if (queued === null || queued.length) touchFirst(dir, readView(dir).tickets, now);
+}
+
+function touchFirst(dir: string, tickets: number[], now: Date): boolean {
+  for (const t of tickets) {
     try {
       utimesSync(join(dir, `w.${t}`), now, now);
-      return;
+      return true;
     } catch {
       /* that waiter is gone: the next */
     }
   }
+  return false;
 }
 
 /** The directory as each holder saw it right after acquiring: who was queued, and what to compact after the release. */
 const acquiredViews = new WeakMap<object, DirView>();
+/** Holds that served waiters: their release reads the queue again (see wakeNext). */
+const servedHolds = new WeakSet<object>();
 
 /** What a waiter last read of the top generation, and when. */
 interface Seen {
@@ -730,6 +878,137 @@ interface Seen {
   rec: GenerationRecord;
   at: number;
 }
+
+
+
+/**
+ * The result a holder left for our ticket — `r.<ticket>.<nonce>.<token>.<result>`,
+ * our own ticket file renamed (see serveWaiters) — removed from the directory;
+ * null when there is none.
+ */
+function takeServed(dir: string, entries: string[], ticket: number, nonce: string): { token: number; result: string } | null {
+  const prefix = `r.${ticket}.${nonce}.`;
+  for (const e of entries) {
+    if (!e.startsWith(prefix)) continue;
+    const rest = e.slice(prefix.length);
+    const dot = rest.indexOf('.');
+    const token = Number(rest.slice(0, dot));
+    const result = rest.slice(dot + 1);
+    unlinkQuiet(join(dir, e));
+    if (dot > 0 && Number.isSafeInteger(token) && token > 0 && SERVED_RESULT.test(result)) return { token, result };
+  }
+  return null;
+}
+
+/**
+ * Takes a waiter's request off the queue when it gives up: removing its
+ * ticket ends the request for good (a holder serves by renaming the ticket,
+ * which then fails). If the ticket is already gone, a holder may have served
+ * it: that result is returned instead.
+ */
+function withdrawRequest(dir: string, ticket: number, ino: number, nonce: string): { token: number; result: string } | null {
+  // Nobody but us removes our ticket while we wait, and only a holder renames it.
+  if (ticketIsOurs(dir, ticket, ino) && unlinkOk(join(dir, `w.${ticket}`))) return null;
+  return takeServed(dir, readView(dir).entries, ticket, nonce);
+}
+
+function inodeOf(path: string): number {
+  try {
+    return statSync(path).ino;
+  } catch {
+    return -1;
+  }
+}
+
+/** Whether `w.<ticket>` is still the file we linked (inode `ino`). */
+function ticketIsOurs(dir: string, ticket: number, ino: number): boolean {
+  return ino >= 0 && inodeOf(join(dir, `w.${ticket}`)) === ino;
+}
+
+/**
+ * Whether a waiter with a request is still queued: its ticket is still its
+ * own file. TEST-ONLY: LOCKSTEP_FAULT=trust-ticket-listing:1 believes the
+ * directory listing instead (the control of the test that shows why not).
+ */
+function stillQueued(dir: string, view: DirView, ticket: number, ino: number): boolean {
+  if (faultPauseMs('trust-ticket-listing')) return view.tickets.includes(ticket);
+  return ticketIsOurs(dir, ticket, ino);
+}
+
+/** What a holder's serve function returns for one request: the result for the waiter, and how to undo the work should the waiter have gone. */
+export interface Served {
+  /** 1–64 of `[A-Za-z0-9_-]`: it travels in a file name. */
+  result: string;
+  undo?: () => void;
+}
+
+/** Most requests one holder serves in one hold: bounds how long the lock is held for others' work. */
+export const MAX_SERVED_PER_HOLD = 64;
+
+/**
+ * Serves queued requests (see acquireOrServed) while holding the lock: for
+ * each ticket from the head of the queue, in order, `serve(request, waiter)`
+ * does the work and returns the result; then the waiter's ticket is renamed
+ * to `r.<ticket>.<nonce>.<token>.<result>`. That one rename hands over the
+ * result, moves the queue on and wakes the waiter (its inotify watch is on
+ * the ticket's inode). Stops at the first waiter that has no request or
+ * whose request `serve` declines (returns null), so nobody is served ahead
+ * of a waiter that needs the lock itself. A waiter that gave up has removed
+ * its ticket, so the rename fails and the work is undone. Returns how many
+ * were served.
+ */
+export function serveWaiters(handle: LockHandle, serve: (request: LockData, waiter: OwnerRecord) => Served | null, max = MAX_SERVED_PER_HOLD): number {
+  if (handle.reentrant) return 0;
+  const dir = handle.dir;
+  let served = 0;
+  try {
+    // Pass after pass while requests keep coming: a waiter just served
+    // queues its next request at once.
+    for (let more = true; more && served < max; ) {
+      more = false;
+      const view = readView(dir);
+      if (view.top !== handle.token) break; // not ours any more: the release reports it
+      for (const t of view.tickets) {
+        if (served >= max) break;
+        const path = join(dir, `w.${t}`);
+        let text: string;
+        try {
+          text = readRecordOnce(path);
+        } catch {
+          continue; // gone: that waiter left
+        }
+        const waiter = parseRecord(text)?.rec as OwnerRecord | undefined;
+        if (!waiter || waiter.state !== 'held' || typeof waiter.request !== 'object' || waiter.request === null || typeof waiter.nonce !== 'string' || !NONCE.test(waiter.nonce)) return served;
+        if (waiter.host === hostId() && !pidAlive(waiter.pid)) continue; // dead: the queue drops its ticket
+        const out = serve(waiter.request, waiter);
+        if (!out) return served;
+        // TEST-ONLY: LOCKSTEP_FAULT=pause-before-serve:MS holds the result back,
+        // so a test can make the waiter give up in between.
+        const pause = faultPauseMs('pause-before-serve');
+        if (pause > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+        if (!SERVED_RESULT.test(out.result)) {
+          out.undo?.();
+          throw new LockstepError('BAD_INPUT', `a served result must be 1–64 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
+        }
+        try {
+          renameSync(path, join(dir, `r.${t}.${waiter.nonce}.${handle.token}.${out.result}`));
+        } catch (e) {
+          // TEST-ONLY: LOCKSTEP_FAULT=serve-no-undo:1 keeps the work of a waiter that gave up (the control of that test).
+          if (!faultPauseMs('serve-no-undo')) out.undo?.();
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // it gave up meanwhile
+          throw fsError(e, 'hand over a served result in', dir);
+        }
+        served++;
+        more = true;
+      }
+    }
+  } finally {
+    if (served) servedHolds.add(handle); // see wakeNext
+  }
+  return served;
+}
+
+const NONCE = /^[0-9a-f]{1,32}$/;
 
 function takeTicket(dir: string, tmp: string, known: number[]): number {
   let n = (known.length ? known[known.length - 1]! : 0) + 1;
@@ -760,9 +1039,9 @@ function compromised(rt: { root: string }, name: string, token: number, dir: str
 }
 
 /** Links the marker that frees the lock after generation `ended`, then wakes the next waiter (`queued`: see wakeNext). */
-function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', queued: number[], reason?: string, data?: LockData): boolean {
+function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', queued: number[] | null, reason?: string, data?: LockData): boolean {
   const marker: FreeMarker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}), ...(data ? { data } : {}) };
-  const tmp = writeTempIn(dir, JSON.stringify(marker));
+  const tmp = writeLockTemp(dir, JSON.stringify(marker));
   try {
     if (!tryLink(tmp, join(dir, String(ended + 1)))) return false;
     wakeNext(dir, queued);
@@ -806,7 +1085,8 @@ export function releaseLock(handle: { name: string; token: number; nonce?: strin
     // This process's own acquisition (see above).
     cur = readGeneration(dir, handle.token);
     if (!isOurs(cur, handle.nonce)) throw notReleased(rt, name, handle.token, dir);
-    if (!writeFreeMarker(dir, name, handle.token, 'released', acquiredView.tickets, undefined, data)) throw notReleased(rt, name, handle.token, dir);
+    const queued = servedHolds.has(handle) ? null : acquiredView.tickets;
+    if (!writeFreeMarker(dir, name, handle.token, 'released', queued, undefined, data)) throw notReleased(rt, name, handle.token, dir);
     compact(dir, acquiredView, handle.token);
   } else {
     // A handle rebuilt from a token (the CLI, a hook): a token that is not
@@ -863,7 +1143,7 @@ export function updateLock(handle: LockHandle, change: { renew?: boolean; addOwn
   if (change.addOwners?.length) {
     next.extraOwners = [...(cur.extraOwners ?? []), ...change.addOwners.map((pid) => ({ pid, pidStart: startStamp(pid) }))];
   }
-  const tmp = writeTempIn(handle.dir, JSON.stringify(next));
+  const tmp = writeLockTemp(handle.dir, JSON.stringify(next));
   try {
     renameSync(tmp, join(handle.dir, String(handle.token)));
   } catch (e) {
