@@ -242,7 +242,7 @@ export default async function allocBench(ctx: BenchContext): Promise<BenchSectio
       title: `Allocation: ${procs} processes × ${n} allocations into one root`,
       notes: [
         'Each allocation scans the root for the highest NNN_ prefix and creates the next directory while holding the lock. The node processes are started first and released together by a go file; the time runs from the first start to the last end. Collisions = numbers handed out twice (`allocate --verify`).',
-        'The library remembers the highest number while the root directory is unchanged; "lockstep lock + full scan" is the same lock re-reading the root every time, to show what that buys. proper-lockfile: `lock()` with retries tuned for speed (1–10 ms, factor 1.2). bash + flock(1): the seed\'s shell approach with the lock held through mkdir (`ls | sed | sort -n | tail -1`, `printf`, `mkdir`).',
+        'The library remembers the highest number while the root directory is unchanged, and its lock holder makes the entries of the allocations queued behind it before releasing (docs/allocate.md); "lockstep lock + full scan" is the same lock, taken by each allocation in turn and re-reading the root every time, to show what that buys. proper-lockfile: `lock()` with retries tuned for speed (1–10 ms, factor 1.2). bash + flock(1): the seed\'s shell approach with the lock held through mkdir (`ls | sed | sort -n | tail -1`, `printf`, `mkdir`).',
       ],
       columns: ['method', 'allocations', 'time (ms)', 'allocations/s', 'collisions', 'vs proper-lockfile', 'vs bash + flock'],
       rows: contended.map((c) => [c.label, c.allocations, fmt(c.ms, 0), fmt(c.perSecond, 0), c.collisions, ratio(c.perSecond, pl.perSecond), ratio(c.perSecond, fl.perSecond)]),
