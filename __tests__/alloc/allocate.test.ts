@@ -279,10 +279,13 @@ expect(ev.filter((e) => e.served).map((e) => [e.entry, e.token]).sort()).toEqual
     expect(leftInLockDir(real)).toEqual([]);
   }, 60_000);
 
-  test('an allocation that gives up while the holder is making its entry gets nothing, and the entry is taken back', async () => {
+  /**
+   * A holder that pauses between making the queued waiter's entry and handing
+   * it over (a fault), and a waiter that gives up during that pause.
+   */
+  async function giveUpWhileServed(fault: string) {
     const { root, real, h } = await heldRoot();
-    // The holder pauses between making the waiter's entry and handing it over.
-    const holder = allocator(root, 'holder', { env: { LOCKSTEP_FAULT: 'pause-before-serve:4000' } });
+    const holder = allocator(root, 'holder', { env: { LOCKSTEP_FAULT: `pause-before-serve:4000${fault}` } });
     await until(() => ticketsIn(real).length === 1);
     const quitter = allocator(root, 'quitter', { timeoutMs: 1500 });
     await until(() => ticketsIn(real).length === 2);
@@ -291,6 +294,11 @@ expect(ev.filter((e) => e.served).map((e) => [e.entry, e.token]).sort()).toEqual
     expect(q.code).toBe(1);
     expect(q.stderr).toMatch(/timed out after .* waiting for the alloc-\w+ lock/);
     expect(basename(allocationOf(await holder).path)).toBe('001_holder_0');
+    return { root, real };
+  }
+
+  test('an allocation that gives up while the holder is making its entry gets nothing, and the entry is taken back', async () => {
+    const { root, real } = await giveUpWhileServed('');
     expect(readdirSync(root).filter((e) => /^\d+_/.test(e))).toEqual(['001_holder_0']);
     expect(allocateEvents(real).map((e) => e.entry)).toEqual(['001_holder_0']);
     expect(leftInLockDir(real)).toEqual([]);
@@ -298,14 +306,7 @@ expect(ev.filter((e) => e.served).map((e) => [e.entry, e.token]).sort()).toEqual
   }, 60_000);
 
   test('control: with the undo turned off, the same give-up leaves an entry that nobody was told about', async () => {
-    const { root, real, h } = await heldRoot();
-    const holder = allocator(root, 'holder', { env: { LOCKSTEP_FAULT: 'pause-before-serve:4000,serve-no-undo:1' } });
-    await until(() => ticketsIn(real).length === 1);
-    const quitter = allocator(root, 'quitter', { timeoutMs: 1500 });
-    await until(() => ticketsIn(real).length === 2);
-    releaseLock(h);
-    expect((await quitter).code).toBe(1);
-    expect(basename(allocationOf(await holder).path)).toBe('001_holder_0');
+    const { root, real } = await giveUpWhileServed(',serve-no-undo:1');
     expect(readdirSync(root).filter((e) => /^\d+_/.test(e))).toEqual(['001_holder_0', '002_quitter_0']);
     expect(allocateEvents(real).map((e) => e.entry)).toEqual(['001_holder_0']);
   }, 60_000);
