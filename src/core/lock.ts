@@ -681,7 +681,9 @@ let ticketIno = -1;
               // our request and released, and a readdir running during that rename
               // listed the old ticket beside the new release (see below).
               const wasQueued = ticket ? (!request || stillQueued(dir, after, ticket, ticketIno)) && unlinkOk(join(dir, `w.${ticket}`)) : true;
-              const queued = ticket ? after.tickets.filter((t) => t !== ticket) : after.tickets;
+              const myTicket = ticket;
+              ticket = 0; // gone: the `finally` must not remove the number again (a newcomer may hold it by then)
+              const queued = myTicket ? after.tickets.filter((t) => t !== myTicket) : after.tickets;
               // Compaction normally runs after the release (off the critical
               // path); a lock released by other means (the shell hooks' ln) is
               // compacted here once enough generations pile up.
@@ -695,9 +697,8 @@ let ticketIno = -1;
               const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
               acquiredViews.set(handle, { ...after, tickets: queued });
               if (request && !wasQueued) {
-                const served = takeServed(dir, readView(dir).entries, ticket, record.nonce);
+                const served = takeServed(dir, readView(dir).entries, myTicket, record.nonce);
                 if (served) {
-                  ticket = 0;
                   releaseLock(handle);
                   return { served: true, name, token: served.token, result: served.result, waitedMs };
                 }
