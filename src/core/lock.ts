@@ -39,6 +39,7 @@ import { appendEvent } from './events.js';
 import { identityOf, liveness, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
 import { randomHex } from './names.js';
+import { faultValue } from './faults.js';
 
 export const DEFAULT_LOCK = 'commit';
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -428,16 +429,6 @@ export function tokenEnvFor(handle: Pick<LockHandle, 'name' | 'token'>, env: Nod
   return [...m].map(([k, v]) => `${k}:${v}`).join(',');
 }
 
-function faultPauseMs(kind: string): number {
-  const spec = process.env.LOCKSTEP_FAULT;
-  if (!spec) return 0;
-  for (const part of spec.split(',')) {
-    const [k, v] = part.split(':');
-    if (k === kind) return Number(v) || 0;
-  }
-  return 0;
-}
-
 /**
  * Deletes generations well below `mine`, and leftover temp files of dead
  * processes. Generations go in ascending order: releaseLock relies on a
@@ -664,7 +655,7 @@ let ticketIno = -1;
           }
           if (mayGo) {
             if (stale) {
-              const pause = faultPauseMs('pause-before-takeover');
+              const pause = faultValue('pause-before-takeover');
               if (pause > 0) await sleep(pause);
             }
             const mine = view.top + 1;
@@ -755,7 +746,7 @@ const position = ticket === 0 || at < 0 ? view.tickets.length : at;
         if (waker) {
           // TEST-ONLY: LOCKSTEP_FAULT=wait-poll-ms:MS stretches the safety net,
           // to show a waiter is woken by the release and not by its own polling.
-          delay = faultPauseMs('wait-poll-ms') || (position === 0 ? 2 : 20 + Math.random() * 30);
+          delay = faultValue('wait-poll-ms') || (position === 0 ? 2 : 20 + Math.random() * 30);
         } else if (position === 0) {
           delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
         } else {
@@ -932,7 +923,7 @@ function ticketIsOurs(dir: string, ticket: number, ino: number): boolean {
  * directory listing instead (the control of the test that shows why not).
  */
 function stillQueued(dir: string, view: DirView, ticket: number, ino: number): boolean {
-  if (faultPauseMs('trust-ticket-listing')) return view.tickets.includes(ticket);
+  if (faultValue('trust-ticket-listing')) return view.tickets.includes(ticket);
   return ticketIsOurs(dir, ticket, ino);
 }
 
@@ -985,7 +976,7 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
         if (!out) return served;
         // TEST-ONLY: LOCKSTEP_FAULT=pause-before-serve:MS holds the result back,
         // so a test can make the waiter give up in between.
-        const pause = faultPauseMs('pause-before-serve');
+        const pause = faultValue('pause-before-serve');
         if (pause > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
         if (!SERVED_RESULT.test(out.result)) {
           out.undo?.();
@@ -995,7 +986,7 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
           renameSync(path, join(dir, `r.${t}.${waiter.nonce}.${handle.token}.${out.result}`));
         } catch (e) {
           // TEST-ONLY: LOCKSTEP_FAULT=serve-no-undo:1 keeps the work of a waiter that gave up (the control of that test).
-          if (!faultPauseMs('serve-no-undo')) out.undo?.();
+          if (!faultValue('serve-no-undo')) out.undo?.();
           if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // it gave up meanwhile
           throw fsError(e, 'hand over a served result in', dir);
         }

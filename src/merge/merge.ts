@@ -36,6 +36,7 @@ import { listRegisteredWorktrees } from '../worktree/registry.js';
 import { branchCommit, currentBranch } from '../worktree/worktree.js';
 import { dequeueMerge, enqueueMerge, markMerging } from './merge-queue.js';
 import { randomHex } from '../core/names.js';
+import { faultValue } from '../core/faults.js';
 
 export interface MergeOptions {
   cwd?: string;
@@ -95,19 +96,10 @@ export type MergeResult =
   | (Common & { status: 'check-failed'; base: string; commit: string; exitCode: number | null; signal: string | null; timedOut: boolean; output: string })
   | (Common & { status: 'blocked'; base: string; checkout: string; reason: string });
 
-/**
- * TEST-ONLY fault injection, as in the lock: LOCKSTEP_FAULT=pause-before-merge-cas:MS
- * pauses the first attempt of each merge just before it moves the base (so a
- * test can make the base move under it); pause-after-merge-cas:MS pauses
- * between moving the base and bringing checkouts along (so a test can kill it there).
- */
-function faultPauseMs(kind: string): number {
-  for (const part of (process.env.LOCKSTEP_FAULT ?? '').split(',')) {
-    const [k, v] = part.split(':');
-    if (k === kind) return Number(v) || 0;
-  }
-  return 0;
-}
+// TEST-ONLY faults (src/core/faults.ts): pause-before-merge-cas:MS pauses the
+// first attempt of each merge just before it moves the base (so a test can
+// make the base move under it); pause-after-merge-cas:MS pauses between
+// moving the base and bringing checkouts along (so a test can kill it there).
 
 const TRAILER_KEY = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
 
@@ -303,7 +295,7 @@ async function mergeLocked(opts: MergeOptions, rt: Runtime, git: Git, branch: st
       ensureDir(join(rt.root, 'merge'));
       writeFileAtomic(syncMarkerPath(rt), JSON.stringify({ into, old, commit, checkouts } satisfies SyncMarker));
     }
-    const pause = attempt === 1 ? faultPauseMs('pause-before-merge-cas') : 0;
+    const pause = attempt === 1 ? faultValue('pause-before-merge-cas') : 0;
     if (pause > 0) await sleep(pause);
     const cas = opts.unsafeNoCas
       ? await git.run(['update-ref', '-m', `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit])
@@ -318,7 +310,7 @@ async function mergeLocked(opts: MergeOptions, rt: Runtime, git: Git, branch: st
       throw new LockstepError('GIT_FAILED', `git update-ref refs/heads/${into} failed: ${cas.stderr.trim()}`);
     }
 
-    const after = faultPauseMs('pause-after-merge-cas');
+    const after = faultValue('pause-after-merge-cas');
     if (after > 0) await sleep(after);
     const synced: string[] = [];
     const unsynced: { path: string; reason: string }[] = [];

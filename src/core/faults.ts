@@ -1,0 +1,16 @@
+/**
+ * TEST-ONLY fault injection. `LOCKSTEP_FAULT=kind:value,kind:value` makes the
+ * code at a named point pause (a value in ms) or take a known-broken branch
+ * (a flag, value 1), so a test can put a process exactly where a race
+ * happens, or show that a protection's test fails without it. Every point
+ * says what its kind does where it reads it. 0 when the kind is not set.
+ */
+export function faultValue(kind: string): number {
+  const spec = process.env.LOCKSTEP_FAULT;
+  if (!spec) return 0;
+  for (const part of spec.split(',')) {
+    const [k, v] = part.split(':');
+    if (k === kind) return Number(v) || 0;
+  }
+  return 0;
+}
