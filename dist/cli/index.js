@@ -77,7 +77,7 @@ function writeCache(dir2, file2, current2, script2) {
   }
 }
 var dir = cacheDirectory(process.env);
-var current = `${"cli"}-${"73ce8074c661a13c"}-${process.version}-${process.arch}-`;
+var current = `${"cli"}-${"24f380045f82cd68"}-${process.version}-${process.arch}-`;
 var file = dir && (0, import_node_path.join)(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
 var cachedData = readCache(file);
 var source = (0, import_node_fs.readFileSync)(bundle, "latin1");

@@ -109,14 +109,19 @@ interface AllocateResult {
   entry: string;
 }
 
-const SANITIZED = /^[a-z0-9_]{1,64}$/;
-
-/** A request read from another process's ticket, checked as strictly as the caller's own input. */
+/**
+ * A request read from another process's ticket, checked by the same rules as
+ * the caller's own input: the name must be one sanitizing leaves unchanged.
+ */
 function requestFor(real: string, data: Record<string, unknown>): AllocateRequest | null {
   const r = data as Partial<AllocateRequest>;
-  if (r.kind !== 'allocate' || r.root !== real) return null;
-  if (typeof r.name !== 'string' || !SANITIZED.test(r.name)) return null;
-  if (!Number.isSafeInteger(r.width) || (r.width as number) < 1 || (r.width as number) > MAX_WIDTH) return null;
+  if (r.kind !== 'allocate' || r.root !== real || typeof r.name !== 'string' || typeof r.width !== 'number') return null;
+  try {
+    if (sanitizeTopicName(r.name) !== r.name) return null;
+    validateWidth(r.width);
+  } catch {
+    return null;
+  }
   return r as AllocateRequest;
 }
 
@@ -171,7 +176,7 @@ export async function allocate(opts: AllocateOptions): Promise<Allocation> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const real = ensureRoot(abs);
   const target = allocationLockFor(real);
-  const request: AllocateRequest = { kind: 'allocate', root: real, name, width };
+  const request = { kind: 'allocate', root: real, name, width } satisfies AllocateRequest;
   const got = await acquireOrServed({
     runtime: target.runtime,
     name: target.name,
@@ -179,7 +184,7 @@ export async function allocate(opts: AllocateOptions): Promise<Allocation> {
     cwd: abs,
     command: `allocate ${abs} ${name}`,
     onWait: opts.onWait,
-    request: { ...request },
+    request,
   });
   let mine: AllocateResult;
   let token: number;
@@ -203,7 +208,7 @@ export async function allocate(opts: AllocateOptions): Promise<Allocation> {
     let servedOthers = 0;
     try {
       const hint = hintFromData(handle.previousData);
-      const numbers = new Numberer(real, abs, hint ? highestWithHint(real, hint).highest : highestNumber(real));
+      const numbers = new Numberer(real, abs, highestWithHint(real, hint).highest);
       mine = numbers.next(name, width);
       // Then the allocations queued behind us, in their order, in this same hold.
       try {

@@ -37,7 +37,6 @@ export const COMMAND_MODULES: { names: readonly string[]; load: () => Promise<Re
   { names: ['status'], load: async () => (await import('./commands/status.js')).registerStatus },
 ];
 
-
 /**
  * The program with the commands `argv` needs: only the module of its command
  * word, or every module when there is none or it is not one of ours (so help

@@ -34,7 +34,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
-import { tryLink, writeTempIn } from './files.js';
+import { tryLink, unlinkQuiet, writeTempIn } from './files.js';
 import { appendEvent } from './events.js';
 import { identityOf, liveness, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
@@ -381,26 +381,6 @@ export function ownerLiveness(rec: OwnerRecord, now = Date.now()): Liveness {
   return main;
 }
 
-
-
-/** unlink(2): true when we removed it, false when it was not there. */
-function unlinkOk(p: string): boolean {
-  try {
-    unlinkSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function unlinkQuiet(p: string): void {
-  try {
-    unlinkSync(p);
-  } catch {
-    /* gone already */
-  }
-}
-
 function describeHolder(rec: OwnerRecord | null): string {
   if (!rec) return 'nobody';
   const who = [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, rec.host !== hostId() ? `host ${rec.host}` : null]
@@ -588,7 +568,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   let topSince = started;
   let last: Seen | null = null;
   let waker: Waker | null = null;
-let ticketIno = -1;
+  let ticketIno = -1;
+  const servedBy = (s: { token: number; result: string }): ServedRequest => ({ served: true, name, token: s.token, result: s.result, waitedMs: Date.now() - started });
   try {
     try {
       for (;;) {
@@ -603,7 +584,7 @@ let ticketIno = -1;
           // settled: if this listing missed it, a second one lists it.
           const served = takeServed(dir, view.entries, ticket, record.nonce) ?? takeServed(dir, readView(dir).entries, ticket, record.nonce);
           ticket = 0;
-          if (served) return { served: true, name, token: served.token, result: served.result, waitedMs: Date.now() - started };
+          if (served) return servedBy(served);
           waker?.close();
           waker = null;
         }
@@ -671,7 +652,7 @@ let ticketIno = -1;
               // Our ticket should still be there: if it is gone, a holder served
               // our request and released, and a readdir running during that rename
               // listed the old ticket beside the new release (see below).
-              const wasQueued = ticket ? (!request || stillQueued(dir, after, ticket, ticketIno)) && unlinkOk(join(dir, `w.${ticket}`)) : true;
+              const wasQueued = ticket ? (!request || stillQueued(dir, after, ticket, ticketIno)) && unlinkQuiet(join(dir, `w.${ticket}`)) : true;
               const myTicket = ticket;
               ticket = 0; // gone: the `finally` must not remove the number again (a newcomer may hold it by then)
               const queued = myTicket ? after.tickets.filter((t) => t !== myTicket) : after.tickets;
@@ -691,7 +672,7 @@ let ticketIno = -1;
                 const served = takeServed(dir, readView(dir).entries, myTicket, record.nonce);
                 if (served) {
                   releaseLock(handle);
-                  return { served: true, name, token: served.token, result: served.result, waitedMs };
+                  return servedBy(served);
                 }
               }
               return handle;
@@ -713,8 +694,8 @@ let ticketIno = -1;
         }
         if (ticket === 0 && timeoutMs > 0) {
           ticket = takeTicket(dir, tmp, view.tickets);
-// Which file is ours, by inode: a served ticket's number can be taken again.
-if (ticket && request) ticketIno = inodeOf(join(dir, `w.${ticket}`));
+          // Which file is ours, by inode: a served ticket's number can be taken again.
+          if (ticket && request) ticketIno = inodeOf(join(dir, `w.${ticket}`));
           appendEvent(rt.root, 'wait', { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
           if (ticket) {
             // Ask to be woken. A release between our look and the ticket
@@ -739,8 +720,8 @@ if (ticket && request) ticketIno = inodeOf(join(dir, `w.${ticket}`));
         const cycles = (view.top - firstTop) / 2;
         const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
         // (A ticket just taken is not in the view: everyone in it is ahead.)
-const at = view.tickets.indexOf(ticket);
-const position = ticket === 0 || at < 0 ? view.tickets.length : at;
+        const at = view.tickets.indexOf(ticket);
+        const position = ticket === 0 || at < 0 ? view.tickets.length : at;
         spins++;
         let delay: number;
         if (waker) {
@@ -768,7 +749,7 @@ const position = ticket === 0 || at < 0 ? view.tickets.length : at;
       if (request && ticket) {
         const served = withdrawRequest(dir, ticket, ticketIno, record.nonce);
         ticket = 0;
-        if (served) return { served: true, name, token: served.token, result: served.result, waitedMs: Date.now() - started };
+        if (served) return servedBy(served);
       }
       throw e;
     }
@@ -871,8 +852,6 @@ interface Seen {
   at: number;
 }
 
-
-
 /**
  * The result a holder left for our ticket — `r.<ticket>.<nonce>.<token>.<result>`,
  * our own ticket file renamed (see serveWaiters) — removed from the directory;
@@ -900,7 +879,7 @@ function takeServed(dir: string, entries: string[], ticket: number, nonce: strin
  */
 function withdrawRequest(dir: string, ticket: number, ino: number, nonce: string): { token: number; result: string } | null {
   // Nobody but us removes our ticket while we wait, and only a holder renames it.
-  if (ticketIsOurs(dir, ticket, ino) && unlinkOk(join(dir, `w.${ticket}`))) return null;
+  if (ticketIsOurs(dir, ticket, ino) && unlinkQuiet(join(dir, `w.${ticket}`))) return null;
   return takeServed(dir, readView(dir).entries, ticket, nonce);
 }
 
@@ -955,10 +934,12 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
   let served = 0;
   try {
     // Pass after pass while requests keep coming: a waiter just served
-    // queues its next request at once.
-    for (let more = true; more && served < max; ) {
+    // queues its next request at once. The first pass goes by the queue as
+    // this holder saw it on acquiring, a moment ago, instead of reading the
+    // directory again.
+    for (let pass = 0, more = true; more && served < max; pass++) {
       more = false;
-      const view = readView(dir);
+      const view = (pass === 0 && acquiredViews.get(handle)) || readView(dir);
       if (view.top !== handle.token) break; // not ours any more: the release reports it
       for (const t of view.tickets) {
         if (served >= max) break;
