@@ -203,3 +203,12 @@ export async function errorCodeOf(p: Promise<unknown> | (() => unknown)): Promis
   }
   return 'OK';
 }
+
+/** Waits until `check` is true (polling), or throws after `ms`. */
+export async function until(check: () => boolean, ms = 20_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { allocate } from '../../src/alloc/allocate.js';
 import { highestWithHint, hintFromData } from '../../src/alloc/highest-hint.js';
 import { allocationLockFor, allocationLockName } from '../../src/alloc/lock-target.js';
@@ -9,7 +8,7 @@ import { checkoutCommonDir } from '../../src/git/discover.js';
 import { sanitizeTopicName } from '../../src/alloc/name.js';
 import { verifyAllocations } from '../../src/alloc/verify.js';
 import { acquireLock, lockStatus, releaseLock, type LockData } from '../../src/core/lock.js';
-import { cleanupTemp, errorCode, firstLine, git, runCli, runWorker, runWorkersTogether, startWorker, tempDir, tempRepo, waitExit, type Run } from '../helpers.js';
+import { cleanupTemp, errorCode, firstLine, git, runCli, runWorker, runWorkersTogether, startWorker, tempDir, tempRepo, until, waitExit, type Run } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -204,12 +203,7 @@ function allocateEvents(real: string): AllocateEvent[] {
     .filter((e) => e.type === 'allocate');
 }
 
-async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; !cond(); i++) {
-    if (i > 3000) throw new Error('gave up waiting');
-    await sleep(10);
-  }
-}
+
 
 /** An allocating process (one allocation named `<tag>_0`), started at once. */
 function allocator(root: string, tag: string, opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<Run> {

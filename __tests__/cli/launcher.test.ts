@@ -19,12 +19,24 @@ function cacheFiles(dir: string): string[] {
   }
 }
 
+/** A checkout and an empty cache directory, and the CLI run there with that cache on. */
+function withCache() {
+  const repo = tempRepo();
+  const cache = tempDir();
+  const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
+  const run = (args: string[]) => runCli(args, { cwd: repo, env });
+  return { cache, run, allocate: (name: string) => run(['allocate', 'specs', name]) };
+}
+
+/** The one cache file a single command has written. */
+function onlyCacheFile(cache: string): string {
+  return join(cache, 'lockstep', cacheFiles(cache)[0]!);
+}
+
 describe('CLI code cache', () => {
   test('written once per command, then reused as it is', () => {
-    const repo = tempRepo();
-    const cache = tempDir();
-    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
-    const first = runCli(['allocate', 'specs', 'first'], { cwd: repo, env });
+    const { cache, run, allocate } = withCache();
+    const first = allocate('first');
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ topic_number: '001' });
     const files = cacheFiles(cache);
@@ -35,59 +47,51 @@ describe('CLI code cache', () => {
     expect(before.size).toBeGreaterThan(1000);
     expect(before.mode & 0o777).toBe(0o600);
 
-    const second = runCli(['allocate', 'specs', 'second'], { cwd: repo, env });
+    const second = allocate('second');
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ topic_number: '002' });
     expect(statSync(path).ino).toBe(before.ino); // not rewritten
 
     // Another command gets a cache of its own; a failing one still exits with its code.
-    const bad = runCli(['allocate', 'specs', '../../etc'], { cwd: repo, env });
+    const bad = allocate('../../etc');
     expect(bad.code).toBe(2);
-    expect(runCli(['--version'], { cwd: repo, env }).code).toBe(0);
+    expect(run(['--version']).code).toBe(0);
     expect(cacheFiles(cache).map((f) => f.replace(/^.*-/, ''))).toEqual(['allocate.v8', 'none.v8']);
   });
 
   test('a usage error writes no cache (it would hold only the error path); the next good run does', () => {
-    const repo = tempRepo();
-    const cache = tempDir();
-    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
-    expect(runCli(['allocate', 'specs', '../../etc'], { cwd: repo, env }).code).toBe(2);
+    const { cache, allocate } = withCache();
+    expect(allocate('../../etc').code).toBe(2);
     expect(cacheFiles(cache)).toEqual([]);
-    expect(runCli(['allocate', 'specs', 'good'], { cwd: repo, env }).code).toBe(0);
+    expect(allocate('good').code).toBe(0);
     expect(cacheFiles(cache)).toHaveLength(1);
   });
 
-    test('a corrupted cache is rejected by V8 and rebuilt; the call still works', () => {
-    const repo = tempRepo();
-    const cache = tempDir();
-    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
-    expect(runCli(['allocate', 'specs', 'a'], { cwd: repo, env }).code).toBe(0);
-    const path = join(cache, 'lockstep', cacheFiles(cache)[0]!);
+  test('a corrupted cache is rejected by V8 and rebuilt; the call still works', () => {
+    const { cache, allocate } = withCache();
+    expect(allocate('a').code).toBe(0);
+    const path = onlyCacheFile(cache);
     writeFileSync(path, Buffer.alloc(4096, 0x5a), { mode: 0o600 });
-    const r = runCli(['allocate', 'specs', 'b'], { cwd: repo, env });
+    const r = allocate('b');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ topic_number: '002' });
     expect(readFileSync(path).equals(Buffer.alloc(4096, 0x5a))).toBe(false);
   });
 
   test('a cache file others can write is not used, and is replaced by one of ours', () => {
-    const repo = tempRepo();
-    const cache = tempDir();
-    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
-    expect(runCli(['allocate', 'specs', 'a'], { cwd: repo, env }).code).toBe(0);
-    const path = join(cache, 'lockstep', cacheFiles(cache)[0]!);
+    const { cache, allocate } = withCache();
+    expect(allocate('a').code).toBe(0);
+    const path = onlyCacheFile(cache);
     chmodSync(path, 0o666);
     const ino = statSync(path).ino;
-    expect(runCli(['allocate', 'specs', 'b'], { cwd: repo, env }).code).toBe(0);
+    expect(allocate('b').code).toBe(0);
     const after = statSync(path);
     expect(after.ino).not.toBe(ino);
     expect(after.mode & 0o777).toBe(0o600);
   });
 
   test("writing a cache removes other builds' caches once they are a week old", () => {
-    const repo = tempRepo();
-    const cache = tempDir();
-    const env = { NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined };
+    const { cache, allocate } = withCache();
     mkdirSync(join(cache, 'lockstep'), { recursive: true });
     const old = join(cache, 'lockstep', 'cli-0123456789abcdef-v20.0.0-x64-allocate.v8');
     const recent = join(cache, 'lockstep', 'cli-fedcba9876543210-v20.0.0-x64-allocate.v8');
@@ -96,7 +100,7 @@ describe('CLI code cache', () => {
     const monthAgo = new Date(Date.now() - 30 * 24 * 3600_000);
     utimesSync(old, monthAgo, monthAgo);
     utimesSync(unrelated, monthAgo, monthAgo);
-    expect(runCli(['allocate', 'specs', 'a'], { cwd: repo, env }).code).toBe(0);
+    expect(allocate('a').code).toBe(0);
     expect(existsSync(old)).toBe(false);
     expect(existsSync(recent)).toBe(true);
     expect(existsSync(unrelated)).toBe(true);

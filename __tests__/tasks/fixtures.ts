@@ -73,14 +73,7 @@ export function cliArgv(args: string[]): string[] {
   return [process.execPath, CLI, ...args];
 }
 
-/** Waits until `check` is true (polling), or throws after `ms`. */
-export async function until(check: () => boolean, ms = 20_000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { until } from '../helpers.js';
 
 /** Files of a commit, NUL-safe. */
 export function commitFiles(repo: string, rev = 'HEAD'): string[] {
