@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addItem, completeItem, queueCounts, reclaim, listItems } from '../../src/queue/queue.js';
@@ -138,9 +138,14 @@ describe('claims under contention (real processes)', () => {
     expect(codes.filter((c) => c === 0)).toHaveLength(3);
 
     const all = outs.flatMap((f, i) => readLines(f).map((l) => ({ ...l, worker: i })));
-    // Every item done exactly once, nothing lost (the audit log is the record: a victim may die between its
-    // done and its own log line).
-    const dones = readEvents(join(repo, '.git', 'lockstep')).filter((e) => e.type === 'queue_done').map((e) => ({ id: String(e.item), gen: Number(e.generation) }));
+    // Every item done exactly once, nothing lost. The record is the queue's own resolutions (one file per
+    // claim generation): a victim may die after its done and before its output line or its audit log line.
+    const resolved = join(repo, '.git', 'lockstep', 'queue', 'default', 'resolved');
+    const dones = readdirSync(resolved)
+      .filter((n) => n.includes('@'))
+      .map((n) => JSON.parse(readFileSync(join(resolved, n), 'utf8')) as { id: string; generation: number; outcome: string })
+      .filter((r) => r.outcome === 'done')
+      .map((r) => ({ id: r.id, gen: r.generation }));
     expect(dones).toHaveLength(N);
     expect(new Set(dones.map((d) => d.id)).size).toBe(N);
     expect(queueCounts({ cwd: repo })).toMatchObject({ pending: 0, claimed: 0, done: N, failed: 0 });
