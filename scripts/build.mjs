@@ -47,7 +47,8 @@ const lazyBuiltins = {
 
 const targets = [
   // esbuild writes no licenses.txt: the CLI's lists every package the CLI's sources import (the hooks' are among them).
-  { entry: 'src/cli/index.ts', out: 'dist/cli', launched: 'cli', licensesFrom: { dir: 'src', except: ['src/action'] } },
+  // `lockstep allocate` also gets a bundle of its own (src/cli/allocate.ts): shell loops call it thousands of times.
+  { entry: 'src/cli/index.ts', out: 'dist/cli', launched: 'cli', ownBundles: { allocate: 'src/cli/allocate.ts' }, licensesFrom: { dir: 'src', except: ['src/action'] } },
   { entry: 'src/action/index.ts', out: 'dist/action' },
   { entry: 'src/hooks/entry.ts', out: 'dist/hook', launched: 'hook', licensesFrom: { dir: 'src', except: ['src/action'] } },
 ];
@@ -58,7 +59,7 @@ for (const t of targets) {
   rmSync(tmp, { recursive: true, force: true });
   if (t.launched) {
     try {
-      await buildLaunched(t.entry, tmp, t.launched);
+      await buildLaunched(t.entry, tmp, t.launched, t.ownBundles ?? {});
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
       console.error(`build: ${e.message}`);
@@ -84,34 +85,43 @@ for (const t of targets) {
 }
 
 /**
- * dist/cli and dist/hook: the bundle (NAME.js, CommonJS), the launcher that
- * runs it through the code cache (index.js, with the bundle's name and hash in
- * it) and a package.json that makes both CommonJS inside this ESM package.
+ * dist/cli and dist/hook: the bundle (NAME.js, CommonJS), the bundles of the
+ * commands that have their own (WORD.js), the launcher that runs them through
+ * the code cache (index.js, with each bundle's name and hash in it) and a
+ * package.json that makes them all CommonJS inside this ESM package.
  */
-async function buildLaunched(entry, out, name) {
+async function buildLaunched(entry, out, name, ownBundles) {
   mkdirSync(out, { recursive: true });
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none' };
-  await build({
-    ...common,
-    entryPoints: [entry],
-    outfile: join(out, `${name}.js`),
-    minify: true,
-    plugins: [lazyBuiltins],
-    // src/hooks/install.ts finds the package from import.meta.url.
-    define: { 'import.meta.url': '__lockstepImportMetaUrl' },
-    banner: { js: "var __lockstepImportMetaUrl=require('url').pathToFileURL(__filename).href;" },
-  });
-  const code = readFileSync(join(out, `${name}.js`));
-  // The launcher reads the bundle as latin1 (a plain copy, no UTF-8 decoding):
-  // esbuild escapes non-ASCII in strings, but not in String.raw templates.
-  const at = code.findIndex((b) => b > 0x7f);
-  if (at >= 0) throw new Error(`${name}.js has a non-ASCII character near "${code.subarray(Math.max(0, at - 40), at + 10).toString()}": write it as a \\u escape in the source`);
-  const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const bundleOne = async (from, as) => {
+    await build({
+      ...common,
+      entryPoints: [from],
+      outfile: join(out, `${as}.js`),
+      minify: true,
+      plugins: [lazyBuiltins],
+      // src/hooks/install.ts finds the package from import.meta.url. Worked
+      // out when asked: pathToFileURL, cold, cost every call a few tenths of a ms.
+      define: { 'import.meta.url': '__lockstepImportMeta.url' },
+      banner: { js: "var __lockstepImportMeta={get url(){return require('url').pathToFileURL(__filename).href}};" },
+    });
+    const code = readFileSync(join(out, `${as}.js`));
+    // The launcher reads a bundle as latin1 (a plain copy, no UTF-8 decoding):
+    // esbuild escapes non-ASCII in strings, but not in String.raw templates.
+    const at = code.findIndex((b) => b > 0x7f);
+    if (at >= 0) throw new Error(`${as}.js has a non-ASCII character near "${code.subarray(Math.max(0, at - 40), at + 10).toString()}": write it as a \\u escape in the source`);
+    return { name: as, id: createHash('sha256').update(code).digest('hex').slice(0, 16) };
+  };
+  const bundles = { '*': await bundleOne(entry, name) };
+  for (const [word, from] of Object.entries(ownBundles)) {
+    if (!/^[a-z][a-z-]{0,31}$/.test(word) || word === name || word === 'index') throw new Error(`build: ${word} cannot name a bundle of its own`);
+    bundles[word] = await bundleOne(from, word);
+  }
   await build({
     ...common,
     entryPoints: ['src/cli/launcher.cts'],
     outfile: join(out, 'index.js'),
-    define: { LOCKSTEP_BUNDLE: JSON.stringify(name), LOCKSTEP_BUNDLE_ID: JSON.stringify(id) },
+    define: { LOCKSTEP_BUNDLES: JSON.stringify(bundles) },
     banner: { js: '#!/usr/bin/env node' },
   });
   chmodSync(join(out, 'index.js'), 0o755);

@@ -7,7 +7,8 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemp, runCli, tempDir, tempRepo } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { cleanupTemp, CLI, runCli, tempDir, tempRepo } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -41,7 +42,8 @@ describe('CLI code cache', () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ topic_number: '001' });
     const files = cacheFiles(cache);
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-allocate\.v8$/);
+    // allocate runs from its own bundle (see the next describe): the cache is that bundle's.
+    expect(files[0]).toMatch(/^allocate-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-allocate\.v8$/);
     const path = join(cache, 'lockstep', files[0]!);
     const before = statSync(path);
     expect(before.size).toBeGreaterThan(1000);
@@ -93,17 +95,19 @@ describe('CLI code cache', () => {
   test("writing a cache removes other builds' caches once they are a week old", () => {
     const { cache, allocate } = withCache();
     mkdirSync(join(cache, 'lockstep'), { recursive: true });
-    const old = join(cache, 'lockstep', 'cli-0123456789abcdef-v20.0.0-x64-allocate.v8');
-    const recent = join(cache, 'lockstep', 'cli-fedcba9876543210-v20.0.0-x64-allocate.v8');
+    const old = join(cache, 'lockstep', 'allocate-0123456789abcdef-v20.0.0-x64-allocate.v8');
+    const recent = join(cache, 'lockstep', 'allocate-fedcba9876543210-v20.0.0-x64-allocate.v8');
+    // Another bundle's files are that bundle's to prune.
+    const otherBundle = join(cache, 'lockstep', 'cli-0123456789abcdef-v20.0.0-x64-lock.v8');
     const unrelated = join(cache, 'lockstep', 'notes.txt');
-    for (const f of [old, recent, unrelated]) writeFileSync(f, 'x');
+    for (const f of [old, recent, unrelated, otherBundle]) writeFileSync(f, 'x');
     const monthAgo = new Date(Date.now() - 30 * 24 * 3600_000);
-    utimesSync(old, monthAgo, monthAgo);
-    utimesSync(unrelated, monthAgo, monthAgo);
+    for (const f of [old, unrelated, otherBundle]) utimesSync(f, monthAgo, monthAgo);
     expect(allocate('a').code).toBe(0);
     expect(existsSync(old)).toBe(false);
     expect(existsSync(recent)).toBe(true);
     expect(existsSync(unrelated)).toBe(true);
+    expect(existsSync(otherBundle)).toBe(true);
     expect(cacheFiles(cache).filter((f) => f.endsWith('-allocate.v8'))).toHaveLength(2);
   });
 
@@ -120,5 +124,47 @@ describe('CLI code cache', () => {
     expect(nowhere.code).toBe(0);
     expect(JSON.parse(nowhere.stdout)).toMatchObject({ topic_number: '002' });
     expect(nowhere.stderr).toBe('');
+  });
+});
+
+describe('a bundle of its own for allocate', () => {
+  const dist = join(CLI, '..');
+  /** The whole CLI's bundle run directly, without the launcher (and so without any code cache). */
+  const runWhole = (args: string[], cwd: string) => {
+    const r = spawnSync(process.execPath, [join(dist, 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+    return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  test('is a fraction of the whole CLI', () => {
+    expect(statSync(join(dist, 'allocate.js')).size * 3).toBeLessThan(statSync(join(dist, 'cli.js')).size);
+  });
+
+  test('answers every allocate call as the whole CLI does: help, usage errors, bad names, allocations', () => {
+    const { run } = withCache();
+    const repo = tempRepo();
+    for (const args of [
+      ['allocate', '--help'],
+      ['allocate'],
+      ['allocate', '--bogus', 'specs', 'x'],
+      ['allocate', 'specs', '../../etc'],
+      ['allocate', 'specs', 'x', '--width', '0'],
+      ['allocate', '--verify', 'specs', 'x'],
+      ['--json', 'allocate', 'specs', ''],
+    ]) {
+      expect({ args, ...run(args) }).toEqual({ args, ...runWhole(args, repo) });
+    }
+    // The launcher's run made 001, the whole CLI's (in another checkout) 001 too.
+    expect(JSON.parse(run(['allocate', 'specs', 'x']).stdout)).toMatchObject({ topic_number: '001' });
+    expect(JSON.parse(runWhole(['allocate', 'specs', 'x'], repo).stdout)).toMatchObject({ topic_number: '001' });
+  });
+
+  test('other words still reach the whole CLI, including ones that name properties of objects', () => {
+    const { run } = withCache();
+    expect(run(['lock', 'status', '--json']).code).toBe(0);
+    for (const word of ['constructor', 'tostring', 'hasownproperty']) {
+      const r = run([word]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`unknown command '${word}'`);
+    }
   });
 });

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 "use strict";
 
+// <define:LOCKSTEP_BUNDLES>
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "af0ef222ddf832ed" }, allocate: { name: "allocate", id: "348c296fb006f183" } };
+
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");
-var import_node_os = require("node:os");
 var import_node_path = require("node:path");
 var import_node_vm = require("node:vm");
 
@@ -23,7 +25,6 @@ function commandWord(argv) {
 }
 
 // src/cli/launcher.cts
-var bundle = (0, import_node_path.join)(__dirname, `${"cli"}.js`);
 function commandKey(argv) {
   const word = commandWord(argv);
   return word === null ? "none" : /^[a-z][a-z-]{0,31}$/.test(word) ? word : "other";
@@ -33,7 +34,7 @@ function cacheDirectory(env) {
   if (env.NODE_COMPILE_CACHE) return (0, import_node_path.join)(env.NODE_COMPILE_CACHE, "lockstep");
   if (env.XDG_CACHE_HOME) return (0, import_node_path.join)(env.XDG_CACHE_HOME, "lockstep");
   try {
-    return (0, import_node_path.join)((0, import_node_os.homedir)(), ".cache", "lockstep");
+    return (0, import_node_path.join)(env.HOME || require("node:os").homedir(), ".cache", "lockstep");
   } catch {
     return null;
   }
@@ -53,7 +54,7 @@ function readCache(file2) {
   }
 }
 var STALE_MS = 7 * 24 * 36e5;
-function writeCache(dir2, file2, current2, script2) {
+function writeCache(dir2, file2, bundleName2, current2, script2) {
   const tmp = `${file2}.${process.pid}.tmp`;
   try {
     (0, import_node_fs.mkdirSync)(dir2, { recursive: true, mode: 448 });
@@ -69,20 +70,23 @@ function writeCache(dir2, file2, current2, script2) {
   try {
     const now = Date.now();
     for (const name of (0, import_node_fs.readdirSync)(dir2)) {
-      if (!name.startsWith(`${"cli"}-`) || !name.endsWith(".v8") || name.startsWith(current2)) continue;
+      if (!name.startsWith(`${bundleName2}-`) || !name.endsWith(".v8") || name.startsWith(current2)) continue;
       const p = (0, import_node_path.join)(dir2, name);
       if (now - (0, import_node_fs.statSync)(p).mtimeMs > STALE_MS) (0, import_node_fs.unlinkSync)(p);
     }
   } catch {
   }
 }
+var key = commandKey(process.argv.slice(2));
+var { name: bundleName, id: bundleId } = Object.hasOwn(define_LOCKSTEP_BUNDLES_default, key) ? define_LOCKSTEP_BUNDLES_default[key] : define_LOCKSTEP_BUNDLES_default["*"];
+var bundle = (0, import_node_path.join)(__dirname, `${bundleName}.js`);
 var dir = cacheDirectory(process.env);
-var current = `${"cli"}-${"24f380045f82cd68"}-${process.version}-${process.arch}-`;
-var file = dir && (0, import_node_path.join)(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
+var current = `${bundleName}-${bundleId}-${process.version}-${process.arch}-`;
+var file = dir && (0, import_node_path.join)(dir, `${current}${key}.v8`);
 var cachedData = readCache(file);
 var source = (0, import_node_fs.readFileSync)(bundle, "latin1");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, { filename: bundle, cachedData });
-if (dir && file && (cachedData === void 0 || script.cachedDataRejected)) process.once("exit", (code) => code <= 1 && writeCache(dir, file, current, script));
+if (dir && file && (cachedData === void 0 || script.cachedDataRejected)) process.once("exit", (code) => code <= 1 && writeCache(dir, file, bundleName, current, script));
 var mod = { exports: {} };
 script.runInThisContext()(mod.exports, require, mod, bundle, __dirname);

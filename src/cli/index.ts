@@ -1,35 +1,8 @@
 /**
- * The lockstep CLI: a thin edge over the library. Parses arguments, calls the
- * library, prints, and maps errors to the documented exit codes:
- *   0 ok · 1 violation found / nothing to claim · 2 bad usage or input ·
- *   3 timed out waiting for a lock · 4 environment problem.
+ * The lockstep CLI (dist/cli/cli.js, run by the launcher dist/cli/index.js):
+ * every command. See main.ts for the exit codes.
  */
-import { CommanderError } from 'commander';
-import { buildProgram } from './program.js';
-import { reportError } from './output.js';
+import { runCli } from './main.js';
+import { COMMAND_MODULES } from './program.js';
 
-export async function main(argv: string[]): Promise<number> {
-  const program = await buildProgram(argv);
-  // Errors print as JSON when lockstep's own arguments ask for it (not a command's after `--`).
-  const end = argv.indexOf('--');
-  const json = (end < 0 ? argv : argv.slice(0, end)).includes('--json');
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2; // commander already printed the usage error
-    }
-    return reportError(e, json);
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.exitCode = reportError(e);
-  },
-);
+runCli(COMMAND_MODULES);

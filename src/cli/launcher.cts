@@ -13,6 +13,10 @@
  * `module.enableCompileCache()` does; this works on Node 20 too, where ES
  * modules have no such hook (so the bundle is CommonJS).
  *
+ * A command called in tight loops can have a bundle of its own (`allocate.js`
+ * beside `cli.js`): the launcher picks the bundle by the command word, so that
+ * command does not read, check and deserialize the code of all the others.
+ *
  * One cache file per command word (or hook name): each holds the functions
  * its own command runs. Files are keyed by the bundle's content hash (fixed at build time),
  * the Node version and the architecture, so an upgrade never feeds V8 stale
@@ -27,16 +31,16 @@
  * turns it off (the names Node uses for its own compile cache).
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { commandWord } from './argv.js';
 
-/** The bundle's name (`cli`, `hook`) and content hash, filled in by scripts/build.mjs. */
-declare const LOCKSTEP_BUNDLE: string;
-declare const LOCKSTEP_BUNDLE_ID: string;
-
-const bundle = join(__dirname, `${LOCKSTEP_BUNDLE}.js`);
+/**
+ * The bundles beside the launcher, filled in by scripts/build.mjs: by command
+ * word, the bundle's name (`allocate`) and content hash; `*` for every other
+ * word (`cli`, `hook`).
+ */
+declare const LOCKSTEP_BUNDLES: { readonly [word: string]: { readonly name: string; readonly id: string } };
 
 /** The command word (see src/cli/argv.ts), reduced to a safe file-name part. */
 function commandKey(argv: readonly string[]): string {
@@ -49,7 +53,8 @@ function cacheDirectory(env: NodeJS.ProcessEnv): string | null {
   if (env.NODE_COMPILE_CACHE) return join(env.NODE_COMPILE_CACHE, 'lockstep');
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'lockstep');
   try {
-    return join(homedir(), '.cache', 'lockstep');
+    // os.homedir() is $HOME when set: loading os only to read it would cost every call.
+    return join(env.HOME || (require('node:os') as typeof import('node:os')).homedir(), '.cache', 'lockstep');
   } catch {
     return null;
   }
@@ -77,7 +82,7 @@ function readCache(file: string | null): Buffer | undefined {
 /** Caches of other builds (or Node versions) untouched for this long are removed when a new one is written. */
 const STALE_MS = 7 * 24 * 3600_000;
 
-function writeCache(dir: string, file: string, current: string, script: Script): void {
+function writeCache(dir: string, file: string, bundleName: string, current: string, script: Script): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -97,7 +102,7 @@ function writeCache(dir: string, file: string, current: string, script: Script):
   try {
     const now = Date.now();
     for (const name of readdirSync(dir)) {
-      if (!name.startsWith(`${LOCKSTEP_BUNDLE}-`) || !name.endsWith('.v8') || name.startsWith(current)) continue;
+      if (!name.startsWith(`${bundleName}-`) || !name.endsWith('.v8') || name.startsWith(current)) continue;
       const p = join(dir, name);
       if (now - statSync(p).mtimeMs > STALE_MS) unlinkSync(p);
     }
@@ -106,9 +111,13 @@ function writeCache(dir: string, file: string, current: string, script: Script):
   }
 }
 
+const key = commandKey(process.argv.slice(2));
+// (Own keys only: a command word can be `constructor`.)
+const { name: bundleName, id: bundleId } = Object.hasOwn(LOCKSTEP_BUNDLES, key) ? LOCKSTEP_BUNDLES[key]! : LOCKSTEP_BUNDLES['*']!;
+const bundle = join(__dirname, `${bundleName}.js`);
 const dir = cacheDirectory(process.env);
-const current = `${LOCKSTEP_BUNDLE}-${LOCKSTEP_BUNDLE_ID}-${process.version}-${process.arch}-`;
-const file = dir && join(dir, `${current}${commandKey(process.argv.slice(2))}.v8`);
+const current = `${bundleName}-${bundleId}-${process.version}-${process.arch}-`;
+const file = dir && join(dir, `${current}${key}.v8`);
 const cachedData = readCache(file);
 // The build makes sure the bundle is ASCII, so latin1 reads it exactly, without UTF-8 decoding.
 const source = readFileSync(bundle, 'latin1');
@@ -116,6 +125,6 @@ const source = readFileSync(bundle, 'latin1');
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
 // Written after a run that did its work (exit 0, or 1 for "found something"),
 // not after a usage error: the cache keeps the functions its run compiled.
-if (dir && file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', (code) => code <= 1 && writeCache(dir, file, current, script));
+if (dir && file && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', (code) => code <= 1 && writeCache(dir, file, bundleName, current, script));
 const mod = { exports: {} };
 (script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string) => void)(mod.exports, require, mod, bundle, __dirname);

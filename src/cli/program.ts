@@ -10,17 +10,29 @@ export const VERSION = '0.1.0';
 
 type Register = (program: Command) => void;
 
+/** A module of commands: the command words it registers, and how to load it. */
+export interface CommandModule {
+  names: readonly string[];
+  load: () => Promise<Register>;
+}
+
+/**
+ * `lockstep allocate`, which shell loops and agents call thousands of times,
+ * also has a bundle of its own (src/cli/allocate.ts, see launcher.cts).
+ */
+export const ALLOCATE_MODULE: CommandModule = { names: ['allocate'], load: async () => (await import('./commands/allocate.js')).registerAllocate };
+
 /**
  * Each module of commands, loaded only when one of its commands runs (or for
  * help and unknown commands): a hook or a shell loop calling `lockstep
  * allocate` should not compile the suites, the remote backend and the merge
  * queue first. In the listed order, which is the order of `--help`.
  */
-export const COMMAND_MODULES: { names: readonly string[]; load: () => Promise<Register> }[] = [
+export const COMMAND_MODULES: readonly CommandModule[] = [
   { names: ['lock'], load: async () => (await import('./commands/lock.js')).registerLock },
   { names: ['run-locked'], load: async () => (await import('./commands/run-locked.js')).registerRunLocked },
   { names: ['suite', '_suite-worker'], load: async () => (await import('./commands/suite.js')).registerSuite },
-  { names: ['allocate'], load: async () => (await import('./commands/allocate.js')).registerAllocate },
+  ALLOCATE_MODULE,
   { names: ['state'], load: async () => (await import('./commands/state.js')).registerState },
   { names: ['lint'], load: async () => (await import('./commands/lint.js')).registerLint },
   { names: ['remote'], load: async () => (await import('./commands/remote.js')).registerRemote },
@@ -38,11 +50,11 @@ export const COMMAND_MODULES: { names: readonly string[]; load: () => Promise<Re
 ];
 
 /**
- * The program with the commands `argv` needs: only the module of its command
- * word, or every module when there is none or it is not one of ours (so help
- * lists everything and a typo gets commander's suggestions).
+ * The program with the commands `argv` needs, out of `modules`: only the
+ * module of its command word, or every module when there is none or it is not
+ * one of ours (so help lists everything and a typo gets commander's suggestions).
  */
-export async function buildProgram(argv?: readonly string[]): Promise<Command> {
+export async function buildProgram(argv: readonly string[] | undefined, modules: readonly CommandModule[]): Promise<Command> {
   const program = new Command('lockstep')
     .description('race-free concurrent agents and people in one git repository')
     .version(VERSION)
@@ -52,9 +64,9 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
     .configureOutput({ writeOut: (s) => writeOut(1, s), writeErr: (s) => writeOut(2, s) })
     .exitOverride();
   const word = argv ? commandWord(argv) : null;
-  const only = word === null ? undefined : COMMAND_MODULES.find((m) => m.names.includes(word));
+  const only = word === null ? undefined : modules.find((m) => m.names.includes(word));
   const versionOnly = word === null && argv !== undefined && (argv.includes('--version') || argv.includes('-V'));
-  for (const m of only ? [only] : versionOnly ? [] : COMMAND_MODULES) (await m.load())(program);
+  for (const m of only ? [only] : versionOnly ? [] : modules) (await m.load())(program);
   for (const c of program.commands) propagate(c);
   return program;
 }
