@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "af0ef222ddf832ed" }, allocate: { name: "allocate", id: "348c296fb006f183" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "5200c46181ba590b" }, allocate: { name: "allocate", id: "59592c4824d18778" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

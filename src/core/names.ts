@@ -19,15 +19,24 @@ export function randomHex(bytes: number): string {
 
 /** SHA-1 of the UTF-8 bytes of `text`, as hex: the same digest as createHash('sha1'), for names derived from paths. */
 export function sha1Hex(text: string): string {
+  // Plain typed-array arithmetic: a CLI call hashes one path, in code V8 has
+  // not warmed up, where each Buffer read or write method was a call of its own.
   const msg = Buffer.from(text, 'utf8');
   const len = msg.length;
-  const blocks = Math.ceil((len + 9) / 64);
-  const buf = Buffer.alloc(blocks * 64);
-  msg.copy(buf);
+  const buf = new Uint8Array(Math.ceil((len + 9) / 64) * 64);
+  buf.set(msg);
   buf[len] = 0x80;
-  const bits = len * 8;
-  buf.writeUInt32BE(Math.floor(bits / 0x1_0000_0000), buf.length - 8);
-  buf.writeUInt32BE(bits >>> 0, buf.length - 4);
+  const hi = Math.floor(len / 0x2000_0000); // the bit length (len * 8) is hi * 2^32 + lo
+  const lo = (len * 8) >>> 0;
+  const end = buf.length;
+  buf[end - 8] = hi >>> 24;
+  buf[end - 7] = (hi >>> 16) & 0xff;
+  buf[end - 6] = (hi >>> 8) & 0xff;
+  buf[end - 5] = hi & 0xff;
+  buf[end - 4] = lo >>> 24;
+  buf[end - 3] = (lo >>> 16) & 0xff;
+  buf[end - 2] = (lo >>> 8) & 0xff;
+  buf[end - 1] = lo & 0xff;
   let h0 = 0x67452301;
   let h1 = 0xefcdab89;
   let h2 = 0x98badcfe;
@@ -35,7 +44,7 @@ export function sha1Hex(text: string): string {
   let h4 = 0xc3d2e1f0;
   const w = new Int32Array(80);
   for (let off = 0; off < buf.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = buf.readInt32BE(off + i * 4);
+    for (let i = 0, p = off; i < 16; i++, p += 4) w[i] = (buf[p]! << 24) | (buf[p + 1]! << 16) | (buf[p + 2]! << 8) | buf[p + 3]!;
     for (let i = 16; i < 80; i++) {
       const x = w[i - 3]! ^ w[i - 8]! ^ w[i - 14]! ^ w[i - 16]!;
       w[i] = (x << 1) | (x >>> 31);

@@ -28,7 +28,8 @@ function systemFiles(env: NodeJS.ProcessEnv): string[] {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     try {
-      if (statSync(join(dir, 'git')).isFile()) {
+      // (Most PATH entries have no git: no exception built for each of them.)
+      if (statSync(join(dir, 'git'), { throwIfNoEntry: false })?.isFile()) {
         files.push(join(dirname(resolve(dir)), 'etc', 'gitconfig'));
         break;
       }
@@ -50,7 +51,7 @@ export function gitConfigMayMention(cwd: string, word: string, env: NodeJS.Proce
   if (xdg) files.push(join(xdg, 'git', 'config'));
   let real: string;
   try {
-    real = realpathSync(cwd);
+    real = realpathSync.native(cwd);
   } catch {
     return true;
   }
