@@ -2,8 +2,9 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { appendFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { appendEvent, eventsPath, readEvents } from '../../src/core/events.js';
-import { cleanupTemp, tempDir } from '../helpers.js';
+import { cleanupTemp, startWorker, tempDir } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -50,6 +51,44 @@ describe('appendEvent', () => {
     appendEvent(root, 'next');
     expect(statSync(`${path}.1`).size).toBe(16 * 1024 * 1024 + 1);
     expect(readEvents(root).map((e) => e.type)).toEqual(['next']);
+  });
+
+  const FULL = 16 * 1024 * 1024 + 1;
+
+  /**
+   * Two real processes find the log full at once: the other writer (a worker,
+   * paused by a fault between seeing the file full and rotating it) and this
+   * one, which rotates first and starts the next file.
+   */
+  async function rotateTwice(fault: string): Promise<{ previous: number; types: string[]; aside: string[] }> {
+    const root = tempDir();
+    const path = eventsPath(root);
+    appendEvent(root, 'old');
+    truncateSync(path, FULL); // sparse: cheap to make
+    const other = startWorker('event-worker.ts', [root, 'theirs'], { env: { LOCKSTEP_FAULT: fault } });
+    let out = '';
+    await new Promise<void>((resolve) => other.stdout!.on('data', (d) => (out += d).startsWith('ready') && resolve()));
+    const exited = new Promise<number | null>((resolve) => other.on('close', resolve));
+    await sleep(400); // it has seen the file full and sits in its pause
+    appendEvent(root, 'ours'); // rotates: the full file becomes .1, a new file starts
+    expect(await exited).toBe(0);
+    return {
+      previous: statSync(`${path}.1`).size,
+      types: readEvents(root).map((e) => e.type).sort(),
+      aside: readdirSync(root).filter((f) => f.includes('.rotating.')),
+    };
+  }
+
+  test('two writers that find the log full at once keep the full generation: the second does not move the new file over it', async () => {
+    const r = await rotateTwice('pause-before-rotate:1500');
+    expect(r.previous).toBe(FULL);
+    expect(r.types).toEqual(['ours', 'theirs']);
+    expect(r.aside).toEqual([]);
+  });
+
+  test('control: with the plain rename, the second writer moves the new file over the full generation', async () => {
+    const r = await rotateTwice('pause-before-rotate:1500,rotate-blind:1');
+    expect(r.previous).toBeLessThan(1000); // the 16 MiB generation is gone
   });
 
   test('writing to many runtimes keeps only a few descriptors open', () => {

@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "5200c46181ba590b" }, allocate: { name: "allocate", id: "59592c4824d18778" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "de685be31fae4c93" }, allocate: { name: "allocate", id: "f1faf69900a36f85" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -3,8 +3,10 @@
  * with O_APPEND (each line is one write, so concurrent writers never tear a
  * line). Every acquire, wait, takeover, release, break and violation lands here.
  */
-import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { faultPauseSync, faultValue } from './faults.js';
+import { randomHex } from './names.js';
 import { hostId } from './process.js';
 
 export type EventType =
@@ -87,15 +89,58 @@ function logFor(path: string): OpenLog {
     log = undefined;
   }
   if (st && st.size > ROTATE_BYTES) {
-    try {
-      renameSync(path, `${path}.1`);
-    } catch {
-      /* another writer rotated it first */
-    }
+    rotate(path, st.ino);
     closeLog(path);
     log = undefined;
   }
   return log ?? openLog(path);
+}
+
+/**
+ * Moves the full file at `path` (inode `ino`, as this writer saw it) to
+ * `.1`, replacing the generation before it. Two writers can see the file
+ * full at once: the first moves it to `.1` and the next line starts a new
+ * file at the path, so a plain rename by the second would move that new file
+ * over `.1`, and the whole full generation would be gone. Instead the file at
+ * the path is taken aside under a name of this writer's own, and goes to
+ * `.1` only if it is the one seen full; otherwise it is put back, or, if
+ * yet another writer has started the path again meanwhile, its lines are
+ * added there. (A writer killed in between leaves its lines in
+ * `events.jsonl.rotating.*`.)
+ */
+function rotate(path: string, ino: bigint): void {
+  // TEST-ONLY: LOCKSTEP_FAULT=pause-before-rotate:MS lets another writer
+  // rotate first; rotate-blind:1 is the plain rename (the control).
+  faultPauseSync('pause-before-rotate');
+  if (faultValue('rotate-blind')) {
+    try {
+      renameSync(path, `${path}.1`);
+    } catch {
+      /* gone */
+    }
+    return;
+  }
+  const aside = `${path}.rotating.${process.pid}.${randomHex(4)}`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return; // gone: another writer has just taken it
+  }
+  try {
+    if (statSync(aside, { bigint: true }).ino === ino) {
+      renameSync(aside, `${path}.1`);
+      return;
+    }
+    try {
+      linkSync(aside, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      appendFileSync(path, readFileSync(aside));
+    }
+    unlinkSync(aside);
+  } catch {
+    // The audit log never fails a write: the lines stay in the file aside.
+  }
 }
 
 export function appendEvent(root: string, type: EventType, fields: Record<string, unknown> = {}): void {

@@ -14,3 +14,9 @@ export function faultValue(kind: string): number {
   }
   return 0;
 }
+
+/** Blocks this thread for `kind`'s value in ms (a synchronous code path's pause point); returns at once when it is not set. */
+export function faultPauseSync(kind: string): void {
+  const ms = faultValue(kind);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}

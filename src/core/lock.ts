@@ -39,7 +39,7 @@ import { appendEvent } from './events.js';
 import { identityOf, liveness, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
 import { randomHex } from './names.js';
-import { faultValue } from './faults.js';
+import { faultPauseSync, faultValue } from './faults.js';
 
 export const DEFAULT_LOCK = 'commit';
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -957,8 +957,7 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
         if (!out) return served;
         // TEST-ONLY: LOCKSTEP_FAULT=pause-before-serve:MS holds the result back,
         // so a test can make the waiter give up in between.
-        const pause = faultValue('pause-before-serve');
-        if (pause > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+        faultPauseSync('pause-before-serve');
         if (!SERVED_RESULT.test(out.result)) {
           out.undo?.();
           throw new LockstepError('BAD_INPUT', `a served result must be 1–64 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
