@@ -1,11 +1,13 @@
-// Bundles the CLI, the action and the hook runner.
+// Bundles the CLI, the action, the hook runner and the library.
 //
 // The CLI and the hook runner are bundled with esbuild as CommonJS
 // (dist/cli/cli.js, dist/hook/hook.js), each behind a small launcher
 // (index.js, from src/cli/launcher.cts) that runs it through V8's code cache:
 // on Node 20, ES modules have no compile cache, and a CLI call or a hook is
 // mostly start-up. The CLI's commands' modules are still evaluated only on
-// demand (src/cli/program.ts). The action is bundled with ncc.
+// demand (src/cli/program.ts). The action is bundled with ncc. The library
+// (dist/lib, what `import … from "lockstep"` loads) is one ES module by
+// esbuild, with declarations by tsc.
 //
 // ncc does not clean its output directory, so each bundle is built into a
 // fresh temp directory; its files then replace the old ones one rename at a
@@ -51,15 +53,19 @@ const targets = [
   { entry: 'src/cli/index.ts', out: 'dist/cli', launched: 'cli', ownBundles: { allocate: 'src/cli/allocate.ts' }, licensesFrom: { dir: 'src', except: ['src/action'] } },
   { entry: 'src/action/index.ts', out: 'dist/action' },
   { entry: 'src/hooks/entry.ts', out: 'dist/hook', launched: 'hook', licensesFrom: { dir: 'src', except: ['src/action'] } },
+  // The library (`import … from "lockstep"`): one ES module and its types.
+  { entry: 'src/index.ts', out: 'dist/lib', library: true, licensesFrom: { dir: 'src', except: ['src/action', 'src/cli'] } },
 ];
 
 for (const t of targets) {
   if (!existsSync(t.entry)) continue;
   const tmp = `${t.out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  if (t.launched) {
+  if (t.launched || t.library) {
     try {
-      await buildLaunched(t.entry, tmp, t.launched, t.ownBundles ?? {});
+      if (t.launched) await buildLaunched(t.entry, tmp, t.launched, t.ownBundles ?? {});
+      else await buildLibrary(t.entry, tmp);
+      if (t.licensesFrom) writeFileSync(join(tmp, 'licenses.txt'), licenses(importedPackages(t.licensesFrom.dir, t.licensesFrom.except)));
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
       console.error(`build: ${e.message}`);
@@ -72,14 +78,17 @@ for (const t of targets) {
       process.exit(r.status ?? 1);
     }
   }
-  if (t.licensesFrom) writeFileSync(join(tmp, 'licenses.txt'), licenses(importedPackages(t.licensesFrom.dir, t.licensesFrom.except)));
   mkdirSync(t.out, { recursive: true });
   const fresh = new Set(readdirSync(tmp));
   // The files the entry loads first (a launcher's bundle, ncc's chunks), the
   // entry last: a process starting mid-rebuild gets the old entry with its old
   // files or the new with new.
   const order = [...fresh].sort((a, b) => Number(a === 'index.js') - Number(b === 'index.js'));
-  for (const f of order) renameSync(join(tmp, f), join(t.out, f));
+  for (const f of order) {
+    // A directory (the library's types) is replaced whole.
+    if (statSync(join(tmp, f)).isDirectory()) rmSync(join(t.out, f), { recursive: true, force: true });
+    renameSync(join(tmp, f), join(t.out, f));
+  }
   for (const f of readdirSync(t.out)) if (!fresh.has(f) && statSync(join(t.out, f)).isFile()) rmSync(join(t.out, f));
   rmSync(tmp, { recursive: true, force: true });
 }
@@ -126,6 +135,30 @@ async function buildLaunched(entry, out, name, ownBundles) {
   });
   chmodSync(join(out, 'index.js'), 0o755);
   writeFileSync(join(out, 'package.json'), '{\n  "type": "commonjs"\n}\n');
+}
+
+/**
+ * dist/lib: the library as one ES module (index.js) with its dependencies
+ * inside, so a program can import it from a clone or a git dependency without
+ * installing anything, and its declarations (types/, by tsc from
+ * tsconfig.lib.json). CommonJS dependencies inside an ES module call
+ * require(), hence the createRequire banner.
+ */
+async function buildLibrary(entry, out) {
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: [entry],
+    outfile: join(out, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    legalComments: 'none',
+    banner: { js: "import { createRequire as __lockstepCreateRequire } from 'node:module';\nconst require = __lockstepCreateRequire(import.meta.url);" },
+  });
+  const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.lib.json', '--outDir', join(out, 'types')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('tsc could not write the library\'s declarations');
 }
 
 /** The npm packages the TypeScript files under `dir` import (statically or with import()). */

@@ -1,0 +1,7 @@
+/**
+ * `git add -A` / `git add .` / `git add -u` / `git commit -a` in an agent
+ * step stage whatever is in the worktree — including the files another task
+ * is editing at that moment — so its work lands in the wrong commit.
+ */
+import type { Rule } from '../rule.js';
+export declare const gitAddAll: Rule;

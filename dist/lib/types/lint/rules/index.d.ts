@@ -1,0 +1,3 @@
+/** The rule catalogue, in the order findings of one line are listed. */
+import type { Rule } from '../rule.js';
+export declare const RULES: readonly Rule[];
