@@ -5,7 +5,10 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { commandWord } from '../../src/cli/argv.js';
-import { ALLOCATE_MODULE, buildProgram, COMMAND_MODULES } from '../../src/cli/program.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALLOCATE_MODULE, buildProgram, COMMAND_MODULES, VERSION } from '../../src/cli/program.js';
+import { ROOT } from '../helpers.js';
 
 const names = (p: { commands: readonly { name(): string }[] }) => p.commands.map((c) => c.name()).sort();
 
@@ -37,6 +40,10 @@ describe('command modules', () => {
       expect(own.helpInformation()).toBe(whole.helpInformation());
       expect(own.commands[0]!.helpInformation()).toBe(whole.commands[0]!.helpInformation());
     }
+  });
+
+  test('--version reports the version in package.json', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
   test('the command word is found after global options', () => {

@@ -23,12 +23,13 @@ function consumerProject(): string {
 }
 
 describe('the library package', () => {
-  test('a program imports it by name and allocates, locks, keeps state and gets typed errors', () => {
+  test('a program imports it by name and allocates, locks, keeps state, claims work, lints and gets typed errors, and nothing is printed', () => {
     const project = consumerProject();
     const repo = tempRepo();
     writeFileSync(
       join(project, 'use.mjs'),
-      `import { allocate, withLock, initState, getState, verifyAllocations, LockstepError, ExitCode } from 'lockstep';
+      `import { allocate, withLock, initState, getState, verifyAllocations, addItem, claimNext, completeItem, lintPaths, lockStatus, LockstepError, ExitCode } from 'lockstep';
+import { writeFileSync } from 'node:fs';
 const first = await allocate({ root: 'specs', name: 'auth flow' });
 const second = await allocate({ root: 'specs', name: 'billing' });
 const token = await withLock({ name: 'deploy' }, (h) => h.token);
@@ -39,7 +40,13 @@ try {
 } catch (e) {
   bad = e instanceof LockstepError ? { code: e.code, exit: e.exitCode === ExitCode.usage } : String(e);
 }
-console.log(JSON.stringify({ first, second: second.topicNumber, token, values: getState({ id: s.id }).values, bad, ok: verifyAllocations({ root: 'specs' }).ok }));
+addItem({ id: 'item-1' });
+const claim = claimNext({ agent: 'a1' });
+const done = claim.claimed ? completeItem({ id: claim.item.id, agent: 'a1', generation: claim.generation }).outcome : null;
+writeFileSync('step.sh', 'git add -A\\n');
+const rules = lintPaths({ paths: ['step.sh'] }).findings.map((f) => f.rule);
+const lock = lockStatus({ name: 'deploy' }).state;
+console.log(JSON.stringify({ first, second: second.topicNumber, token, values: getState({ id: s.id }).values, bad, ok: verifyAllocations({ root: 'specs' }).ok, done, rules, lock }));
 `,
     );
     const r = spawnSync(process.execPath, [join(project, 'use.mjs')], { cwd: repo, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
@@ -53,6 +60,10 @@ console.log(JSON.stringify({ first, second: second.topicNumber, token, values: g
     expect(out.values).toEqual({ step: 'research' });
     expect(out.bad).toEqual({ code: 'BAD_NAME', exit: true });
     expect(out.ok).toBe(true);
+    expect(out.done).toBe('done');
+    expect(out.rules.length).toBeGreaterThan(0);
+    expect(out.lock).toBe('free');
+    expect(r.stdout.trim().split('\n')).toHaveLength(1); // the program's own line, nothing from the library
   });
 
   test('its declarations type-check a correct program and reject a wrong one', () => {
