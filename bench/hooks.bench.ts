@@ -45,33 +45,43 @@ async function hookOverhead(ctx: BenchContext): Promise<BenchSection> {
   // Three hooks that each start node and do nothing: what a naive node hook suite costs at the least.
   const naive = ctx.tmp('lockstep-naive-hooks-');
   for (const h of ['pre-commit', 'commit-msg', 'post-commit']) writeFileSync(join(naive, h), `#!/bin/sh\nexec "${process.execPath}" -e 0\n`, { mode: 0o755 });
-  const rounds: Record<string, number[]> = { node: [], bare: [], task: [], noTask: [], naive: [] };
+  const rounds: Record<string, number[]> = { node: [], nodeNoCa: [], bare: [], task: [], noTask: [], naive: [] };
+  // The hooks start node without NODE_EXTRA_CA_CERTS (hooks/lib.sh): where
+  // this machine sets it, node's own start-up without it is timed too, and the
+  // goal is judged against the faster of the two.
+  const ca = !!process.env.NODE_EXTRA_CA_CERTS;
   // Interleaved, so that load from elsewhere falls on every row alike.
   const per = Math.max(2, Math.floor(n / 4));
   for (let k = 0; k < Math.ceil(n / per); k++) {
     rounds.node!.push(...timeCommand([process.execPath, '-e', '0'], per));
+    if (ca) rounds.nodeNoCa!.push(...timeCommand([process.execPath, '-e', '0'], per, { env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } }));
     rounds.bare!.push(...timeCommits(repo, per, ['-c', 'core.hooksPath=/dev/null'], env()));
     rounds.task!.push(...timeCommits(repo, per, [], env({ LOCKSTEP_TASK: 'A' })));
     rounds.noTask!.push(...timeCommits(repo, per, [], env()));
     rounds.naive!.push(...timeCommits(repo, per, ['-c', `core.hooksPath=${naive}`], env()));
   }
-  const m = Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, stats(v).median])) as Record<string, number>;
+  const m = Object.fromEntries(Object.entries(rounds).filter(([, v]) => v.length).map(([k, v]) => [k, stats(v).median])) as Record<string, number>;
   const overhead = m.task! - m.bare!;
+  const ref = ca ? Math.min(m.node!, m.nodeNoCa!) : m.node!;
   return {
     title: 'Hooks: what lockstep adds to a git commit',
     notes: [
       `Median of ${rounds.bare!.length} commits each, interleaved in one run; only the \`git commit\` is timed. Goal: (git commit with lockstep's hooks − bare git commit) ≤ 2× \`node -e 0\`.`,
       'Only pre-commit starts node (the commit lock and the scope check); commit-msg and post-commit are POSIX sh reading what pre-commit left, calling git interpret-trailers, and releasing the lock with ln(1).',
+      ...(ca
+        ? ['This machine sets NODE_EXTRA_CA_CERTS, which node parses at every start. The hooks start node with it emptied (a hook opens no TLS connection), so `node -e 0` is timed both ways, the naive hooks keep it, and the "added / node -e 0" column and the goal use the faster `node -e 0`.']
+        : []),
     ],
     columns: ['commit', 'median (ms)', 'p99 (ms)', 'added to bare (ms)', 'added / node -e 0'],
     rows: [
-      ['`node -e 0` (reference)', fmt(m.node!), fmt(stats(rounds.node!).p99), '—', '—'],
+      [`\`node -e 0\` (reference${ca ? ', NODE_EXTRA_CA_CERTS set' : ''})`, fmt(m.node!), fmt(stats(rounds.node!).p99), '—', '—'],
+      ...(ca ? [['`node -e 0` (reference, NODE_EXTRA_CA_CERTS emptied)', fmt(m.nodeNoCa!), fmt(stats(rounds.nodeNoCa!).p99), '—', '—']] : []),
       ['bare `git commit` (no hooks)', fmt(m.bare!), fmt(stats(rounds.bare!).p99), '—', '—'],
-      ['lockstep hooks, task declared', fmt(m.task!), fmt(stats(rounds.task!).p99), fmt(overhead), ratio(overhead, m.node!)],
-      ['lockstep hooks, no task (serialize only)', fmt(m.noTask!), fmt(stats(rounds.noTask!).p99), fmt(m.noTask! - m.bare!), ratio(m.noTask! - m.bare!, m.node!)],
-      ['three hooks that only start node (reference)', fmt(m.naive!), fmt(stats(rounds.naive!).p99), fmt(m.naive! - m.bare!), ratio(m.naive! - m.bare!, m.node!)],
+      ['lockstep hooks, task declared', fmt(m.task!), fmt(stats(rounds.task!).p99), fmt(overhead), ratio(overhead, ref)],
+      ['lockstep hooks, no task (serialize only)', fmt(m.noTask!), fmt(stats(rounds.noTask!).p99), fmt(m.noTask! - m.bare!), ratio(m.noTask! - m.bare!, ref)],
+      ['three hooks that only start node (reference)', fmt(m.naive!), fmt(stats(rounds.naive!).p99), fmt(m.naive! - m.bare!), ratio(m.naive! - m.bare!, ref)],
     ],
-    goals: [{ text: 'hook overhead ≤ 2× node -e 0', measured: `${fmt(overhead)} ms = ${ratio(overhead, m.node!)}`, met: overhead <= 2 * m.node! }],
+    goals: [{ text: 'hook overhead ≤ 2× node -e 0', measured: `${fmt(overhead)} ms = ${ratio(overhead, ref)}`, met: overhead <= 2 * ref }],
   };
 }
 

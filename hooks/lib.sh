@@ -3,15 +3,17 @@
 
 # Runs a hook in node, by absolute path (no package runner): the hook bundle, which starts
 # faster than the whole CLI (src/hooks/entry.ts); else the bundled CLI; else `lockstep` on PATH.
+# Without NODE_EXTRA_CA_CERTS: node parses that bundle at every start (~50 ms), and a hook
+# opens no TLS connection (git, which the remote backend uses, has its own CA settings).
 lockstep_node() {
   lockstep_n=node
   [ -x "$LOCKSTEP_NODE" ] && lockstep_n=$LOCKSTEP_NODE
   if [ -f "$LOCKSTEP_HOOK" ]; then
-    "$lockstep_n" "$LOCKSTEP_HOOK" "$@"
+    NODE_EXTRA_CA_CERTS= "$lockstep_n" "$LOCKSTEP_HOOK" "$@"
   elif [ -f "$LOCKSTEP_CLI" ]; then
-    "$lockstep_n" "$LOCKSTEP_CLI" hook "$@"
+    NODE_EXTRA_CA_CERTS= "$lockstep_n" "$LOCKSTEP_CLI" hook "$@"
   elif command -v lockstep >/dev/null 2>&1; then
-    lockstep hook "$@"
+    NODE_EXTRA_CA_CERTS= lockstep hook "$@"
   else
     echo "lockstep: cannot run the $1 hook: $LOCKSTEP_CLI is gone and lockstep is not on PATH" >&2
     echo "  fix: reinstall lockstep and run lockstep init; to commit once without it: LOCKSTEP_SKIP=1 git commit ..." >&2

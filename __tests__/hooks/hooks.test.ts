@@ -115,6 +115,21 @@ describe('pre-commit', () => {
     await nothingLeft(repo);
   });
 
+  test('the hooks start node without NODE_EXTRA_CA_CERTS (parsed at every node start; a hook opens no TLS connection)', async () => {
+    const repo = hookedRepo();
+    // A bundle that cannot be read: node warns when it tries to load one.
+    const env = { NODE_EXTRA_CA_CERTS: join(tempDir(), 'missing-ca.pem') };
+    const control = gitRun(repo, ['-c', 'alias.n=!node -e 0', 'n'], env);
+    expect(control.stderr).toMatch(/Ignoring extra certs/); // the check can see a node that loads it
+    write(repo, 'a/ca.txt', 'x\n');
+    git(repo, 'add', 'a/ca.txt');
+    const r = commit(repo, ['-q', '-m', 'with a CA bundle set'], { LOCKSTEP_TASK: 'A', ...env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/Ignoring extra certs/);
+    expect(trailers(repo)).toMatchObject({ 'Lockstep-Task': 'A' }); // the hooks did run
+    await nothingLeft(repo);
+  });
+
   test('a lock held elsewhere makes the hook wait; a timeout (configured) names the holder and aborts the commit', async () => {
     const repo = hookedRepo();
     write(repo, 'lockstep.config.json', JSON.stringify({ lockTimeout: '400ms' }));
