@@ -62,14 +62,15 @@ async function hookOverhead(ctx: BenchContext): Promise<BenchSection> {
   }
   const m = Object.fromEntries(Object.entries(rounds).filter(([, v]) => v.length).map(([k, v]) => [k, stats(v).median])) as Record<string, number>;
   const overhead = m.task! - m.bare!;
-  const ref = ca ? Math.min(m.node!, m.nodeNoCa!) : m.node!;
+  // The ratio columns use the faster node start (a machine without the variable).
+  const ref = ca ? m.nodeNoCa! : m.node!;
   return {
     title: 'Hooks: what lockstep adds to a git commit',
     notes: [
       `Median of ${rounds.bare!.length} commits each, interleaved in one run; only the \`git commit\` is timed. Goal: (git commit with lockstep's hooks − bare git commit) ≤ 2× \`node -e 0\`.`,
       'Only pre-commit starts node (the commit lock and the scope check); commit-msg and post-commit are POSIX sh reading what pre-commit left, calling git interpret-trailers, and releasing the lock with ln(1).',
       ...(ca
-        ? ['This machine sets NODE_EXTRA_CA_CERTS, which node parses at every start. The hooks start node with it emptied (a hook opens no TLS connection), so `node -e 0` is timed both ways, the naive hooks keep it, and the "added / node -e 0" column and the goal use the faster `node -e 0`.']
+        ? ['This machine sets NODE_EXTRA_CA_CERTS, which node parses at every start. The hooks start node with it emptied (a hook opens no TLS connection), so their time is the same either way; `node -e 0` is timed both ways, the "added / node -e 0" column uses the faster, and the goal is judged against each. The naive hooks keep the variable.']
         : []),
     ],
     columns: ['commit', 'median (ms)', 'p99 (ms)', 'added to bare (ms)', 'added / node -e 0'],
@@ -81,7 +82,12 @@ async function hookOverhead(ctx: BenchContext): Promise<BenchSection> {
       ['lockstep hooks, no task (serialize only)', fmt(m.noTask!), fmt(stats(rounds.noTask!).p99), fmt(m.noTask! - m.bare!), ratio(m.noTask! - m.bare!, ref)],
       ['three hooks that only start node (reference)', fmt(m.naive!), fmt(stats(rounds.naive!).p99), fmt(m.naive! - m.bare!), ratio(m.naive! - m.bare!, ref)],
     ],
-    goals: [{ text: 'hook overhead ≤ 2× node -e 0', measured: `${fmt(overhead)} ms = ${ratio(overhead, ref)}`, met: overhead <= 2 * ref }],
+    goals: ca
+      ? [
+          { text: 'hook overhead ≤ 2× node -e 0 (NODE_EXTRA_CA_CERTS set, as on this machine)', measured: `${fmt(overhead)} ms = ${ratio(overhead, m.node!)}`, met: overhead <= 2 * m.node! },
+          { text: 'hook overhead ≤ 2× node -e 0 (without NODE_EXTRA_CA_CERTS)', measured: `${fmt(overhead)} ms = ${ratio(overhead, m.nodeNoCa!)}`, met: overhead <= 2 * m.nodeNoCa! },
+        ]
+      : [{ text: 'hook overhead ≤ 2× node -e 0', measured: `${fmt(overhead)} ms = ${ratio(overhead, m.node!)}`, met: overhead <= 2 * m.node! }],
   };
 }
 
