@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquireLock, lockStatus, releaseLock } from '../../src/core/lock.js';
 import { readEvents } from '../../src/core/events.js';
@@ -11,7 +11,8 @@ import { releaseEventJson, releaseMarkerJson } from '../../src/hooks/release-mar
 import { messageHasText } from '../../src/hooks/commit-msg.js';
 import { hookRuntime, readHeadFast } from '../../src/hooks/hook-runtime.js';
 import { readInflight, writeInflight, type Inflight } from '../../src/hooks/inflight.js';
-import { cleanupTemp, git, tempDir, tempRepo } from '../helpers.js';
+import { parseStagedListing, STAGED_END } from '../../src/tasks/git-paths.js';
+import { cleanupTemp, git, ROOT, tempDir, tempRepo } from '../helpers.js';
 import { commitFiles, gitRun, installHusky, lockDir, lockstep, trailers, write, holdLock } from '../tasks/fixtures.js';
 
 afterAll(cleanupTemp);
@@ -113,6 +114,47 @@ describe('pre-commit', () => {
       expect(readEvents(runtime(repo)).length).toBe(before);
     }
     await nothingLeft(repo);
+  });
+
+  test('the staged list the shim pipes in is taken only whole: NUL-terminated names, then the end mark', () => {
+    expect(parseStagedListing(`a/x\0b c/y\0${STAGED_END}`)).toEqual({ raw: 'a/x\0b c/y\0', paths: ['a/x', 'b c/y'] });
+    expect(parseStagedListing(STAGED_END)).toEqual({ raw: '', paths: [] }); // nothing staged
+    expect(parseStagedListing(`odd\nname\0${STAGED_END}\0${STAGED_END}`)!.paths).toEqual(['odd\nname', STAGED_END]); // a path may look like the mark
+    expect(parseStagedListing('a/x\0b/y\0')).toBeNull(); // git failed or was cut short: no mark
+    expect(parseStagedListing(`a/x${STAGED_END}`)).toBeNull(); // cut inside a name
+    expect(parseStagedListing(undefined)).toBeNull();
+  });
+
+  /** The pre-commit hook fed `listing` on stdin, as the shim feeds git's list, with a foreign path staged too. */
+  function commitWithPipedList(listing: string, env: Record<string, string> = {}) {
+    const repo = hookedRepo();
+    const piped = join(tempDir(), 'listing');
+    writeFileSync(piped, listing);
+    const hook = `#!/bin/sh\nLOCKSTEP_STAGED_STDIN=1 exec '${process.execPath}' '${join(ROOT, 'dist', 'hook', 'index.js')}' pre-commit < '${piped}'\n`;
+    writeFileSync(join(repo, '.git', 'hooks', 'pre-commit'), hook, { mode: 0o755 });
+    write(repo, 'a/mine.txt', 'a\n');
+    write(repo, 'b/theirs.txt', 'b\n');
+    git(repo, 'add', 'a/mine.txt', 'b/theirs.txt');
+    return { repo, r: commit(repo, ['-q', '-m', 'A, piped list'], { LOCKSTEP_TASK: 'A', ...env }) };
+  }
+
+  test('a piped list without its end mark is not trusted: the hook lists the staged paths itself and blocks the foreign one', async () => {
+    const { repo, r } = commitWithPipedList('a/mine.txt\0'); // cut short: b/theirs.txt is missing
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/b\/theirs\.txt is staged but belongs to active task B/);
+    await nothingLeft(repo);
+  });
+
+  test('control: a hook that trusts a list without its end mark commits the foreign path', () => {
+    const { repo, r } = commitWithPipedList('a/mine.txt\0', { LOCKSTEP_FAULT: 'trust-staged-listing:1' });
+    expect(r.code).toBe(0);
+    expect(commitFiles(repo).sort()).toEqual(['a/mine.txt', 'b/theirs.txt']); // swept in
+  });
+
+  test('a whole piped list is used as it is (git is not asked again)', () => {
+    // Whole but leaving b/theirs.txt out: only taking it as given lets this commit through.
+    const { r } = commitWithPipedList(`a/mine.txt\0${STAGED_END}`);
+    expect(r.code).toBe(0);
   });
 
   test('the hooks start node without NODE_EXTRA_CA_CERTS (parsed at every node start; a hook opens no TLS connection)', async () => {

@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "e8ed5dfd3a9c9f8f" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "c0a1dd5cea1884e8" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

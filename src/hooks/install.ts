@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { LockstepError, fsError } from '../core/errors.js';
 import { openRuntime } from '../core/runtime.js';
 import { createGit, type Git } from '../git/git.js';
+import { STAGED_ARGS } from '../tasks/git-paths.js';
 
 /** The hooks lockstep installs. Trailers go on in commit-msg (see src/hooks/commit-msg.ts for why not prepare-commit-msg). */
 export const HOOK_NAMES = ['pre-commit', 'commit-msg', 'post-commit'] as const;
@@ -113,6 +114,7 @@ export function renderHook(name: HookName, paths: { node: string; cli: string; h
     .replace('@LOCKSTEP_NODE@', () => shQuote(paths.node))
     .replace('@LOCKSTEP_CLI@', () => shQuote(paths.cli))
     .replace('@LOCKSTEP_HOOK@', () => shQuote(paths.hook ?? hookBundleFor(paths.cli)))
+    .replace('@LOCKSTEP_STAGED_ARGS@', () => STAGED_ARGS.map(shQuote).join(' '))
     .replace('@LOCKSTEP_LIB@', () => lib);
 }
 

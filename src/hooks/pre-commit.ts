@@ -16,7 +16,8 @@ import { acquireLock, DEFAULT_LOCK, releaseLock, type LockHandle, type WaitInfo 
 import { hostId, startStamp } from '../core/process.js';
 import { createGit } from '../git/git.js';
 import { fenceValue } from '../tasks/fence.js';
-import { headCommit, stagedPaths } from '../tasks/git-paths.js';
+import { faultValue } from '../core/faults.js';
+import { headCommit, parseStagedListing, splitNul, STAGED_END, stagedPaths, type PathList } from '../tasks/git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from '../tasks/scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from '../tasks/tasks.js';
 import { encodeGlobs } from '../tasks/trailers.js';
@@ -31,12 +32,24 @@ export interface HookOptions {
   onWait?: (w: WaitInfo) => void;
   /** The git process (default: found by walking up from this process). */
   gitPid?: number;
+  /** The staged list the shim piped in (see parseStagedListing); listed with git when absent or not whole. */
+  stagedListing?: string;
 }
 
 export type PreCommitResult =
   | { outcome: 'skipped'; reason: string; messages: string[] }
   | { outcome: 'ok'; task: string | null; token: number; inherited: boolean; paths: string[]; classes: PathClasses | null; messages: string[] }
   | { outcome: 'blocked'; task: string | null; paths: string[]; classes: PathClasses | null; messages: string[] };
+
+/**
+ * The staged list the shim piped in, when whole. TEST-ONLY:
+ * LOCKSTEP_FAULT=trust-staged-listing:1 also takes one without its end mark
+ * (the control of the test with a list cut short).
+ */
+function pipedListing(text: string | undefined): PathList | null {
+  if (text !== undefined && !text.endsWith(STAGED_END) && faultValue('trust-staged-listing')) return { raw: text, paths: splitNul(text) };
+  return parseStagedListing(text);
+}
 
 /** LOCKSTEP_SKIP=1 or HUSKY=0 turn every lockstep hook off. */
 export function hooksSkipped(env: NodeJS.ProcessEnv): string | null {
@@ -120,7 +133,8 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
     const git = createGit(top);
     const gitDir = rt.repo?.gitDir ?? join(top, '.git');
     const fastHead = rt.repo ? readHeadFast(rt.repo.gitDir, rt.repo.commonDir) : undefined;
-    const [staged, head] = await Promise.all([stagedPaths(git), fastHead === undefined ? headCommit(git) : fastHead]);
+    const piped = pipedListing(opts.stagedListing);
+    const [staged, head] = await Promise.all([piped ?? stagedPaths(git), fastHead === undefined ? headCommit(git) : fastHead]);
     const merge = existsSync(join(gitDir, 'MERGE_HEAD'));
     let classes: PathClasses | null = null;
     const messages: string[] = [];

@@ -17,7 +17,15 @@ export interface RunHookOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
   onWait?: (w: WaitInfo) => void;
+  /**
+   * Reads the hook's standard input. pre-commit reads it when the shim
+   * pipes the staged list in (it sets LOCKSTEP_STAGED_STDIN=1 for node).
+   */
+  readInput?: () => string;
 }
+
+/** Set by the pre-commit shim for the node it starts: the staged list is on stdin. */
+export const STAGED_STDIN_ENV = 'LOCKSTEP_STAGED_STDIN';
 
 export interface RunHookResult {
   /** Lines for stderr. */
@@ -29,7 +37,15 @@ export interface RunHookResult {
 export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
   const { name, cwd, env } = opts;
   if (name === 'pre-commit') {
-    const r = await runPreCommit({ cwd, env, onWait: opts.onWait });
+    let stagedListing: string | undefined;
+    if ((env ?? process.env)[STAGED_STDIN_ENV] === '1' && opts.readInput) {
+      try {
+        stagedListing = opts.readInput();
+      } catch {
+        /* unreadable: pre-commit lists the paths itself */
+      }
+    }
+    const r = await runPreCommit({ cwd, env, onWait: opts.onWait, stagedListing });
     return { messages: r.messages, exitCode: r.outcome === 'blocked' ? 1 : 0 };
   }
   if (name === 'commit-msg') {

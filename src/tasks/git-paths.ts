@@ -30,6 +30,27 @@ export interface PathList {
   paths: string[];
 }
 
+/**
+ * What the pre-commit shim prints after git's staged list, and only when git
+ * succeeded (hooks/pre-commit): the shim runs `git STAGED_ARGS` while node
+ * starts and pipes the list in, so a commit does not wait for node to load
+ * child_process and spawn git (about 11 ms of a hook's ~16 ms of work).
+ */
+export const STAGED_END = 'lockstep-staged-end\n';
+
+/**
+ * The staged list the pre-commit shim piped in, or null unless it is whole:
+ * git's NUL-terminated names, then STAGED_END. Without the mark (git failed
+ * or was cut short) the caller lists the paths itself; a partial list would
+ * let a path it lacks through the scope check.
+ */
+export function parseStagedListing(text: string | undefined): PathList | null {
+  if (text === undefined || !text.endsWith(STAGED_END)) return null;
+  const raw = text.slice(0, -STAGED_END.length);
+  if (raw !== '' && !raw.endsWith('\0')) return null;
+  return { raw, paths: splitNul(raw) };
+}
+
 /** Paths staged in the index git uses (GIT_INDEX_FILE from `env` or the environment), against HEAD (or nothing, before the first commit). */
 export async function stagedPaths(git: Git, env?: Record<string, string | undefined>): Promise<PathList> {
   const raw = await git.exec(STAGED_ARGS, { readOnly: true, env });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { runHook } from '../../hooks/run-hook.js';
 import { globals } from '../context.js';
 import { printErr, waitReporter } from '../output.js';
@@ -18,7 +19,7 @@ export function registerHook(program: Command): void {
     .description('run one of the git hooks (git runs these through the shims lockstep init installs)')
     .action(async (name: string, args: string[], _o: unknown, cmd: Command) => {
       const { cwd } = globals(cmd);
-      const r = await runHook({ name, args, cwd, onWait: waitReporter() });
+      const r = await runHook({ name, args, cwd, onWait: waitReporter(), readInput: () => readFileSync(0, 'utf8') });
       for (const m of r.messages) printErr(m);
       if (r.exitCode) process.exitCode = r.exitCode;
     });

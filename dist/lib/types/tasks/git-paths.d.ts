@@ -16,6 +16,20 @@ export interface PathList {
     raw: string;
     paths: string[];
 }
+/**
+ * What the pre-commit shim prints after git's staged list, and only when git
+ * succeeded (hooks/pre-commit): the shim runs `git STAGED_ARGS` while node
+ * starts and pipes the list in, so a commit does not wait for node to load
+ * child_process and spawn git (about 11 ms of a hook's ~16 ms of work).
+ */
+export declare const STAGED_END = "lockstep-staged-end\n";
+/**
+ * The staged list the pre-commit shim piped in, or null unless it is whole:
+ * git's NUL-terminated names, then STAGED_END. Without the mark (git failed
+ * or was cut short) the caller lists the paths itself; a partial list would
+ * let a path it lacks through the scope check.
+ */
+export declare function parseStagedListing(text: string | undefined): PathList | null;
 /** Paths staged in the index git uses (GIT_INDEX_FILE from `env` or the environment), against HEAD (or nothing, before the first commit). */
 export declare function stagedPaths(git: Git, env?: Record<string, string | undefined>): Promise<PathList>;
 /** Paths a (non-merge) commit changed against its first parent; a root commit's files. */
