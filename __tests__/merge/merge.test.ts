@@ -1,6 +1,6 @@
 /** The merge queue: merges never in the user's checkout, base moved by compare-and-swap, conflicts lose nothing. */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mergeBranch } from '../../src/merge/merge.js';
@@ -20,6 +20,16 @@ function branchWith(repo: string, branch: string, file: string, content: string,
   const tip = git(wt, 'rev-parse', 'HEAD');
   git(repo, 'worktree', 'remove', '--force', wt);
   return tip;
+}
+
+/** Starts a merge of `branch` and kills it once main has moved, before the checkout is brought along. */
+async function mergeKilledAfterMove(repo: string, branch: string): Promise<void> {
+  const w = startWorker('merge-worker.ts', ['merge-once', repo, branch], { env: { LOCKSTEP_FAULT: 'pause-after-merge-cas:60000' } });
+  await firstLine(w);
+  const start = git(repo, 'rev-parse', 'main');
+  while (git(repo, 'rev-parse', 'main') === start) await sleep(20);
+  w.kill('SIGKILL');
+  await waitExit(w);
 }
 
 describe('merging', () => {
@@ -105,12 +115,7 @@ describe('merging', () => {
     const repo = tempRepo();
     branchWith(repo, 'one', 'one.txt', '1\n');
     branchWith(repo, 'two', 'two.txt', '2\n');
-    const w = startWorker('merge-worker.ts', ['merge-once', repo, 'one'], { env: { LOCKSTEP_FAULT: 'pause-after-merge-cas:60000' } });
-    await firstLine(w);
-    const start = git(repo, 'rev-parse', 'main');
-    while (git(repo, 'rev-parse', 'main') === start) await sleep(20);
-    w.kill('SIGKILL'); // main moved, the checkout not yet brought along
-    await waitExit(w);
+    await mergeKilledAfterMove(repo, 'one');
     expect(existsSync(join(repo, 'one.txt'))).toBe(false);
     expect(git(repo, 'status', '--porcelain')).not.toBe(''); // the stale index shows as a reverted change
     expect((await mergeBranch({ cwd: repo, branch: 'two' })).status).toBe('merged');
@@ -118,6 +123,67 @@ describe('merging', () => {
     expect(readFileSync(join(repo, 'two.txt'), 'utf8')).toBe('2\n');
     expect(git(repo, 'status', '--porcelain')).toBe('');
     expect(readEvents(join(repo, '.git', 'lockstep')).some((e) => e.type === 'merge_sync_recovered')).toBe(true);
+  });
+
+  /**
+   * A merger killed inside the checkout's `read-tree -m -u`: main has moved,
+   * and the read-tree had written the merge's files (a new one, a changed
+   * one) but not the index, and left its index.lock. Also in the checkout: a
+   * person's unrelated file.
+   */
+  async function killedInsideSync(): Promise<string> {
+    const repo = tempRepo();
+    writeFileSync(join(repo, 'shared.txt'), 'base\n');
+    git(repo, 'add', 'shared.txt');
+    git(repo, 'commit', '-q', '-m', 'shared');
+    branchWith(repo, 'one', 'one.txt', '1\n');
+    git(repo, 'checkout', '-q', 'one');
+    writeFileSync(join(repo, 'shared.txt'), 'one\n');
+    git(repo, 'commit', '-q', '-am', 'one: shared');
+    git(repo, 'checkout', '-q', 'main');
+    branchWith(repo, 'two', 'two.txt', '2\n');
+    await mergeKilledAfterMove(repo, 'one');
+    writeFileSync(join(repo, 'one.txt'), '1\n');
+    writeFileSync(join(repo, 'shared.txt'), 'one\n');
+    writeFileSync(join(repo, '.git', 'index.lock'), '');
+    writeFileSync(join(repo, 'notes.txt'), 'mine\n');
+    return repo;
+  }
+
+  test('a merger killed inside its checkout sync, leaving index.lock and some files: the next merge clears them and finishes the job', async () => {
+    const repo = await killedInsideSync();
+    expect((await mergeBranch({ cwd: repo, branch: 'two' })).status).toBe('merged');
+    expect(existsSync(join(repo, '.git', 'index.lock'))).toBe(false);
+    expect(git(repo, 'status', '--porcelain')).toBe('?? notes.txt'); // the person's file stays
+    expect(readFileSync(join(repo, 'one.txt'), 'utf8')).toBe('1\n');
+    expect(readFileSync(join(repo, 'shared.txt'), 'utf8')).toBe('one\n');
+    expect(readFileSync(join(repo, 'two.txt'), 'utf8')).toBe('2\n');
+    // And the merge after it is an ordinary one.
+    branchWith(repo, 'three', 'three.txt', '3\n');
+    expect((await mergeBranch({ cwd: repo, branch: 'three' })).status).toBe('merged');
+  });
+
+  test('control: with that index.lock left in place, every later merge ends blocked', async () => {
+    const repo = await killedInsideSync();
+    process.env.LOCKSTEP_FAULT = 'keep-stale-index-lock:1';
+    try {
+      const r = await mergeBranch({ cwd: repo, branch: 'two' });
+      expect(r.status).toBe('blocked');
+      expect(r.status === 'blocked' && r.reason).toMatch(/index\.lock/);
+    } finally {
+      delete process.env.LOCKSTEP_FAULT;
+    }
+  });
+
+  test('content the killed sync did not write (somebody\'s work) is never overwritten: the recovery touches no file and says which checkout stays behind', async () => {
+    const repo = await killedInsideSync();
+    writeFileSync(join(repo, 'shared.txt'), 'a person edited this\n');
+    expect((await mergeBranch({ cwd: repo, branch: 'two' })).status).toBe('merged'); // two.txt does not touch it
+    expect(readFileSync(join(repo, 'shared.txt'), 'utf8')).toBe('a person edited this\n');
+    expect(readFileSync(join(repo, 'one.txt'), 'utf8')).toBe('1\n'); // left as it was, too
+    expect(existsSync(join(repo, '.git', 'index.lock'))).toBe(false);
+    const ev = readEvents(join(repo, '.git', 'lockstep')).find((e) => e.type === 'merge_sync_recovered');
+    expect(ev?.unsynced).toEqual([realpathSync(repo)]);
   });
 
   test('bad input: exit 2, no stack trace', () => {

@@ -5988,13 +5988,56 @@ async function finishInterruptedSync(rt) {
   } catch {
     return;
   }
+  const unsynced = [];
   for (const co of m.checkouts) {
     if (!existsSync8(co)) continue;
-    const head = await createGit(co).run(["rev-parse", "--verify", "--quiet", "HEAD"], { readOnly: true });
-    if (head.code === 0 && head.stdout.trim() === m.commit) await createGit(co).run(["read-tree", "-m", "-u", m.old, m.commit]);
+    const cg = createGit(co);
+    const head = await cg.run(["rev-parse", "--verify", "--quiet", "HEAD"], { readOnly: true });
+    if (head.code !== 0 || head.stdout.trim() !== m.commit) continue;
+    const sync = () => cg.run(["read-tree", "-m", "-u", m.old, m.commit]);
+    const r = await withIndexRetry(sync, Date.now() + STALE_INDEX_LOCK_MS);
+    let done = r.code === 0;
+    if (indexLocked(r) && !faultValue("keep-stale-index-lock")) {
+      await clearDeadSync(cg, m);
+      done = (await sync()).code === 0;
+    }
+    if (!done) unsynced.push(co);
   }
-  appendEvent(rt.root, "merge_sync_recovered", { into: m.into, commit: m.commit, checkouts: m.checkouts });
+  appendEvent(rt.root, "merge_sync_recovered", { into: m.into, commit: m.commit, checkouts: m.checkouts, unsynced });
   unlinkQuiet(path);
+}
+var STALE_INDEX_LOCK_MS = 2e3;
+async function clearDeadSync(cg, m) {
+  const lock = (await cg.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock"], { readOnly: true })).stdout.trim();
+  if (!lock || !unlinkQuiet(lock)) return;
+  const changed = splitNul((await cg.run(["diff", "--name-only", "-z", "--no-renames", m.old, m.commit], { readOnly: true })).stdout);
+  if (!changed.length) return;
+  const top = (await cg.run(["rev-parse", "--show-toplevel"], { readOnly: true })).stdout.trim();
+  const target = blobsOf((await cg.run(["ls-tree", "-r", "-z", "--full-tree", m.commit, "--", ...changed], { readOnly: true })).stdout);
+  const indexed = blobsOf((await cg.run(["ls-files", "-s", "-z", "--", ...changed], { readOnly: true })).stdout);
+  const present = changed.filter((p) => existsSync8(join23(top, p)));
+  if (!present.length) return;
+  const hashed = await cg.run(["hash-object", "--stdin-paths"], { readOnly: true, input: present.join("\n") + "\n" });
+  const hashes = hashed.stdout.trim().split("\n");
+  if (hashed.code !== 0 || hashes.length !== present.length) return;
+  const written = [];
+  for (const [i, p] of present.entries()) {
+    if (hashes[i] === target.get(p)) written.push(p);
+    else if (hashes[i] !== indexed.get(p)) return;
+  }
+  const back = written.filter((p) => indexed.has(p));
+  if (back.length) await cg.run(["checkout-index", "-f", "-u", "-z", "--stdin"], { input: back.join("\0") + "\0" });
+  for (const p of written) if (!indexed.has(p)) unlinkQuiet(join23(top, p));
+}
+function blobsOf(listing) {
+  const out = /* @__PURE__ */ new Map();
+  for (const rec of splitNul(listing)) {
+    const tab = rec.indexOf("	");
+    const fields = rec.slice(0, tab).split(" ");
+    const oid = fields[1] === "blob" ? fields[2] : fields[1] === "commit" || fields[1] === "tree" ? void 0 : fields[1];
+    if (oid && /^[0-9a-f]{40,64}$/.test(oid)) out.set(rec.slice(tab + 1), oid);
+  }
+  return out;
 }
 async function checkoutsOf(git, rt, into) {
   const scratch = join23(rt.root, "merge", "scratch");

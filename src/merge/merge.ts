@@ -37,6 +37,8 @@ import { branchCommit, currentBranch } from '../worktree/worktree.js';
 import { dequeueMerge, enqueueMerge, markMerging } from './merge-queue.js';
 import { randomHex } from '../core/names.js';
 import { faultValue } from '../core/faults.js';
+import { indexLocked, withIndexRetry } from '../tasks/index-retry.js';
+import { splitNul } from '../tasks/git-paths.js';
 
 export interface MergeOptions {
   cwd?: string;
@@ -204,14 +206,79 @@ async function finishInterruptedSync(rt: Runtime): Promise<void> {
   } catch {
     return;
   }
+  // Checkouts still not brought along (somebody's change in the way): `git status` there shows it.
+  const unsynced: string[] = [];
   for (const co of m.checkouts) {
     if (!existsSync(co)) continue;
-    const head = await createGit(co).run(['rev-parse', '--verify', '--quiet', 'HEAD'], { readOnly: true });
+    const cg = createGit(co);
+    const head = await cg.run(['rev-parse', '--verify', '--quiet', 'HEAD'], { readOnly: true });
     // Only a checkout still at that merge: anything else has moved on since.
-    if (head.code === 0 && head.stdout.trim() === m.commit) await createGit(co).run(['read-tree', '-m', '-u', m.old, m.commit]);
+    if (head.code !== 0 || head.stdout.trim() !== m.commit) continue;
+    const sync = () => cg.run(['read-tree', '-m', '-u', m.old, m.commit]);
+    const r = await withIndexRetry(sync, Date.now() + STALE_INDEX_LOCK_MS);
+    // TEST-ONLY: LOCKSTEP_FAULT=keep-stale-index-lock:1 leaves it (the control of that test).
+    let done = r.code === 0;
+    if (indexLocked(r) && !faultValue('keep-stale-index-lock')) {
+      await clearDeadSync(cg, m);
+      done = (await sync()).code === 0;
+    }
+    if (!done) unsynced.push(co);
   }
-  appendEvent(rt.root, 'merge_sync_recovered', { into: m.into, commit: m.commit, checkouts: m.checkouts });
+  appendEvent(rt.root, 'merge_sync_recovered', { into: m.into, commit: m.commit, checkouts: m.checkouts, unsynced });
   unlinkQuiet(path);
+}
+
+/** How long a checkout's index.lock must outlast retries before the recovery takes it for the dead merger's. */
+const STALE_INDEX_LOCK_MS = 2000;
+
+/**
+ * A merger killed inside its `read-tree -m -u` leaves the checkout's
+ * index.lock behind (git cannot remove it on SIGKILL), and the files it had
+ * written by then: the index still holds the old tree, and those files look
+ * like local changes that the sync must not overwrite. Every later merge would
+ * end `blocked` on that checkout. Under the lock the dead merger held, with
+ * its sync marker naming this checkout and the lock outlasting retries, the
+ * lock is that read-tree's: it is removed, and each path the merge changes
+ * whose file already has the merge's content is put back as the index has it,
+ * so that the sync can run again. Any other content there is somebody's work:
+ * then no file is touched, the sync stops at it, and the recovery's event
+ * (`merge_sync_recovered`) names the checkout under `unsynced`.
+ */
+async function clearDeadSync(cg: Git, m: SyncMarker): Promise<void> {
+  const lock = (await cg.run(['rev-parse', '--path-format=absolute', '--git-path', 'index.lock'], { readOnly: true })).stdout.trim();
+  if (!lock || !unlinkQuiet(lock)) return; // gone meanwhile: whoever held it is done
+  const changed = splitNul((await cg.run(['diff', '--name-only', '-z', '--no-renames', m.old, m.commit], { readOnly: true })).stdout);
+  if (!changed.length) return;
+  const top = (await cg.run(['rev-parse', '--show-toplevel'], { readOnly: true })).stdout.trim();
+  const target = blobsOf((await cg.run(['ls-tree', '-r', '-z', '--full-tree', m.commit, '--', ...changed], { readOnly: true })).stdout);
+  const indexed = blobsOf((await cg.run(['ls-files', '-s', '-z', '--', ...changed], { readOnly: true })).stdout);
+  const present = changed.filter((p) => existsSync(join(top, p)));
+  if (!present.length) return;
+  const hashed = await cg.run(['hash-object', '--stdin-paths'], { readOnly: true, input: present.join('\n') + '\n' });
+  const hashes = hashed.stdout.trim().split('\n');
+  if (hashed.code !== 0 || hashes.length !== present.length) return; // a name hash-object cannot take (a newline, a submodule): touch nothing
+  const written: string[] = [];
+  for (const [i, p] of present.entries()) {
+    if (hashes[i] === target.get(p)) written.push(p);
+    // Neither the merge's content nor the index's: somebody's work. Touch nothing; the sync stops there.
+    else if (hashes[i] !== indexed.get(p)) return;
+  }
+  const back = written.filter((p) => indexed.has(p));
+  // -u: the index takes the rewritten files' stat data, or read-tree would find them "not uptodate".
+  if (back.length) await cg.run(['checkout-index', '-f', '-u', '-z', '--stdin'], { input: back.join('\0') + '\0' });
+  for (const p of written) if (!indexed.has(p)) unlinkQuiet(join(top, p));
+}
+
+/** path → blob id, from `git ls-tree -r -z` ("mode blob oid\tpath") or `git ls-files -s -z` ("mode oid stage\tpath"). */
+function blobsOf(listing: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rec of splitNul(listing)) {
+    const tab = rec.indexOf('\t');
+    const fields = rec.slice(0, tab).split(' ');
+    const oid = fields[1] === 'blob' ? fields[2] : fields[1] === 'commit' || fields[1] === 'tree' ? undefined : fields[1];
+    if (oid && /^[0-9a-f]{40,64}$/.test(oid)) out.set(rec.slice(tab + 1), oid);
+  }
+  return out;
 }
 
 /** Checkouts (other than lockstep's scratch worktrees) that have `into` checked out. */
