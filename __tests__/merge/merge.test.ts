@@ -22,6 +22,15 @@ function branchWith(repo: string, branch: string, file: string, content: string,
   return tip;
 }
 
+/** A repository whose main has `file` committed. */
+function repoWithFile(file: string, content: string): string {
+  const repo = tempRepo();
+  writeFileSync(join(repo, file), content);
+  git(repo, 'add', file);
+  git(repo, 'commit', '-q', '-m', file);
+  return repo;
+}
+
 /** Starts a merge of `branch` and kills it once main has moved, before the checkout is brought along. */
 async function mergeKilledAfterMove(repo: string, branch: string): Promise<void> {
   const w = startWorker('merge-worker.ts', ['merge-once', repo, branch], { env: { LOCKSTEP_FAULT: 'pause-after-merge-cas:60000' } });
@@ -91,10 +100,7 @@ describe('merging', () => {
   });
 
   test('local changes in the checkout of the base: kept when unrelated, block the merge when they collide', async () => {
-    const repo = tempRepo();
-    writeFileSync(join(repo, 'notes.txt'), 'n\n');
-    git(repo, 'add', 'notes.txt');
-    git(repo, 'commit', '-q', '-m', 'notes');
+    const repo = repoWithFile('notes.txt', 'n\n');
     branchWith(repo, 'a', 'a.txt', 'a\n');
     branchWith(repo, 'b', 'notes.txt', 'changed by b\n');
     writeFileSync(join(repo, 'README.md'), 'my unsaved edit\n');
@@ -132,10 +138,7 @@ describe('merging', () => {
    * person's unrelated file.
    */
   async function killedInsideSync(): Promise<string> {
-    const repo = tempRepo();
-    writeFileSync(join(repo, 'shared.txt'), 'base\n');
-    git(repo, 'add', 'shared.txt');
-    git(repo, 'commit', '-q', '-m', 'shared');
+    const repo = repoWithFile('shared.txt', 'base\n');
     branchWith(repo, 'one', 'one.txt', '1\n');
     git(repo, 'checkout', '-q', 'one');
     writeFileSync(join(repo, 'shared.txt'), 'one\n');
