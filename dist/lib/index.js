@@ -5998,7 +5998,7 @@ async function finishInterruptedSync(rt) {
     const r = await withIndexRetry(sync, Date.now() + STALE_INDEX_LOCK_MS);
     let done = r.code === 0;
     if (indexLocked(r) && !faultValue("keep-stale-index-lock")) {
-      await clearDeadSync(cg, m);
+      await clearDeadSync(cg, co, m);
       done = (await sync()).code === 0;
     }
     if (!done) unsynced.push(co);
@@ -6007,12 +6007,11 @@ async function finishInterruptedSync(rt) {
   unlinkQuiet(path);
 }
 var STALE_INDEX_LOCK_MS = 2e3;
-async function clearDeadSync(cg, m) {
+async function clearDeadSync(cg, top, m) {
   const lock = (await cg.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock"], { readOnly: true })).stdout.trim();
   if (!lock || !unlinkQuiet(lock)) return;
   const changed = splitNul((await cg.run(["diff", "--name-only", "-z", "--no-renames", m.old, m.commit], { readOnly: true })).stdout);
   if (!changed.length) return;
-  const top = (await cg.run(["rev-parse", "--show-toplevel"], { readOnly: true })).stdout.trim();
   const target = blobsOf((await cg.run(["ls-tree", "-r", "-z", "--full-tree", m.commit, "--", ...changed], { readOnly: true })).stdout);
   const indexed = blobsOf((await cg.run(["ls-files", "-s", "-z", "--", ...changed], { readOnly: true })).stdout);
   const present = changed.filter((p) => existsSync8(join23(top, p)));

@@ -219,7 +219,7 @@ async function finishInterruptedSync(rt: Runtime): Promise<void> {
     // TEST-ONLY: LOCKSTEP_FAULT=keep-stale-index-lock:1 leaves it (the control of that test).
     let done = r.code === 0;
     if (indexLocked(r) && !faultValue('keep-stale-index-lock')) {
-      await clearDeadSync(cg, m);
+      await clearDeadSync(cg, co, m);
       done = (await sync()).code === 0;
     }
     if (!done) unsynced.push(co);
@@ -242,14 +242,14 @@ const STALE_INDEX_LOCK_MS = 2000;
  * whose file already has the merge's content is put back as the index has it,
  * so that the sync can run again. Any other content there is somebody's work:
  * then no file is touched, the sync stops at it, and the recovery's event
- * (`merge_sync_recovered`) names the checkout under `unsynced`.
+ * (`merge_sync_recovered`) names the checkout under `unsynced`. `top` is
+ * the checkout's top directory, as the sync marker names it.
  */
-async function clearDeadSync(cg: Git, m: SyncMarker): Promise<void> {
+async function clearDeadSync(cg: Git, top: string, m: SyncMarker): Promise<void> {
   const lock = (await cg.run(['rev-parse', '--path-format=absolute', '--git-path', 'index.lock'], { readOnly: true })).stdout.trim();
   if (!lock || !unlinkQuiet(lock)) return; // gone meanwhile: whoever held it is done
   const changed = splitNul((await cg.run(['diff', '--name-only', '-z', '--no-renames', m.old, m.commit], { readOnly: true })).stdout);
   if (!changed.length) return;
-  const top = (await cg.run(['rev-parse', '--show-toplevel'], { readOnly: true })).stdout.trim();
   const target = blobsOf((await cg.run(['ls-tree', '-r', '-z', '--full-tree', m.commit, '--', ...changed], { readOnly: true })).stdout);
   const indexed = blobsOf((await cg.run(['ls-files', '-s', '-z', '--', ...changed], { readOnly: true })).stdout);
   const present = changed.filter((p) => existsSync(join(top, p)));
