@@ -151,6 +151,25 @@ describe('pre-commit', () => {
     expect(commitFiles(repo).sort()).toEqual(['a/mine.txt', 'b/theirs.txt']); // swept in
   });
 
+  test('through the installed shim, the staged paths are listed once per commit, by the shim: the hook takes the piped list', () => {
+    /** The process names above each `git diff --cached` of one commit (git's trace2 "cmd_ancestry", Linux). */
+    const listers = (repo: string, file: string): string[] => {
+      const trace = join(tempDir(), 'trace');
+      write(repo, file, 'x\n');
+      git(repo, 'add', file);
+      expect(commit(repo, ['-q', '-m', file], { LOCKSTEP_TASK: 'A', GIT_TRACE2_EVENT: trace }).code).toBe(0);
+      const events = readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string; sid: string; argv?: string[]; ancestry?: string[] });
+      const listing = new Set(events.filter((e) => e.event === 'start' && e.argv?.[1] === 'diff' && e.argv.includes('--cached')).map((e) => e.sid));
+      return events.filter((e) => e.event === 'cmd_ancestry' && listing.has(e.sid)).map((e) => e.ancestry![0]!);
+    };
+    const repo = hookedRepo();
+    expect(listers(repo, 'a/one.txt')).toEqual(['pre-commit']); // the shim, not node
+    // Control: a hook that starts node without the piped list, and the trace shows node listing them.
+    const hook = `#!/bin/sh\nexec '${process.execPath}' '${join(ROOT, 'dist', 'hook', 'index.js')}' pre-commit\n`;
+    writeFileSync(join(repo, '.git', 'hooks', 'pre-commit'), hook, { mode: 0o755 });
+    expect(listers(repo, 'a/two.txt')).toEqual(['node']);
+  });
+
   test('a whole piped list is used as it is (git is not asked again)', () => {
     // Whole but leaving b/theirs.txt out: only taking it as given lets this commit through.
     const { r } = commitWithPipedList(`a/mine.txt\0${STAGED_END}`);

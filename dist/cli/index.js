@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "4689b64a6b9613f3" }, allocate: { name: "allocate", id: "f1faf69900a36f85" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "ff6eb7c81479dd1a" }, allocate: { name: "allocate", id: "f1faf69900a36f85" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "c0a1dd5cea1884e8" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "3b6be5c6765c1a40" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { LockstepError, fsError } from '../core/errors.js';
 import { openRuntime } from '../core/runtime.js';
 import { createGit, type Git } from '../git/git.js';
-import { STAGED_ARGS } from '../tasks/git-paths.js';
+import { STAGED_ARGS, STAGED_END, STAGED_STDIN_ENV } from '../tasks/git-paths.js';
 
 /** The hooks lockstep installs. Trailers go on in commit-msg (see src/hooks/commit-msg.ts for why not prepare-commit-msg). */
 export const HOOK_NAMES = ['pre-commit', 'commit-msg', 'post-commit'] as const;
@@ -114,7 +114,10 @@ export function renderHook(name: HookName, paths: { node: string; cli: string; h
     .replace('@LOCKSTEP_NODE@', () => shQuote(paths.node))
     .replace('@LOCKSTEP_CLI@', () => shQuote(paths.cli))
     .replace('@LOCKSTEP_HOOK@', () => shQuote(paths.hook ?? hookBundleFor(paths.cli)))
+    // The staged-list protocol's names come from the code that reads them (src/tasks/git-paths.ts); echo adds the mark's newline.
     .replace('@LOCKSTEP_STAGED_ARGS@', () => STAGED_ARGS.map(shQuote).join(' '))
+    .replace('@LOCKSTEP_STAGED_MARK@', () => shQuote(STAGED_END.slice(0, -1)))
+    .replaceAll('@LOCKSTEP_STAGED_STDIN@', () => STAGED_STDIN_ENV)
     .replace('@LOCKSTEP_LIB@', () => lib);
 }
 

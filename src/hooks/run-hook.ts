@@ -8,6 +8,7 @@ import { LockstepError } from '../core/errors.js';
 import { runCommitMsg } from './commit-msg.js';
 import { runPostCommit } from './post-commit.js';
 import { runPreCommit } from './pre-commit.js';
+import { STAGED_STDIN_ENV } from '../tasks/git-paths.js';
 
 export interface RunHookOptions {
   /** pre-commit | commit-msg | post-commit. */
@@ -19,13 +20,10 @@ export interface RunHookOptions {
   onWait?: (w: WaitInfo) => void;
   /**
    * Reads the hook's standard input. pre-commit reads it when the shim
-   * pipes the staged list in (it sets LOCKSTEP_STAGED_STDIN=1 for node).
+   * pipes the staged list in (it sets STAGED_STDIN_ENV=1 for node).
    */
   readInput?: () => string;
 }
-
-/** Set by the pre-commit shim for the node it starts: the staged list is on stdin. */
-export const STAGED_STDIN_ENV = 'LOCKSTEP_STAGED_STDIN';
 
 export interface RunHookResult {
   /** Lines for stderr. */

@@ -38,6 +38,9 @@ export interface PathList {
  */
 export const STAGED_END = 'lockstep-staged-end\n';
 
+/** Set by the pre-commit shim for the node it starts: the staged list is on its stdin. */
+export const STAGED_STDIN_ENV = 'LOCKSTEP_STAGED_STDIN';
+
 /**
  * The staged list the pre-commit shim piped in, or null unless it is whole:
  * git's NUL-terminated names, then STAGED_END. Without the mark (git failed
