@@ -8,14 +8,14 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { allocate } from '../src/alloc/allocate.js';
 import { allocationLockFor } from '../src/alloc/lock-target.js';
 import { formatNumber, highestNumber } from '../src/alloc/scan.js';
 import { verifyAllocations } from '../src/alloc/verify.js';
 import { appendEvent } from '../src/core/events.js';
 import { acquireLock, releaseLock } from '../src/core/lock.js';
-import { fmt, ratio, ROOT, stats, type BenchContext, type BenchSection } from './harness.js';
+import { CLI, fmt, ratio, ROOT, stats, type BenchContext, type BenchSection } from './harness.js';
 
 interface Contended {
   label: string;
@@ -162,9 +162,11 @@ export default async function allocBench(ctx: BenchContext): Promise<BenchSectio
 
   // The CLI in each environment: as this machine sets it and, when that
   // includes NODE_EXTRA_CA_CERTS, without it too (see the notes).
-  const environments: { label: string; env: NodeJS.ProcessEnv }[] = [{ label: '', env: process.env }];
+  // The bin runs `node` from PATH: this node.
+  const base: NodeJS.ProcessEnv = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` };
+  const environments: { label: string; env: NodeJS.ProcessEnv }[] = [{ label: '', env: base }];
   if (process.env.NODE_EXTRA_CA_CERTS) {
-    const clean = { ...process.env };
+    const clean = { ...base };
     delete clean.NODE_EXTRA_CA_CERTS;
     environments[0]!.label = ' (NODE_EXTRA_CA_CERTS set, as on this machine)';
     environments.push({ label: ' (without NODE_EXTRA_CA_CERTS)', env: clean });
@@ -183,23 +185,28 @@ export default async function allocBench(ctx: BenchContext): Promise<BenchSectio
     const nodeT: number[] = [];
     const cliT: number[] = [];
     const coldT: number[] = [];
+    const fileT: number[] = [];
     timeOnce([process.execPath, '-e', '0'], env);
-    timeOnce([...ctx.cli, 'allocate', cliRoot, 'warm up'], env);
+    timeOnce([CLI, 'allocate', cliRoot, 'warm up'], env);
     for (let i = 0; i < runs; i++) {
       nodeT.push(timeOnce([process.execPath, '-e', '0'], env));
-      cliT.push(timeOnce([...ctx.cli, 'allocate', cliRoot, `call ${i}`], env));
-      coldT.push(timeOnce([...ctx.cli, 'allocate', cliRoot, `uncached call ${i}`], noCache));
+      // The bin as a shell runs it: dist/cli/index.js executed, through its first lines.
+      cliT.push(timeOnce([CLI, 'allocate', cliRoot, `call ${i}`], env));
+      coldT.push(timeOnce([CLI, 'allocate', cliRoot, `uncached call ${i}`], noCache));
+      // node started on the same file, as the hooks and the suites start it.
+      fileT.push(timeOnce([...ctx.cli, 'allocate', cliRoot, `node call ${i}`], env));
     }
     const sn = stats(nodeT);
     const sc = stats(cliT);
     const so = stats(coldT);
+    const sf = stats(fileT);
 
     // 1,000 CLI allocations from 10 concurrent shell loops.
     ctx.log(`allocation: CLI from ${loops} shell loops${label}`);
     const loopRoot = join(ctx.repo(), 'specs');
-    const loop = 'i=0; while [ $i -lt "$4" ]; do "$1" "$2" allocate "$3" "loop $5 item $i" >/dev/null || exit 1; i=$((i + 1)); done';
+    const loop = 'i=0; while [ $i -lt "$3" ]; do "$1" allocate "$2" "loop $4 item $i" >/dev/null || exit 1; i=$((i + 1)); done';
     const t0 = performance.now();
-    const loopRuns = await Promise.all(Array.from({ length: loops }, (_, w) => spawnCollect(['bash', '-c', loop, 'loop', ctx.cli[0]!, ctx.cli[1]!, loopRoot, String(perLoop), String(w)], undefined, env)));
+    const loopRuns = await Promise.all(Array.from({ length: loops }, (_, w) => spawnCollect(['bash', '-c', loop, 'loop', CLI, loopRoot, String(perLoop), String(w)], undefined, env)));
     const loopMs = performance.now() - t0;
     for (const r of loopRuns) if (r.code !== 0) throw new Error(`CLI allocation loop failed: ${r.stderr}`);
     // The floor under any node CLI: the same loops starting `node -e 0` instead.
@@ -216,6 +223,7 @@ export default async function allocBench(ctx: BenchContext): Promise<BenchSectio
       [`node -e 0${label}`, fmt(sn.median, 1), fmt(sn.p99, 1), '', '', '1.00×'],
       [`lockstep allocate, one call${label}`, fmt(sc.median, 1), fmt(sc.p99, 1), '', '', ratio(sc.median, sn.median)],
       [`the same without the code cache${label}`, fmt(so.median, 1), fmt(so.p99, 1), '', '', ratio(so.median, sn.median)],
+      [`node dist/cli/index.js allocate (node started on the file)${label}`, fmt(sf.median, 1), fmt(sf.p99, 1), '', '', ratio(sf.median, sn.median)],
       [`${total} allocations, ${loops} shell loops${label}`, '', '', fmt(loopMs / 1000, 1), loopCollisions, `${fmt(total / (loopMs / 1000), 0)}/s`],
       [`${total} × node -e 0, the same ${loops} shell loops (the floor)${label}`, '', '', fmt(floorMs / 1000, 1), '', `${ratio(loopMs, floorMs)} of the floor`],
     );
@@ -256,9 +264,10 @@ export default async function allocBench(ctx: BenchContext): Promise<BenchSectio
       title: 'Allocation: the CLI',
       notes: [
         `Per call: \`lockstep allocate ROOT NAME\` in a git checkout, ${runs} sequential calls interleaved with \`node -e 0\` (same load for both). Shell loops: ${loops} concurrent \`while\` loops of ${perLoop} CLI calls each into one root; the floor row runs the same loops with \`node -e 0\`, which no node CLI can beat: where it exceeds the goal, the goal is out of reach for any node program on this machine.`,
+        'Every `lockstep` row runs the bin as a shell does: `dist/cli/index.js` executed, whose first lines are a sh script that starts node on the same file (the `bin` of package.json; through node_modules/.bin it is the same file). The "node started on the file" row runs `node dist/cli/index.js`, as the hooks and the suites do, which skips those lines.',
         'The CLI (`dist/cli/index.js`) runs `allocate` from a bundle of its own (`dist/cli/allocate.js`, a quarter of the whole CLI\'s) through V8\'s code cache, filled by a first call; the "without the code cache" row is the same call with `NODE_DISABLE_COMPILE_CACHE=1`.',
         ...(environments.length > 1
-          ? ['This machine sets NODE_EXTRA_CA_CERTS (a TLS-intercepting proxy\'s certificate bundle), and node parses that bundle at every start-up, before any JavaScript runs: about 50 ms of CPU per process, for lockstep (which opens no TLS connection) and `node -e 0` alike. A laptop without it starts node in about a third of the time, so every CLI row is measured both ways.']
+          ? ['This machine sets NODE_EXTRA_CA_CERTS (a TLS-intercepting proxy\'s certificate bundle), and node parses that bundle at every start-up, before any JavaScript runs: about 50 ms of CPU per process. The CLI opens no TLS connection, so the bin starts node without the variable and puts it back for the processes the CLI starts; `node -e 0` and node started on the file pay for it. A laptop without it starts node in about a third of the time, so every CLI row is measured both ways.']
           : []),
       ],
       columns: ['measurement', 'median (ms)', 'p99 (ms)', 'total (s)', 'collisions', 'ratio'],

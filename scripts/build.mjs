@@ -20,6 +20,21 @@ import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 
 /**
+ * The launcher's first two lines: a sh script that starts node on the same
+ * file, and for node a string and a comment. Node parses the certificate
+ * bundle NODE_EXTRA_CA_CERTS names at every start, before any JavaScript runs
+ * (about 50 ms, on any machine behind a TLS-intercepting proxy), and the CLI
+ * opens no TLS connection: so the bin starts node without it, and passes the
+ * value on in LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS, which the launcher puts back
+ * for the processes the CLI starts (src/cli/launcher.cts). `node index.js`
+ * runs the file as plain JavaScript, as the hooks do.
+ */
+const LAUNCHER_SHEBANG = [
+  '#!/bin/sh',
+  '":" //; [ -z "$NODE_EXTRA_CA_CERTS" ] || { LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS; NODE_EXTRA_CA_CERTS=; export LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS NODE_EXTRA_CA_CERTS; }; exec node "$0" "$@"',
+].join('\n');
+
+/**
  * Node built-ins that only some commands need, loaded on first use instead of
  * at start-up: child_process (with net and stream under it, ~5 ms) is needed
  * by every command that runs git but not by `allocate` or `state`, and
@@ -131,7 +146,7 @@ async function buildLaunched(entry, out, name, ownBundles) {
     entryPoints: ['src/cli/launcher.cts'],
     outfile: join(out, 'index.js'),
     define: { LOCKSTEP_BUNDLES: JSON.stringify(bundles) },
-    banner: { js: '#!/usr/bin/env node' },
+    banner: { js: LAUNCHER_SHEBANG },
   });
   chmodSync(join(out, 'index.js'), 0o755);
   writeFileSync(join(out, 'package.json'), '{\n  "type": "commonjs"\n}\n');

@@ -5,8 +5,8 @@
  * another user could have written it, and never makes the CLI fail.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { cleanupTemp, CLI, runCli, tempDir, tempRepo } from '../helpers.js';
 
@@ -166,5 +166,43 @@ describe('a bundle of its own for allocate', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`unknown command '${word}'`);
     }
+  });
+});
+
+describe('the bin starts node without NODE_EXTRA_CA_CERTS', () => {
+  // Node parses the file at every start and warns when it is missing: the warning shows whether it did.
+  const missing = '/nonexistent/lockstep-test-ca.pem';
+  /** The bin executed as a shell runs it (through its first lines), with this node first on PATH. */
+  const runBin = (bin: string, args: string[], cwd: string, env: Record<string, string | undefined>) => {
+    const r = spawnSync(bin, args, { cwd, env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, ...env }, encoding: 'utf8' });
+    return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
+  };
+  const show = ['run-locked', '-q', '--', 'sh', '-c', 'printf "%s|%s" "${NODE_EXTRA_CA_CERTS-unset}" "${LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS-unset}"'];
+
+  test('node does not parse the bundle, and the commands the CLI starts get the variable back', () => {
+    const repo = tempRepo();
+    const r = runBin(CLI, show, repo, { NODE_EXTRA_CA_CERTS: missing });
+    expect(r.stderr).not.toContain('extra certs');
+    expect(r).toMatchObject({ code: 0, stdout: `${missing}|unset` });
+    // Control: node started on the same file parses it (and warns).
+    const direct = runCli(show, { cwd: repo, env: { NODE_EXTRA_CA_CERTS: missing } });
+    expect(direct.stderr).toContain('Ignoring extra certs');
+    expect(direct).toMatchObject({ code: 0, stdout: `${missing}|unset` });
+  });
+
+  test('unset or empty, it stays as it was', () => {
+    const repo = tempRepo();
+    expect(runBin(CLI, show, repo, { NODE_EXTRA_CA_CERTS: undefined })).toMatchObject({ code: 0, stdout: 'unset|unset', stderr: '' });
+    expect(runBin(CLI, show, repo, { NODE_EXTRA_CA_CERTS: '' })).toMatchObject({ code: 0, stdout: '|unset', stderr: '' });
+  });
+
+  test('through a symlink, as node_modules/.bin has it, every argument arrives as given', () => {
+    const repo = tempRepo();
+    const bin = join(tempDir(), 'lockstep');
+    symlinkSync(CLI, bin);
+    const odd = ['a b', '$HOME', '*', '"q"', "it's", '-', ''];
+    const r = runBin(bin, ['run-locked', '-q', '--', 'sh', '-c', 'for a; do printf "[%s]" "$a"; done', 'sh', ...odd], repo, { NODE_EXTRA_CA_CERTS: missing });
+    expect(r).toEqual({ code: 0, stdout: odd.map((a) => `[${a}]`).join(''), stderr: '' });
+    expect(runBin(bin, ['--version'], repo, {}).stdout.trim()).toBe(JSON.parse(readFileSync(join(CLI, '..', '..', '..', 'package.json'), 'utf8')).version);
   });
 });

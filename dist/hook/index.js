@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/bin/sh
+":" //; [ -z "$NODE_EXTRA_CA_CERTS" ] || { LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS; NODE_EXTRA_CA_CERTS=; export LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS NODE_EXTRA_CA_CERTS; }; exec node "$0" "$@"
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
@@ -76,6 +77,11 @@ function writeCache(dir2, file2, bundleName2, current2, script2) {
     }
   } catch {
   }
+}
+var savedCaCerts = process.env.LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS;
+if (savedCaCerts !== void 0) {
+  process.env.NODE_EXTRA_CA_CERTS = savedCaCerts;
+  delete process.env.LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS;
 }
 var key = commandKey(process.argv.slice(2));
 var { name: bundleName, id: bundleId } = Object.hasOwn(define_LOCKSTEP_BUNDLES_default, key) ? define_LOCKSTEP_BUNDLES_default[key] : define_LOCKSTEP_BUNDLES_default["*"];

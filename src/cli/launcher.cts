@@ -111,6 +111,15 @@ function writeCache(dir: string, file: string, bundleName: string, current: stri
   }
 }
 
+// Started through the bin's sh lines (see scripts/build.mjs), node ran
+// without NODE_EXTRA_CA_CERTS: the processes the CLI starts (agents,
+// run-locked's command) get it back as it was.
+const savedCaCerts = process.env.LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS;
+if (savedCaCerts !== undefined) {
+  process.env.NODE_EXTRA_CA_CERTS = savedCaCerts;
+  delete process.env.LOCKSTEP_SAVED_NODE_EXTRA_CA_CERTS;
+}
+
 const key = commandKey(process.argv.slice(2));
 // (Own keys only: a command word can be `constructor`.)
 const { name: bundleName, id: bundleId } = Object.hasOwn(LOCKSTEP_BUNDLES, key) ? LOCKSTEP_BUNDLES[key]! : LOCKSTEP_BUNDLES['*']!;
