@@ -67,6 +67,9 @@ export {
 export { endTask, getTask, listTasks, startTask, type StartTaskOptions, type Task } from './tasks/tasks.js';
 export { commitTask, type CommitOptions, type CommitResult } from './tasks/commit.js';
 
+// Git's own lock files left by a killed git (docs/tasks-and-hooks.md)
+export { checkGitLocks, gitLockFiles, removeStaleGitLock, type GitLockFile, type GitLockHolder, type GitLocksReport } from './git/git-locks.js';
+
 // Work claims, worktrees and merges for parallel agents (docs/parallel-agents.md)
 export {
   addItem,

@@ -44,8 +44,9 @@ describe('lint on fixtures built from the seeds', () => {
       '20 git-add-all',
       '21 git-add-all',
       '22 git-add-all',
+      '25 remove-git-lock',
     ]);
-    for (const f of r.findings) expect(f.fix).toMatch(/lockstep (state|commit)/);
+    for (const f of r.findings) expect(f.fix).toMatch(/lockstep (state|commit|git-locks)/);
   });
 
   test('the clean fixture (lockstep equivalents and lookalikes) has zero findings', () => {
@@ -65,6 +66,15 @@ describe('rules on snippets', () => {
     expect(hits('git commit -qam msg')).toEqual(['1 git-add-all']);
     expect(hits('if true; then git commit -a -m x; fi')).toEqual(['1 git-add-all']);
     expect(hits('git add -- a.txt\ngit add -A sub/\ngit commit -m "-a"\ngit commit -ma\ngit add -p\necho git add -A\ngit status')).toEqual([]);
+  });
+
+  test('remove-git-lock', () => {
+    expect(hits('rm -f .git/index.lock')).toEqual(['1 remove-git-lock']);
+    expect(hits('rm "$(git rev-parse --git-dir)/index.lock"')).toEqual(['1 remove-git-lock']);
+    expect(hits('[ -e .git/index.lock ] && rm .git/index.lock')).toEqual(['1 remove-git-lock']);
+    expect(hits('unlink "$REPO/.git/refs/heads/main.lock"')).toEqual(['1 remove-git-lock']);
+    expect(hits('rm -f "$GIT_DIR/HEAD.lock"')).toEqual(['1 remove-git-lock']);
+    expect(hits('rm -f package-lock.json yarn.lock\nrm -rf node_modules/.cache/x.lock\necho rm .git/index.lock\nlockstep git-locks --clear')).toEqual([]);
   });
 
   test('second-precision-id', () => {
@@ -132,7 +142,7 @@ describe('lockstep lint (CLI)', () => {
     expect(j.code).toBe(1);
     const parsed = JSON.parse(j.stdout);
     expect(parsed).toMatchObject({ ok: false, filesScanned: 1 });
-    expect(parsed.findings).toHaveLength(13);
+    expect(parsed.findings).toHaveLength(14);
     expect(parsed.findings[0]).toEqual({ file: '__tests__/lint/fixtures/agent-step.sh', line: 5, rule: 'second-precision-id', message: expect.any(String), fix: expect.any(String) });
     const only = runCli(['lint', '--json', '--rule', 'git-add-all', join(FIXTURES, 'agent-step.sh')], { cwd: ROOT });
     expect(JSON.parse(only.stdout).findings).toHaveLength(5);

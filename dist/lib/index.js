@@ -2306,7 +2306,7 @@ function createGit(cwd) {
   const git = {
     cwd,
     run(args, opts) {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         const timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? Math.ceil(opts.timeoutMs) : 0;
         const child = execFile("git", args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: "utf8", timeout, killSignal: "SIGKILL" }, (err, stdout, stderr) => {
           if (err && typeof err.code === "string") {
@@ -2315,7 +2315,7 @@ function createGit(cwd) {
           }
           const code = err ? err.code ?? 1 : 0;
           const timedOut = Boolean(err && timeout && err.killed);
-          resolve10({ code: typeof code === "number" ? code : 1, stdout, stderr, ...timedOut ? { timedOut } : {} });
+          resolve11({ code: typeof code === "number" ? code : 1, stdout, stderr, ...timedOut ? { timedOut } : {} });
         });
         if (opts?.input !== void 0) child.stdin?.end(opts.input);
         else child.stdin?.end();
@@ -2830,12 +2830,12 @@ function ticketWaker(path) {
         pending = false;
         return Promise.resolve();
       }
-      return new Promise((resolve10) => {
+      return new Promise((resolve11) => {
         const done = () => {
           clearTimeout(timer);
           wakeUp = null;
           pending = false;
-          resolve10();
+          resolve11();
         };
         const timer = setTimeout(done, ms);
         wakeUp = done;
@@ -3151,12 +3151,12 @@ async function runLocked(opts) {
       }, every);
       renewTimer.unref();
     }
-    const { code, signal } = await new Promise((resolve10) => {
+    const { code, signal } = await new Promise((resolve11) => {
       child.once("error", (e) => {
         spawnError = e;
-        resolve10({ code: null, signal: null });
+        resolve11({ code: null, signal: null });
       });
-      child.once("close", (c, s) => resolve10({ code: c, signal: s }));
+      child.once("close", (c, s) => resolve11({ code: c, signal: s }));
     });
     let exitCode = code ?? (signal ? 128 + signalNumber(signal) : 1);
     if (spawnError) {
@@ -4163,8 +4163,8 @@ function listTasks(opts = {}) {
 
 // src/tasks/commit.ts
 import { spawn as spawn2 } from "node:child_process";
-import { copyFileSync as copyFileSync2, existsSync as existsSync4, readdirSync as readdirSync6, statSync as statSync9, writeFileSync as writeFileSync5 } from "node:fs";
-import { isAbsolute, join as join17, relative, resolve as resolve4, sep } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync10, writeFileSync as writeFileSync5 } from "node:fs";
+import { isAbsolute, join as join18, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 
 // src/config/config.ts
 import { readFileSync as readFileSync9 } from "node:fs";
@@ -4308,20 +4308,259 @@ function fenceValue(root, token) {
 
 // src/tasks/index-retry.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
+
+// src/git/git-locks.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { linkSync as linkSync6, lstatSync, readdirSync as readdirSync6, readFileSync as readFileSync11, readlinkSync, realpathSync as realpathSync3, renameSync as renameSync5, statSync as statSync9, unlinkSync as unlinkSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname4, join as join16, relative, resolve as resolve4, sep } from "node:path";
+function findGitLockFiles(commonDir) {
+  const out = [];
+  const lockFilesIn = (dir) => {
+    for (const e of safeReaddir(dir)) if (e.isFile() && e.name.endsWith(".lock")) out.push(join16(dir, e.name));
+  };
+  const walkRefs = (dir, depth) => {
+    if (depth > 32) return;
+    for (const e of safeReaddir(dir)) {
+      if (e.isDirectory()) walkRefs(join16(dir, e.name), depth + 1);
+      else if (e.isFile() && e.name.endsWith(".lock")) out.push(join16(dir, e.name));
+    }
+  };
+  lockFilesIn(commonDir);
+  walkRefs(join16(commonDir, "refs"), 0);
+  for (const w of safeReaddir(join16(commonDir, "worktrees"))) {
+    if (!w.isDirectory()) continue;
+    lockFilesIn(join16(commonDir, "worktrees", w.name));
+    walkRefs(join16(commonDir, "worktrees", w.name, "refs"), 0);
+  }
+  return out.sort();
+}
+function safeReaddir(dir) {
+  try {
+    return readdirSync6(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+function repositoryDirs(commonDir) {
+  const dirs = [commonDir];
+  if (basename2(commonDir) === ".git") dirs.push(dirname4(commonDir));
+  for (const w of safeReaddir(join16(commonDir, "worktrees"))) {
+    try {
+      const dotGit = readFileSync11(join16(commonDir, "worktrees", w.name, "gitdir"), "utf8").trim();
+      if (dotGit) dirs.push(dirname4(dotGit));
+    } catch {
+    }
+  }
+  return dirs;
+}
+var within = (dir, p) => p === dir || p.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+var TICKS_PER_SECOND = 100;
+function readProcFile(pid, file) {
+  try {
+    return readFileSync11(`/proc/${pid}/${file}`, "latin1");
+  } catch {
+    return null;
+  }
+}
+function readLink(p) {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return null;
+  }
+}
+function isDaemon(args) {
+  return args.some((a) => a === "daemon" || a.endsWith("--daemon"));
+}
+function scanProcfs(repoDirs, lockPaths) {
+  const processes = [];
+  for (const e of safeReaddir("/proc")) {
+    if (!/^[0-9]+$/.test(e.name)) continue;
+    const pid = Number(e.name);
+    if (pid === process.pid) continue;
+    const stat = readProcFile(pid, "stat");
+    if (!stat) continue;
+    const close = stat.lastIndexOf(")");
+    const comm = stat.slice(stat.indexOf("(") + 1, close);
+    const fields = stat.slice(close + 2).split(" ");
+    if (fields[0] === "Z" || fields[0] === "X") continue;
+    const startTicks = Number(fields[19]);
+    if (!Number.isFinite(startTicks)) continue;
+    const args = (readProcFile(pid, "cmdline") ?? "").split("\0").filter((a) => a !== "");
+    const isGit = comm.startsWith("git") && !isDaemon(args);
+    let mayUseRepo = true;
+    if (isGit) {
+      const cwd = readLink(`/proc/${pid}/cwd`);
+      const env = readProcFile(pid, "environ");
+      const inRepo = (p) => repoDirs.some((d) => within(d, p));
+      const pointedHere = env !== null && env.split("\0").some((kv) => {
+        const m = /^GIT_(?:DIR|WORK_TREE|COMMON_DIR|INDEX_FILE)=(.+)$/.exec(kv);
+        return m !== null && (cwd === null || inRepo(resolve4(cwd, m[1])));
+      });
+      mayUseRepo = cwd === null || env === null || pointedHere || args.some((a) => a.startsWith("--git-dir") || a.startsWith("--work-tree")) || inRepo(cwd);
+    }
+    let open = null;
+    const fds = readdirNames(`/proc/${pid}/fd`);
+    if (fds) {
+      open = /* @__PURE__ */ new Set();
+      for (const fd of fds) {
+        const target = readLink(`/proc/${pid}/fd/${fd}`);
+        if (target !== null && lockPaths.has(target)) open.add(target);
+      }
+    }
+    processes.push({ pid, startMs: startTicks * 1e3 / TICKS_PER_SECOND, isGit, mayUseRepo, command: args.join(" ").slice(0, 200) || comm, open });
+  }
+  const uptimeMs = Number(readFileSync11("/proc/uptime", "latin1").split(" ")[0] ?? "0") * 1e3;
+  const now = Date.now();
+  return { processes, fileTimeIn: (ctimeMs) => uptimeMs - (now - ctimeMs), slackMs: 50 };
+}
+function readdirNames(dir) {
+  try {
+    return readdirSync6(dir);
+  } catch {
+    return null;
+  }
+}
+function scanPs() {
+  const processes = [];
+  let out = "";
+  try {
+    out = execFileSync2("ps", ["-A", "-o", "pid=,lstart=,comm="], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, LC_ALL: "C" } });
+  } catch {
+    out = "";
+  }
+  for (const line of out.split("\n")) {
+    const m = /^\s*(\d+)\s+(\w{3}\s+\w{3}\s+\d+\s+[\d:]{8}\s+\d{4})\s+(.+)$/.exec(line);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const started = Date.parse(m[2]);
+    if (pid === process.pid || !Number.isFinite(started)) continue;
+    const comm = basename2(m[3].trim());
+    processes.push({ pid, startMs: started, isGit: comm.startsWith("git"), mayUseRepo: true, command: m[3].trim(), open: null });
+  }
+  return { processes, fileTimeIn: (ctimeMs) => ctimeMs, slackMs: 1500 };
+}
+function scanProcesses(repoDirs, lockPaths) {
+  return processInspector().kind === "procfs" ? scanProcfs(repoDirs, lockPaths) : scanPs();
+}
+function canonical(path) {
+  try {
+    return join16(realpathSync3.native(dirname4(path)), basename2(path));
+  } catch {
+    return path;
+  }
+}
+function judge(path, commonDir, scan2) {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return null;
+  }
+  const holders = [];
+  const changedAt = scan2.fileTimeIn(st.ctimeMs);
+  const real2 = canonical(path);
+  for (const p of scan2.processes) {
+    if (p.open?.has(real2)) holders.push({ pid: p.pid, command: p.command, reason: "open" });
+    else if (p.isGit && p.mayUseRepo && p.startMs <= changedAt + scan2.slackMs) holders.push({ pid: p.pid, command: p.command, reason: "older" });
+  }
+  if (faultValue("ignore-git-lock-holders")) holders.length = 0;
+  return {
+    path,
+    name: relative(commonDir, path),
+    ageMs: Math.max(0, Date.now() - st.ctimeMs),
+    state: holders.length ? "in-use" : "stale",
+    holders,
+    dev: st.dev,
+    ino: st.ino,
+    ctimeMs: st.ctimeMs
+  };
+}
+function gitLockFiles(commonDir, paths = findGitLockFiles(commonDir)) {
+  if (!paths.length) return [];
+  const scan2 = scanProcesses(repositoryDirs(commonDir).map((d) => canonical(d)), new Set(paths.map(canonical)));
+  return paths.map((p) => judge(p, commonDir, scan2)).filter((j) => j !== null);
+}
+function removeStaleGitLock(lock) {
+  if (lock.state !== "stale") return "in-use";
+  let st;
+  try {
+    st = lstatSync(lock.path);
+  } catch {
+    return "gone";
+  }
+  if (st.dev !== lock.dev || st.ino !== lock.ino || st.ctimeMs !== lock.ctimeMs) return "changed";
+  const aside = `${lock.path}.lockstep-stale-${process.pid}-${randomHex(4)}`;
+  try {
+    renameSync5(lock.path, aside);
+  } catch (e) {
+    if (e.code === "ENOENT") return "gone";
+    throw fsError(e, "move aside the stale lock file", lock.path);
+  }
+  const moved = statSync9(aside);
+  if (moved.dev !== lock.dev || moved.ino !== lock.ino) {
+    try {
+      linkSync6(aside, lock.path);
+    } catch {
+    }
+    unlinkSync4(aside);
+    return "changed";
+  }
+  unlinkSync4(aside);
+  return "cleared";
+}
+function clearIfStale(commonDir, path) {
+  const [lock] = gitLockFiles(commonDir, [path]);
+  if (!lock) return { outcome: "gone", lock: null };
+  return { outcome: removeStaleGitLock(lock), lock };
+}
+function gitLockEvent(lock, by) {
+  return { lock: lock.name, path: lock.path, ageMs: Math.round(lock.ageMs), by };
+}
+function checkGitLocks(opts = {}) {
+  const rt = openRuntime({ cwd: opts.cwd });
+  const commonDir = rt.repo?.commonDir;
+  if (!commonDir) throw new LockstepError("NOT_A_REPO", `${opts.cwd ?? process.cwd()} is not inside a git repository`);
+  const locks = gitLockFiles(commonDir);
+  const cleared = [];
+  const stale = [];
+  for (const l of locks) {
+    if (l.state !== "stale") continue;
+    const outcome = opts.clear ? removeStaleGitLock(l) : null;
+    if (outcome === "cleared") {
+      cleared.push(l);
+      appendEvent(rt.root, "git_lock_cleared", gitLockEvent(l, opts.by ?? "lockstep git-locks --clear"));
+    } else if (outcome !== "gone") stale.push(l);
+  }
+  return { commonDir, locks, cleared, stale };
+}
+
+// src/tasks/index-retry.ts
 function indexLocked(r) {
   return r.code !== 0 && /index\.lock/.test(r.stderr);
 }
-async function withIndexRetry(run, deadlineMs) {
+var JUDGE_EVERY_MS = 1e3;
+async function withIndexRetry(run, deadlineMs, stale) {
+  let nextJudge = 0;
   for (let delay = 5; ; delay = Math.min(100, delay * 2)) {
     const r = await run();
-    if (!indexLocked(r) || Date.now() > deadlineMs) return r;
+    if (!indexLocked(r)) return r;
+    if (stale && Date.now() >= nextJudge) {
+      nextJudge = Date.now() + JUDGE_EVERY_MS;
+      const { outcome, lock } = clearIfStale(stale.commonDir, stale.lock);
+      if (outcome === "cleared" && lock) {
+        await stale.onCleared(lock);
+        continue;
+      }
+    }
+    if (Date.now() > deadlineMs) return r;
     await sleep2(delay);
   }
 }
 
 // src/tasks/orphans.ts
-import { copyFileSync, linkSync as linkSync6, lstatSync, readlinkSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join16 } from "node:path";
+import { copyFileSync, linkSync as linkSync7, lstatSync as lstatSync2, readlinkSync as readlinkSync2, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join17 } from "node:path";
 
 // src/tasks/git-paths.ts
 var COMMON = ["--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv"];
@@ -4388,7 +4627,7 @@ function sanitizePath(p) {
 }
 function lstatQuiet(p) {
   try {
-    return lstatSync(p);
+    return lstatSync2(p);
   } catch {
     return null;
   }
@@ -4396,9 +4635,9 @@ function lstatQuiet(p) {
 function publish(tmp, dir, base) {
   try {
     for (let n = 1; ; n++) {
-      const target = join16(dir, n === 1 ? base : `${base}-${n}`);
+      const target = join17(dir, n === 1 ? base : `${base}-${n}`);
       try {
-        linkSync6(tmp, target);
+        linkSync7(tmp, target);
         return target;
       } catch (e) {
         if (e.code !== "EEXIST" || n > 1e3) throw e;
@@ -4412,7 +4651,7 @@ async function moveAsideForeignChanges(opts) {
   const { git, top } = opts;
   const candidates = opts.paths.filter((p) => {
     if (p === ".") return true;
-    const st = lstatQuiet(join16(top, p));
+    const st = lstatQuiet(join17(top, p));
     if (st?.isDirectory()) return true;
     return classifyPaths({ task: opts.task, others: [], shared: opts.shared, paths: [p] }).shared.length > 0;
   });
@@ -4422,16 +4661,16 @@ async function moveAsideForeignChanges(opts) {
   const dirty = parseStatusV2(status.stdout);
   if (dirty.length === 0) return [];
   const sharedSet = new Set(classifyPaths({ task: opts.task, others: opts.others, shared: opts.shared, paths: dirty.map((d) => d.path) }).shared);
-  const found = dirty.filter((d) => sharedSet.has(d.path) && !lstatQuiet(join16(top, d.path))?.isDirectory());
+  const found = dirty.filter((d) => sharedSet.has(d.path) && !lstatQuiet(join17(top, d.path))?.isDirectory());
   if (found.length === 0) return [];
-  const dir = join16(opts.root, ORPHANS_DIR);
+  const dir = join17(opts.root, ORPHANS_DIR);
   ensureDir(dir);
   const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/[-:]/g, "");
   const prefix = `${stamp}-${opts.task.id}-`;
   const fromTask = opts.handle.tookOver?.task ?? null;
   const base = found.some((d) => d.inHead) ? await headCommit(git) : null;
   const indexCopies = found.filter((d) => d.inIndex && d.indexDiffers && d.worktreeDiffers);
-  const exportDir = join16(dir, `.export.${process.pid}.${randomHex(4)}`);
+  const exportDir = join17(dir, `.export.${process.pid}.${randomHex(4)}`);
   const out = [];
   try {
     if (indexCopies.length) {
@@ -4440,14 +4679,14 @@ async function moveAsideForeignChanges(opts) {
     }
     for (const d of found) {
       const name = prefix + sanitizePath(d.path);
-      const abs = join16(top, d.path);
+      const abs = join17(top, d.path);
       const st = lstatQuiet(abs);
-      const exported = indexCopies.includes(d) ? join16(exportDir, d.path) : null;
+      const exported = indexCopies.includes(d) ? join17(exportDir, d.path) : null;
       let savedTo = null;
       let stagedSavedTo = null;
       if (st?.isFile() || st?.isSymbolicLink()) {
-        const tmp = tempPathFor(join16(dir, name));
-        if (st.isSymbolicLink()) writeFileSync4(tmp, readlinkSync(abs), { flag: "wx" });
+        const tmp = tempPathFor(join17(dir, name));
+        if (st.isSymbolicLink()) writeFileSync4(tmp, readlinkSync2(abs), { flag: "wx" });
         else copyFileSync(abs, tmp);
         savedTo = publish(tmp, dir, name);
         if (exported) stagedSavedTo = publish(exported, dir, `${name}.staged`);
@@ -4465,16 +4704,16 @@ async function moveAsideForeignChanges(opts) {
   });
   const fromHead = found.filter((d) => d.inHead).map((d) => `${d.path}\0`).join("");
   if (fromHead) {
-    const r = await withIndexRetry(() => git.run(["--literal-pathspecs", "checkout", "-q", "HEAD", "--pathspec-from-file=-", "--pathspec-file-nul"], { input: fromHead }), opts.deadlineMs);
+    const r = await withIndexRetry(() => git.run(["--literal-pathspecs", "checkout", "-q", "HEAD", "--pathspec-from-file=-", "--pathspec-file-nul"], { input: fromHead }), opts.deadlineMs, opts.staleIndexLock);
     if (r.code !== 0) throw fail("git checkout HEAD", r.stderr);
   }
   const notInHead = found.filter((d) => !d.inHead);
   const indexed = notInHead.filter((d) => d.inIndex).map((d) => `${d.path}\0`).join("");
   if (indexed) {
-    const r = await withIndexRetry(() => git.run(["update-index", "-z", "--force-remove", "--stdin"], { input: indexed }), opts.deadlineMs);
+    const r = await withIndexRetry(() => git.run(["update-index", "-z", "--force-remove", "--stdin"], { input: indexed }), opts.deadlineMs, opts.staleIndexLock);
     if (r.code !== 0) throw fail("git update-index --force-remove", r.stderr);
   }
-  for (const d of notInHead) unlinkQuiet(join16(top, d.path));
+  for (const d of notInHead) unlinkQuiet(join17(top, d.path));
   for (const o of out) {
     appendEvent(opts.root, "orphaned_change", { task: opts.task.id, path: o.path, savedTo: o.savedTo, stagedSavedTo: o.stagedSavedTo, deleted: o.deleted, base: o.base, fromTask, token: opts.handle.token });
   }
@@ -4490,12 +4729,12 @@ function repoRelativePaths(paths, cwd, top) {
   for (const p of paths) {
     if (typeof p !== "string" || p === "") throw new LockstepError("BAD_INPUT", "an empty path was given");
     if (p.includes("\0")) throw new LockstepError("BAD_INPUT", `path ${JSON.stringify(p)} contains a NUL byte`);
-    const abs = resolve4(cwd, p);
-    const rel = relative(top, abs);
-    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    const abs = resolve5(cwd, p);
+    const rel = relative2(top, abs);
+    if (rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute(rel)) {
       throw new LockstepError("BAD_INPUT", `path ${JSON.stringify(p)} is outside the worktree ${top}`);
     }
-    const posix = rel === "" ? "." : rel.split(sep).join("/");
+    const posix = rel === "" ? "." : rel.split(sep2).join("/");
     if (posix === ".git" || posix.startsWith(".git/")) throw new LockstepError("BAD_INPUT", `path ${JSON.stringify(p)} is inside .git`);
     if (!out.includes(posix)) out.push(posix);
   }
@@ -4543,10 +4782,10 @@ async function commitTask(opts) {
   }
   const paths = repoRelativePaths(opts.paths, opts.cwd, top);
   const config = loadConfig({ topLevel: top });
-  const early = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: paths.filter((p) => !isDirectory(join17(top, p))) });
+  const early = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: paths.filter((p) => !isDirectory(join18(top, p))) });
   if (early.otherTask.length || early.outside.length) throw violationError(task, early);
   for (const f of ["MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"]) {
-    if (existsSync4(join17(gitDir, f))) {
+    if (existsSync4(join18(gitDir, f))) {
       throw new LockstepError("CONFLICT", `a ${f === "MERGE_HEAD" ? "merge" : f === "CHERRY_PICK_HEAD" ? "cherry-pick" : "revert"} is in progress in this worktree: lockstep commit makes ordinary commits only`, {
         hint: "conclude it first (git commit, or git merge --abort / git cherry-pick --abort)"
       });
@@ -4581,10 +4820,10 @@ async function commitTask(opts) {
     LOCKSTEP_LOCK_TOKEN: tokenEnvFor(handle, env),
     LOCKSTEP_FENCE: String(handle.token)
   };
-  const tmpDir = join17(rt.root, "tmp");
+  const tmpDir = join18(rt.root, "tmp");
   ensureDir(tmpDir);
   sweepTmp(tmpDir);
-  const tmpIndex = join17(tmpDir, `index.${process.pid}.${randomHex(4)}`);
+  const tmpIndex = join18(tmpDir, `index.${process.pid}.${randomHex(4)}`);
   const msgFile = `${tmpIndex}.msg`;
   let current = null;
   let interrupted = null;
@@ -4595,6 +4834,11 @@ async function commitTask(opts) {
   const handlers = FORWARDED2.map((sig) => [sig, forward(sig)]);
   for (const [sig, h] of handlers) process.on(sig, h);
   const deadline = () => Date.now() + 1e4;
+  const staleIndexLock = {
+    commonDir: rt.repo.commonDir,
+    lock: join18(gitDir, "index.lock"),
+    onCleared: (l) => appendEvent(rt.root, "git_lock_cleared", gitLockEvent(l, `lockstep commit --task ${taskId}`))
+  };
   const spawnOwned = async (cmd, args, extraEnv, stdio) => {
     if (interrupted) throw new LockstepError("ENVIRONMENT", `interrupted (${interrupted}): nothing committed`);
     const child = spawn2(cmd, args, { cwd: top, env: { ...env, ...lockedEnv, ...extraEnv }, stdio: stdio === "inherit" ? "inherit" : ["ignore", stdio, stdio] });
@@ -4611,7 +4855,7 @@ async function commitTask(opts) {
   };
   let failed = false;
   try {
-    const orphaned = opts.edit !== void 0 ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline() }) : [];
+    const orphaned = opts.edit !== void 0 ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline(), staleIndexLock }) : [];
     if (opts.edit !== void 0) {
       const r2 = await spawnOwned("/bin/sh", ["-c", opts.edit], {}, opts.editStdio ?? "inherit");
       if (r2.error || r2.code !== 0) {
@@ -4623,7 +4867,7 @@ async function commitTask(opts) {
       }
     }
     const idxEnv = { GIT_INDEX_FILE: tmpIndex };
-    const realIndex = join17(gitDir, "index");
+    const realIndex = join18(gitDir, "index");
     if (existsSync4(realIndex)) copyFileSync2(realIndex, tmpIndex);
     let r = await git.run(["read-tree", "-m", "HEAD"], { env: idxEnv });
     if (r.code !== 0) {
@@ -4659,7 +4903,8 @@ ${out}` : ""}`, { detail: { exitCode: c.code, stderr: c.stderr } });
     const warnings = [];
     const reset = await withIndexRetry(
       () => git.run(["--literal-pathspecs", "reset", "-q", commit, "--pathspec-from-file=-", "--pathspec-file-nul"], { input: staged.paths.map((p) => `${p}\0`).join("") }),
-      deadline()
+      deadline(),
+      staleIndexLock
     );
     if (reset.code !== 0) {
       warnings.push({ kind: "index", paths: staged.paths, message: `committed, but the index could not be updated for these paths (${reset.stderr.trim()}); run: git reset -q -- PATHS` });
@@ -4696,24 +4941,24 @@ ${out}` : ""}`, { detail: { exitCode: c.code, stderr: c.stderr } });
 function sweepTmp(dir) {
   let names = [];
   try {
-    names = readdirSync6(dir);
+    names = readdirSync7(dir);
   } catch {
     return;
   }
   for (const n of names) {
     const m = /^index\.(\d+)\./.exec(n);
-    if (m && Number(m[1]) !== process.pid && !pidExists(Number(m[1]))) unlinkQuiet(join17(dir, n));
+    if (m && Number(m[1]) !== process.pid && !pidExists(Number(m[1]))) unlinkQuiet(join18(dir, n));
   }
 }
 function isDirectory(p) {
   try {
-    return statSync9(p).isDirectory();
+    return statSync10(p).isDirectory();
   } catch {
     return false;
   }
 }
 async function refuseSparseMissing(git, top, paths) {
-  const missing = paths.filter((p) => !existsSync4(join17(top, p)));
+  const missing = paths.filter((p) => !existsSync4(join18(top, p)));
   if (missing.length === 0) return;
   const r = await git.run(["--literal-pathspecs", "ls-files", "-t", "-z", "--", ...missing], { readOnly: true });
   if (r.code !== 0) return;
@@ -4726,12 +4971,12 @@ async function refuseSparseMissing(git, top, paths) {
 }
 
 // src/queue/queue.ts
-import { appendFileSync as appendFileSync2, closeSync as closeSync4, existsSync as existsSync5, ftruncateSync, linkSync as linkSync7, openSync as openSync4, readdirSync as readdirSync8, readFileSync as readFileSync12, renameSync as renameSync5, statSync as statSync10, writeSync as writeSync3, copyFileSync as copyFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join19, resolve as resolve5 } from "node:path";
+import { appendFileSync as appendFileSync2, closeSync as closeSync4, existsSync as existsSync5, ftruncateSync, linkSync as linkSync8, openSync as openSync4, readdirSync as readdirSync9, readFileSync as readFileSync13, renameSync as renameSync6, statSync as statSync11, writeSync as writeSync3, copyFileSync as copyFileSync3 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join20, resolve as resolve6 } from "node:path";
 
 // src/queue/agents.ts
-import { readdirSync as readdirSync7, readFileSync as readFileSync11 } from "node:fs";
-import { join as join18 } from "node:path";
+import { readdirSync as readdirSync8, readFileSync as readFileSync12 } from "node:fs";
+import { join as join19 } from "node:path";
 
 // src/queue/names.ts
 var ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -4768,10 +5013,10 @@ function validatePriority(p) {
 // src/queue/agents.ts
 var DEFAULT_AGENT_LEASE_MS = 6e4;
 function agentsDir(rt) {
-  return join18(rt.root, "agents");
+  return join19(rt.root, "agents");
 }
 function agentPath(rt, agent) {
-  return join18(agentsDir(rt), `${agent}.json`);
+  return join19(agentsDir(rt), `${agent}.json`);
 }
 function parseAgent(text) {
   try {
@@ -4783,7 +5028,7 @@ function parseAgent(text) {
 }
 function readAgent(rt, agent) {
   try {
-    return parseAgent(readFileSync11(agentPath(rt, agent), "utf8"));
+    return parseAgent(readFileSync12(agentPath(rt, agent), "utf8"));
   } catch {
     return null;
   }
@@ -4829,7 +5074,7 @@ function listAgents(opts = {}) {
   const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
   let names;
   try {
-    names = readdirSync7(agentsDir(rt));
+    names = readdirSync8(agentsDir(rt));
   } catch {
     return [];
   }
@@ -4837,7 +5082,7 @@ function listAgents(opts = {}) {
   for (const n of names.sort()) {
     if (!n.endsWith(".json") || n.startsWith(".")) continue;
     try {
-      const r = parseAgent(readFileSync11(join18(agentsDir(rt), n), "utf8"));
+      const r = parseAgent(readFileSync12(join19(agentsDir(rt), n), "utf8"));
       if (r) out.push(r);
     } catch {
     }
@@ -4863,18 +5108,18 @@ var EMPTY_CLAIM_GRACE_MS = 5e3;
 var made = /* @__PURE__ */ new Set();
 function queueDirs(rt, queue) {
   const name = validateQueueName(queue ?? DEFAULT_QUEUE);
-  const dir = join19(rt.root, "queue", name);
+  const dir = join20(rt.root, "queue", name);
   const d = {
     root: rt.root,
     name,
     dir,
-    items: join19(dir, "items"),
-    payloads: join19(dir, "payloads"),
-    pending: join19(dir, "pending"),
-    claimed: join19(dir, "claimed"),
-    resolved: join19(dir, "resolved"),
-    done: join19(dir, "done"),
-    failed: join19(dir, "failed")
+    items: join20(dir, "items"),
+    payloads: join20(dir, "payloads"),
+    pending: join20(dir, "pending"),
+    claimed: join20(dir, "claimed"),
+    resolved: join20(dir, "resolved"),
+    done: join20(dir, "done"),
+    failed: join20(dir, "failed")
   };
   if (!made.has(dir)) {
     for (const p of [d.items, d.payloads, d.pending, d.claimed, d.resolved, d.done, d.failed]) ensureDir(p);
@@ -4884,13 +5129,13 @@ function queueDirs(rt, queue) {
 }
 function existingQueueDirs(rt, queue) {
   const name = validateQueueName(queue ?? DEFAULT_QUEUE);
-  if (!existsSync5(join19(rt.root, "queue", name, "items"))) return null;
+  if (!existsSync5(join20(rt.root, "queue", name, "items"))) return null;
   return queueDirs(rt, name);
 }
 function listQueues(opts = {}) {
   const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
   try {
-    return readdirSync8(join19(rt.root, "queue")).filter((n) => /^[a-z0-9][a-z0-9_-]{0,63}$/.test(n) && existsSync5(join19(rt.root, "queue", n, "items"))).sort();
+    return readdirSync9(join20(rt.root, "queue")).filter((n) => /^[a-z0-9][a-z0-9_-]{0,63}$/.test(n) && existsSync5(join20(rt.root, "queue", n, "items"))).sort();
   } catch {
     return [];
   }
@@ -4936,7 +5181,7 @@ function nextCandidate(view) {
 var views = /* @__PURE__ */ new Map();
 function addedSignature(d) {
   try {
-    const st = statSync10(join19(d.dir, "pending.added"));
+    const st = statSync11(join20(d.dir, "pending.added"));
     return `${st.ino}:${st.size}`;
   } catch {
     return "none";
@@ -4944,7 +5189,7 @@ function addedSignature(d) {
 }
 function noteNewPending(d) {
   try {
-    appendFileSync2(join19(d.dir, "pending.added"), "+");
+    appendFileSync2(join20(d.dir, "pending.added"), "+");
   } catch {
   }
 }
@@ -4962,7 +5207,7 @@ function nextSeq() {
 }
 function linkOutcome(src, dest) {
   try {
-    linkSync7(src, dest);
+    linkSync8(src, dest);
     return "linked";
   } catch (e) {
     const code = e.code;
@@ -4982,14 +5227,14 @@ function createEmpty(path) {
 }
 function readJson(path) {
   try {
-    return JSON.parse(readFileSync12(path, "utf8"));
+    return JSON.parse(readFileSync13(path, "utf8"));
   } catch {
     return null;
   }
 }
 function listDir(dir) {
   try {
-    return readdirSync8(dir).filter((n) => !n.startsWith("."));
+    return readdirSync9(dir).filter((n) => !n.startsWith("."));
   } catch (e) {
     if (e.code === "ENOENT") return [];
     throw fsError(e, "read", dir);
@@ -4998,25 +5243,25 @@ function listDir(dir) {
 function removeDeadTemps(dir) {
   let names;
   try {
-    names = readdirSync8(dir);
+    names = readdirSync9(dir);
   } catch {
     return;
   }
   for (const n of names) {
     if (!n.startsWith(".tmp.")) continue;
     const pid = Number(n.split(".")[2]);
-    if (Number.isInteger(pid) && pid !== process.pid && !pidExists(pid)) unlinkQuiet(join19(dir, n));
+    if (Number.isInteger(pid) && pid !== process.pid && !pidExists(pid)) unlinkQuiet(join20(dir, n));
   }
 }
 function readItem(d, id) {
-  return readJson(join19(d.items, `${id}.json`));
+  return readJson(join20(d.items, `${id}.json`));
 }
 function readClaim(d, id, generation) {
-  const r = readJson(join19(d.claimed, `${id}@${generation}`));
+  const r = readJson(join20(d.claimed, `${id}@${generation}`));
   return r && typeof r.agent === "string" ? { ...r, id, queue: d.name, generation } : null;
 }
 function readResolution(d, id, generation) {
-  return readJson(join19(d.resolved, `${id}@${generation}`));
+  return readJson(join20(d.resolved, `${id}@${generation}`));
 }
 function resolve_(opts) {
   return opts.runtime ?? openRuntime({ cwd: opts.cwd });
@@ -5028,15 +5273,15 @@ function addItem(opts) {
   const d = queueDirs(rt, opts.queue);
   let payloadTmp = null;
   if (opts.payloadFile !== void 0) {
-    const src = isAbsolute2(opts.payloadFile) ? opts.payloadFile : resolve5(opts.cwd ?? process.cwd(), opts.payloadFile);
+    const src = isAbsolute2(opts.payloadFile) ? opts.payloadFile : resolve6(opts.cwd ?? process.cwd(), opts.payloadFile);
     let st;
     try {
-      st = statSync10(src);
+      st = statSync11(src);
     } catch {
       throw new LockstepError("BAD_INPUT", `payload file ${src} does not exist`);
     }
     if (!st.isFile()) throw new LockstepError("BAD_INPUT", `payload ${src} is not a regular file`);
-    payloadTmp = join19(d.payloads, `.tmp.${process.pid}.${randomHex(6)}`);
+    payloadTmp = join20(d.payloads, `.tmp.${process.pid}.${randomHex(6)}`);
     try {
       copyFileSync3(src, payloadTmp);
     } catch (e) {
@@ -5049,14 +5294,14 @@ function addItem(opts) {
     id,
     queue: d.name,
     priority,
-    payload: payloadTmp ? join19(d.payloads, id) : null,
+    payload: payloadTmp ? join20(d.payloads, id) : null,
     seq: nextSeq(),
     addedAt: new Date(now).toISOString(),
     addedAtMs: now
   };
   const tmp = writeTempIn(d.items, JSON.stringify(item));
   try {
-    if (!tryLink(tmp, join19(d.items, `${id}.json`))) {
+    if (!tryLink(tmp, join20(d.items, `${id}.json`))) {
       if (payloadTmp) unlinkQuiet(payloadTmp);
       const existing = readItem(d, id);
       if (opts.ifAbsent && existing) return { added: false, item: existing };
@@ -5067,8 +5312,8 @@ function addItem(opts) {
   } finally {
     unlinkQuiet(tmp);
   }
-  if (payloadTmp) renameSync5(payloadTmp, join19(d.payloads, id));
-  createEmpty(join19(d.pending, pendingName(item, 1)));
+  if (payloadTmp) renameSync6(payloadTmp, join20(d.payloads, id));
+  createEmpty(join20(d.pending, pendingName(item, 1)));
   noteNewPending(d);
   appendEvent(rt.root, "queue_add", { queue: d.name, item: id, priority });
   return { added: true, item };
@@ -5078,7 +5323,7 @@ function snapshot(d, withItems) {
   if (withItems) {
     for (const n of listDir(d.items)) {
       if (!n.endsWith(".json")) continue;
-      const it = readJson(join19(d.items, n));
+      const it = readJson(join20(d.items, n));
       if (it) items.set(it.id, it);
     }
   }
@@ -5141,7 +5386,7 @@ function listItems(opts = {}) {
     };
     const final = s.done.has(it.id) ? "done" : s.failed.has(it.id) ? "failed" : null;
     if (final) {
-      const r = readJson(join19(final === "done" ? d.done : d.failed, it.id));
+      const r = readJson(join20(final === "done" ? d.done : d.failed, it.id));
       view.state = final;
       if (r) {
         view.generation = r.generation;
@@ -5190,8 +5435,8 @@ function claimNext(opts) {
       const p = parsePending(name);
       if (!p) continue;
       const key = `${p.id}@${p.generation}`;
-      const target = join19(d.claimed, key);
-      const source = join19(d.pending, name);
+      const target = join20(d.claimed, key);
+      const source = join20(d.pending, name);
       const won = existsSync5(source) ? linkOutcome(source, target) : "gone";
       if (won !== "linked") {
         if (won === "exists") unlinkQuiet(source);
@@ -5199,7 +5444,7 @@ function claimNext(opts) {
         claimStats.lost++;
         continue;
       }
-      if (existsSync5(join19(d.resolved, key))) {
+      if (existsSync5(join20(d.resolved, key))) {
         unlinkQuiet(target);
         unlinkQuiet(source);
         continue;
@@ -5217,7 +5462,7 @@ function claimNext(opts) {
         claimedAtMs: now,
         leaseMs
       };
-      if (!writeRecordInto(target, JSON.stringify(record)) || existsSync5(join19(d.resolved, key))) {
+      if (!writeRecordInto(target, JSON.stringify(record)) || existsSync5(join20(d.resolved, key))) {
         unlinkQuiet(source);
         view.lostAt = Date.now();
         continue;
@@ -5225,7 +5470,7 @@ function claimNext(opts) {
       unlinkQuiet(source);
       const item = readItem(d, p.id);
       if (!item) {
-        throw new LockstepError("CORRUPT_STATE", `queue ${d.name} has a pending entry for ${p.id} but no item record ${join19(d.items, `${p.id}.json`)}`, {
+        throw new LockstepError("CORRUPT_STATE", `queue ${d.name} has a pending entry for ${p.id} but no item record ${join20(d.items, `${p.id}.json`)}`, {
           hint: `remove the claim: rm "${target}"`
         });
       }
@@ -5270,7 +5515,7 @@ function liveClaim(d, id) {
   for (const n of listDir(d.claimed)) {
     if (!n.startsWith(prefix)) continue;
     const c = parseClaimName(n);
-    if (!c || c.id !== id || existsSync5(join19(d.resolved, n))) continue;
+    if (!c || c.id !== id || existsSync5(join20(d.resolved, n))) continue;
     const rec = readClaim(d, id, c.generation);
     if (rec && (!best || rec.generation > best.generation)) best = rec;
   }
@@ -5283,7 +5528,7 @@ function describeEnd(r) {
 function refuse(d, id, agent, generation, why) {
   appendEvent(d.root, "queue_refused", { queue: d.name, item: id, agent, generation, why });
   const live = liveClaim(d, id);
-  const isDone = existsSync5(join19(d.done, id));
+  const isDone = existsSync5(join20(d.done, id));
   const now = live ? `; it is now claim ${live.generation}, held by agent ${live.agent}` : isDone ? "; it is done" : "";
   const list2 = `lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}`;
   const hint = live || isDone || generation !== null ? `the work done under that claim must not count (another claim owns the item now); see it with: ${list2}` : `claim an item first (lockstep queue claim --agent ${agent}), or see the queue: ${list2}`;
@@ -5293,7 +5538,7 @@ function refuse(d, id, agent, generation, why) {
   });
 }
 function claimToFinish(d, id, agent, generation) {
-  if (!existsSync5(join19(d.items, `${id}.json`))) {
+  if (!existsSync5(join20(d.items, `${id}.json`))) {
     throw new LockstepError("NOT_FOUND", `no item ${id} in queue ${d.name}`, { hint: `list the items: lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}` });
   }
   if (generation !== void 0) {
@@ -5307,7 +5552,7 @@ function claimToFinish(d, id, agent, generation) {
   }
   const live = liveClaim(d, id);
   if (!live) {
-    const final = readJson(join19(d.done, id)) ?? readJson(join19(d.failed, id));
+    const final = readJson(join20(d.done, id)) ?? readJson(join20(d.failed, id));
     throw refuse(d, id, agent, null, final ? `${id} is not claimed: it was ${describeEnd(final)}` : `${id} is not claimed by anyone`);
   }
   if (live.agent !== agent) throw refuse(d, id, agent, null, `${id} is claimed by agent ${live.agent} (claim ${live.generation}), not ${agent}`);
@@ -5329,7 +5574,7 @@ function resolveClaim(d, c, outcome, next, reason) {
   };
   const tmp = writeTempIn(d.resolved, JSON.stringify(res));
   try {
-    if (!tryLink(tmp, join19(d.resolved, `${c.id}@${c.generation}`))) return null;
+    if (!tryLink(tmp, join20(d.resolved, `${c.id}@${c.generation}`))) return null;
   } finally {
     unlinkQuiet(tmp);
   }
@@ -5338,14 +5583,14 @@ function resolveClaim(d, c, outcome, next, reason) {
 }
 function carryOut(d, res) {
   const key = `${res.id}@${res.generation}`;
-  const src = join19(d.resolved, key);
-  if (res.next === "done") tryLink(src, join19(d.done, res.id), true);
-  else if (res.next === "failed") tryLink(src, join19(d.failed, res.id), true);
-  else if (!existsSync5(join19(d.done, res.id)) && !existsSync5(join19(d.failed, res.id)) && !existsSync5(join19(d.claimed, `${res.id}@${res.generation + 1}`))) {
+  const src = join20(d.resolved, key);
+  if (res.next === "done") tryLink(src, join20(d.done, res.id), true);
+  else if (res.next === "failed") tryLink(src, join20(d.failed, res.id), true);
+  else if (!existsSync5(join20(d.done, res.id)) && !existsSync5(join20(d.failed, res.id)) && !existsSync5(join20(d.claimed, `${res.id}@${res.generation + 1}`))) {
     const item = readItem(d, res.id);
-    if (item && createEmpty(join19(d.pending, pendingName(item, res.generation + 1)))) noteNewPending(d);
+    if (item && createEmpty(join20(d.pending, pendingName(item, res.generation + 1)))) noteNewPending(d);
   }
-  unlinkQuiet(join19(d.claimed, key));
+  unlinkQuiet(join20(d.claimed, key));
 }
 function completeItem(opts) {
   const id = validateItemId(opts.id);
@@ -5407,7 +5652,7 @@ function reclaim(opts = {}) {
       if (!claim) {
         let ctimeMs;
         try {
-          ctimeMs = statSync10(join19(d.claimed, n)).ctimeMs;
+          ctimeMs = statSync11(join20(d.claimed, n)).ctimeMs;
         } catch {
           continue;
         }
@@ -5453,7 +5698,7 @@ function repairOrphans(d, now) {
     if (!n.endsWith(".json") || seen.has(n.slice(0, -5))) continue;
     const item = readItem(d, n.slice(0, -5));
     if (!item || now - item.addedAtMs < 6e4) continue;
-    if (createEmpty(join19(d.pending, pendingName(item, 1)))) {
+    if (createEmpty(join20(d.pending, pendingName(item, 1)))) {
       noteNewPending(d);
       appendEvent(d.root, "queue_repair", { queue: d.name, item: item.id });
       out.push(item.id);
@@ -5470,7 +5715,7 @@ function listClaims(opts = {}) {
     if (!d) continue;
     for (const n of listDir(d.claimed)) {
       const c = parseClaimName(n);
-      if (!c || existsSync5(join19(d.resolved, n))) continue;
+      if (!c || existsSync5(join20(d.resolved, n))) continue;
       const claim = readClaim(d, c.id, c.generation);
       if (!claim || opts.agent && claim.agent !== opts.agent) continue;
       const l = liveness(claim);
@@ -5481,14 +5726,14 @@ function listClaims(opts = {}) {
 }
 
 // src/worktree/worktree.ts
-import { existsSync as existsSync7, readdirSync as readdirSync9, realpathSync as realpathSync4, rmSync as rmSync3 } from "node:fs";
-import { join as join21, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync10, realpathSync as realpathSync5, rmSync as rmSync3 } from "node:fs";
+import { join as join22, resolve as resolve8 } from "node:path";
 
 // src/worktree/copies.ts
-import { cpSync, existsSync as existsSync6, mkdirSync as mkdirSync5, realpathSync as realpathSync3, rmSync as rmSync2 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join20, normalize, relative as relative2, sep as sep2 } from "node:path";
+import { cpSync, existsSync as existsSync6, mkdirSync as mkdirSync5, realpathSync as realpathSync4, rmSync as rmSync2 } from "node:fs";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join21, normalize, relative as relative3, sep as sep3 } from "node:path";
 function validateCopies(sourceTop, paths) {
-  const top = realpathSync3(sourceTop);
+  const top = realpathSync4(sourceTop);
   const out = [];
   for (const raw of paths) {
     if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0")) throw new LockstepError("BAD_INPUT", `invalid copy path ${JSON.stringify(raw)}`);
@@ -5497,11 +5742,11 @@ function validateCopies(sourceTop, paths) {
     const parts = rel.split(/[\\/]/);
     if (rel === "." || rel === "" || parts.includes("..")) throw new LockstepError("BAD_INPUT", `copy path ${raw} must name something inside the checkout`);
     if (parts[0] === ".git") throw new LockstepError("BAD_INPUT", `copy path ${raw} is inside .git: git's own files are never copied`);
-    const abs = join20(top, rel);
+    const abs = join21(top, rel);
     if (!existsSync6(abs)) throw new LockstepError("BAD_INPUT", `copy path ${rel} does not exist in ${sourceTop}`);
-    const real2 = realpathSync3(abs);
-    const within = relative2(top, real2);
-    if (within === "" || within.startsWith("..") || isAbsolute3(within) || within.split(sep2)[0] === ".git") {
+    const real2 = realpathSync4(abs);
+    const within2 = relative3(top, real2);
+    if (within2 === "" || within2.startsWith("..") || isAbsolute3(within2) || within2.split(sep3)[0] === ".git") {
       throw new LockstepError("BAD_INPUT", `copy path ${rel} resolves to ${real2}, outside the checkout ${top}`);
     }
     if (!out.includes(rel)) out.push(rel);
@@ -5510,11 +5755,11 @@ function validateCopies(sourceTop, paths) {
 }
 function applyCopies(sourceTop, destTop, rels) {
   for (const rel of rels) {
-    const src = join20(sourceTop, rel);
-    const dest = join20(destTop, rel);
+    const src = join21(sourceTop, rel);
+    const dest = join21(destTop, rel);
     try {
       rmSync2(dest, { recursive: true, force: true });
-      mkdirSync5(dirname4(dest), { recursive: true });
+      mkdirSync5(dirname5(dest), { recursive: true });
       cpSync(src, dest, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true, force: true });
     } catch (e) {
       throw fsError(e, `copy ${rel} into`, destTop);
@@ -5523,14 +5768,14 @@ function applyCopies(sourceTop, destTop, rels) {
 }
 function isCopied(path, rels) {
   for (const r of rels) {
-    const rr = r.split(sep2).join("/");
+    const rr = r.split(sep3).join("/");
     if (path === rr || path.startsWith(`${rr}/`)) return true;
   }
   return false;
 }
 
 // src/worktree/registry.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 function parseWorktreeList(out) {
   const list2 = [];
   let cur = null;
@@ -5545,7 +5790,7 @@ function parseWorktreeList(out) {
     const value = sp < 0 ? "" : field.slice(sp + 1);
     if (key === "worktree") {
       if (cur) list2.push(cur);
-      cur = { path: resolve6(value), head: null, branch: null, bare: false, detached: false, locked: null, prunable: null };
+      cur = { path: resolve7(value), head: null, branch: null, bare: false, detached: false, locked: null, prunable: null };
     } else if (cur) {
       if (key === "HEAD") cur.head = value;
       else if (key === "branch") cur.branch = value;
@@ -5585,10 +5830,10 @@ async function withRepoLock(opts, fn) {
 
 // src/worktree/worktree.ts
 function worktreesDir(rt) {
-  return join21(rt.root, "worktrees");
+  return join22(rt.root, "worktrees");
 }
 function manifestPath(rt, agent) {
-  return join21(worktreesDir(rt), `${agent}.json`);
+  return join22(worktreesDir(rt), `${agent}.json`);
 }
 function agentBranch(agent) {
   return `lockstep/${agent}`;
@@ -5599,7 +5844,7 @@ function readManifest(rt, agent) {
 function listManifests(rt) {
   let names;
   try {
-    names = readdirSync9(worktreesDir(rt));
+    names = readdirSync10(worktreesDir(rt));
   } catch {
     return [];
   }
@@ -5607,7 +5852,7 @@ function listManifests(rt) {
   for (const n of names.sort()) {
     if (!n.endsWith(".json") || n.startsWith(".")) continue;
     try {
-      const m = readJsonFile(join21(worktreesDir(rt), n), "worktree manifest");
+      const m = readJsonFile(join22(worktreesDir(rt), n), "worktree manifest");
       if (m) out.push(m);
     } catch {
     }
@@ -5616,9 +5861,9 @@ function listManifests(rt) {
 }
 function real(p) {
   try {
-    return realpathSync4(p);
+    return realpathSync5(p);
   } catch {
-    return resolve7(p);
+    return resolve8(p);
   }
 }
 function checkoutTop(git) {
@@ -5668,8 +5913,8 @@ async function dirtyPaths(wtGit, copies) {
   return out;
 }
 async function hooksCheck(mainGit, wtGit, wtPath) {
-  const main = resolve7(mainGit.cwd, (await mainGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: true })).trim());
-  const inside = resolve7(wtPath, (await wtGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: true })).trim());
+  const main = resolve8(mainGit.cwd, (await mainGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: true })).trim());
+  const inside = resolve8(wtPath, (await wtGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: true })).trim());
   if (real(main) === real(inside)) return { path: inside, shared: true, warning: null };
   if (existsSync7(main) && !existsSync7(inside)) {
     return { path: inside, shared: false, warning: `core.hooksPath resolves to ${inside} in the worktree, which does not exist: commit the hooks directory, copy it with --copy, or make core.hooksPath absolute` };
@@ -5705,7 +5950,7 @@ async function addAgentWorktree(opts) {
     if (id.pidStart === null) throw new LockstepError("BAD_INPUT", `owner pid ${opts.ownerPid} is not a running process`);
     owner = { pid: id.pid, pidStart: id.pidStart, bootId: id.bootId, host: id.host };
   }
-  const path = join21(worktreesDir(rt), agent);
+  const path = join22(worktreesDir(rt), agent);
   const branch = agentBranch(agent);
   ensureDir(worktreesDir(rt));
   const made2 = await withRepoLock({ runtime: rt, cwd, command: `worktree add ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
@@ -5888,21 +6133,21 @@ async function listAgentWorktrees(opts = {}) {
 
 // src/merge/merge.ts
 import { spawn as spawn3 } from "node:child_process";
-import { existsSync as existsSync8, readFileSync as readFileSync13 } from "node:fs";
-import { join as join23 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync14 } from "node:fs";
+import { join as join24 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/merge/merge-queue.ts
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 function queueDir(rt) {
-  return join22(rt.root, "merge", "queue");
+  return join23(rt.root, "merge", "queue");
 }
 function enqueueMerge(rt, fields) {
   ensureDir(queueDir(rt));
   const id = identityOf(process.pid);
   const now = Date.now();
   const entry = { v: 1, ...fields, pid: id.pid, pidStart: id.pidStart, bootId: id.bootId, host: id.host, enqueuedAtMs: now, state: "waiting", startedAtMs: null };
-  const path = join22(queueDir(rt), `${String(now).padStart(13, "0")}-${process.pid}-${randomHex(3)}.json`);
+  const path = join23(queueDir(rt), `${String(now).padStart(13, "0")}-${process.pid}-${randomHex(3)}.json`);
   writeFileAtomic(path, JSON.stringify(entry));
   return { path, entry };
 }
@@ -5978,13 +6223,13 @@ function runCheck(command, cwd, env, timeoutMs) {
   });
 }
 function syncMarkerPath(rt) {
-  return join23(rt.root, "merge", "syncing.json");
+  return join24(rt.root, "merge", "syncing.json");
 }
 async function finishInterruptedSync(rt) {
   const path = syncMarkerPath(rt);
   let m;
   try {
-    m = JSON.parse(readFileSync13(path, "utf8"));
+    m = JSON.parse(readFileSync14(path, "utf8"));
   } catch {
     return;
   }
@@ -5995,26 +6240,28 @@ async function finishInterruptedSync(rt) {
     const head = await cg.run(["rev-parse", "--verify", "--quiet", "HEAD"], { readOnly: true });
     if (head.code !== 0 || head.stdout.trim() !== m.commit) continue;
     const sync = () => cg.run(["read-tree", "-m", "-u", m.old, m.commit]);
-    const r = await withIndexRetry(sync, Date.now() + STALE_INDEX_LOCK_MS);
-    let done = r.code === 0;
-    if (indexLocked(r) && !faultValue("keep-stale-index-lock")) {
-      await clearDeadSync(cg, co, m);
-      done = (await sync()).code === 0;
-    }
-    if (!done) unsynced.push(co);
+    const lock = (await cg.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock"], { readOnly: true })).stdout.trim();
+    const stale = lock && rt.repo && !faultValue("keep-stale-index-lock") ? {
+      commonDir: rt.repo.commonDir,
+      lock,
+      onCleared: async (l) => {
+        appendEvent(rt.root, "git_lock_cleared", gitLockEvent(l, `lockstep merge (sync of ${co})`));
+        await restoreDeadSyncFiles(cg, co, m);
+      }
+    } : void 0;
+    const r = await withIndexRetry(sync, Date.now() + INDEX_LOCK_WAIT_MS, stale);
+    if (r.code !== 0) unsynced.push(co);
   }
   appendEvent(rt.root, "merge_sync_recovered", { into: m.into, commit: m.commit, checkouts: m.checkouts, unsynced });
   unlinkQuiet(path);
 }
-var STALE_INDEX_LOCK_MS = 2e3;
-async function clearDeadSync(cg, top, m) {
-  const lock = (await cg.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock"], { readOnly: true })).stdout.trim();
-  if (!lock || !unlinkQuiet(lock)) return;
+var INDEX_LOCK_WAIT_MS = 2e3;
+async function restoreDeadSyncFiles(cg, top, m) {
   const changed = splitNul((await cg.run(["diff", "--name-only", "-z", "--no-renames", m.old, m.commit], { readOnly: true })).stdout);
   if (!changed.length) return;
   const target = blobsOf((await cg.run(["ls-tree", "-r", "-z", "--full-tree", m.commit, "--", ...changed], { readOnly: true })).stdout);
   const indexed = blobsOf((await cg.run(["ls-files", "-s", "-z", "--", ...changed], { readOnly: true })).stdout);
-  const present = changed.filter((p) => existsSync8(join23(top, p)));
+  const present = changed.filter((p) => existsSync8(join24(top, p)));
   if (!present.length) return;
   const hashed = await cg.run(["hash-object", "--stdin-paths"], { readOnly: true, input: present.join("\n") + "\n" });
   const hashes = hashed.stdout.trim().split("\n");
@@ -6026,7 +6273,7 @@ async function clearDeadSync(cg, top, m) {
   }
   const back = written.filter((p) => indexed.has(p));
   if (back.length) await cg.run(["checkout-index", "-f", "-u", "-z", "--stdin"], { input: back.join("\0") + "\0" });
-  for (const p of written) if (!indexed.has(p)) unlinkQuiet(join23(top, p));
+  for (const p of written) if (!indexed.has(p)) unlinkQuiet(join24(top, p));
 }
 function blobsOf(listing) {
   const out = /* @__PURE__ */ new Map();
@@ -6039,7 +6286,7 @@ function blobsOf(listing) {
   return out;
 }
 async function checkoutsOf(git, rt, into) {
-  const scratch = join23(rt.root, "merge", "scratch");
+  const scratch = join24(rt.root, "merge", "scratch");
   return (await listRegisteredWorktrees(git)).filter((w) => !w.bare && w.branch === `refs/heads/${into}` && !w.path.startsWith(scratch) && existsSync8(w.path)).map((w) => w.path);
 }
 async function mergeLocked(opts, rt, git, branch, into, h, started) {
@@ -6078,9 +6325,9 @@ ${trailers.map(([k, v]) => `${k}: ${v}`).join("\n")}
     const commit = (await git.exec(["commit-tree", tree, "-p", old, "-p", tip, "-F", "-"], { input: message })).trim();
     let checked2 = false;
     if (opts.check) {
-      const scratchRoot = join23(rt.root, "merge", "scratch");
+      const scratchRoot = join24(rt.root, "merge", "scratch");
       ensureDir(scratchRoot);
-      const scratch = join23(scratchRoot, `${process.pid}-${randomHex(4)}`);
+      const scratch = join24(scratchRoot, `${process.pid}-${randomHex(4)}`);
       await git.exec(["worktree", "add", "--quiet", "--detach", scratch, commit]);
       let run;
       try {
@@ -6111,7 +6358,7 @@ ${trailers.map(([k, v]) => `${k}: ${v}`).join("\n")}
       }
     }
     if (checkouts.length) {
-      ensureDir(join23(rt.root, "merge"));
+      ensureDir(join24(rt.root, "merge"));
       writeFileAtomic(syncMarkerPath(rt), JSON.stringify({ into, old, commit, checkouts }));
     }
     const pause = attempt === 1 ? faultValue("pause-before-merge-cas") : 0;
@@ -6182,7 +6429,7 @@ async function mergeBranch(opts) {
 }
 
 // src/lint/lint.ts
-import { relative as relative3, resolve as resolve8, isAbsolute as isAbsolute4 } from "node:path";
+import { relative as relative4, resolve as resolve9, isAbsolute as isAbsolute4 } from "node:path";
 
 // src/lint/shell-text.ts
 var IGNORE = /lockstep-lint:\s*ignore(?:\[([a-z0-9,\s-]+)\])?/;
@@ -6482,6 +6729,26 @@ var newestFileDiscovery = {
   }
 };
 
+// src/lint/rules/remove-git-lock.ts
+var GIT_LOCK = /(^|\/)(index|HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|packed-refs|config|shallow)\.lock$|(^|\/)\.git\/.*\.lock$|git-dir\)\/.*\.lock$|GIT_DIR\}?\/.*\.lock$/;
+var removeGitLock = {
+  id: "remove-git-lock",
+  summary: "removes git's lock file whether or not a git process still works under it, breaking that operation",
+  fix: "lockstep git-locks --clear (removes only a lock file no live git process can hold)",
+  check(lines) {
+    const hits = [];
+    for (const l of lines) {
+      for (const cmd of ["rm", "unlink"]) {
+        for (const pos of commandPositions(l.masked, cmd)) {
+          const target = wordsFrom(l.code, pos).words.find((w) => !w.startsWith("-") && GIT_LOCK.test(w));
+          if (target) hits.push({ line: l.line, message: `\`${cmd} ${target}\` removes git's lock even while a git process holds it` });
+        }
+      }
+    }
+    return hits;
+  }
+};
+
 // src/lint/rules/second-precision-id.ts
 var ID_NAME = /(^|_)id$|[a-z]Id$/i;
 var NAME_CHAR = /[A-Za-z0-9_.-]/;
@@ -6662,11 +6929,11 @@ var sourceStateFile = {
 };
 
 // src/lint/rules/index.ts
-var RULES = [singletonStateFile, secondPrecisionId, sourceStateFile, gitAddAll, newestFileDiscovery];
+var RULES = [singletonStateFile, secondPrecisionId, sourceStateFile, gitAddAll, newestFileDiscovery, removeGitLock];
 
 // src/lint/sources.ts
-import { closeSync as closeSync5, lstatSync as lstatSync2, openSync as openSync5, readdirSync as readdirSync10, readFileSync as readFileSync14, readSync as readSync2, statSync as statSync11 } from "node:fs";
-import { extname, join as join24 } from "node:path";
+import { closeSync as closeSync5, lstatSync as lstatSync3, openSync as openSync5, readdirSync as readdirSync11, readFileSync as readFileSync15, readSync as readSync2, statSync as statSync12 } from "node:fs";
+import { extname, join as join25 } from "node:path";
 var SHELL_EXT = /* @__PURE__ */ new Set([".sh", ".bash", ".zsh", ".ksh"]);
 var MARKDOWN_EXT = /* @__PURE__ */ new Set([".md", ".markdown", ".mdx"]);
 var SHELL_FENCE = /* @__PURE__ */ new Set(["bash", "sh", "shell", "zsh", "ksh", "dash"]);
@@ -6697,15 +6964,15 @@ function collectSources(paths) {
   const walk = (dir) => {
     let names;
     try {
-      names = readdirSync10(dir).sort();
+      names = readdirSync11(dir).sort();
     } catch (e) {
       throw fsError(e, "read directory", dir);
     }
     for (const name of names) {
-      const p = join24(dir, name);
+      const p = join25(dir, name);
       let st;
       try {
-        st = lstatSync2(p);
+        st = lstatSync3(p);
       } catch {
         continue;
       }
@@ -6720,7 +6987,7 @@ function collectSources(paths) {
   for (const p of paths) {
     let st;
     try {
-      st = statSync11(p);
+      st = statSync12(p);
     } catch (e) {
       if (e.code === "ENOENT") throw new LockstepError("NOT_FOUND", `${p} does not exist`, { hint: "lockstep lint [PATHS\u2026] takes files and directories" });
       throw fsError(e, "read", p);
@@ -6760,7 +7027,7 @@ function markdownShellBlocks(text) {
 function readSource(file) {
   let text;
   try {
-    text = readFileSync14(file.path, "utf8");
+    text = readFileSync15(file.path, "utf8");
   } catch (e) {
     throw fsError(e, "read", file.path);
   }
@@ -6774,7 +7041,7 @@ function suppressed(l, rule) {
   return l.suppress === "all" || l.suppress.has(rule);
 }
 function display(path, cwd) {
-  const rel = relative3(cwd, path);
+  const rel = relative4(cwd, path);
   return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path;
 }
 function lintText(blocks, rules = RULES) {
@@ -6791,7 +7058,7 @@ function lintText(blocks, rules = RULES) {
 }
 function lintPaths(opts = {}) {
   const cwd = opts.cwd ?? process.cwd();
-  const paths = (opts.paths?.length ? opts.paths : ["."]).map((p) => resolve8(cwd, p));
+  const paths = (opts.paths?.length ? opts.paths : ["."]).map((p) => resolve9(cwd, p));
   const rules = opts.rules ? RULES.filter((r) => opts.rules.includes(r.id)) : RULES;
   const files = collectSources(paths);
   const findings = [];
@@ -6803,8 +7070,8 @@ function lintPaths(opts = {}) {
 }
 
 // src/git/config-files.ts
-import { readFileSync as readFileSync15, realpathSync as realpathSync5, statSync as statSync12 } from "node:fs";
-import { delimiter as delimiter2, dirname as dirname5, join as join25, resolve as resolve9 } from "node:path";
+import { readFileSync as readFileSync16, realpathSync as realpathSync6, statSync as statSync13 } from "node:fs";
+import { delimiter as delimiter2, dirname as dirname6, join as join26, resolve as resolve10 } from "node:path";
 var CONFIG_ENV = ["GIT_DIR", "GIT_COMMON_DIR", "GIT_CONFIG", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS"];
 var INCLUDE = /^\s*\[\s*include/im;
 function systemFiles(env) {
@@ -6812,8 +7079,8 @@ function systemFiles(env) {
   for (const dir of (env.PATH ?? "").split(delimiter2)) {
     if (!dir) continue;
     try {
-      if (statSync12(join25(dir, "git"), { throwIfNoEntry: false })?.isFile()) {
-        files.push(join25(dirname5(resolve9(dir)), "etc", "gitconfig"));
+      if (statSync13(join26(dir, "git"), { throwIfNoEntry: false })?.isFile()) {
+        files.push(join26(dirname6(resolve10(dir)), "etc", "gitconfig"));
         break;
       }
     } catch {
@@ -6826,22 +7093,22 @@ function gitConfigMayMention(cwd, word, env = process.env) {
   if (CONFIG_ENV.some((k) => env[k] !== void 0)) return true;
   const files = systemFiles(env);
   const home = env.HOME;
-  if (home) files.push(join25(home, ".gitconfig"));
-  const xdg = env.XDG_CONFIG_HOME || (home ? join25(home, ".config") : "");
-  if (xdg) files.push(join25(xdg, "git", "config"));
+  if (home) files.push(join26(home, ".gitconfig"));
+  const xdg = env.XDG_CONFIG_HOME || (home ? join26(home, ".config") : "");
+  if (xdg) files.push(join26(xdg, "git", "config"));
   let real2;
   try {
-    real2 = realpathSync5.native(cwd);
+    real2 = realpathSync6.native(cwd);
   } catch {
     return true;
   }
   const checkout = findCheckout(real2);
-  if (checkout) files.push(join25(checkout.commonDir, "config"), join25(checkout.gitDir, "config.worktree"));
+  if (checkout) files.push(join26(checkout.commonDir, "config"), join26(checkout.gitDir, "config.worktree"));
   const needle = word.toLowerCase();
   for (const f of files) {
     let text;
     try {
-      text = readFileSync15(f, "utf8");
+      text = readFileSync16(f, "utf8");
     } catch (e) {
       if (e.code === "ENOENT" || e.code === "ENOTDIR") continue;
       return true;
@@ -6914,12 +7181,12 @@ function selectBackend(opts = {}) {
 }
 
 // src/remote/lock.ts
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/remote/observations.ts
 import { createHash as createHash2 } from "node:crypto";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 function monoNowMs() {
   return Number(process.hrtime.bigint() / 1000000n);
 }
@@ -6929,13 +7196,13 @@ function leaseGraceMs(leaseMs) {
 var Observer = class {
   constructor(ctx) {
     this.ctx = ctx;
-    this.dir = join26(ctx.runtime.root, "remote", ctx.remote, "seen");
+    this.dir = join27(ctx.runtime.root, "remote", ctx.remote, "seen");
   }
   ctx;
   dir;
   memory = /* @__PURE__ */ new Map();
   file(ref) {
-    return join26(this.dir, `${createHash2("sha256").update(`${this.ctx.url}\0${ref}`).digest("hex").slice(0, 32)}.json`);
+    return join27(this.dir, `${createHash2("sha256").update(`${this.ctx.url}\0${ref}`).digest("hex").slice(0, 32)}.json`);
   }
   /** The monotonic time this machine first saw `ref` at `oid` (now, if this is the first time). */
   firstSeen(ref, oid) {
@@ -6982,8 +7249,8 @@ function fmtS(ms) {
 
 // src/remote/transport.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync9, linkSync as linkSync8, mkdirSync as mkdirSync6, unlinkSync as unlinkSync4, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join27 } from "node:path";
+import { existsSync as existsSync9, linkSync as linkSync9, mkdirSync as mkdirSync6, unlinkSync as unlinkSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join28 } from "node:path";
 import { deflateSync } from "node:zlib";
 
 // src/remote/errors.ts
@@ -7111,24 +7378,24 @@ function objectFormat(ctx) {
 }
 async function writeRecord(ctx, record) {
   const text = JSON.stringify(record) + "\n";
-  const objects = ctx.runtime.repo ? join27(ctx.runtime.repo.commonDir, "objects") : null;
+  const objects = ctx.runtime.repo ? join28(ctx.runtime.repo.commonDir, "objects") : null;
   if (objects && !process.env.GIT_OBJECT_DIRECTORY) {
     const oid = recordOid(ctx, record);
-    const dir = join27(objects, oid.slice(0, 2));
-    const path = join27(dir, oid.slice(2));
+    const dir = join28(objects, oid.slice(0, 2));
+    const path = join28(dir, oid.slice(2));
     if (existsSync9(path)) return oid;
     const body = Buffer.from(text, "utf8");
     const data = deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`, "utf8"), body]));
     try {
       mkdirSync6(dir, { recursive: true });
-      const tmp = join27(dir, `tmp_obj_lockstep_${process.pid}_${randomHex(4)}`);
+      const tmp = join28(dir, `tmp_obj_lockstep_${process.pid}_${randomHex(4)}`);
       writeFileSync6(tmp, data, { mode: 292 });
       try {
-        linkSync8(tmp, path);
+        linkSync9(tmp, path);
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       } finally {
-        unlinkSync4(tmp);
+        unlinkSync5(tmp);
       }
       return oid;
     } catch {
@@ -7227,7 +7494,7 @@ function parsePorcelain(stdout) {
 // src/remote/lock.ts
 var knownTokens = /* @__PURE__ */ new Map();
 function fenceCacheFile(ctx, name) {
-  return join28(ctx.runtime.root, "remote", ctx.remote, "fence", `${name}.json`);
+  return join29(ctx.runtime.root, "remote", ctx.remote, "fence", `${name}.json`);
 }
 function readFenceCache(ctx, name) {
   try {
@@ -7243,7 +7510,7 @@ function readFenceCache(ctx, name) {
 function writeFenceCache(ctx, name, c) {
   knownTokens.set(c.fenceOid, c.token);
   try {
-    ensureDir(join28(ctx.runtime.root, "remote", ctx.remote, "fence"));
+    ensureDir(join29(ctx.runtime.root, "remote", ctx.remote, "fence"));
     writeFileAtomic(fenceCacheFile(ctx, name), JSON.stringify(c));
   } catch {
   }
@@ -7540,36 +7807,36 @@ async function withRemoteLock(opts, fn) {
 }
 
 // src/remote/alloc.ts
-import { existsSync as existsSync10, mkdirSync as mkdirSync7, realpathSync as realpathSync6, statSync as statSync13 } from "node:fs";
-import { basename as basename2, dirname as dirname6, join as join29, relative as relative4, isAbsolute as isAbsolute5, sep as sep3 } from "node:path";
+import { existsSync as existsSync10, mkdirSync as mkdirSync7, realpathSync as realpathSync7, statSync as statSync14 } from "node:fs";
+import { basename as basename3, dirname as dirname7, join as join30, relative as relative5, isAbsolute as isAbsolute5, sep as sep4 } from "node:path";
 import { setTimeout as sleep5 } from "node:timers/promises";
 function relativeRoot(ctx, realRoot) {
   let top = ctx.topLevel;
   try {
-    top = realpathSync6(top);
+    top = realpathSync7(top);
   } catch {
   }
-  const rel = relative4(top, realRoot);
-  if (rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute5(rel)) {
+  const rel = relative5(top, realRoot);
+  if (rel === ".." || rel.startsWith(`..${sep4}`) || isAbsolute5(rel)) {
     throw new LockstepError("BAD_INPUT", `the allocation root ${realRoot} is outside the checkout ${top}: the remote backend names roots by their path inside the repository, so every clone agrees`, {
       hint: "use a root inside the repository, or --backend file for a root outside it"
     });
   }
-  return rel.split(sep3).join("/") || ".";
+  return rel.split(sep4).join("/") || ".";
 }
 function realRootPath(abs) {
   const rest = [];
   let dir = abs;
   for (; ; ) {
     try {
-      const real2 = realpathSync6(dir);
-      if (rest.length === 0 && !statSync13(real2).isDirectory()) throw new LockstepError("ENVIRONMENT", `the allocation root ${abs} is not a directory`);
-      return join29(real2, ...rest.reverse());
+      const real2 = realpathSync7(dir);
+      if (rest.length === 0 && !statSync14(real2).isDirectory()) throw new LockstepError("ENVIRONMENT", `the allocation root ${abs} is not a directory`);
+      return join30(real2, ...rest.reverse());
     } catch (e) {
       if (e instanceof LockstepError) throw e;
-      if (e.code !== "ENOENT" || dirname6(dir) === dir) throw fsError(e, "open allocation root", abs);
-      rest.push(basename2(dir));
-      dir = dirname6(dir);
+      if (e.code !== "ENOENT" || dirname7(dir) === dir) throw fsError(e, "open allocation root", abs);
+      rest.push(basename3(dir));
+      dir = dirname7(dir);
     }
   }
 }
@@ -7630,15 +7897,15 @@ async function allocateRemote(opts) {
       known2.set(key, { headOid, number });
       try {
         mkdirSync7(real2, { recursive: true });
-        mkdirSync7(join29(real2, entry));
+        mkdirSync7(join30(real2, entry));
       } catch (e) {
         if (e.code === "EEXIST") {
-          throw new LockstepError("CONFLICT", `${join29(abs, entry)} already exists although number ${number} was just taken on the remote: something outside lockstep created it`, { hint: `lockstep allocate --verify ${abs}` });
+          throw new LockstepError("CONFLICT", `${join30(abs, entry)} already exists although number ${number} was just taken on the remote: something outside lockstep created it`, { hint: `lockstep allocate --verify ${abs}` });
         }
-        throw fsError(e, "create", join29(abs, entry));
+        throw fsError(e, "create", join30(abs, entry));
       }
       appendEvent(ctx.runtime.root, "allocate", { backend: "remote", remote: ctx.remote, root: real2, number, entry, retries });
-      return { backend: "remote", remote: ctx.remote, ref, root: rel, topicNumber: formatNumber(number, width), topicPath: join29(abs, entry), number, name, token: number, retries };
+      return { backend: "remote", remote: ctx.remote, ref, root: rel, topicNumber: formatNumber(number, width), topicPath: join30(abs, entry), number, name, token: number, retries };
     }
     known2.delete(key);
     if (monoNowMs() >= deadline) {
@@ -8008,6 +8275,7 @@ export {
   allocateRemote,
   breakLock,
   breakRemoteLock,
+  checkGitLocks,
   checkRemote,
   claimNext,
   claimNextRemote,
@@ -8024,6 +8292,7 @@ export {
   gcStates,
   getState,
   getTask,
+  gitLockFiles,
   heartbeat,
   initState,
   isLockstepError,
@@ -8051,6 +8320,7 @@ export {
   remoteGc,
   remoteLockStatus,
   removeAgentWorktree,
+  removeStaleGitLock,
   removeState,
   renewClaimRemote,
   renewRemoteLock,

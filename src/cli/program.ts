@@ -41,6 +41,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   { names: ['hook'], load: async () => (await import('./commands/hook.js')).registerHook },
   { names: ['commit'], load: async () => (await import('./commands/commit.js')).registerCommit },
   { names: ['validate'], load: async () => (await import('./commands/validate.js')).registerValidate },
+  { names: ['git-locks'], load: async () => (await import('./commands/git-locks.js')).registerGitLocks },
   { names: ['queue'], load: async () => (await import('./commands/queue.js')).registerQueue },
   { names: ['worktree'], load: async () => (await import('./commands/worktree.js')).registerWorktree },
   { names: ['merge'], load: async () => (await import('./commands/merge.js')).registerMerge },

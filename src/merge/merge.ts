@@ -37,7 +37,8 @@ import { branchCommit, currentBranch } from '../worktree/worktree.js';
 import { dequeueMerge, enqueueMerge, markMerging } from './merge-queue.js';
 import { randomHex } from '../core/names.js';
 import { faultValue } from '../core/faults.js';
-import { indexLocked, withIndexRetry } from '../tasks/index-retry.js';
+import { withIndexRetry, type StaleIndexLock } from '../tasks/index-retry.js';
+import { gitLockEvent } from '../git/git-locks.js';
 import { splitNul } from '../tasks/git-paths.js';
 
 export interface MergeOptions {
@@ -215,39 +216,45 @@ async function finishInterruptedSync(rt: Runtime): Promise<void> {
     // Only a checkout still at that merge: anything else has moved on since.
     if (head.code !== 0 || head.stdout.trim() !== m.commit) continue;
     const sync = () => cg.run(['read-tree', '-m', '-u', m.old, m.commit]);
-    const r = await withIndexRetry(sync, Date.now() + STALE_INDEX_LOCK_MS);
+    const lock = (await cg.run(['rev-parse', '--path-format=absolute', '--git-path', 'index.lock'], { readOnly: true })).stdout.trim();
+    // A lock no live process can hold is the dead merger's read-tree's (src/git/git-locks.ts): once it is
+    // removed, the files that read-tree wrote are put back so the sync can run again.
     // TEST-ONLY: LOCKSTEP_FAULT=keep-stale-index-lock:1 leaves it (the control of that test).
-    let done = r.code === 0;
-    if (indexLocked(r) && !faultValue('keep-stale-index-lock')) {
-      await clearDeadSync(cg, co, m);
-      done = (await sync()).code === 0;
-    }
-    if (!done) unsynced.push(co);
+    const stale: StaleIndexLock | undefined =
+      lock && rt.repo && !faultValue('keep-stale-index-lock')
+        ? {
+            commonDir: rt.repo.commonDir,
+            lock,
+            onCleared: async (l) => {
+              appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(l, `lockstep merge (sync of ${co})`));
+              await restoreDeadSyncFiles(cg, co, m);
+            },
+          }
+        : undefined;
+    const r = await withIndexRetry(sync, Date.now() + INDEX_LOCK_WAIT_MS, stale);
+    if (r.code !== 0) unsynced.push(co);
   }
   appendEvent(rt.root, 'merge_sync_recovered', { into: m.into, commit: m.commit, checkouts: m.checkouts, unsynced });
   unlinkQuiet(path);
 }
 
-/** How long a checkout's index.lock must outlast retries before the recovery takes it for the dead merger's. */
-const STALE_INDEX_LOCK_MS = 2000;
+/** How long the recovery waits for a checkout's index.lock that a live git holds. */
+const INDEX_LOCK_WAIT_MS = 2000;
 
 /**
  * A merger killed inside its `read-tree -m -u` leaves the checkout's
  * index.lock behind (git cannot remove it on SIGKILL), and the files it had
  * written by then: the index still holds the old tree, and those files look
  * like local changes that the sync must not overwrite. Every later merge would
- * end `blocked` on that checkout. Under the lock the dead merger held, with
- * its sync marker naming this checkout and the lock outlasting retries, the
- * lock is that read-tree's: it is removed, and each path the merge changes
- * whose file already has the merge's content is put back as the index has it,
- * so that the sync can run again. Any other content there is somebody's work:
- * then no file is touched, the sync stops at it, and the recovery's event
- * (`merge_sync_recovered`) names the checkout under `unsynced`. `top` is
- * the checkout's top directory, as the sync marker names it.
+ * end `blocked` on that checkout. Once that lock is judged stale and removed
+ * (see index-retry.ts), each path the merge changes whose file already has
+ * the merge's content is put back as the index has it, so that the sync can
+ * run again. Any other content there is somebody's work: then no file is
+ * touched, the sync stops at it, and the recovery's event
+ * (`merge_sync_recovered`) names the checkout under `unsynced`. `top` is the
+ * checkout's top directory, as the sync marker names it.
  */
-async function clearDeadSync(cg: Git, top: string, m: SyncMarker): Promise<void> {
-  const lock = (await cg.run(['rev-parse', '--path-format=absolute', '--git-path', 'index.lock'], { readOnly: true })).stdout.trim();
-  if (!lock || !unlinkQuiet(lock)) return; // gone meanwhile: whoever held it is done
+async function restoreDeadSyncFiles(cg: Git, top: string, m: SyncMarker): Promise<void> {
   const changed = splitNul((await cg.run(['diff', '--name-only', '-z', '--no-renames', m.old, m.commit], { readOnly: true })).stdout);
   if (!changed.length) return;
   const target = blobsOf((await cg.run(['ls-tree', '-r', '-z', '--full-tree', m.commit, '--', ...changed], { readOnly: true })).stdout);

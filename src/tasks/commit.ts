@@ -26,7 +26,8 @@ import { pidExists } from '../core/process.js';
 import { openRuntime } from '../core/runtime.js';
 import { createGit, type GitResult } from '../git/git.js';
 import { fenceValue } from './fence.js';
-import { withIndexRetry } from './index-retry.js';
+import { withIndexRetry, type StaleIndexLock } from './index-retry.js';
+import { gitLockEvent } from '../git/git-locks.js';
 import { moveAsideForeignChanges, type OrphanedChange } from './orphans.js';
 import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
@@ -205,6 +206,12 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   const handlers = FORWARDED.map((sig) => [sig, forward(sig)] as const);
   for (const [sig, h] of handlers) process.on(sig, h);
   const deadline = () => Date.now() + 10_000;
+  // A killed git's index.lock in our way is judged and, once stale, removed (src/git/git-locks.ts).
+  const staleIndexLock: StaleIndexLock = {
+    commonDir: rt.repo.commonDir,
+    lock: join(gitDir, 'index.lock'),
+    onCleared: (l) => appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(l, `lockstep commit --task ${taskId}`)),
+  };
   /** Spawns a child that keeps the lock alive if we die (it is registered as an extra owner). */
   const spawnOwned = async (cmd: string, args: string[], extraEnv: Record<string, string>, stdio: 'inherit' | 'ignore' | 'pipe') => {
     if (interrupted) throw new LockstepError('ENVIRONMENT', `interrupted (${interrupted}): nothing committed`);
@@ -227,7 +234,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     // A change to a shared path found now is not this commit's (see orphans.ts): move it aside before the edit runs.
     const orphaned: OrphanedChange[] =
       opts.edit !== undefined
-        ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline() })
+        ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline(), staleIndexLock })
         : [];
     if (opts.edit !== undefined) {
       const r = await spawnOwned('/bin/sh', ['-c', opts.edit], {}, opts.editStdio ?? 'inherit');
@@ -281,6 +288,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     const reset = await withIndexRetry(
       () => git.run(['--literal-pathspecs', 'reset', '-q', commit, '--pathspec-from-file=-', '--pathspec-file-nul'], { input: staged.paths.map((p) => `${p}\0`).join('') }),
       deadline(),
+      staleIndexLock,
     );
     if (reset.code !== 0) {
       warnings.push({ kind: 'index', paths: staged.paths, message: `committed, but the index could not be updated for these paths (${reset.stderr.trim()}); run: git reset -q -- PATHS` });

@@ -26,7 +26,7 @@ import { ensureDir, tempPathFor, unlinkQuiet } from '../core/files.js';
 import type { LockHandle } from '../core/lock.js';
 import type { Git } from '../git/git.js';
 import { headCommit } from './git-paths.js';
-import { withIndexRetry } from './index-retry.js';
+import { withIndexRetry, type StaleIndexLock } from './index-retry.js';
 import { classifyPaths, showPath, type ScopeOwner } from './scope.js';
 import { randomHex } from '../core/names.js';
 
@@ -152,6 +152,8 @@ export interface MoveAsideOptions {
   handle: LockHandle;
   /** Give up retrying git's index.lock at this time. */
   deadlineMs: number;
+  /** The worktree's index.lock, removed if a killed git left it (see index-retry.ts). */
+  staleIndexLock?: StaleIndexLock;
 }
 
 /**
@@ -224,14 +226,14 @@ export async function moveAsideForeignChanges(opts: MoveAsideOptions): Promise<O
     });
   const fromHead = found.filter((d) => d.inHead).map((d) => `${d.path}\0`).join('');
   if (fromHead) {
-    const r = await withIndexRetry(() => git.run(['--literal-pathspecs', 'checkout', '-q', 'HEAD', '--pathspec-from-file=-', '--pathspec-file-nul'], { input: fromHead }), opts.deadlineMs);
+    const r = await withIndexRetry(() => git.run(['--literal-pathspecs', 'checkout', '-q', 'HEAD', '--pathspec-from-file=-', '--pathspec-file-nul'], { input: fromHead }), opts.deadlineMs, opts.staleIndexLock);
     if (r.code !== 0) throw fail('git checkout HEAD', r.stderr);
   }
   const notInHead = found.filter((d) => !d.inHead);
   const indexed = notInHead.filter((d) => d.inIndex).map((d) => `${d.path}\0`).join('');
   if (indexed) {
     // update-index takes literal paths (no pathspec magic) and works before the first commit.
-    const r = await withIndexRetry(() => git.run(['update-index', '-z', '--force-remove', '--stdin'], { input: indexed }), opts.deadlineMs);
+    const r = await withIndexRetry(() => git.run(['update-index', '-z', '--force-remove', '--stdin'], { input: indexed }), opts.deadlineMs, opts.staleIndexLock);
     if (r.code !== 0) throw fail('git update-index --force-remove', r.stderr);
   }
   for (const d of notInHead) unlinkQuiet(join(top, d.path));

@@ -22,6 +22,7 @@ export { exportLines, shellQuote } from './state/shell-env.js';
 export { getState, initState, removeState, setState, type GetOptions, type InitOptions, type InitResult, type RemoveOptions, type SetOptions, type StateLocation, type StateRecord, } from './state/store.js';
 export { endTask, getTask, listTasks, startTask, type StartTaskOptions, type Task } from './tasks/tasks.js';
 export { commitTask, type CommitOptions, type CommitResult } from './tasks/commit.js';
+export { checkGitLocks, gitLockFiles, removeStaleGitLock, type GitLockFile, type GitLockHolder, type GitLocksReport } from './git/git-locks.js';
 export { addItem, claimNext, completeItem, failItem, heartbeat, listClaims, listItems, listQueues, queueCounts, reclaim, type AddItemOptions, type Claim, type ClaimOptions, type ClaimResult, type FailOptions, type FinishOptions, type FinishResult, type ItemView, type QueueItem, } from './queue/queue.js';
 export { addAgentWorktree, listAgentWorktrees, pruneWorktrees, removeAgentWorktree, type AddWorktreeOptions, type AgentWorktree } from './worktree/worktree.js';
 export { mergeBranch, type MergeOptions, type MergeResult } from './merge/merge.js';

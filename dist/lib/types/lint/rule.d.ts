@@ -1,6 +1,6 @@
 /** What every lint rule is: an id, what it catches, the one-line fix, and a check over a file's code lines. */
 import type { CodeLine } from './shell-text.js';
-export type RuleId = 'singleton-state-file' | 'second-precision-id' | 'source-state-file' | 'git-add-all' | 'newest-file-discovery';
+export type RuleId = 'singleton-state-file' | 'second-precision-id' | 'source-state-file' | 'git-add-all' | 'newest-file-discovery' | 'remove-git-lock';
 export interface RuleHit {
     line: number;
     message: string;

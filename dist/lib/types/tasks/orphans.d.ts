@@ -1,5 +1,6 @@
 import type { LockHandle } from '../core/lock.js';
 import type { Git } from '../git/git.js';
+import { type StaleIndexLock } from './index-retry.js';
 import { type ScopeOwner } from './scope.js';
 export declare const ORPHANS_DIR = "orphans";
 export interface OrphanedChange {
@@ -47,6 +48,8 @@ export interface MoveAsideOptions {
     handle: LockHandle;
     /** Give up retrying git's index.lock at this time. */
     deadlineMs: number;
+    /** The worktree's index.lock, removed if a killed git left it (see index-retry.ts). */
+    staleIndexLock?: StaleIndexLock;
 }
 /**
  * With the commit lock held and before the edit runs: saves, records and

@@ -1,0 +1,140 @@
+/**
+ * Git's own lock files, judged from the processes on this machine: real git
+ * processes holding index.lock (a `git commit -a` whose pre-commit waits),
+ * killed with SIGKILL as a harness kills an agent, and the lock they leave.
+ */
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gitLockFiles } from '../../src/git/git-locks.js';
+import { readEvents } from '../../src/core/events.js';
+import { startTask } from '../../src/tasks/tasks.js';
+import { cleanupTemp, git, runCli, tempDir, tempRepo, until, waitExit } from '../helpers.js';
+
+afterAll(cleanupTemp);
+
+interface HeldCommit {
+  child: ChildProcess;
+  lock: string;
+  /** Lets the pre-commit hook end, so the commit goes on. */
+  release: () => void;
+  /** SIGKILL to git and its hook, as a harness kills an agent's process group. */
+  kill: () => Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** A real `git commit -a` holding the repository's index.lock while its pre-commit hook waits for a go file. */
+async function heldCommit(repo: string): Promise<HeldCommit> {
+  const marks = tempDir();
+  const hook = join(repo, '.git', 'hooks', 'pre-commit');
+  writeFileSync(hook, `#!/bin/sh\ntouch "${marks}/in-hook"\nwhile [ ! -e "${marks}/go" ]; do sleep 0.02; done\n`);
+  chmodSync(hook, 0o755);
+  writeFileSync(join(repo, 'README.md'), `changed ${Math.random()}\n`);
+  const child = spawn('git', ['commit', '-a', '-q', '-m', 'held'], { cwd: repo, detached: true, stdio: 'ignore' });
+  const exited = waitExit(child);
+  await until(() => existsSync(join(marks, 'in-hook')), 20_000, 'the pre-commit hook to start');
+  const lock = join(repo, '.git', 'index.lock');
+  expect(existsSync(lock)).toBe(true);
+  return {
+    child,
+    lock,
+    exited,
+    release: () => writeFileSync(join(marks, 'go'), ''),
+    kill: async () => {
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+    },
+  };
+}
+
+const json = (repo: string, args: string[] = [], env: Record<string, string> = {}) => {
+  const r = runCli(['git-locks', '--json', ...args], { cwd: repo, env });
+  return { code: r.code, out: JSON.parse(r.stdout) as { ok: boolean; locks: { name: string; state: string; holders: { pid: number; reason: string }[] }[]; cleared: { name: string }[] } };
+};
+
+describe("git's lock files", () => {
+  test("a live git's index.lock is in use and kept; once that git is killed it is stale, and --clear makes git work again", async () => {
+    const repo = tempRepo();
+    const held = await heldCommit(repo);
+    const live = json(repo, ['--clear']);
+    expect(live.code).toBe(0);
+    expect(live.out.cleared).toEqual([]);
+    expect(live.out.locks).toEqual([expect.objectContaining({ name: 'index.lock', state: 'in-use', holders: [expect.objectContaining({ pid: held.child.pid, reason: 'older' })] })]);
+    expect(existsSync(held.lock)).toBe(true);
+
+    await held.kill();
+    expect(existsSync(held.lock)).toBe(true); // git cannot remove it on SIGKILL
+    const blocked = spawnSync('git', ['commit', '-a', '-q', '-m', 'next'], { cwd: repo, encoding: 'utf8' });
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stderr).toContain('index.lock');
+
+    const found = runCli(['git-locks'], { cwd: repo });
+    expect(found.code).toBe(1);
+    expect(found.stdout).toMatch(/^index\.lock {2}stale {2}\d+ s old: no process has it open/);
+    expect(found.stderr).toContain('remove with: lockstep git-locks --clear');
+    const cleared = runCli(['git-locks', '--clear'], { cwd: repo });
+    expect(cleared.code).toBe(0);
+    expect(cleared.stdout).toMatch(/^removed index\.lock \(stale, \d+ s old\)/);
+    expect(existsSync(held.lock)).toBe(false);
+    expect(readEvents(join(repo, '.git', 'lockstep')).filter((e) => e.type === 'git_lock_cleared')).toEqual([expect.objectContaining({ lock: 'index.lock', by: 'lockstep git-locks --clear' })]);
+    git(repo, 'commit', '-a', '-q', '--no-verify', '-m', 'works again');
+  });
+
+  test('the control: a clear that ignores the holders removes a live commit\'s lock, and that commit fails', async () => {
+    for (const ignoreHolders of [false, true]) {
+      const repo = tempRepo();
+      const held = await heldCommit(repo);
+      const r = json(repo, ['--clear'], ignoreHolders ? { LOCKSTEP_FAULT: 'ignore-git-lock-holders:1' } : {});
+      expect(r.out.cleared.map((c) => c.name)).toEqual(ignoreHolders ? ['index.lock'] : []);
+      held.release();
+      const code = await held.exited;
+      if (ignoreHolders) expect(code).not.toBe(0); // its index could not be written: the commit broke
+      else expect(code).toBe(0);
+    }
+  });
+
+  test('a process that has a lock file open holds it, whatever it is', async () => {
+    const repo = tempRepo();
+    const lock = join(repo, '.git', 'refs', 'heads', 'topic.lock');
+    const marks = tempDir();
+    const holder = spawn(process.execPath, ['-e', `const fs = require('fs'); fs.openSync(${JSON.stringify(lock)}, 'wx'); fs.writeFileSync(${JSON.stringify(join(marks, 'open'))}, ''); setInterval(() => {}, 1000);`], { stdio: 'ignore' });
+    await until(() => existsSync(join(marks, 'open')), 20_000, 'the holder to open the lock');
+    const [judged] = gitLockFiles(join(repo, '.git'));
+    expect(judged).toMatchObject({ name: join('refs', 'heads', 'topic.lock'), state: 'in-use', holders: [{ pid: holder.pid, reason: 'open' }] });
+    holder.kill('SIGKILL');
+    await waitExit(holder);
+    expect(gitLockFiles(join(repo, '.git'))).toEqual([expect.objectContaining({ state: 'stale', holders: [] })]);
+  });
+
+  test("a git working in another repository does not hold this one's lock (with /proc); ps cannot tell, so it counts", async () => {
+    const other = tempRepo();
+    const busy = await heldCommit(other); // started before the lock below
+    const repo = tempRepo();
+    const stale = await heldCommit(repo);
+    await stale.kill();
+    try {
+      expect(gitLockFiles(join(repo, '.git'))).toEqual([expect.objectContaining({ state: 'stale' })]);
+      const viaPs = runCli(['git-locks', '--json'], { cwd: repo, env: { LOCKSTEP_PROCESS_INSPECTOR: 'ps' } });
+      expect(JSON.parse(viaPs.stdout).locks).toEqual([expect.objectContaining({ state: 'in-use', holders: expect.arrayContaining([expect.objectContaining({ pid: busy.child.pid, reason: 'older' })]) })]);
+    } finally {
+      await busy.kill();
+    }
+  });
+
+  test("lockstep commit removes a killed git's index.lock in its way, and the index follows the commit", async () => {
+    const repo = tempRepo();
+    startTask({ cwd: repo, id: 'A', scope: ['a/**'] });
+    const held = await heldCommit(repo);
+    await held.kill();
+    unlinkSync(join(repo, '.git', 'hooks', 'pre-commit'));
+    mkdirSync(join(repo, 'a'));
+    writeFileSync(join(repo, 'a', '1.txt'), 'a1\n');
+    const ok = runCli(['commit', '--task', 'A', '-m', 'A: work', '--json', '--', 'a/1.txt'], { cwd: repo });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).warnings).toEqual([]);
+    expect(existsSync(held.lock)).toBe(false);
+    expect(git(repo, 'diff', '--cached', '--name-only', '--', 'a')).toBe(''); // the index has the commit's a/1.txt
+    expect(readEvents(join(repo, '.git', 'lockstep')).filter((e) => e.type === 'git_lock_cleared')).toEqual([expect.objectContaining({ lock: 'index.lock', by: 'lockstep commit --task A' })]);
+  });
+});

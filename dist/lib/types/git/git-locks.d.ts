@@ -1,0 +1,66 @@
+/** Why a process may hold a lock file. */
+export interface GitLockHolder {
+    pid: number;
+    /** The process's command line (or its short name), for people to read. */
+    command: string;
+    /** `open`: it has the file open; `older`: a git process that started before the file last changed. */
+    reason: 'open' | 'older';
+}
+export interface GitLockFile {
+    /** Absolute path. */
+    path: string;
+    /** Relative to the common git dir, e.g. `index.lock`, `worktrees/wt1/index.lock`, `refs/heads/main.lock`. */
+    name: string;
+    /** Since the file last changed. */
+    ageMs: number;
+    state: 'in-use' | 'stale';
+    holders: GitLockHolder[];
+    /** Identity of the file judged: a clear removes only this one. */
+    dev: number;
+    ino: number;
+    ctimeMs: number;
+}
+/** Every file that may be one of git's lock files, in the common dir and each worktree's git dir. Never lockstep's own. */
+export declare function findGitLockFiles(commonDir: string): string[];
+/** The directories a git process working on this repository runs in: the common dir and every worktree's top. */
+export declare function repositoryDirs(commonDir: string): string[];
+/** Git's lock files in the repository whose common git dir is `commonDir`, each judged (see the top of this file). */
+export declare function gitLockFiles(commonDir: string, paths?: string[]): GitLockFile[];
+export type ClearOutcome = 'cleared' | 'in-use' | 'gone' | 'changed';
+/**
+ * Removes a lock file judged stale, if it is still the file judged: renamed
+ * aside first, checked by identity, then deleted (or put back, should another
+ * file have taken its place meanwhile). `changed` means the file at the path
+ * is not the one judged: judge it again.
+ */
+export declare function removeStaleGitLock(lock: GitLockFile): ClearOutcome;
+/**
+ * Judges the one lock file at `path` (e.g. a worktree's index.lock that a
+ * step found in its way) and removes it when it is stale. Returns what it did
+ * and the judgement.
+ */
+export declare function clearIfStale(commonDir: string, path: string): {
+    outcome: ClearOutcome;
+    lock: GitLockFile | null;
+};
+/** The fields of a `git_lock_cleared` event. */
+export declare function gitLockEvent(lock: GitLockFile, by: string): Record<string, unknown>;
+export interface GitLocksReport {
+    /** The common git dir looked in. */
+    commonDir: string;
+    /** Every lock file found, as judged (removed ones included, with state `stale`). */
+    locks: GitLockFile[];
+    /** The ones removed (with `clear`). */
+    cleared: GitLockFile[];
+    /** Stale ones still there: found without `clear`, or changed under us while clearing. */
+    stale: GitLockFile[];
+}
+/**
+ * Git's lock files in the repository at `cwd`, judged; with `clear`, the
+ * stale ones removed (each with a `git_lock_cleared` event).
+ */
+export declare function checkGitLocks(opts?: {
+    cwd?: string;
+    clear?: boolean;
+    by?: string;
+}): GitLocksReport;

@@ -1,0 +1,366 @@
+/**
+ * Git's own lock files: `index.lock`, `HEAD.lock`, `refs/…/NAME.lock`,
+ * `packed-refs.lock`, `config.lock`. Git creates one (O_EXCL) before it
+ * changes the file beside it and removes it when done; a git killed with
+ * SIGKILL (an agent killed on a timeout, with its process group) leaves it,
+ * and from then on every git that needs that lock fails with "Unable to
+ * create '…/index.lock': File exists … remove the file manually". Removing
+ * it by hand while a git still works under it breaks that git's operation,
+ * and with several agents in one repository somebody usually is working.
+ *
+ * A lock file names no owner, so the judgement comes from the processes on
+ * this machine:
+ *  - **open**: a process has the file open (git keeps it open while it writes);
+ *  - **older**: a git process that may work on this repository started before
+ *    the file last changed — the git that created it must have, so while one
+ *    such process lives, the file may be its;
+ *  - neither: **stale**. No process that could have made it is still running.
+ * Only a stale lock is removed, by renaming it aside and checking that the
+ * file moved is the one judged (else it is put back).
+ *
+ * On Linux the processes come from /proc (start times in clock ticks since
+ * boot, working directories, open files). Elsewhere `ps` gives start times to
+ * the second and nothing else, so every git process of any repository that
+ * started before the file (plus a second) counts as a possible holder.
+ * Processes in other containers or on other machines sharing the repository
+ * are not visible: the judgement covers this machine only.
+ */
+import { execFileSync } from 'node:child_process';
+import { linkSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fsError, LockstepError } from '../core/errors.js';
+import { appendEvent } from '../core/events.js';
+import { faultValue } from '../core/faults.js';
+import { randomHex } from '../core/names.js';
+import { processInspector } from '../core/process.js';
+import { openRuntime } from '../core/runtime.js';
+
+/** Why a process may hold a lock file. */
+export interface GitLockHolder {
+  pid: number;
+  /** The process's command line (or its short name), for people to read. */
+  command: string;
+  /** `open`: it has the file open; `older`: a git process that started before the file last changed. */
+  reason: 'open' | 'older';
+}
+
+export interface GitLockFile {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the common git dir, e.g. `index.lock`, `worktrees/wt1/index.lock`, `refs/heads/main.lock`. */
+  name: string;
+  /** Since the file last changed. */
+  ageMs: number;
+  state: 'in-use' | 'stale';
+  holders: GitLockHolder[];
+  /** Identity of the file judged: a clear removes only this one. */
+  dev: number;
+  ino: number;
+  ctimeMs: number;
+}
+
+/** One process as the judgement needs it. */
+interface ProcessView {
+  pid: number;
+  /** Start time in the clock of `fileTimeIn` (ms). */
+  startMs: number;
+  isGit: boolean;
+  /** May it work on this repository? (Unknown counts as yes.) */
+  mayUseRepo: boolean;
+  command: string;
+  /** Absolute paths of the files it has open; null when unknown. */
+  open: Set<string> | null;
+}
+
+interface ProcessScan {
+  processes: ProcessView[];
+  /** A file's change time (wall clock, ms) in the clock of `startMs`. */
+  fileTimeIn(ctimeMs: number): number;
+  /** Start times are this coarse: a process that started within it of the file counts as older. */
+  slackMs: number;
+}
+
+/** Every file that may be one of git's lock files, in the common dir and each worktree's git dir. Never lockstep's own. */
+export function findGitLockFiles(commonDir: string): string[] {
+  const out: string[] = [];
+  const lockFilesIn = (dir: string) => {
+    for (const e of safeReaddir(dir)) if (e.isFile() && e.name.endsWith('.lock')) out.push(join(dir, e.name));
+  };
+  const walkRefs = (dir: string, depth: number) => {
+    if (depth > 32) return;
+    for (const e of safeReaddir(dir)) {
+      if (e.isDirectory()) walkRefs(join(dir, e.name), depth + 1);
+      else if (e.isFile() && e.name.endsWith('.lock')) out.push(join(dir, e.name));
+    }
+  };
+  lockFilesIn(commonDir);
+  walkRefs(join(commonDir, 'refs'), 0);
+  for (const w of safeReaddir(join(commonDir, 'worktrees'))) {
+    if (!w.isDirectory()) continue;
+    lockFilesIn(join(commonDir, 'worktrees', w.name));
+    walkRefs(join(commonDir, 'worktrees', w.name, 'refs'), 0);
+  }
+  return out.sort();
+}
+
+function safeReaddir(dir: string) {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/** The directories a git process working on this repository runs in: the common dir and every worktree's top. */
+export function repositoryDirs(commonDir: string): string[] {
+  const dirs = [commonDir];
+  if (basename(commonDir) === '.git') dirs.push(dirname(commonDir));
+  for (const w of safeReaddir(join(commonDir, 'worktrees'))) {
+    try {
+      // worktrees/<id>/gitdir names the worktree's `.git` file.
+      const dotGit = readFileSync(join(commonDir, 'worktrees', w.name, 'gitdir'), 'utf8').trim();
+      if (dotGit) dirs.push(dirname(dotGit));
+    } catch {
+      /* a half-made or pruned worktree */
+    }
+  }
+  return dirs;
+}
+
+const within = (dir: string, p: string) => p === dir || p.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+/** USER_HZ: /proc start times are in these ticks (100 on every Linux architecture in use). */
+const TICKS_PER_SECOND = 100;
+
+function readProcFile(pid: number, file: string): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'latin1');
+  } catch {
+    return null;
+  }
+}
+
+function readLink(p: string): string | null {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/** Long-running git processes that never take a repository's lock files. */
+function isDaemon(args: string[]): boolean {
+  return args.some((a) => a === 'daemon' || a.endsWith('--daemon'));
+}
+
+/** /proc: every process's start (ticks since boot), command line, working directory and open files. */
+function scanProcfs(repoDirs: string[], lockPaths: Set<string>): ProcessScan {
+  const processes: ProcessView[] = [];
+  for (const e of safeReaddir('/proc')) {
+    if (!/^[0-9]+$/.test(e.name)) continue;
+    const pid = Number(e.name);
+    if (pid === process.pid) continue;
+    const stat = readProcFile(pid, 'stat');
+    if (!stat) continue;
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X') continue; // exited: holds nothing
+    const startTicks = Number(fields[19]);
+    if (!Number.isFinite(startTicks)) continue;
+    const args = (readProcFile(pid, 'cmdline') ?? '').split('\0').filter((a) => a !== '');
+    const isGit = comm.startsWith('git') && !isDaemon(args);
+    let mayUseRepo = true;
+    if (isGit) {
+      const cwd = readLink(`/proc/${pid}/cwd`);
+      const env = readProcFile(pid, 'environ');
+      const inRepo = (p: string) => repoDirs.some((d) => within(d, p));
+      // Where git was pointed elsewhere than its working directory: GIT_DIR and friends, --git-dir.
+      const pointedHere = env !== null && env.split('\0').some((kv) => {
+        const m = /^GIT_(?:DIR|WORK_TREE|COMMON_DIR|INDEX_FILE)=(.+)$/.exec(kv);
+        return m !== null && (cwd === null || inRepo(resolve(cwd, m[1]!)));
+      });
+      mayUseRepo = cwd === null || env === null || pointedHere || args.some((a) => a.startsWith('--git-dir') || a.startsWith('--work-tree')) || inRepo(cwd);
+    }
+    let open: Set<string> | null = null;
+    const fds = readdirNames(`/proc/${pid}/fd`);
+    if (fds) {
+      open = new Set();
+      for (const fd of fds) {
+        const target = readLink(`/proc/${pid}/fd/${fd}`);
+        if (target !== null && lockPaths.has(target)) open.add(target);
+      }
+    }
+    processes.push({ pid, startMs: (startTicks * 1000) / TICKS_PER_SECOND, isGit, mayUseRepo, command: args.join(' ').slice(0, 200) || comm, open });
+  }
+  const uptimeMs = Number((readFileSync('/proc/uptime', 'latin1').split(' ')[0] ?? '0')) * 1000;
+  const now = Date.now();
+  // Ticks and /proc/uptime count from boot in hundredths of a second.
+  return { processes, fileTimeIn: (ctimeMs) => uptimeMs - (now - ctimeMs), slackMs: 50 };
+}
+
+function readdirNames(dir: string): string[] | null {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return null;
+  }
+}
+
+/** `ps`: start times to the second, command names; nothing about working directories or open files. */
+function scanPs(): ProcessScan {
+  const processes: ProcessView[] = [];
+  let out = '';
+  try {
+    out = execFileSync('ps', ['-A', '-o', 'pid=,lstart=,comm='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LC_ALL: 'C' } });
+  } catch {
+    out = '';
+  }
+  for (const line of out.split('\n')) {
+    // "  4242 Mon Nov 23 23:45:01 2026     /usr/bin/git"
+    const m = /^\s*(\d+)\s+(\w{3}\s+\w{3}\s+\d+\s+[\d:]{8}\s+\d{4})\s+(.+)$/.exec(line);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    const started = Date.parse(m[2]!);
+    if (pid === process.pid || !Number.isFinite(started)) continue;
+    const comm = basename(m[3]!.trim());
+    processes.push({ pid, startMs: started, isGit: comm.startsWith('git'), mayUseRepo: true, command: m[3]!.trim(), open: null });
+  }
+  return { processes, fileTimeIn: (ctimeMs) => ctimeMs, slackMs: 1500 };
+}
+
+function scanProcesses(repoDirs: string[], lockPaths: Set<string>): ProcessScan {
+  return processInspector().kind === 'procfs' ? scanProcfs(repoDirs, lockPaths) : scanPs();
+}
+
+/** The path as /proc/<pid>/fd names an open file: its directory's real path. */
+function canonical(path: string): string {
+  try {
+    return join(realpathSync.native(dirname(path)), basename(path));
+  } catch {
+    return path;
+  }
+}
+
+function judge(path: string, commonDir: string, scan: ProcessScan): GitLockFile | null {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return null; // gone: whoever held it is done
+  }
+  const holders: GitLockHolder[] = [];
+  const changedAt = scan.fileTimeIn(st.ctimeMs);
+  const real = canonical(path);
+  for (const p of scan.processes) {
+    if (p.open?.has(real)) holders.push({ pid: p.pid, command: p.command, reason: 'open' });
+    else if (p.isGit && p.mayUseRepo && p.startMs <= changedAt + scan.slackMs) holders.push({ pid: p.pid, command: p.command, reason: 'older' });
+  }
+  // TEST-ONLY: LOCKSTEP_FAULT=ignore-git-lock-holders:1 judges every lock stale (the control of the tests that show why not).
+  if (faultValue('ignore-git-lock-holders')) holders.length = 0;
+  return {
+    path,
+    name: relative(commonDir, path),
+    ageMs: Math.max(0, Date.now() - st.ctimeMs),
+    state: holders.length ? 'in-use' : 'stale',
+    holders,
+    dev: st.dev,
+    ino: st.ino,
+    ctimeMs: st.ctimeMs,
+  };
+}
+
+/** Git's lock files in the repository whose common git dir is `commonDir`, each judged (see the top of this file). */
+export function gitLockFiles(commonDir: string, paths: string[] = findGitLockFiles(commonDir)): GitLockFile[] {
+  if (!paths.length) return [];
+  const scan = scanProcesses(repositoryDirs(commonDir).map((d) => canonical(d)), new Set(paths.map(canonical)));
+  return paths.map((p) => judge(p, commonDir, scan)).filter((j): j is GitLockFile => j !== null);
+}
+
+export type ClearOutcome = 'cleared' | 'in-use' | 'gone' | 'changed';
+
+/**
+ * Removes a lock file judged stale, if it is still the file judged: renamed
+ * aside first, checked by identity, then deleted (or put back, should another
+ * file have taken its place meanwhile). `changed` means the file at the path
+ * is not the one judged: judge it again.
+ */
+export function removeStaleGitLock(lock: GitLockFile): ClearOutcome {
+  if (lock.state !== 'stale') return 'in-use';
+  let st;
+  try {
+    st = lstatSync(lock.path);
+  } catch {
+    return 'gone';
+  }
+  if (st.dev !== lock.dev || st.ino !== lock.ino || st.ctimeMs !== lock.ctimeMs) return 'changed';
+  const aside = `${lock.path}.lockstep-stale-${process.pid}-${randomHex(4)}`;
+  try {
+    renameSync(lock.path, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw fsError(e, 'move aside the stale lock file', lock.path);
+  }
+  const moved = statSync(aside);
+  if (moved.dev !== lock.dev || moved.ino !== lock.ino) {
+    // Another file took the path between our look and the rename: it is somebody's. Put it back.
+    try {
+      linkSync(aside, lock.path);
+    } catch {
+      /* a newer one is there already: git's O_EXCL keeps it to one, and that one is not ours to touch */
+    }
+    unlinkSync(aside);
+    return 'changed';
+  }
+  unlinkSync(aside);
+  return 'cleared';
+}
+
+/**
+ * Judges the one lock file at `path` (e.g. a worktree's index.lock that a
+ * step found in its way) and removes it when it is stale. Returns what it did
+ * and the judgement.
+ */
+export function clearIfStale(commonDir: string, path: string): { outcome: ClearOutcome; lock: GitLockFile | null } {
+  const [lock] = gitLockFiles(commonDir, [path]);
+  if (!lock) return { outcome: 'gone', lock: null };
+  return { outcome: removeStaleGitLock(lock), lock };
+}
+
+/** The fields of a `git_lock_cleared` event. */
+export function gitLockEvent(lock: GitLockFile, by: string): Record<string, unknown> {
+  return { lock: lock.name, path: lock.path, ageMs: Math.round(lock.ageMs), by };
+}
+
+export interface GitLocksReport {
+  /** The common git dir looked in. */
+  commonDir: string;
+  /** Every lock file found, as judged (removed ones included, with state `stale`). */
+  locks: GitLockFile[];
+  /** The ones removed (with `clear`). */
+  cleared: GitLockFile[];
+  /** Stale ones still there: found without `clear`, or changed under us while clearing. */
+  stale: GitLockFile[];
+}
+
+/**
+ * Git's lock files in the repository at `cwd`, judged; with `clear`, the
+ * stale ones removed (each with a `git_lock_cleared` event).
+ */
+export function checkGitLocks(opts: { cwd?: string; clear?: boolean; by?: string } = {}): GitLocksReport {
+  const rt = openRuntime({ cwd: opts.cwd });
+  const commonDir = rt.repo?.commonDir;
+  if (!commonDir) throw new LockstepError('NOT_A_REPO', `${opts.cwd ?? process.cwd()} is not inside a git repository`);
+  const locks = gitLockFiles(commonDir);
+  const cleared: GitLockFile[] = [];
+  const stale: GitLockFile[] = [];
+  for (const l of locks) {
+    if (l.state !== 'stale') continue;
+    const outcome = opts.clear ? removeStaleGitLock(l) : null;
+    if (outcome === 'cleared') {
+      cleared.push(l);
+      appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(l, opts.by ?? 'lockstep git-locks --clear'));
+    } else if (outcome !== 'gone') stale.push(l);
+  }
+  return { commonDir, locks, cleared, stale };
+}
