@@ -73,6 +73,17 @@ describe('status', () => {
     expect(after.merges.recent[0]).toMatchObject({ branch: 'lockstep/a1', into: 'main', status: 'merged' });
   });
 
+  test("git's lock files: listed only when there are any, a stale one with the command that clears it", () => {
+    const repo = tempRepo();
+    expect(collectStatus({ cwd: repo }).gitLocks).toEqual([]);
+    expect(renderStatus(collectStatus({ cwd: repo }))).not.toContain('Git lock files');
+    // As a git killed while it held the index's lock leaves it: no process has it, no git is running here.
+    writeFileSync(join(repo, '.git', 'index.lock'), '');
+    const s = collectStatus({ cwd: repo });
+    expect(s.gitLocks).toEqual([expect.objectContaining({ name: 'index.lock', state: 'stale' })]);
+    expect(renderStatus(s)).toMatch(/Git lock files \(1\)\n {2}index\.lock: STALE for [\d.]+ s, left by a git that is gone: lockstep git-locks --clear/);
+  });
+
   test('CLI: --json, text, and --watch (one snapshot after another when not a terminal)', async () => {
     const repo = tempRepo();
     addItem({ cwd: repo, id: 'x' });

@@ -31,6 +31,15 @@ export function renderStatus(s: Status): string {
     }
   }
 
+  if (s.gitLocks.length) {
+    // Only when there are any: git removes its lock files as it finishes.
+    out.push('', `Git lock files (${s.gitLocks.length})`);
+    for (const g of s.gitLocks) {
+      if (g.state === 'stale') out.push(`  ${g.name}: STALE for ${secs(g.ageMs)}, left by a git that is gone: lockstep git-locks --clear`);
+      else out.push(`  ${g.name}: in use for ${secs(g.ageMs)} by ${g.holders.map((h) => `${h.command.slice(0, 60)} (pid ${h.pid})`).join(', ')}`);
+    }
+  }
+
   out.push('', `Tasks (${s.tasks.length})`);
   if (s.tasks.length === 0) out.push('  no active tasks');
   for (const t of s.tasks) {

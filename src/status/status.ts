@@ -7,6 +7,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { listLocks, type LockStatus } from '../core/lock.js';
+import { gitLockFiles, type GitLockFile } from '../git/git-locks.js';
 import { eventsPath, type LockstepEvent } from '../core/events.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { agentLeaseEnd, agentProcessAlive, listAgents } from '../queue/agents.js';
@@ -90,6 +91,8 @@ export interface Status {
   at: string;
   repo: { commonDir: string | null; topLevel: string | null };
   locks: LockStatus[];
+  /** Git's own lock files now in the repository (index.lock, …), judged in use or stale (src/git/git-locks.ts). */
+  gitLocks: GitLockFile[];
   tasks: TaskSummary[];
   queues: QueueStatus[];
   agents: AgentSummary[];
@@ -192,6 +195,7 @@ export function collectStatus(opts: StatusOptions = {}): Status {
     at: new Date(now).toISOString(),
     repo: { commonDir: rt.repo?.commonDir ?? null, topLevel: rt.repo?.topLevel ?? null },
     locks: listLocks({ runtime: rt }),
+    gitLocks: rt.repo ? gitLockFiles(rt.repo.commonDir) : [],
     tasks,
     queues,
     agents,
