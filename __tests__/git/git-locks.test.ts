@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitLockFiles } from '../../src/git/git-locks.js';
 import { readEvents } from '../../src/core/events.js';
@@ -120,6 +120,20 @@ describe("git's lock files", () => {
     } finally {
       await busy.kill();
     }
+  });
+
+  test('where the processes cannot be listed (no /proc, no ps), nothing is judged stale', () => {
+    const repo = tempRepo();
+    writeFileSync(join(repo, '.git', 'index.lock'), ''); // no process has it, no git runs here
+    const bin = tempDir();
+    symlinkSync(spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim(), join(bin, 'git'));
+    const noPs = { LOCKSTEP_PROCESS_INSPECTOR: 'ps', PATH: bin };
+    const r = json(repo, ['--clear'], noPs);
+    expect(r.code).toBe(0);
+    expect(r.out.locks).toEqual([expect.objectContaining({ name: 'index.lock', state: 'in-use', holders: [expect.objectContaining({ pid: 0, reason: 'unknown' })] })]);
+    expect(existsSync(join(repo, '.git', 'index.lock'))).toBe(true);
+    // Control: where they can be listed, the same file is stale and cleared.
+    expect(json(repo, ['--clear']).out.cleared).toEqual([expect.objectContaining({ name: 'index.lock' })]);
   });
 
   test("lockstep commit removes a killed git's index.lock in its way, and the index follows the commit", async () => {

@@ -4423,11 +4423,11 @@ function readdirNames(dir) {
 }
 function scanPs() {
   const processes = [];
-  let out = "";
+  let out;
   try {
     out = execFileSync2("ps", ["-A", "-o", "pid=,lstart=,comm="], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, LC_ALL: "C" } });
   } catch {
-    out = "";
+    return { processes: null, fileTimeIn: (t) => t, slackMs: 0 };
   }
   for (const line of out.split("\n")) {
     const m = /^\s*(\d+)\s+(\w{3}\s+\w{3}\s+\d+\s+[\d:]{8}\s+\d{4})\s+(.+)$/.exec(line);
@@ -4460,7 +4460,8 @@ function judge(path, commonDir, scan2) {
   const holders = [];
   const changedAt = scan2.fileTimeIn(st.ctimeMs);
   const real2 = canonical(path);
-  for (const p of scan2.processes) {
+  if (scan2.processes === null) holders.push({ pid: 0, command: "the processes of this machine could not be listed", reason: "unknown" });
+  for (const p of scan2.processes ?? []) {
     if (p.open?.has(real2)) holders.push({ pid: p.pid, command: p.command, reason: "open" });
     else if (p.isGit && p.mayUseRepo && p.startMs <= changedAt + scan2.slackMs) holders.push({ pid: p.pid, command: p.command, reason: "older" });
   }

@@ -40,8 +40,12 @@ export interface GitLockHolder {
   pid: number;
   /** The process's command line (or its short name), for people to read. */
   command: string;
-  /** `open`: it has the file open; `older`: a git process that started before the file last changed. */
-  reason: 'open' | 'older';
+  /**
+   * `open`: it has the file open; `older`: a git process that started before
+   * the file last changed; `unknown`: the processes could not be listed
+   * (pid 0), so nothing can be ruled out.
+   */
+  reason: 'open' | 'older' | 'unknown';
 }
 
 export interface GitLockFile {
@@ -73,7 +77,8 @@ interface ProcessView {
 }
 
 interface ProcessScan {
-  processes: ProcessView[];
+  /** Null when they could not be listed. */
+  processes: ProcessView[] | null;
   /** A file's change time (wall clock, ms) in the clock of `startMs`. */
   fileTimeIn(ctimeMs: number): number;
   /** Start times are this coarse: a process that started within it of the file counts as older. */
@@ -210,11 +215,11 @@ function readdirNames(dir: string): string[] | null {
 /** `ps`: start times to the second, command names; nothing about working directories or open files. */
 function scanPs(): ProcessScan {
   const processes: ProcessView[] = [];
-  let out = '';
+  let out: string;
   try {
     out = execFileSync('ps', ['-A', '-o', 'pid=,lstart=,comm='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LC_ALL: 'C' } });
   } catch {
-    out = '';
+    return { processes: null, fileTimeIn: (t) => t, slackMs: 0 }; // no ps (Windows): nothing can be ruled out
   }
   for (const line of out.split('\n')) {
     // "  4242 Mon Nov 23 23:45:01 2026     /usr/bin/git"
@@ -252,7 +257,8 @@ function judge(path: string, commonDir: string, scan: ProcessScan): GitLockFile 
   const holders: GitLockHolder[] = [];
   const changedAt = scan.fileTimeIn(st.ctimeMs);
   const real = canonical(path);
-  for (const p of scan.processes) {
+  if (scan.processes === null) holders.push({ pid: 0, command: 'the processes of this machine could not be listed', reason: 'unknown' });
+  for (const p of scan.processes ?? []) {
     if (p.open?.has(real)) holders.push({ pid: p.pid, command: p.command, reason: 'open' });
     else if (p.isGit && p.mayUseRepo && p.startMs <= changedAt + scan.slackMs) holders.push({ pid: p.pid, command: p.command, reason: 'older' });
   }

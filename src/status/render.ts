@@ -36,7 +36,7 @@ export function renderStatus(s: Status): string {
     out.push('', `Git lock files (${s.gitLocks.length})`);
     for (const g of s.gitLocks) {
       if (g.state === 'stale') out.push(`  ${g.name}: STALE for ${secs(g.ageMs)}, left by a git that is gone: lockstep git-locks --clear`);
-      else out.push(`  ${g.name}: in use for ${secs(g.ageMs)} by ${g.holders.map((h) => `${h.command.slice(0, 60)} (pid ${h.pid})`).join(', ')}`);
+      else out.push(`  ${g.name}: in use for ${secs(g.ageMs)} by ${g.holders.map((h) => (h.reason === 'unknown' ? 'a process it could not tell (no process list)' : `${h.command.slice(0, 60)} (pid ${h.pid})`)).join(', ')}`);
     }
   }
 

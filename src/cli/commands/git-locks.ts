@@ -10,7 +10,7 @@ function age(ms: number): string {
 
 function why(l: GitLockFile): string {
   if (l.state === 'stale') return 'no process has it open, and no git process that could have made it is running';
-  return l.holders.map((h) => `${h.reason === 'open' ? 'open in' : 'may be held by'} ${h.command} (pid ${h.pid})`).join('; ');
+  return l.holders.map((h) => (h.reason === 'unknown' ? `${h.command}: it may be in use` : `${h.reason === 'open' ? 'open in' : 'may be held by'} ${h.command} (pid ${h.pid})`)).join('; ');
 }
 
 export function registerGitLocks(program: Command): void {

@@ -3,8 +3,12 @@ export interface GitLockHolder {
     pid: number;
     /** The process's command line (or its short name), for people to read. */
     command: string;
-    /** `open`: it has the file open; `older`: a git process that started before the file last changed. */
-    reason: 'open' | 'older';
+    /**
+     * `open`: it has the file open; `older`: a git process that started before
+     * the file last changed; `unknown`: the processes could not be listed
+     * (pid 0), so nothing can be ruled out.
+     */
+    reason: 'open' | 'older' | 'unknown';
 }
 export interface GitLockFile {
     /** Absolute path. */
