@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "d22ad5a69d6580a5" }, allocate: { name: "allocate", id: "f1faf69900a36f85" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "a5edee6086367502" }, allocate: { name: "allocate", id: "f1faf69900a36f85" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

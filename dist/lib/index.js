@@ -4450,13 +4450,14 @@ function canonical(path) {
     return path;
   }
 }
-function judge(path, commonDir, scan2) {
-  let st;
+function statOrNull(path) {
   try {
-    st = lstatSync(path);
+    return lstatSync(path);
   } catch {
     return null;
   }
+}
+function judge(path, st, commonDir, scan2) {
   const holders = [];
   const changedAt = scan2.fileTimeIn(st.ctimeMs);
   const real2 = canonical(path);
@@ -4478,9 +4479,10 @@ function judge(path, commonDir, scan2) {
   };
 }
 function gitLockFiles(commonDir, paths = findGitLockFiles(commonDir)) {
-  if (!paths.length) return [];
-  const scan2 = scanProcesses(repositoryDirs(commonDir).map((d) => canonical(d)), new Set(paths.map(canonical)));
-  return paths.map((p) => judge(p, commonDir, scan2)).filter((j) => j !== null);
+  const found = paths.map((path) => ({ path, st: statOrNull(path) })).filter((f) => f.st !== null);
+  if (!found.length) return [];
+  const scan2 = scanProcesses(repositoryDirs(commonDir).map((d) => canonical(d)), new Set(found.map((f) => canonical(f.path))));
+  return found.map((f) => judge(f.path, f.st, commonDir, scan2));
 }
 function removeStaleGitLock(lock) {
   if (lock.state !== "stale") return "in-use";

@@ -26,7 +26,7 @@
  * are not visible: the judgement covers this machine only.
  */
 import { execFileSync } from 'node:child_process';
-import { linkSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { linkSync, lstatSync, type Stats, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fsError, LockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
@@ -247,13 +247,16 @@ function canonical(path: string): string {
   }
 }
 
-function judge(path: string, commonDir: string, scan: ProcessScan): GitLockFile | null {
-  let st;
+function statOrNull(path: string): Stats | null {
   try {
-    st = lstatSync(path);
+    return lstatSync(path);
   } catch {
     return null; // gone: whoever held it is done
   }
+}
+
+/** `st` was taken before the processes were listed (see gitLockFiles). */
+function judge(path: string, st: Stats, commonDir: string, scan: ProcessScan): GitLockFile {
   const holders: GitLockHolder[] = [];
   const changedAt = scan.fileTimeIn(st.ctimeMs);
   const real = canonical(path);
@@ -278,9 +281,13 @@ function judge(path: string, commonDir: string, scan: ProcessScan): GitLockFile 
 
 /** Git's lock files in the repository whose common git dir is `commonDir`, each judged (see the top of this file). */
 export function gitLockFiles(commonDir: string, paths: string[] = findGitLockFiles(commonDir)): GitLockFile[] {
-  if (!paths.length) return [];
-  const scan = scanProcesses(repositoryDirs(commonDir).map((d) => canonical(d)), new Set(paths.map(canonical)));
-  return paths.map((p) => judge(p, commonDir, scan)).filter((j): j is GitLockFile => j !== null);
+  // Each file is looked at before the processes are listed: the git that
+  // made it started before that, so if it still runs, the list has it. (A
+  // file made after the look is another file: a clear checks the identity.)
+  const found = paths.map((path) => ({ path, st: statOrNull(path) })).filter((f): f is { path: string; st: Stats } => f.st !== null);
+  if (!found.length) return [];
+  const scan = scanProcesses(repositoryDirs(commonDir).map((d) => canonical(d)), new Set(found.map((f) => canonical(f.path))));
+  return found.map((f) => judge(f.path, f.st, commonDir, scan));
 }
 
 export type ClearOutcome = 'cleared' | 'in-use' | 'gone' | 'changed';
