@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gitLockFiles } from '../../src/git/git-locks.js';
 import { readEvents } from '../../src/core/events.js';
 import { startTask } from '../../src/tasks/tasks.js';
-import { cleanupTemp, git, runCli, tempDir, tempRepo, until, waitExit } from '../helpers.js';
+import { cleanupTemp, git, runCli, runWorker, tempDir, tempRepo, until, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -90,6 +90,26 @@ describe("git's lock files", () => {
       held.release();
       const code = await held.exited;
       if (ignoreHolders) expect(code).not.toBe(0); // its index could not be written: the commit broke
+      else expect(code).toBe(0);
+    }
+  });
+
+  test('a git that starts while the judgement runs is never judged stale: the files are looked at before the processes are listed', async () => {
+    // The path is known before the lock exists (the CLI finds lock files by listing; this judges index.lock by name).
+    for (const control of [false, true]) {
+      const repo = tempRepo();
+      const marks = tempDir();
+      const faults = ['pause-between-look-and-list:4000', ...(control ? ['list-processes-first:1'] : [])].join(',');
+      const judging = runWorker('git-lock-judge.ts', [join(repo, '.git'), join(repo, '.git', 'index.lock')], { env: { LOCKSTEP_FAULT: faults, LOCKSTEP_FAULT_MARK: marks } });
+      await until(() => existsSync(join(marks, 'pause-between-look-and-list')), 20_000, 'the judgement to pause');
+      const held = await heldCommit(repo); // starts between the two steps
+      const r = await judging;
+      expect(r.code).toBe(0);
+      // Listed first, the new git is missing from the list: its live lock is stale to the judgement and is removed.
+      expect(JSON.parse(r.stdout)).toEqual(control ? { outcome: 'cleared', state: 'stale' } : { outcome: 'gone', state: null });
+      held.release();
+      const code = await held.exited;
+      if (control) expect(code).not.toBe(0);
       else expect(code).toBe(0);
     }
   });

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "a5edee6086367502" }, allocate: { name: "allocate", id: "f1faf69900a36f85" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "35612663a691cb55" }, allocate: { name: "allocate", id: "0d940711adcd1474" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -1875,7 +1875,7 @@ function fsError(e, what, path) {
 
 // src/core/lock.ts
 import { closeSync as closeSync3, existsSync as existsSync2, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync, readFileSync as readFileSync4, readSync, renameSync as renameSync3, statSync as statSync2, unlinkSync as unlinkSync3, utimesSync, watch } from "node:fs";
-import { dirname as dirname2, join as join4 } from "node:path";
+import { dirname as dirname2, join as join5 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/core/files.ts
@@ -2024,9 +2024,11 @@ function tryLink(src, dest, missingOk = false) {
 
 // src/core/events.ts
 import { appendFileSync, closeSync as closeSync2, fstatSync, linkSync as linkSync2, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, statSync, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/core/faults.ts
+import { writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
 function faultValue(kind) {
   const spec = process.env.LOCKSTEP_FAULT;
   if (!spec) return 0;
@@ -2038,7 +2040,10 @@ function faultValue(kind) {
 }
 function faultPauseSync(kind) {
   const ms = faultValue(kind);
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (ms <= 0) return;
+  const mark = process.env.LOCKSTEP_FAULT_MARK;
+  if (mark) writeFileSync(join2(mark, kind), "");
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 // src/core/process.ts
@@ -2182,7 +2187,7 @@ function liveness(owner, inspector = processInspector()) {
 // src/core/events.ts
 var ROTATE_BYTES = 16 * 1024 * 1024;
 function eventsPath(root) {
-  return join2(root, "events.jsonl");
+  return join3(root, "events.jsonl");
 }
 var openLogs = /* @__PURE__ */ new Map();
 var MAX_OPEN_LOGS = 8;
@@ -2281,7 +2286,7 @@ function readEvents(root, filter) {
 }
 
 // src/core/runtime.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/git/git.ts
 import { execFile, spawnSync } from "node:child_process";
@@ -2370,7 +2375,7 @@ function openRuntime(opts = {}) {
       hint: "run lockstep in a clone or worktree of it (git clone, git worktree add)"
     });
   }
-  const root = join3(repo.commonDir, "lockstep");
+  const root = join4(repo.commonDir, "lockstep");
   ensureDir(root);
   const rt = { root, repo };
   cache.set(key, rt);
@@ -2394,11 +2399,11 @@ var RECHECK_MS = 25;
 var MAX_LOCK_DATA_BYTES = 4096;
 var SERVED_RESULT = /^[A-Za-z0-9_-]{1,64}$/;
 function lockDir(rt, name) {
-  return join4(rt.root, "locks", name);
+  return join5(rt.root, "locks", name);
 }
 var knownLockDirs = /* @__PURE__ */ new Set();
 function tempDirOf(dir) {
-  return join4(dirname2(dir), ".tmp");
+  return join5(dirname2(dir), ".tmp");
 }
 function ensureLockDir(dir) {
   try {
@@ -2499,7 +2504,7 @@ function parseRecord(text) {
   }
 }
 function readGeneration(dir, n) {
-  const path = join4(dir, String(n));
+  const path = join5(dir, String(n));
   let text;
   let parsed;
   try {
@@ -2563,13 +2568,13 @@ function compact(dir, view, mine) {
       const n = Number(e);
       if (n < mine - 2) old.push(n);
     } else if (e.startsWith("r.") && mine % 8 === 0) {
-      removeIfChangedBefore(join4(dir, e), Date.now() - SERVED_KEEP_MS);
+      removeIfChangedBefore(join5(dir, e), Date.now() - SERVED_KEEP_MS);
     } else if (e.startsWith(".tmp.") && mine % 8 === 0) {
       removeIfDead(dir, e);
     }
   }
   old.sort((a, b) => a - b);
-  for (const n of old) unlinkQuiet(join4(dir, String(n)));
+  for (const n of old) unlinkQuiet(join5(dir, String(n)));
   if (mine % 32 === 0) {
     const tmpDir = tempDirOf(dir);
     let temps = [];
@@ -2582,7 +2587,7 @@ function compact(dir, view, mine) {
 }
 function removeIfDead(dir, name) {
   const pid = Number(name.split(".")[2]);
-  if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) unlinkQuiet(join4(dir, name));
+  if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) unlinkQuiet(join5(dir, name));
 }
 var SERVED_KEEP_MS = 6e4;
 function removeIfChangedBefore(path, before) {
@@ -2603,7 +2608,7 @@ function dropDeadTickets(dir, tickets, below) {
   const live = [];
   for (const t of tickets) {
     if (t >= below) continue;
-    const path = join4(dir, `w.${t}`);
+    const path = join5(dir, `w.${t}`);
     let rec = null;
     try {
       rec = JSON.parse(readFileSync4(path, "utf8"));
@@ -2722,7 +2727,7 @@ async function acquireOrServe(opts, request) {
               if (pause > 0) await sleep(pause);
             }
             const mine = view.top + 1;
-            const target = join4(dir, String(mine));
+            const target = join5(dir, String(mine));
             if (tryLink(tmp, target)) {
               const after = readView(dir);
               if (after.top !== mine) {
@@ -2730,7 +2735,7 @@ async function acquireOrServe(opts, request) {
                 continue;
               }
               const acquiredAtMs = Date.now();
-              const wasQueued = ticket ? (!request || stillQueued(dir, after, ticket, ticketIno)) && unlinkQuiet(join4(dir, `w.${ticket}`)) : true;
+              const wasQueued = ticket ? (!request || stillQueued(dir, after, ticket, ticketIno)) && unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
               const myTicket = ticket;
               ticket = 0;
               const queued = myTicket ? after.tickets.filter((t2) => t2 !== myTicket) : after.tickets;
@@ -2765,11 +2770,11 @@ async function acquireOrServe(opts, request) {
         }
         if (ticket === 0 && timeoutMs > 0) {
           ticket = takeTicket(dir, tmp, view.tickets);
-          if (ticket && request) ticketIno = inodeOf(join4(dir, `w.${ticket}`));
+          if (ticket && request) ticketIno = inodeOf(join5(dir, `w.${ticket}`));
           appendEvent(rt.root, "wait", { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
           if (ticket) {
-            waker = ticketWaker(join4(dir, `w.${ticket}`));
-            if (existsSync2(join4(dir, String(view.top + 1)))) continue;
+            waker = ticketWaker(join5(dir, `w.${ticket}`));
+            if (existsSync2(join5(dir, String(view.top + 1)))) continue;
           }
         }
         if (opts.onWait && t >= nextWaitReport) {
@@ -2807,7 +2812,7 @@ async function acquireOrServe(opts, request) {
   } finally {
     waker?.close();
     unlinkQuiet(tmp);
-    if (ticket && (!request || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join4(dir, `w.${ticket}`));
+    if (ticket && (!request || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join5(dir, `w.${ticket}`));
   }
 }
 function ticketWaker(path) {
@@ -2855,7 +2860,7 @@ function wakeNext(dir, queued) {
 function touchFirst(dir, tickets, now) {
   for (const t of tickets) {
     try {
-      utimesSync(join4(dir, `w.${t}`), now, now);
+      utimesSync(join5(dir, `w.${t}`), now, now);
       return true;
     } catch {
     }
@@ -2872,13 +2877,13 @@ function takeServed(dir, entries, ticket, nonce) {
     const dot = rest.indexOf(".");
     const token = Number(rest.slice(0, dot));
     const result = rest.slice(dot + 1);
-    unlinkQuiet(join4(dir, e));
+    unlinkQuiet(join5(dir, e));
     if (dot > 0 && Number.isSafeInteger(token) && token > 0 && SERVED_RESULT.test(result)) return { token, result };
   }
   return null;
 }
 function withdrawRequest(dir, ticket, ino, nonce) {
-  if (ticketIsOurs(dir, ticket, ino) && unlinkQuiet(join4(dir, `w.${ticket}`))) return null;
+  if (ticketIsOurs(dir, ticket, ino) && unlinkQuiet(join5(dir, `w.${ticket}`))) return null;
   return takeServed(dir, readView(dir).entries, ticket, nonce);
 }
 function inodeOf(path) {
@@ -2889,7 +2894,7 @@ function inodeOf(path) {
   }
 }
 function ticketIsOurs(dir, ticket, ino) {
-  return ino >= 0 && inodeOf(join4(dir, `w.${ticket}`)) === ino;
+  return ino >= 0 && inodeOf(join5(dir, `w.${ticket}`)) === ino;
 }
 function stillQueued(dir, view, ticket, ino) {
   if (faultValue("trust-ticket-listing")) return view.tickets.includes(ticket);
@@ -2907,7 +2912,7 @@ function serveWaiters(handle, serve, max = MAX_SERVED_PER_HOLD) {
       if (view.top !== handle.token) break;
       for (const t of view.tickets) {
         if (served >= max) break;
-        const path = join4(dir, `w.${t}`);
+        const path = join5(dir, `w.${t}`);
         let text;
         try {
           text = readRecordOnce(path);
@@ -2925,7 +2930,7 @@ function serveWaiters(handle, serve, max = MAX_SERVED_PER_HOLD) {
           throw new LockstepError("BAD_INPUT", `a served result must be 1\u201364 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
         }
         try {
-          renameSync3(path, join4(dir, `r.${t}.${waiter.nonce}.${handle.token}.${out.result}`));
+          renameSync3(path, join5(dir, `r.${t}.${waiter.nonce}.${handle.token}.${out.result}`));
         } catch (e) {
           if (!faultValue("serve-no-undo")) out.undo?.();
           if (e.code === "ENOENT") continue;
@@ -2944,7 +2949,7 @@ var NONCE = /^[0-9a-f]{1,32}$/;
 function takeTicket(dir, tmp, known3) {
   let n = (known3.length ? known3[known3.length - 1] : 0) + 1;
   for (let i = 0; i < 1e3; i++, n++) {
-    if (tryLink(tmp, join4(dir, `w.${n}`))) return n;
+    if (tryLink(tmp, join5(dir, `w.${n}`))) return n;
   }
   return 0;
 }
@@ -2962,7 +2967,7 @@ function writeFreeMarker(dir, name, ended, state, queued, reason, data) {
   const marker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: (/* @__PURE__ */ new Date()).toISOString(), ended, ...reason ? { reason } : {}, ...data ? { data } : {} };
   const tmp = writeLockTemp(dir, JSON.stringify(marker));
   try {
-    if (!tryLink(tmp, join4(dir, String(ended + 1)))) return false;
+    if (!tryLink(tmp, join5(dir, String(ended + 1)))) return false;
     wakeNext(dir, queued);
     return true;
   } finally {
@@ -2975,7 +2980,7 @@ function releaseLock(handle, opts = {}) {
   if (handle.reentrant) return { name, token: handle.token, heldMs: 0, reentrant: true };
   if (!Number.isSafeInteger(handle.token) || handle.token <= 0) throw new LockstepError("BAD_INPUT", `invalid token ${JSON.stringify(handle.token)}: tokens are positive integers`);
   const rt = handle.root ? { root: handle.root } : resolveRuntime(handle);
-  const dir = handle.dir ?? join4(rt.root, "locks", name);
+  const dir = handle.dir ?? join5(rt.root, "locks", name);
   const acquiredView = acquiredViews.get(handle);
   let cur;
   if (acquiredView) {
@@ -3024,7 +3029,7 @@ function updateLock(handle, change = {}) {
   }
   const tmp = writeLockTemp(handle.dir, JSON.stringify(next));
   try {
-    renameSync3(tmp, join4(handle.dir, String(handle.token)));
+    renameSync3(tmp, join5(handle.dir, String(handle.token)));
   } catch (e) {
     unlinkQuiet(tmp);
     throw fsError(e, "renew lock record", handle.dir);
@@ -3053,7 +3058,7 @@ function listLocks(opts = {}) {
   const rt = resolveRuntime(opts);
   let names = [];
   try {
-    names = readdirSync(join4(rt.root, "locks")).filter((n) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(n));
+    names = readdirSync(join5(rt.root, "locks")).filter((n) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(n));
   } catch {
     names = [];
   }
@@ -3097,11 +3102,11 @@ async function withLock(opts, fn) {
 // src/core/run-locked.ts
 import { spawn } from "node:child_process";
 import { accessSync, constants, statSync as statSync3 } from "node:fs";
-import { delimiter, join as join5, resolve } from "node:path";
+import { delimiter, join as join6, resolve } from "node:path";
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
 var GATE = 'IFS= read -r _ <&3 || exit 125; exec 3<&-; exec "$@"';
 function findExecutable(cmd, pathEnv, cwd) {
-  const candidates = cmd.includes("/") ? [resolve(cwd, cmd)] : pathEnv.split(delimiter).filter(Boolean).map((d) => join5(d, cmd));
+  const candidates = cmd.includes("/") ? [resolve(cwd, cmd)] : pathEnv.split(delimiter).filter(Boolean).map((d) => join6(d, cmd));
   for (const c of candidates) {
     try {
       accessSync(c, constants.X_OK);
@@ -3184,14 +3189,14 @@ function signalNumber(sig) {
 
 // src/alloc/allocate.ts
 import { mkdirSync as mkdirSync3, realpathSync, rmdirSync, statSync as statSync6 } from "node:fs";
-import { join as join9, resolve as resolve3 } from "node:path";
+import { join as join10, resolve as resolve3 } from "node:path";
 
 // src/alloc/lock-target.ts
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/git/discover.ts
 import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { dirname as dirname3, join as join6, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join7, resolve as resolve2 } from "node:path";
 function kindOf(p) {
   try {
     const st = statSync4(p, { throwIfNoEntry: false });
@@ -3203,7 +3208,7 @@ function kindOf(p) {
 }
 function readCommonDir(gitDir) {
   try {
-    const rel = readFileSync5(join6(gitDir, "commondir"), "utf8").trim();
+    const rel = readFileSync5(join7(gitDir, "commondir"), "utf8").trim();
     return rel ? resolve2(gitDir, rel) : gitDir;
   } catch {
     return gitDir;
@@ -3211,7 +3216,7 @@ function readCommonDir(gitDir) {
 }
 function gitDirOf(dotGit) {
   const kind = kindOf(dotGit);
-  if (kind === "dir") return kindOf(join6(dotGit, "HEAD")) === "file" ? dotGit : null;
+  if (kind === "dir") return kindOf(join7(dotGit, "HEAD")) === "file" ? dotGit : null;
   if (kind !== "file") return null;
   try {
     const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync5(dotGit, "utf8"));
@@ -3224,7 +3229,7 @@ function gitDirOf(dotGit) {
 }
 function findCheckout(realDir) {
   for (let d = realDir; ; ) {
-    const gitDir = gitDirOf(join6(d, ".git"));
+    const gitDir = gitDirOf(join7(d, ".git"));
     if (gitDir) return { gitDir, commonDir: readCommonDir(gitDir) };
     const up = dirname3(d);
     if (up === d) return null;
@@ -3244,7 +3249,7 @@ function allocationLockFor(realRoot) {
   if (hit) return hit;
   const name = allocationLockName(realRoot);
   const commonDir = checkoutCommonDir(realRoot);
-  const root = commonDir ? join7(commonDir, "lockstep") : join7(realRoot, ".lockstep");
+  const root = commonDir ? join8(commonDir, "lockstep") : join8(realRoot, ".lockstep");
   const lock = { runtime: { root, repo: null }, name, commonDir };
   if (known.size >= KNOWN_MAX) known.clear();
   known.set(realRoot, lock);
@@ -3293,13 +3298,13 @@ import { statSync as statSync5 } from "node:fs";
 
 // src/alloc/scan.ts
 import { readdirSync as readdirSync2 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var ALLOCATED = /^(\d+)_/;
 function parseNumber(digits, entry, root) {
   const n = Number(digits);
   if (!Number.isSafeInteger(n)) {
-    throw new LockstepError("ENVIRONMENT", `${join8(root, entry)} carries a number too large to continue from`, {
-      hint: `rename or remove it: mv "${join8(root, entry)}" \u2026`
+    throw new LockstepError("ENVIRONMENT", `${join9(root, entry)} carries a number too large to continue from`, {
+      hint: `rename or remove it: mv "${join9(root, entry)}" \u2026`
     });
   }
   return n;
@@ -3327,7 +3332,7 @@ function scanAllocations(root) {
   const out = [];
   for (const e of list(root)) {
     const m = ALLOCATED.exec(e);
-    if (m) out.push({ number: parseNumber(m[1], e, root), entry: e, path: join8(root, e) });
+    if (m) out.push({ number: parseNumber(m[1], e, root), entry: e, path: join9(root, e) });
   }
   return out.sort((a, b) => a.number - b.number || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
 }
@@ -3438,17 +3443,17 @@ var Numberer = class {
       const number = (attempt === 0 ? this.highest : highestNumber(this.real)) + 1;
       if (!Number.isSafeInteger(number)) throw new LockstepError("ENVIRONMENT", `no number left after ${number - 1} in ${this.abs}`);
       const entry = `${formatNumber(number, width)}_${name}`;
-      if (makeEntry(join9(this.real, entry))) {
+      if (makeEntry(join10(this.real, entry))) {
         this.highest = number;
         return { number, entry };
       }
-      if (attempt >= 100) throw new LockstepError("CONFLICT", `${join9(this.abs, entry)} keeps appearing while allocating: something outside lockstep is creating entries in ${this.abs}`);
+      if (attempt >= 100) throw new LockstepError("CONFLICT", `${join10(this.abs, entry)} keeps appearing while allocating: something outside lockstep is creating entries in ${this.abs}`);
     }
   }
   /** Takes back the entry just made (its waiter withdrew before the result reached it). */
   undo(r) {
     try {
-      rmdirSync(join9(this.real, r.entry));
+      rmdirSync(join10(this.real, r.entry));
       if (this.highest === r.number) this.highest = r.number - 1;
     } catch {
     }
@@ -3507,7 +3512,7 @@ async function allocate(opts) {
     }
     appendEvent(target.runtime.root, "allocate", { root: real2, number: mine.number, entry: mine.entry, token, ...servedOthers ? { servedOthers } : {} });
   }
-  return { topicNumber: formatNumber(mine.number, width), topicPath: join9(abs, mine.entry), number: mine.number, name, token };
+  return { topicNumber: formatNumber(mine.number, width), topicPath: join10(abs, mine.entry), number: mine.number, name, token };
 }
 
 // src/alloc/verify.ts
@@ -3558,7 +3563,7 @@ function verifyAllocations(opts) {
 
 // src/state/discover.ts
 import { readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/state/id.ts
 var PREFIX = /^[A-Za-z0-9_-]{1,64}$/;
@@ -3600,8 +3605,8 @@ function newStateId(prefix) {
 }
 
 // src/state/store.ts
-import { linkSync as linkSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync6, writeFileSync } from "node:fs";
-import { join as join10 } from "node:path";
+import { linkSync as linkSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join11 } from "node:path";
 
 // src/state/shell-env.ts
 var SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -3660,11 +3665,11 @@ var MAX_VALUE_LENGTH = 1024 * 1024;
 var MAX_OWNER_LENGTH = 256;
 function stateDir(loc) {
   const rt = loc.runtime ?? openRuntime({ cwd: loc.cwd });
-  return join10(rt.root, "state");
+  return join11(rt.root, "state");
 }
 function statePath(dir, id) {
   validateStateId(id);
-  return join10(dir, `${id}.json`);
+  return join11(dir, `${id}.json`);
 }
 function stateLockName(id) {
   return `state-${sha1Hex(id)[0]}`;
@@ -3763,7 +3768,7 @@ function initState(opts) {
     const path = statePath(dir, id);
     const tmp = tempPathFor(path);
     try {
-      writeFileSync(tmp, JSON.stringify(record, null, 2) + "\n", { flag: "wx", mode: 420 });
+      writeFileSync2(tmp, JSON.stringify(record, null, 2) + "\n", { flag: "wx", mode: 420 });
       linkSync3(tmp, path);
       return { id, path, record };
     } catch (e) {
@@ -3836,7 +3841,7 @@ function listStates(opts = {}) {
     const id = idOfFile(f);
     if (!id) continue;
     if (opts.prefix !== void 0 && parseStateId(id).prefix !== opts.prefix) continue;
-    const path = join11(dir, f);
+    const path = join12(dir, f);
     let text;
     try {
       text = readFileSync7(path, "utf8");
@@ -3881,7 +3886,7 @@ function discoverState(opts) {
 
 // src/state/gc.ts
 import { readdirSync as readdirSync4, statSync as statSync8 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 async function gcStates(opts) {
   if (!Number.isFinite(opts.ttlMs) || opts.ttlMs < 0) throw new LockstepError("BAD_INPUT", `invalid TTL ${opts.ttlMs}`);
   const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
@@ -3920,7 +3925,7 @@ async function gcStates(opts) {
   for (const f of names) {
     if (!f.startsWith(".tmp.")) continue;
     const pid = Number(f.split(".").at(-2));
-    const path = join12(dir, f);
+    const path = join13(dir, f);
     let old = false;
     try {
       old = statSync8(path).mtimeMs < cutoff;
@@ -3936,8 +3941,8 @@ async function gcStates(opts) {
 }
 
 // src/tasks/tasks.ts
-import { linkSync as linkSync4, readdirSync as readdirSync5, readFileSync as readFileSync8, renameSync as renameSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join13 } from "node:path";
+import { linkSync as linkSync4, readdirSync as readdirSync5, readFileSync as readFileSync8, renameSync as renameSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join14 } from "node:path";
 
 // src/tasks/scope.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -4018,10 +4023,10 @@ function validateTaskId(id) {
   return id;
 }
 function tasksDir(rt) {
-  return join13(rt.root, "tasks");
+  return join14(rt.root, "tasks");
 }
 function taskPath(rt, id) {
-  return join13(tasksDir(rt), `${id}.json`);
+  return join14(tasksDir(rt), `${id}.json`);
 }
 function runtimeOf(opts) {
   return opts.runtime ?? openRuntime({ cwd: opts.cwd });
@@ -4099,7 +4104,7 @@ function startTask(opts) {
   const path = taskPath(rt, id);
   const tmp = tempPathFor(path);
   try {
-    writeFileSync2(tmp, JSON.stringify(task, null, 2) + "\n", { flag: "wx" });
+    writeFileSync3(tmp, JSON.stringify(task, null, 2) + "\n", { flag: "wx" });
     if (existing) renameSync4(tmp, path);
     else {
       try {
@@ -4163,12 +4168,12 @@ function listTasks(opts = {}) {
 
 // src/tasks/commit.ts
 import { spawn as spawn2 } from "node:child_process";
-import { copyFileSync as copyFileSync2, existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync10, writeFileSync as writeFileSync5 } from "node:fs";
-import { isAbsolute, join as join18, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync10, writeFileSync as writeFileSync6 } from "node:fs";
+import { isAbsolute, join as join19, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 
 // src/config/config.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 var CONFIG_FILE = "lockstep.config.json";
 var DEFAULT_CONFIG = {
   lockTimeoutMs: DEFAULT_TIMEOUT_MS,
@@ -4235,8 +4240,8 @@ function parseConfig(raw, where) {
   return cfg;
 }
 function loadConfig(opts) {
-  const filePath = join14(opts.topLevel, CONFIG_FILE);
-  const pkgPath = join14(opts.topLevel, "package.json");
+  const filePath = join15(opts.topLevel, CONFIG_FILE);
+  const pkgPath = join15(opts.topLevel, "package.json");
   const fileText = readText(filePath);
   const pkgText = readText(pkgPath);
   let fromPkg;
@@ -4255,8 +4260,8 @@ function loadConfig(opts) {
 }
 
 // src/tasks/fence.ts
-import { linkSync as linkSync5, readFileSync as readFileSync10, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join15 } from "node:path";
+import { linkSync as linkSync5, readFileSync as readFileSync10, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join16 } from "node:path";
 
 // src/tasks/trailers.ts
 var TRAILER_TASK = "Lockstep-Task";
@@ -4282,7 +4287,7 @@ function trailerArgs(t) {
 // src/tasks/fence.ts
 var ID2 = /^[a-f0-9]{12}$/;
 function fenceCounterId(root) {
-  const path = join15(root, "fence-id");
+  const path = join16(root, "fence-id");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const id = readFileSync10(path, "utf8").trim();
@@ -4292,7 +4297,7 @@ function fenceCounterId(root) {
     }
     const tmp = tempPathFor(path);
     try {
-      writeFileSync3(tmp, `${randomHex(6)}
+      writeFileSync4(tmp, `${randomHex(6)}
 `);
       linkSync5(tmp, path);
     } catch {
@@ -4312,25 +4317,25 @@ import { setTimeout as sleep2 } from "node:timers/promises";
 // src/git/git-locks.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { linkSync as linkSync6, lstatSync, readdirSync as readdirSync6, readFileSync as readFileSync11, readlinkSync, realpathSync as realpathSync3, renameSync as renameSync5, statSync as statSync9, unlinkSync as unlinkSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join16, relative, resolve as resolve4, sep } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join17, relative, resolve as resolve4, sep } from "node:path";
 function findGitLockFiles(commonDir) {
   const out = [];
   const lockFilesIn = (dir) => {
-    for (const e of safeReaddir(dir)) if (e.isFile() && e.name.endsWith(".lock")) out.push(join16(dir, e.name));
+    for (const e of safeReaddir(dir)) if (e.isFile() && e.name.endsWith(".lock")) out.push(join17(dir, e.name));
   };
   const walkRefs = (dir, depth) => {
     if (depth > 32) return;
     for (const e of safeReaddir(dir)) {
-      if (e.isDirectory()) walkRefs(join16(dir, e.name), depth + 1);
-      else if (e.isFile() && e.name.endsWith(".lock")) out.push(join16(dir, e.name));
+      if (e.isDirectory()) walkRefs(join17(dir, e.name), depth + 1);
+      else if (e.isFile() && e.name.endsWith(".lock")) out.push(join17(dir, e.name));
     }
   };
   lockFilesIn(commonDir);
-  walkRefs(join16(commonDir, "refs"), 0);
-  for (const w of safeReaddir(join16(commonDir, "worktrees"))) {
+  walkRefs(join17(commonDir, "refs"), 0);
+  for (const w of safeReaddir(join17(commonDir, "worktrees"))) {
     if (!w.isDirectory()) continue;
-    lockFilesIn(join16(commonDir, "worktrees", w.name));
-    walkRefs(join16(commonDir, "worktrees", w.name, "refs"), 0);
+    lockFilesIn(join17(commonDir, "worktrees", w.name));
+    walkRefs(join17(commonDir, "worktrees", w.name, "refs"), 0);
   }
   return out.sort();
 }
@@ -4344,9 +4349,9 @@ function safeReaddir(dir) {
 function repositoryDirs(commonDir) {
   const dirs = [commonDir];
   if (basename2(commonDir) === ".git") dirs.push(dirname4(commonDir));
-  for (const w of safeReaddir(join16(commonDir, "worktrees"))) {
+  for (const w of safeReaddir(join17(commonDir, "worktrees"))) {
     try {
-      const dotGit = readFileSync11(join16(commonDir, "worktrees", w.name, "gitdir"), "utf8").trim();
+      const dotGit = readFileSync11(join17(commonDir, "worktrees", w.name, "gitdir"), "utf8").trim();
       if (dotGit) dirs.push(dirname4(dotGit));
     } catch {
     }
@@ -4445,7 +4450,7 @@ function scanProcesses(repoDirs, lockPaths) {
 }
 function canonical(path) {
   try {
-    return join16(realpathSync3.native(dirname4(path)), basename2(path));
+    return join17(realpathSync3.native(dirname4(path)), basename2(path));
   } catch {
     return path;
   }
@@ -4479,9 +4484,14 @@ function judge(path, st, commonDir, scan2) {
   };
 }
 function gitLockFiles(commonDir, paths = findGitLockFiles(commonDir)) {
+  const dirs = repositoryDirs(commonDir).map((d) => canonical(d));
+  const listFirst = faultValue("list-processes-first") > 0;
+  const early = listFirst ? scanProcesses(dirs, new Set(paths.map(canonical))) : null;
+  if (listFirst) faultPauseSync("pause-between-look-and-list");
   const found = paths.map((path) => ({ path, st: statOrNull(path) })).filter((f) => f.st !== null);
+  if (!listFirst) faultPauseSync("pause-between-look-and-list");
   if (!found.length) return [];
-  const scan2 = scanProcesses(repositoryDirs(commonDir).map((d) => canonical(d)), new Set(found.map((f) => canonical(f.path))));
+  const scan2 = early ?? scanProcesses(dirs, new Set(found.map((f) => canonical(f.path))));
   return found.map((f) => judge(f.path, f.st, commonDir, scan2));
 }
 function removeStaleGitLock(lock) {
@@ -4562,8 +4572,8 @@ async function withIndexRetry(run, deadlineMs, stale) {
 }
 
 // src/tasks/orphans.ts
-import { copyFileSync, linkSync as linkSync7, lstatSync as lstatSync2, readlinkSync as readlinkSync2, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join17 } from "node:path";
+import { copyFileSync, linkSync as linkSync7, lstatSync as lstatSync2, readlinkSync as readlinkSync2, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join18 } from "node:path";
 
 // src/tasks/git-paths.ts
 var COMMON = ["--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv"];
@@ -4638,7 +4648,7 @@ function lstatQuiet(p) {
 function publish(tmp, dir, base) {
   try {
     for (let n = 1; ; n++) {
-      const target = join17(dir, n === 1 ? base : `${base}-${n}`);
+      const target = join18(dir, n === 1 ? base : `${base}-${n}`);
       try {
         linkSync7(tmp, target);
         return target;
@@ -4654,7 +4664,7 @@ async function moveAsideForeignChanges(opts) {
   const { git, top } = opts;
   const candidates = opts.paths.filter((p) => {
     if (p === ".") return true;
-    const st = lstatQuiet(join17(top, p));
+    const st = lstatQuiet(join18(top, p));
     if (st?.isDirectory()) return true;
     return classifyPaths({ task: opts.task, others: [], shared: opts.shared, paths: [p] }).shared.length > 0;
   });
@@ -4664,16 +4674,16 @@ async function moveAsideForeignChanges(opts) {
   const dirty = parseStatusV2(status.stdout);
   if (dirty.length === 0) return [];
   const sharedSet = new Set(classifyPaths({ task: opts.task, others: opts.others, shared: opts.shared, paths: dirty.map((d) => d.path) }).shared);
-  const found = dirty.filter((d) => sharedSet.has(d.path) && !lstatQuiet(join17(top, d.path))?.isDirectory());
+  const found = dirty.filter((d) => sharedSet.has(d.path) && !lstatQuiet(join18(top, d.path))?.isDirectory());
   if (found.length === 0) return [];
-  const dir = join17(opts.root, ORPHANS_DIR);
+  const dir = join18(opts.root, ORPHANS_DIR);
   ensureDir(dir);
   const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/[-:]/g, "");
   const prefix = `${stamp}-${opts.task.id}-`;
   const fromTask = opts.handle.tookOver?.task ?? null;
   const base = found.some((d) => d.inHead) ? await headCommit(git) : null;
   const indexCopies = found.filter((d) => d.inIndex && d.indexDiffers && d.worktreeDiffers);
-  const exportDir = join17(dir, `.export.${process.pid}.${randomHex(4)}`);
+  const exportDir = join18(dir, `.export.${process.pid}.${randomHex(4)}`);
   const out = [];
   try {
     if (indexCopies.length) {
@@ -4682,14 +4692,14 @@ async function moveAsideForeignChanges(opts) {
     }
     for (const d of found) {
       const name = prefix + sanitizePath(d.path);
-      const abs = join17(top, d.path);
+      const abs = join18(top, d.path);
       const st = lstatQuiet(abs);
-      const exported = indexCopies.includes(d) ? join17(exportDir, d.path) : null;
+      const exported = indexCopies.includes(d) ? join18(exportDir, d.path) : null;
       let savedTo = null;
       let stagedSavedTo = null;
       if (st?.isFile() || st?.isSymbolicLink()) {
-        const tmp = tempPathFor(join17(dir, name));
-        if (st.isSymbolicLink()) writeFileSync4(tmp, readlinkSync2(abs), { flag: "wx" });
+        const tmp = tempPathFor(join18(dir, name));
+        if (st.isSymbolicLink()) writeFileSync5(tmp, readlinkSync2(abs), { flag: "wx" });
         else copyFileSync(abs, tmp);
         savedTo = publish(tmp, dir, name);
         if (exported) stagedSavedTo = publish(exported, dir, `${name}.staged`);
@@ -4716,7 +4726,7 @@ async function moveAsideForeignChanges(opts) {
     const r = await withIndexRetry(() => git.run(["update-index", "-z", "--force-remove", "--stdin"], { input: indexed }), opts.deadlineMs, opts.staleIndexLock);
     if (r.code !== 0) throw fail("git update-index --force-remove", r.stderr);
   }
-  for (const d of notInHead) unlinkQuiet(join17(top, d.path));
+  for (const d of notInHead) unlinkQuiet(join18(top, d.path));
   for (const o of out) {
     appendEvent(opts.root, "orphaned_change", { task: opts.task.id, path: o.path, savedTo: o.savedTo, stagedSavedTo: o.stagedSavedTo, deleted: o.deleted, base: o.base, fromTask, token: opts.handle.token });
   }
@@ -4785,10 +4795,10 @@ async function commitTask(opts) {
   }
   const paths = repoRelativePaths(opts.paths, opts.cwd, top);
   const config = loadConfig({ topLevel: top });
-  const early = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: paths.filter((p) => !isDirectory(join18(top, p))) });
+  const early = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: paths.filter((p) => !isDirectory(join19(top, p))) });
   if (early.otherTask.length || early.outside.length) throw violationError(task, early);
   for (const f of ["MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"]) {
-    if (existsSync4(join18(gitDir, f))) {
+    if (existsSync4(join19(gitDir, f))) {
       throw new LockstepError("CONFLICT", `a ${f === "MERGE_HEAD" ? "merge" : f === "CHERRY_PICK_HEAD" ? "cherry-pick" : "revert"} is in progress in this worktree: lockstep commit makes ordinary commits only`, {
         hint: "conclude it first (git commit, or git merge --abort / git cherry-pick --abort)"
       });
@@ -4823,10 +4833,10 @@ async function commitTask(opts) {
     LOCKSTEP_LOCK_TOKEN: tokenEnvFor(handle, env),
     LOCKSTEP_FENCE: String(handle.token)
   };
-  const tmpDir = join18(rt.root, "tmp");
+  const tmpDir = join19(rt.root, "tmp");
   ensureDir(tmpDir);
   sweepTmp(tmpDir);
-  const tmpIndex = join18(tmpDir, `index.${process.pid}.${randomHex(4)}`);
+  const tmpIndex = join19(tmpDir, `index.${process.pid}.${randomHex(4)}`);
   const msgFile = `${tmpIndex}.msg`;
   let current = null;
   let interrupted = null;
@@ -4839,7 +4849,7 @@ async function commitTask(opts) {
   const deadline = () => Date.now() + 1e4;
   const staleIndexLock = {
     commonDir: rt.repo.commonDir,
-    lock: join18(gitDir, "index.lock"),
+    lock: join19(gitDir, "index.lock"),
     onCleared: (l) => appendEvent(rt.root, "git_lock_cleared", gitLockEvent(l, `lockstep commit --task ${taskId}`))
   };
   const spawnOwned = async (cmd, args, extraEnv, stdio) => {
@@ -4870,7 +4880,7 @@ async function commitTask(opts) {
       }
     }
     const idxEnv = { GIT_INDEX_FILE: tmpIndex };
-    const realIndex = join18(gitDir, "index");
+    const realIndex = join19(gitDir, "index");
     if (existsSync4(realIndex)) copyFileSync2(realIndex, tmpIndex);
     let r = await git.run(["read-tree", "-m", "HEAD"], { env: idxEnv });
     if (r.code !== 0) {
@@ -4893,7 +4903,7 @@ async function commitTask(opts) {
     const classes = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: staged.paths });
     if (classes.otherTask.length || classes.outside.length) throw violationError(task, classes);
     const fence = fenceValue(rt.root, handle.token);
-    writeFileSync5(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
+    writeFileSync6(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
     const c = await spawnOwned("git", ["commit", "-q", "--cleanup=whitespace", "-F", msgFile], idxEnv, "pipe");
     if (c.error || c.code !== 0) {
       const out = (c.stderr + c.stdout).trim();
@@ -4950,7 +4960,7 @@ function sweepTmp(dir) {
   }
   for (const n of names) {
     const m = /^index\.(\d+)\./.exec(n);
-    if (m && Number(m[1]) !== process.pid && !pidExists(Number(m[1]))) unlinkQuiet(join18(dir, n));
+    if (m && Number(m[1]) !== process.pid && !pidExists(Number(m[1]))) unlinkQuiet(join19(dir, n));
   }
 }
 function isDirectory(p) {
@@ -4961,7 +4971,7 @@ function isDirectory(p) {
   }
 }
 async function refuseSparseMissing(git, top, paths) {
-  const missing = paths.filter((p) => !existsSync4(join18(top, p)));
+  const missing = paths.filter((p) => !existsSync4(join19(top, p)));
   if (missing.length === 0) return;
   const r = await git.run(["--literal-pathspecs", "ls-files", "-t", "-z", "--", ...missing], { readOnly: true });
   if (r.code !== 0) return;
@@ -4975,11 +4985,11 @@ async function refuseSparseMissing(git, top, paths) {
 
 // src/queue/queue.ts
 import { appendFileSync as appendFileSync2, closeSync as closeSync4, existsSync as existsSync5, ftruncateSync, linkSync as linkSync8, openSync as openSync4, readdirSync as readdirSync9, readFileSync as readFileSync13, renameSync as renameSync6, statSync as statSync11, writeSync as writeSync3, copyFileSync as copyFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join20, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join21, resolve as resolve6 } from "node:path";
 
 // src/queue/agents.ts
 import { readdirSync as readdirSync8, readFileSync as readFileSync12 } from "node:fs";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/queue/names.ts
 var ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -5016,10 +5026,10 @@ function validatePriority(p) {
 // src/queue/agents.ts
 var DEFAULT_AGENT_LEASE_MS = 6e4;
 function agentsDir(rt) {
-  return join19(rt.root, "agents");
+  return join20(rt.root, "agents");
 }
 function agentPath(rt, agent) {
-  return join19(agentsDir(rt), `${agent}.json`);
+  return join20(agentsDir(rt), `${agent}.json`);
 }
 function parseAgent(text) {
   try {
@@ -5085,7 +5095,7 @@ function listAgents(opts = {}) {
   for (const n of names.sort()) {
     if (!n.endsWith(".json") || n.startsWith(".")) continue;
     try {
-      const r = parseAgent(readFileSync12(join19(agentsDir(rt), n), "utf8"));
+      const r = parseAgent(readFileSync12(join20(agentsDir(rt), n), "utf8"));
       if (r) out.push(r);
     } catch {
     }
@@ -5111,18 +5121,18 @@ var EMPTY_CLAIM_GRACE_MS = 5e3;
 var made = /* @__PURE__ */ new Set();
 function queueDirs(rt, queue) {
   const name = validateQueueName(queue ?? DEFAULT_QUEUE);
-  const dir = join20(rt.root, "queue", name);
+  const dir = join21(rt.root, "queue", name);
   const d = {
     root: rt.root,
     name,
     dir,
-    items: join20(dir, "items"),
-    payloads: join20(dir, "payloads"),
-    pending: join20(dir, "pending"),
-    claimed: join20(dir, "claimed"),
-    resolved: join20(dir, "resolved"),
-    done: join20(dir, "done"),
-    failed: join20(dir, "failed")
+    items: join21(dir, "items"),
+    payloads: join21(dir, "payloads"),
+    pending: join21(dir, "pending"),
+    claimed: join21(dir, "claimed"),
+    resolved: join21(dir, "resolved"),
+    done: join21(dir, "done"),
+    failed: join21(dir, "failed")
   };
   if (!made.has(dir)) {
     for (const p of [d.items, d.payloads, d.pending, d.claimed, d.resolved, d.done, d.failed]) ensureDir(p);
@@ -5132,13 +5142,13 @@ function queueDirs(rt, queue) {
 }
 function existingQueueDirs(rt, queue) {
   const name = validateQueueName(queue ?? DEFAULT_QUEUE);
-  if (!existsSync5(join20(rt.root, "queue", name, "items"))) return null;
+  if (!existsSync5(join21(rt.root, "queue", name, "items"))) return null;
   return queueDirs(rt, name);
 }
 function listQueues(opts = {}) {
   const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
   try {
-    return readdirSync9(join20(rt.root, "queue")).filter((n) => /^[a-z0-9][a-z0-9_-]{0,63}$/.test(n) && existsSync5(join20(rt.root, "queue", n, "items"))).sort();
+    return readdirSync9(join21(rt.root, "queue")).filter((n) => /^[a-z0-9][a-z0-9_-]{0,63}$/.test(n) && existsSync5(join21(rt.root, "queue", n, "items"))).sort();
   } catch {
     return [];
   }
@@ -5184,7 +5194,7 @@ function nextCandidate(view) {
 var views = /* @__PURE__ */ new Map();
 function addedSignature(d) {
   try {
-    const st = statSync11(join20(d.dir, "pending.added"));
+    const st = statSync11(join21(d.dir, "pending.added"));
     return `${st.ino}:${st.size}`;
   } catch {
     return "none";
@@ -5192,7 +5202,7 @@ function addedSignature(d) {
 }
 function noteNewPending(d) {
   try {
-    appendFileSync2(join20(d.dir, "pending.added"), "+");
+    appendFileSync2(join21(d.dir, "pending.added"), "+");
   } catch {
   }
 }
@@ -5253,18 +5263,18 @@ function removeDeadTemps(dir) {
   for (const n of names) {
     if (!n.startsWith(".tmp.")) continue;
     const pid = Number(n.split(".")[2]);
-    if (Number.isInteger(pid) && pid !== process.pid && !pidExists(pid)) unlinkQuiet(join20(dir, n));
+    if (Number.isInteger(pid) && pid !== process.pid && !pidExists(pid)) unlinkQuiet(join21(dir, n));
   }
 }
 function readItem(d, id) {
-  return readJson(join20(d.items, `${id}.json`));
+  return readJson(join21(d.items, `${id}.json`));
 }
 function readClaim(d, id, generation) {
-  const r = readJson(join20(d.claimed, `${id}@${generation}`));
+  const r = readJson(join21(d.claimed, `${id}@${generation}`));
   return r && typeof r.agent === "string" ? { ...r, id, queue: d.name, generation } : null;
 }
 function readResolution(d, id, generation) {
-  return readJson(join20(d.resolved, `${id}@${generation}`));
+  return readJson(join21(d.resolved, `${id}@${generation}`));
 }
 function resolve_(opts) {
   return opts.runtime ?? openRuntime({ cwd: opts.cwd });
@@ -5284,7 +5294,7 @@ function addItem(opts) {
       throw new LockstepError("BAD_INPUT", `payload file ${src} does not exist`);
     }
     if (!st.isFile()) throw new LockstepError("BAD_INPUT", `payload ${src} is not a regular file`);
-    payloadTmp = join20(d.payloads, `.tmp.${process.pid}.${randomHex(6)}`);
+    payloadTmp = join21(d.payloads, `.tmp.${process.pid}.${randomHex(6)}`);
     try {
       copyFileSync3(src, payloadTmp);
     } catch (e) {
@@ -5297,14 +5307,14 @@ function addItem(opts) {
     id,
     queue: d.name,
     priority,
-    payload: payloadTmp ? join20(d.payloads, id) : null,
+    payload: payloadTmp ? join21(d.payloads, id) : null,
     seq: nextSeq(),
     addedAt: new Date(now).toISOString(),
     addedAtMs: now
   };
   const tmp = writeTempIn(d.items, JSON.stringify(item));
   try {
-    if (!tryLink(tmp, join20(d.items, `${id}.json`))) {
+    if (!tryLink(tmp, join21(d.items, `${id}.json`))) {
       if (payloadTmp) unlinkQuiet(payloadTmp);
       const existing = readItem(d, id);
       if (opts.ifAbsent && existing) return { added: false, item: existing };
@@ -5315,8 +5325,8 @@ function addItem(opts) {
   } finally {
     unlinkQuiet(tmp);
   }
-  if (payloadTmp) renameSync6(payloadTmp, join20(d.payloads, id));
-  createEmpty(join20(d.pending, pendingName(item, 1)));
+  if (payloadTmp) renameSync6(payloadTmp, join21(d.payloads, id));
+  createEmpty(join21(d.pending, pendingName(item, 1)));
   noteNewPending(d);
   appendEvent(rt.root, "queue_add", { queue: d.name, item: id, priority });
   return { added: true, item };
@@ -5326,7 +5336,7 @@ function snapshot(d, withItems) {
   if (withItems) {
     for (const n of listDir(d.items)) {
       if (!n.endsWith(".json")) continue;
-      const it = readJson(join20(d.items, n));
+      const it = readJson(join21(d.items, n));
       if (it) items.set(it.id, it);
     }
   }
@@ -5389,7 +5399,7 @@ function listItems(opts = {}) {
     };
     const final = s.done.has(it.id) ? "done" : s.failed.has(it.id) ? "failed" : null;
     if (final) {
-      const r = readJson(join20(final === "done" ? d.done : d.failed, it.id));
+      const r = readJson(join21(final === "done" ? d.done : d.failed, it.id));
       view.state = final;
       if (r) {
         view.generation = r.generation;
@@ -5438,8 +5448,8 @@ function claimNext(opts) {
       const p = parsePending(name);
       if (!p) continue;
       const key = `${p.id}@${p.generation}`;
-      const target = join20(d.claimed, key);
-      const source = join20(d.pending, name);
+      const target = join21(d.claimed, key);
+      const source = join21(d.pending, name);
       const won = existsSync5(source) ? linkOutcome(source, target) : "gone";
       if (won !== "linked") {
         if (won === "exists") unlinkQuiet(source);
@@ -5447,7 +5457,7 @@ function claimNext(opts) {
         claimStats.lost++;
         continue;
       }
-      if (existsSync5(join20(d.resolved, key))) {
+      if (existsSync5(join21(d.resolved, key))) {
         unlinkQuiet(target);
         unlinkQuiet(source);
         continue;
@@ -5465,7 +5475,7 @@ function claimNext(opts) {
         claimedAtMs: now,
         leaseMs
       };
-      if (!writeRecordInto(target, JSON.stringify(record)) || existsSync5(join20(d.resolved, key))) {
+      if (!writeRecordInto(target, JSON.stringify(record)) || existsSync5(join21(d.resolved, key))) {
         unlinkQuiet(source);
         view.lostAt = Date.now();
         continue;
@@ -5473,7 +5483,7 @@ function claimNext(opts) {
       unlinkQuiet(source);
       const item = readItem(d, p.id);
       if (!item) {
-        throw new LockstepError("CORRUPT_STATE", `queue ${d.name} has a pending entry for ${p.id} but no item record ${join20(d.items, `${p.id}.json`)}`, {
+        throw new LockstepError("CORRUPT_STATE", `queue ${d.name} has a pending entry for ${p.id} but no item record ${join21(d.items, `${p.id}.json`)}`, {
           hint: `remove the claim: rm "${target}"`
         });
       }
@@ -5518,7 +5528,7 @@ function liveClaim(d, id) {
   for (const n of listDir(d.claimed)) {
     if (!n.startsWith(prefix)) continue;
     const c = parseClaimName(n);
-    if (!c || c.id !== id || existsSync5(join20(d.resolved, n))) continue;
+    if (!c || c.id !== id || existsSync5(join21(d.resolved, n))) continue;
     const rec = readClaim(d, id, c.generation);
     if (rec && (!best || rec.generation > best.generation)) best = rec;
   }
@@ -5531,7 +5541,7 @@ function describeEnd(r) {
 function refuse(d, id, agent, generation, why) {
   appendEvent(d.root, "queue_refused", { queue: d.name, item: id, agent, generation, why });
   const live = liveClaim(d, id);
-  const isDone = existsSync5(join20(d.done, id));
+  const isDone = existsSync5(join21(d.done, id));
   const now = live ? `; it is now claim ${live.generation}, held by agent ${live.agent}` : isDone ? "; it is done" : "";
   const list2 = `lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}`;
   const hint = live || isDone || generation !== null ? `the work done under that claim must not count (another claim owns the item now); see it with: ${list2}` : `claim an item first (lockstep queue claim --agent ${agent}), or see the queue: ${list2}`;
@@ -5541,7 +5551,7 @@ function refuse(d, id, agent, generation, why) {
   });
 }
 function claimToFinish(d, id, agent, generation) {
-  if (!existsSync5(join20(d.items, `${id}.json`))) {
+  if (!existsSync5(join21(d.items, `${id}.json`))) {
     throw new LockstepError("NOT_FOUND", `no item ${id} in queue ${d.name}`, { hint: `list the items: lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}` });
   }
   if (generation !== void 0) {
@@ -5555,7 +5565,7 @@ function claimToFinish(d, id, agent, generation) {
   }
   const live = liveClaim(d, id);
   if (!live) {
-    const final = readJson(join20(d.done, id)) ?? readJson(join20(d.failed, id));
+    const final = readJson(join21(d.done, id)) ?? readJson(join21(d.failed, id));
     throw refuse(d, id, agent, null, final ? `${id} is not claimed: it was ${describeEnd(final)}` : `${id} is not claimed by anyone`);
   }
   if (live.agent !== agent) throw refuse(d, id, agent, null, `${id} is claimed by agent ${live.agent} (claim ${live.generation}), not ${agent}`);
@@ -5577,7 +5587,7 @@ function resolveClaim(d, c, outcome, next, reason) {
   };
   const tmp = writeTempIn(d.resolved, JSON.stringify(res));
   try {
-    if (!tryLink(tmp, join20(d.resolved, `${c.id}@${c.generation}`))) return null;
+    if (!tryLink(tmp, join21(d.resolved, `${c.id}@${c.generation}`))) return null;
   } finally {
     unlinkQuiet(tmp);
   }
@@ -5586,14 +5596,14 @@ function resolveClaim(d, c, outcome, next, reason) {
 }
 function carryOut(d, res) {
   const key = `${res.id}@${res.generation}`;
-  const src = join20(d.resolved, key);
-  if (res.next === "done") tryLink(src, join20(d.done, res.id), true);
-  else if (res.next === "failed") tryLink(src, join20(d.failed, res.id), true);
-  else if (!existsSync5(join20(d.done, res.id)) && !existsSync5(join20(d.failed, res.id)) && !existsSync5(join20(d.claimed, `${res.id}@${res.generation + 1}`))) {
+  const src = join21(d.resolved, key);
+  if (res.next === "done") tryLink(src, join21(d.done, res.id), true);
+  else if (res.next === "failed") tryLink(src, join21(d.failed, res.id), true);
+  else if (!existsSync5(join21(d.done, res.id)) && !existsSync5(join21(d.failed, res.id)) && !existsSync5(join21(d.claimed, `${res.id}@${res.generation + 1}`))) {
     const item = readItem(d, res.id);
-    if (item && createEmpty(join20(d.pending, pendingName(item, res.generation + 1)))) noteNewPending(d);
+    if (item && createEmpty(join21(d.pending, pendingName(item, res.generation + 1)))) noteNewPending(d);
   }
-  unlinkQuiet(join20(d.claimed, key));
+  unlinkQuiet(join21(d.claimed, key));
 }
 function completeItem(opts) {
   const id = validateItemId(opts.id);
@@ -5655,7 +5665,7 @@ function reclaim(opts = {}) {
       if (!claim) {
         let ctimeMs;
         try {
-          ctimeMs = statSync11(join20(d.claimed, n)).ctimeMs;
+          ctimeMs = statSync11(join21(d.claimed, n)).ctimeMs;
         } catch {
           continue;
         }
@@ -5701,7 +5711,7 @@ function repairOrphans(d, now) {
     if (!n.endsWith(".json") || seen.has(n.slice(0, -5))) continue;
     const item = readItem(d, n.slice(0, -5));
     if (!item || now - item.addedAtMs < 6e4) continue;
-    if (createEmpty(join20(d.pending, pendingName(item, 1)))) {
+    if (createEmpty(join21(d.pending, pendingName(item, 1)))) {
       noteNewPending(d);
       appendEvent(d.root, "queue_repair", { queue: d.name, item: item.id });
       out.push(item.id);
@@ -5718,7 +5728,7 @@ function listClaims(opts = {}) {
     if (!d) continue;
     for (const n of listDir(d.claimed)) {
       const c = parseClaimName(n);
-      if (!c || existsSync5(join20(d.resolved, n))) continue;
+      if (!c || existsSync5(join21(d.resolved, n))) continue;
       const claim = readClaim(d, c.id, c.generation);
       if (!claim || opts.agent && claim.agent !== opts.agent) continue;
       const l = liveness(claim);
@@ -5730,11 +5740,11 @@ function listClaims(opts = {}) {
 
 // src/worktree/worktree.ts
 import { existsSync as existsSync7, readdirSync as readdirSync10, realpathSync as realpathSync5, rmSync as rmSync3 } from "node:fs";
-import { join as join22, resolve as resolve8 } from "node:path";
+import { join as join23, resolve as resolve8 } from "node:path";
 
 // src/worktree/copies.ts
 import { cpSync, existsSync as existsSync6, mkdirSync as mkdirSync5, realpathSync as realpathSync4, rmSync as rmSync2 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute3, join as join21, normalize, relative as relative3, sep as sep3 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join22, normalize, relative as relative3, sep as sep3 } from "node:path";
 function validateCopies(sourceTop, paths) {
   const top = realpathSync4(sourceTop);
   const out = [];
@@ -5745,7 +5755,7 @@ function validateCopies(sourceTop, paths) {
     const parts = rel.split(/[\\/]/);
     if (rel === "." || rel === "" || parts.includes("..")) throw new LockstepError("BAD_INPUT", `copy path ${raw} must name something inside the checkout`);
     if (parts[0] === ".git") throw new LockstepError("BAD_INPUT", `copy path ${raw} is inside .git: git's own files are never copied`);
-    const abs = join21(top, rel);
+    const abs = join22(top, rel);
     if (!existsSync6(abs)) throw new LockstepError("BAD_INPUT", `copy path ${rel} does not exist in ${sourceTop}`);
     const real2 = realpathSync4(abs);
     const within2 = relative3(top, real2);
@@ -5758,8 +5768,8 @@ function validateCopies(sourceTop, paths) {
 }
 function applyCopies(sourceTop, destTop, rels) {
   for (const rel of rels) {
-    const src = join21(sourceTop, rel);
-    const dest = join21(destTop, rel);
+    const src = join22(sourceTop, rel);
+    const dest = join22(destTop, rel);
     try {
       rmSync2(dest, { recursive: true, force: true });
       mkdirSync5(dirname5(dest), { recursive: true });
@@ -5833,10 +5843,10 @@ async function withRepoLock(opts, fn) {
 
 // src/worktree/worktree.ts
 function worktreesDir(rt) {
-  return join22(rt.root, "worktrees");
+  return join23(rt.root, "worktrees");
 }
 function manifestPath(rt, agent) {
-  return join22(worktreesDir(rt), `${agent}.json`);
+  return join23(worktreesDir(rt), `${agent}.json`);
 }
 function agentBranch(agent) {
   return `lockstep/${agent}`;
@@ -5855,7 +5865,7 @@ function listManifests(rt) {
   for (const n of names.sort()) {
     if (!n.endsWith(".json") || n.startsWith(".")) continue;
     try {
-      const m = readJsonFile(join22(worktreesDir(rt), n), "worktree manifest");
+      const m = readJsonFile(join23(worktreesDir(rt), n), "worktree manifest");
       if (m) out.push(m);
     } catch {
     }
@@ -5953,7 +5963,7 @@ async function addAgentWorktree(opts) {
     if (id.pidStart === null) throw new LockstepError("BAD_INPUT", `owner pid ${opts.ownerPid} is not a running process`);
     owner = { pid: id.pid, pidStart: id.pidStart, bootId: id.bootId, host: id.host };
   }
-  const path = join22(worktreesDir(rt), agent);
+  const path = join23(worktreesDir(rt), agent);
   const branch = agentBranch(agent);
   ensureDir(worktreesDir(rt));
   const made2 = await withRepoLock({ runtime: rt, cwd, command: `worktree add ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
@@ -6137,20 +6147,20 @@ async function listAgentWorktrees(opts = {}) {
 // src/merge/merge.ts
 import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync8, readFileSync as readFileSync14 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/merge/merge-queue.ts
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 function queueDir(rt) {
-  return join23(rt.root, "merge", "queue");
+  return join24(rt.root, "merge", "queue");
 }
 function enqueueMerge(rt, fields) {
   ensureDir(queueDir(rt));
   const id = identityOf(process.pid);
   const now = Date.now();
   const entry = { v: 1, ...fields, pid: id.pid, pidStart: id.pidStart, bootId: id.bootId, host: id.host, enqueuedAtMs: now, state: "waiting", startedAtMs: null };
-  const path = join23(queueDir(rt), `${String(now).padStart(13, "0")}-${process.pid}-${randomHex(3)}.json`);
+  const path = join24(queueDir(rt), `${String(now).padStart(13, "0")}-${process.pid}-${randomHex(3)}.json`);
   writeFileAtomic(path, JSON.stringify(entry));
   return { path, entry };
 }
@@ -6226,7 +6236,7 @@ function runCheck(command, cwd, env, timeoutMs) {
   });
 }
 function syncMarkerPath(rt) {
-  return join24(rt.root, "merge", "syncing.json");
+  return join25(rt.root, "merge", "syncing.json");
 }
 async function finishInterruptedSync(rt) {
   const path = syncMarkerPath(rt);
@@ -6264,7 +6274,7 @@ async function restoreDeadSyncFiles(cg, top, m) {
   if (!changed.length) return;
   const target = blobsOf((await cg.run(["ls-tree", "-r", "-z", "--full-tree", m.commit, "--", ...changed], { readOnly: true })).stdout);
   const indexed = blobsOf((await cg.run(["ls-files", "-s", "-z", "--", ...changed], { readOnly: true })).stdout);
-  const present = changed.filter((p) => existsSync8(join24(top, p)));
+  const present = changed.filter((p) => existsSync8(join25(top, p)));
   if (!present.length) return;
   const hashed = await cg.run(["hash-object", "--stdin-paths"], { readOnly: true, input: present.join("\n") + "\n" });
   const hashes = hashed.stdout.trim().split("\n");
@@ -6276,7 +6286,7 @@ async function restoreDeadSyncFiles(cg, top, m) {
   }
   const back = written.filter((p) => indexed.has(p));
   if (back.length) await cg.run(["checkout-index", "-f", "-u", "-z", "--stdin"], { input: back.join("\0") + "\0" });
-  for (const p of written) if (!indexed.has(p)) unlinkQuiet(join24(top, p));
+  for (const p of written) if (!indexed.has(p)) unlinkQuiet(join25(top, p));
 }
 function blobsOf(listing) {
   const out = /* @__PURE__ */ new Map();
@@ -6289,7 +6299,7 @@ function blobsOf(listing) {
   return out;
 }
 async function checkoutsOf(git, rt, into) {
-  const scratch = join24(rt.root, "merge", "scratch");
+  const scratch = join25(rt.root, "merge", "scratch");
   return (await listRegisteredWorktrees(git)).filter((w) => !w.bare && w.branch === `refs/heads/${into}` && !w.path.startsWith(scratch) && existsSync8(w.path)).map((w) => w.path);
 }
 async function mergeLocked(opts, rt, git, branch, into, h, started) {
@@ -6328,9 +6338,9 @@ ${trailers.map(([k, v]) => `${k}: ${v}`).join("\n")}
     const commit = (await git.exec(["commit-tree", tree, "-p", old, "-p", tip, "-F", "-"], { input: message })).trim();
     let checked2 = false;
     if (opts.check) {
-      const scratchRoot = join24(rt.root, "merge", "scratch");
+      const scratchRoot = join25(rt.root, "merge", "scratch");
       ensureDir(scratchRoot);
-      const scratch = join24(scratchRoot, `${process.pid}-${randomHex(4)}`);
+      const scratch = join25(scratchRoot, `${process.pid}-${randomHex(4)}`);
       await git.exec(["worktree", "add", "--quiet", "--detach", scratch, commit]);
       let run;
       try {
@@ -6361,7 +6371,7 @@ ${trailers.map(([k, v]) => `${k}: ${v}`).join("\n")}
       }
     }
     if (checkouts.length) {
-      ensureDir(join24(rt.root, "merge"));
+      ensureDir(join25(rt.root, "merge"));
       writeFileAtomic(syncMarkerPath(rt), JSON.stringify({ into, old, commit, checkouts }));
     }
     const pause = attempt === 1 ? faultValue("pause-before-merge-cas") : 0;
@@ -6936,7 +6946,7 @@ var RULES = [singletonStateFile, secondPrecisionId, sourceStateFile, gitAddAll, 
 
 // src/lint/sources.ts
 import { closeSync as closeSync5, lstatSync as lstatSync3, openSync as openSync5, readdirSync as readdirSync11, readFileSync as readFileSync15, readSync as readSync2, statSync as statSync12 } from "node:fs";
-import { extname, join as join25 } from "node:path";
+import { extname, join as join26 } from "node:path";
 var SHELL_EXT = /* @__PURE__ */ new Set([".sh", ".bash", ".zsh", ".ksh"]);
 var MARKDOWN_EXT = /* @__PURE__ */ new Set([".md", ".markdown", ".mdx"]);
 var SHELL_FENCE = /* @__PURE__ */ new Set(["bash", "sh", "shell", "zsh", "ksh", "dash"]);
@@ -6972,7 +6982,7 @@ function collectSources(paths) {
       throw fsError(e, "read directory", dir);
     }
     for (const name of names) {
-      const p = join25(dir, name);
+      const p = join26(dir, name);
       let st;
       try {
         st = lstatSync3(p);
@@ -7074,7 +7084,7 @@ function lintPaths(opts = {}) {
 
 // src/git/config-files.ts
 import { readFileSync as readFileSync16, realpathSync as realpathSync6, statSync as statSync13 } from "node:fs";
-import { delimiter as delimiter2, dirname as dirname6, join as join26, resolve as resolve10 } from "node:path";
+import { delimiter as delimiter2, dirname as dirname6, join as join27, resolve as resolve10 } from "node:path";
 var CONFIG_ENV = ["GIT_DIR", "GIT_COMMON_DIR", "GIT_CONFIG", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS"];
 var INCLUDE = /^\s*\[\s*include/im;
 function systemFiles(env) {
@@ -7082,8 +7092,8 @@ function systemFiles(env) {
   for (const dir of (env.PATH ?? "").split(delimiter2)) {
     if (!dir) continue;
     try {
-      if (statSync13(join26(dir, "git"), { throwIfNoEntry: false })?.isFile()) {
-        files.push(join26(dirname6(resolve10(dir)), "etc", "gitconfig"));
+      if (statSync13(join27(dir, "git"), { throwIfNoEntry: false })?.isFile()) {
+        files.push(join27(dirname6(resolve10(dir)), "etc", "gitconfig"));
         break;
       }
     } catch {
@@ -7096,9 +7106,9 @@ function gitConfigMayMention(cwd, word, env = process.env) {
   if (CONFIG_ENV.some((k) => env[k] !== void 0)) return true;
   const files = systemFiles(env);
   const home = env.HOME;
-  if (home) files.push(join26(home, ".gitconfig"));
-  const xdg = env.XDG_CONFIG_HOME || (home ? join26(home, ".config") : "");
-  if (xdg) files.push(join26(xdg, "git", "config"));
+  if (home) files.push(join27(home, ".gitconfig"));
+  const xdg = env.XDG_CONFIG_HOME || (home ? join27(home, ".config") : "");
+  if (xdg) files.push(join27(xdg, "git", "config"));
   let real2;
   try {
     real2 = realpathSync6.native(cwd);
@@ -7106,7 +7116,7 @@ function gitConfigMayMention(cwd, word, env = process.env) {
     return true;
   }
   const checkout = findCheckout(real2);
-  if (checkout) files.push(join26(checkout.commonDir, "config"), join26(checkout.gitDir, "config.worktree"));
+  if (checkout) files.push(join27(checkout.commonDir, "config"), join27(checkout.gitDir, "config.worktree"));
   const needle = word.toLowerCase();
   for (const f of files) {
     let text;
@@ -7184,12 +7194,12 @@ function selectBackend(opts = {}) {
 }
 
 // src/remote/lock.ts
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/remote/observations.ts
 import { createHash as createHash2 } from "node:crypto";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 function monoNowMs() {
   return Number(process.hrtime.bigint() / 1000000n);
 }
@@ -7199,13 +7209,13 @@ function leaseGraceMs(leaseMs) {
 var Observer = class {
   constructor(ctx) {
     this.ctx = ctx;
-    this.dir = join27(ctx.runtime.root, "remote", ctx.remote, "seen");
+    this.dir = join28(ctx.runtime.root, "remote", ctx.remote, "seen");
   }
   ctx;
   dir;
   memory = /* @__PURE__ */ new Map();
   file(ref) {
-    return join27(this.dir, `${createHash2("sha256").update(`${this.ctx.url}\0${ref}`).digest("hex").slice(0, 32)}.json`);
+    return join28(this.dir, `${createHash2("sha256").update(`${this.ctx.url}\0${ref}`).digest("hex").slice(0, 32)}.json`);
   }
   /** The monotonic time this machine first saw `ref` at `oid` (now, if this is the first time). */
   firstSeen(ref, oid) {
@@ -7252,8 +7262,8 @@ function fmtS(ms) {
 
 // src/remote/transport.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync9, linkSync as linkSync9, mkdirSync as mkdirSync6, unlinkSync as unlinkSync5, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join28 } from "node:path";
+import { existsSync as existsSync9, linkSync as linkSync9, mkdirSync as mkdirSync6, unlinkSync as unlinkSync5, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join29 } from "node:path";
 import { deflateSync } from "node:zlib";
 
 // src/remote/errors.ts
@@ -7381,18 +7391,18 @@ function objectFormat(ctx) {
 }
 async function writeRecord(ctx, record) {
   const text = JSON.stringify(record) + "\n";
-  const objects = ctx.runtime.repo ? join28(ctx.runtime.repo.commonDir, "objects") : null;
+  const objects = ctx.runtime.repo ? join29(ctx.runtime.repo.commonDir, "objects") : null;
   if (objects && !process.env.GIT_OBJECT_DIRECTORY) {
     const oid = recordOid(ctx, record);
-    const dir = join28(objects, oid.slice(0, 2));
-    const path = join28(dir, oid.slice(2));
+    const dir = join29(objects, oid.slice(0, 2));
+    const path = join29(dir, oid.slice(2));
     if (existsSync9(path)) return oid;
     const body = Buffer.from(text, "utf8");
     const data = deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`, "utf8"), body]));
     try {
       mkdirSync6(dir, { recursive: true });
-      const tmp = join28(dir, `tmp_obj_lockstep_${process.pid}_${randomHex(4)}`);
-      writeFileSync6(tmp, data, { mode: 292 });
+      const tmp = join29(dir, `tmp_obj_lockstep_${process.pid}_${randomHex(4)}`);
+      writeFileSync7(tmp, data, { mode: 292 });
       try {
         linkSync9(tmp, path);
       } catch (e) {
@@ -7497,7 +7507,7 @@ function parsePorcelain(stdout) {
 // src/remote/lock.ts
 var knownTokens = /* @__PURE__ */ new Map();
 function fenceCacheFile(ctx, name) {
-  return join29(ctx.runtime.root, "remote", ctx.remote, "fence", `${name}.json`);
+  return join30(ctx.runtime.root, "remote", ctx.remote, "fence", `${name}.json`);
 }
 function readFenceCache(ctx, name) {
   try {
@@ -7513,7 +7523,7 @@ function readFenceCache(ctx, name) {
 function writeFenceCache(ctx, name, c) {
   knownTokens.set(c.fenceOid, c.token);
   try {
-    ensureDir(join29(ctx.runtime.root, "remote", ctx.remote, "fence"));
+    ensureDir(join30(ctx.runtime.root, "remote", ctx.remote, "fence"));
     writeFileAtomic(fenceCacheFile(ctx, name), JSON.stringify(c));
   } catch {
   }
@@ -7811,7 +7821,7 @@ async function withRemoteLock(opts, fn) {
 
 // src/remote/alloc.ts
 import { existsSync as existsSync10, mkdirSync as mkdirSync7, realpathSync as realpathSync7, statSync as statSync14 } from "node:fs";
-import { basename as basename3, dirname as dirname7, join as join30, relative as relative5, isAbsolute as isAbsolute5, sep as sep4 } from "node:path";
+import { basename as basename3, dirname as dirname7, join as join31, relative as relative5, isAbsolute as isAbsolute5, sep as sep4 } from "node:path";
 import { setTimeout as sleep5 } from "node:timers/promises";
 function relativeRoot(ctx, realRoot) {
   let top = ctx.topLevel;
@@ -7834,7 +7844,7 @@ function realRootPath(abs) {
     try {
       const real2 = realpathSync7(dir);
       if (rest.length === 0 && !statSync14(real2).isDirectory()) throw new LockstepError("ENVIRONMENT", `the allocation root ${abs} is not a directory`);
-      return join30(real2, ...rest.reverse());
+      return join31(real2, ...rest.reverse());
     } catch (e) {
       if (e instanceof LockstepError) throw e;
       if (e.code !== "ENOENT" || dirname7(dir) === dir) throw fsError(e, "open allocation root", abs);
@@ -7900,15 +7910,15 @@ async function allocateRemote(opts) {
       known2.set(key, { headOid, number });
       try {
         mkdirSync7(real2, { recursive: true });
-        mkdirSync7(join30(real2, entry));
+        mkdirSync7(join31(real2, entry));
       } catch (e) {
         if (e.code === "EEXIST") {
-          throw new LockstepError("CONFLICT", `${join30(abs, entry)} already exists although number ${number} was just taken on the remote: something outside lockstep created it`, { hint: `lockstep allocate --verify ${abs}` });
+          throw new LockstepError("CONFLICT", `${join31(abs, entry)} already exists although number ${number} was just taken on the remote: something outside lockstep created it`, { hint: `lockstep allocate --verify ${abs}` });
         }
-        throw fsError(e, "create", join30(abs, entry));
+        throw fsError(e, "create", join31(abs, entry));
       }
       appendEvent(ctx.runtime.root, "allocate", { backend: "remote", remote: ctx.remote, root: real2, number, entry, retries });
-      return { backend: "remote", remote: ctx.remote, ref, root: rel, topicNumber: formatNumber(number, width), topicPath: join30(abs, entry), number, name, token: number, retries };
+      return { backend: "remote", remote: ctx.remote, ref, root: rel, topicNumber: formatNumber(number, width), topicPath: join31(abs, entry), number, name, token: number, retries };
     }
     known2.delete(key);
     if (monoNowMs() >= deadline) {

@@ -5,6 +5,9 @@
  * happens, or show that a protection's test fails without it. Every point
  * says what its kind does where it reads it. 0 when the kind is not set.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export function faultValue(kind: string): number {
   const spec = process.env.LOCKSTEP_FAULT;
   if (!spec) return 0;
@@ -15,8 +18,16 @@ export function faultValue(kind: string): number {
   return 0;
 }
 
-/** Blocks this thread for `kind`'s value in ms (a synchronous code path's pause point); returns at once when it is not set. */
+/**
+ * Blocks this thread for `kind`'s value in ms (a synchronous code path's
+ * pause point); returns at once when it is not set. With
+ * `LOCKSTEP_FAULT_MARK=DIR` it first creates `DIR/<kind>`, so a test knows
+ * the process is there.
+ */
 export function faultPauseSync(kind: string): void {
   const ms = faultValue(kind);
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (ms <= 0) return;
+  const mark = process.env.LOCKSTEP_FAULT_MARK;
+  if (mark) writeFileSync(join(mark, kind), '');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -30,7 +30,7 @@ import { linkSync, lstatSync, type Stats, readdirSync, readFileSync, readlinkSyn
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fsError, LockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
-import { faultValue } from '../core/faults.js';
+import { faultPauseSync, faultValue } from '../core/faults.js';
 import { randomHex } from '../core/names.js';
 import { processInspector } from '../core/process.js';
 import { openRuntime } from '../core/runtime.js';
@@ -284,9 +284,17 @@ export function gitLockFiles(commonDir: string, paths: string[] = findGitLockFil
   // Each file is looked at before the processes are listed: the git that
   // made it started before that, so if it still runs, the list has it. (A
   // file made after the look is another file: a clear checks the identity.)
+  // TEST-ONLY: LOCKSTEP_FAULT=list-processes-first:1 lists them first (the
+  // control of the test that shows why not); pause-between-look-and-list:MS
+  // holds the judgement between its two steps.
+  const dirs = repositoryDirs(commonDir).map((d) => canonical(d));
+  const listFirst = faultValue('list-processes-first') > 0;
+  const early = listFirst ? scanProcesses(dirs, new Set(paths.map(canonical))) : null;
+  if (listFirst) faultPauseSync('pause-between-look-and-list');
   const found = paths.map((path) => ({ path, st: statOrNull(path) })).filter((f): f is { path: string; st: Stats } => f.st !== null);
+  if (!listFirst) faultPauseSync('pause-between-look-and-list');
   if (!found.length) return [];
-  const scan = scanProcesses(repositoryDirs(commonDir).map((d) => canonical(d)), new Set(found.map((f) => canonical(f.path))));
+  const scan = early ?? scanProcesses(dirs, new Set(found.map((f) => canonical(f.path))));
   return found.map((f) => judge(f.path, f.st, commonDir, scan));
 }
 
