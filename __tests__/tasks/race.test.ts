@@ -144,7 +144,10 @@ describe('the commit race (4 tasks, real processes)', () => {
     // And the race did happen: cross-task staging was blocked (or reported) at least once.
     expect(r.blocked + r.foreignFileCommits).toBeGreaterThan(0);
     const v = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });
-    for (const c of r.foreignCommits) expect(v.violations.some((x) => x.commit === c && x.rule === 'other_task_scope')).toBe(true);
+    // validate knows a task's scope from that task's own commits in the range: when the owner of the
+    // foreign file has none (with 6 rounds and git's index.lock failures, that happens), the file is
+    // reported as outside the committing task's scope instead.
+    for (const c of r.foreignCommits) expect(v.violations.some((x) => x.commit === c && (x.rule === 'other_task_scope' || x.rule === 'outside_scope'))).toBe(true);
     process.stderr.write(`hooks only: ${JSON.stringify({ ...r, foreignCommits: r.foreignCommits.length, warned: warned.size })}\n`);
   });
 });
