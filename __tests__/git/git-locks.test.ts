@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitLockFiles } from '../../src/git/git-locks.js';
+import { gitLockFiles, lockFileInError } from '../../src/git/git-locks.js';
 import { readEvents } from '../../src/core/events.js';
 import { startTask } from '../../src/tasks/tasks.js';
 import { cleanupTemp, git, runCli, runWorker, tempDir, tempRepo, until, waitExit } from '../helpers.js';
@@ -170,5 +170,35 @@ describe("git's lock files", () => {
     expect(existsSync(held.lock)).toBe(false);
     expect(git(repo, 'diff', '--cached', '--name-only', '--', 'a')).toBe(''); // the index has the commit's a/1.txt
     expect(readEvents(join(repo, '.git', 'lockstep')).filter((e) => e.type === 'git_lock_cleared')).toEqual([expect.objectContaining({ lock: 'index.lock', by: 'lockstep commit --task A' })]);
+  });
+
+  test("lockstep commit removes a killed git's ref lock that its git commit meets, and commits", () => {
+    const repo = tempRepo();
+    startTask({ cwd: repo, id: 'A', scope: ['a/**'] });
+    mkdirSync(join(repo, 'a'));
+    writeFileSync(join(repo, 'a', '1.txt'), 'a1\n');
+    // As a git killed while it updated the branch leaves it: nobody has it, no git runs here.
+    const refLock = join(repo, '.git', 'refs', 'heads', 'main.lock');
+    writeFileSync(refLock, '');
+    const plain = spawnSync('git', ['commit', '-q', '--allow-empty', '-m', 'plain'], { cwd: repo, encoding: 'utf8' });
+    expect(plain.status).not.toBe(0);
+    expect(plain.stderr).toContain('main.lock');
+    const r = runCli(['commit', '--task', 'A', '-m', 'A: work', '--json', '--', 'a/1.txt'], { cwd: repo });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(existsSync(refLock)).toBe(false);
+    expect(git(repo, 'log', '-1', '--format=%s')).toBe('A: work');
+    expect(readEvents(join(repo, '.git', 'lockstep')).filter((e) => e.type === 'git_lock_cleared')).toEqual([expect.objectContaining({ lock: join('refs', 'heads', 'main.lock') })]);
+  });
+
+  test('a lock file named in an error message is taken only inside the repository', () => {
+    const common = join(tempDir(), '.git');
+    const msg = (p: string) => `fatal: cannot lock ref 'HEAD': Unable to create '${p}': File exists.\n\nAnother git process seems to be running`;
+    expect(lockFileInError(msg(join(common, 'HEAD.lock')), common)).toBe(join(common, 'HEAD.lock'));
+    expect(lockFileInError(msg(join(common, 'refs', 'heads', 'a', 'b.lock')), common)).toBe(join(common, 'refs', 'heads', 'a', 'b.lock'));
+    expect(lockFileInError(msg('/etc/passwd.lock'), common)).toBeNull();
+    expect(lockFileInError(msg(`${common}/../../outside.lock`), common)).toBeNull();
+    expect(lockFileInError(msg(join(common, 'HEAD')), common)).toBeNull();
+    expect(lockFileInError('fatal: something else', common)).toBeNull();
   });
 });

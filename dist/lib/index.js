@@ -4547,6 +4547,13 @@ function checkGitLocks(opts = {}) {
   }
   return { commonDir, locks, cleared, stale };
 }
+function lockFileInError(stderr, commonDir) {
+  const m = /Unable to create '([^'\n]+\.lock)': File exists/.exec(stderr);
+  if (!m) return null;
+  const path = resolve4(m[1]);
+  const dir = canonical(commonDir);
+  return within(commonDir, path) || within(dir, canonical(path)) ? path : null;
+}
 
 // src/tasks/index-retry.ts
 function indexLocked(r) {
@@ -4904,7 +4911,16 @@ async function commitTask(opts) {
     if (classes.otherTask.length || classes.outside.length) throw violationError(task, classes);
     const fence = fenceValue(rt.root, handle.token);
     writeFileSync6(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
-    const c = await spawnOwned("git", ["commit", "-q", "--cleanup=whitespace", "-F", msgFile], idxEnv, "pipe");
+    const runCommit = () => spawnOwned("git", ["commit", "-q", "--cleanup=whitespace", "-F", msgFile], idxEnv, "pipe");
+    let c = await runCommit();
+    const blocking = c.code !== 0 ? lockFileInError(c.stderr, rt.repo.commonDir) : null;
+    if (blocking) {
+      const { outcome, lock } = clearIfStale(rt.repo.commonDir, blocking);
+      if (outcome === "cleared" && lock) {
+        appendEvent(rt.root, "git_lock_cleared", gitLockEvent(lock, `lockstep commit --task ${taskId}`));
+        c = await runCommit();
+      }
+    }
     if (c.error || c.code !== 0) {
       const out = (c.stderr + c.stdout).trim();
       throw new LockstepError("GIT_FAILED", `git commit failed${c.signal ? ` (${c.signal})` : ""}: nothing committed${out ? `

@@ -385,3 +385,17 @@ export function checkGitLocks(opts: { cwd?: string; clear?: boolean; by?: string
   }
   return { commonDir, locks, cleared, stale };
 }
+
+/**
+ * The lock file a failed git step names ("Unable to create '…/HEAD.lock':
+ * File exists"), when it is one of this repository's (inside `commonDir`,
+ * ending in `.lock`); null otherwise. The path comes from git's message, so
+ * nothing else is ever taken from it.
+ */
+export function lockFileInError(stderr: string, commonDir: string): string | null {
+  const m = /Unable to create '([^'\n]+\.lock)': File exists/.exec(stderr);
+  if (!m) return null;
+  const path = resolve(m[1]!);
+  const dir = canonical(commonDir);
+  return within(commonDir, path) || within(dir, canonical(path)) ? path : null;
+}

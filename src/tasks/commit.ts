@@ -27,7 +27,7 @@ import { openRuntime } from '../core/runtime.js';
 import { createGit, type GitResult } from '../git/git.js';
 import { fenceValue } from './fence.js';
 import { withIndexRetry, type StaleIndexLock } from './index-retry.js';
-import { gitLockEvent } from '../git/git-locks.js';
+import { clearIfStale, gitLockEvent, lockFileInError } from '../git/git-locks.js';
 import { moveAsideForeignChanges, type OrphanedChange } from './orphans.js';
 import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
@@ -274,7 +274,17 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
 
     const fence = fenceValue(rt.root, handle.token);
     writeFileSync(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
-    const c = await spawnOwned('git', ['commit', '-q', '--cleanup=whitespace', '-F', msgFile], idxEnv, 'pipe');
+    const runCommit = () => spawnOwned('git', ['commit', '-q', '--cleanup=whitespace', '-F', msgFile], idxEnv, 'pipe');
+    let c = await runCommit();
+    // A ref's lock (HEAD.lock, refs/heads/BRANCH.lock) that a killed git left: removed once stale, then once more.
+    const blocking = c.code !== 0 ? lockFileInError(c.stderr, rt.repo.commonDir) : null;
+    if (blocking) {
+      const { outcome, lock } = clearIfStale(rt.repo.commonDir, blocking);
+      if (outcome === 'cleared' && lock) {
+        appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(lock, `lockstep commit --task ${taskId}`));
+        c = await runCommit();
+      }
+    }
     if (c.error || c.code !== 0) {
       const out = (c.stderr + c.stdout).trim();
       throw new LockstepError('GIT_FAILED', `git commit failed${c.signal ? ` (${c.signal})` : ''}: nothing committed${out ? `\n${out}` : ''}`, { detail: { exitCode: c.code, stderr: c.stderr } });

@@ -68,3 +68,10 @@ export declare function checkGitLocks(opts?: {
     clear?: boolean;
     by?: string;
 }): GitLocksReport;
+/**
+ * The lock file a failed git step names ("Unable to create '…/HEAD.lock':
+ * File exists"), when it is one of this repository's (inside `commonDir`,
+ * ending in `.lock`); null otherwise. The path comes from git's message, so
+ * nothing else is ever taken from it.
+ */
+export declare function lockFileInError(stderr: string, commonDir: string): string | null;
