@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gitLockFiles, lockFileInError } from '../../src/git/git-locks.js';
 import { readEvents } from '../../src/core/events.js';
 import { startTask } from '../../src/tasks/tasks.js';
+import { mergeBranch } from '../../src/merge/merge.js';
 import { cleanupTemp, git, runCli, runWorker, tempDir, tempRepo, until, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
@@ -200,5 +201,22 @@ describe("git's lock files", () => {
     expect(lockFileInError(msg(`${common}/../../outside.lock`), common)).toBeNull();
     expect(lockFileInError(msg(join(common, 'HEAD')), common)).toBeNull();
     expect(lockFileInError('fatal: something else', common)).toBeNull();
+  });
+
+  test("lockstep merge removes a killed git's lock on the base branch, and merges", async () => {
+    const repo = tempRepo();
+    git(repo, 'branch', 'feature');
+    const wt = join(tempDir(), 'wt');
+    git(repo, 'worktree', 'add', '-q', wt, 'feature');
+    writeFileSync(join(wt, 'f.txt'), 'feature\n');
+    git(wt, 'add', 'f.txt');
+    git(wt, 'commit', '-q', '-m', 'feature');
+    const refLock = join(repo, '.git', 'refs', 'heads', 'main.lock');
+    writeFileSync(refLock, ''); // left by a git killed while it moved main
+    expect(spawnSync('git', ['update-ref', 'refs/heads/main', 'feature'], { cwd: repo }).status).not.toBe(0);
+    const r = await mergeBranch({ cwd: repo, branch: 'feature' });
+    expect(r.status).toBe('merged');
+    expect(existsSync(refLock)).toBe(false);
+    expect(readEvents(join(repo, '.git', 'lockstep')).filter((e) => e.type === 'git_lock_cleared')).toEqual([expect.objectContaining({ lock: join('refs', 'heads', 'main.lock'), by: 'lockstep merge feature into main' })]);
   });
 });

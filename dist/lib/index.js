@@ -6400,6 +6400,14 @@ ${trailers.map(([k, v]) => `${k}: ${v}`).join("\n")}
         appendEvent(rt.root, "merge_retry", { branch, into, expected: old, found: now, attempt });
         continue;
       }
+      const blocking = rt.repo ? lockFileInError(cas.stderr, rt.repo.commonDir) : null;
+      if (blocking && rt.repo) {
+        const { outcome, lock } = clearIfStale(rt.repo.commonDir, blocking);
+        if (outcome === "cleared" && lock) {
+          appendEvent(rt.root, "git_lock_cleared", gitLockEvent(lock, `lockstep merge ${branch} into ${into}`));
+          continue;
+        }
+      }
       throw new LockstepError("GIT_FAILED", `git update-ref refs/heads/${into} failed: ${cas.stderr.trim()}`);
     }
     const after = faultValue("pause-after-merge-cas");

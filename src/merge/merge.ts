@@ -38,7 +38,7 @@ import { dequeueMerge, enqueueMerge, markMerging } from './merge-queue.js';
 import { randomHex } from '../core/names.js';
 import { faultValue } from '../core/faults.js';
 import { withIndexRetry, type StaleIndexLock } from '../tasks/index-retry.js';
-import { gitLockEvent } from '../git/git-locks.js';
+import { clearIfStale, gitLockEvent, lockFileInError } from '../git/git-locks.js';
 import { splitNul } from '../tasks/git-paths.js';
 
 export interface MergeOptions {
@@ -380,6 +380,15 @@ async function mergeLocked(opts: MergeOptions, rt: Runtime, git: Git, branch: st
       if (now !== old) {
         appendEvent(rt.root, 'merge_retry', { branch, into, expected: old, found: now, attempt });
         continue; // the base moved under us: merge again onto the new tip
+      }
+      // The branch's lock left by a killed git (refs/heads/BASE.lock): removed once stale, then the merge goes again.
+      const blocking = rt.repo ? lockFileInError(cas.stderr, rt.repo.commonDir) : null;
+      if (blocking && rt.repo) {
+        const { outcome, lock } = clearIfStale(rt.repo.commonDir, blocking);
+        if (outcome === 'cleared' && lock) {
+          appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(lock, `lockstep merge ${branch} into ${into}`));
+          continue;
+        }
       }
       throw new LockstepError('GIT_FAILED', `git update-ref refs/heads/${into} failed: ${cas.stderr.trim()}`);
     }
