@@ -4510,16 +4510,21 @@ function removeStaleGitLock(lock) {
     if (e.code === "ENOENT") return "gone";
     throw fsError(e, "move aside the stale lock file", lock.path);
   }
-  const moved = statSync9(aside);
-  if (moved.dev !== lock.dev || moved.ino !== lock.ino) {
-    try {
-      linkSync6(aside, lock.path);
-    } catch {
+  try {
+    const moved = statSync9(aside);
+    if (moved.dev !== lock.dev || moved.ino !== lock.ino) {
+      try {
+        linkSync6(aside, lock.path);
+      } catch {
+      }
+      unlinkSync4(aside);
+      return "changed";
     }
     unlinkSync4(aside);
-    return "changed";
+  } catch (e) {
+    if (e.code === "ENOENT") return "gone";
+    throw fsError(e, "remove the stale lock file (moved aside as)", aside);
   }
-  unlinkSync4(aside);
   return "cleared";
 }
 function clearIfStale(commonDir, path) {

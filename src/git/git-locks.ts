@@ -322,18 +322,23 @@ export function removeStaleGitLock(lock: GitLockFile): ClearOutcome {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw fsError(e, 'move aside the stale lock file', lock.path);
   }
-  const moved = statSync(aside);
-  if (moved.dev !== lock.dev || moved.ino !== lock.ino) {
-    // Another file took the path between our look and the rename: it is somebody's. Put it back.
-    try {
-      linkSync(aside, lock.path);
-    } catch {
-      /* a newer one is there already: git's O_EXCL keeps it to one, and that one is not ours to touch */
+  try {
+    const moved = statSync(aside);
+    if (moved.dev !== lock.dev || moved.ino !== lock.ino) {
+      // Another file took the path between our look and the rename: it is somebody's. Put it back.
+      try {
+        linkSync(aside, lock.path);
+      } catch {
+        /* a newer one is there already: git's O_EXCL keeps it to one, and that one is not ours to touch */
+      }
+      unlinkSync(aside);
+      return 'changed';
     }
     unlinkSync(aside);
-    return 'changed';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw fsError(e, 'remove the stale lock file (moved aside as)', aside);
   }
-  unlinkSync(aside);
   return 'cleared';
 }
 

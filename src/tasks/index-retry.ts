@@ -24,7 +24,7 @@ export interface StaleIndexLock {
   onCleared: (lock: GitLockFile) => void | Promise<void>;
 }
 
-/** How often a waiting step judges the lock again: one look at every process costs ~10–20 ms. */
+/** How often a waiting step judges the lock again: one look at every process costs several ms (docs/tasks-and-hooks.md). */
 const JUDGE_EVERY_MS = 1000;
 
 /**
