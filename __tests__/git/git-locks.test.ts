@@ -192,6 +192,18 @@ describe("git's lock files", () => {
     expect(readEvents(join(repo, '.git', 'lockstep')).filter((e) => e.type === 'git_lock_cleared')).toEqual([expect.objectContaining({ lock: join('refs', 'heads', 'main.lock') })]);
   });
 
+  test('in a bare repository (a server) too; outside any repository, exit 4', () => {
+    const bare = join(tempDir(), 'server.git');
+    git(tempDir(), 'init', '-q', '--bare', bare);
+    writeFileSync(join(bare, 'packed-refs.lock'), '');
+    expect(json(bare).out.locks).toEqual([expect.objectContaining({ name: 'packed-refs.lock', state: 'stale' })]);
+    expect(json(bare, ['--clear']).code).toBe(0);
+    expect(existsSync(join(bare, 'packed-refs.lock'))).toBe(false);
+    const outside = runCli(['git-locks'], { cwd: tempDir() });
+    expect(outside.code).toBe(4);
+    expect(outside.stderr).toContain('not inside a git repository');
+  });
+
   test('a lock file named in an error message is taken only inside the repository', () => {
     const common = join(tempDir(), '.git');
     const msg = (p: string) => `fatal: cannot lock ref 'HEAD': Unable to create '${p}': File exists.\n\nAnother git process seems to be running`;

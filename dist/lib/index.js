@@ -4536,7 +4536,7 @@ function gitLockEvent(lock, by) {
   return { lock: lock.name, path: lock.path, ageMs: Math.round(lock.ageMs), by };
 }
 function checkGitLocks(opts = {}) {
-  const rt = openRuntime({ cwd: opts.cwd });
+  const rt = openRuntime({ cwd: opts.cwd, allowBare: true });
   const commonDir = rt.repo?.commonDir;
   if (!commonDir) throw new LockstepError("NOT_A_REPO", `${opts.cwd ?? process.cwd()} is not inside a git repository`);
   const locks = gitLockFiles(commonDir);

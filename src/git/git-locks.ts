@@ -374,7 +374,8 @@ export interface GitLocksReport {
  * stale ones removed (each with a `git_lock_cleared` event).
  */
 export function checkGitLocks(opts: { cwd?: string; clear?: boolean; by?: string } = {}): GitLocksReport {
-  const rt = openRuntime({ cwd: opts.cwd });
+  // A bare repository too: a server's refs can be left locked the same way.
+  const rt = openRuntime({ cwd: opts.cwd, allowBare: true });
   const commonDir = rt.repo?.commonDir;
   if (!commonDir) throw new LockstepError('NOT_A_REPO', `${opts.cwd ?? process.cwd()} is not inside a git repository`);
   const locks = gitLockFiles(commonDir);
