@@ -143,7 +143,7 @@ describe("git's lock files", () => {
     }
   });
 
-  test('where the processes cannot be listed (no /proc, no ps), nothing is judged stale', () => {
+  test('where the processes cannot be listed (no ps, a failed /proc listing), nothing is judged stale', () => {
     const repo = tempRepo();
     writeFileSync(join(repo, '.git', 'index.lock'), ''); // no process has it, no git runs here
     const bin = tempDir();
@@ -153,6 +153,8 @@ describe("git's lock files", () => {
     expect(r.code).toBe(0);
     expect(r.out.locks).toEqual([expect.objectContaining({ name: 'index.lock', state: 'in-use', holders: [expect.objectContaining({ pid: 0, reason: 'unknown' })] })]);
     expect(existsSync(join(repo, '.git', 'index.lock'))).toBe(true);
+    // A listing of /proc that fails is the same: nothing ruled out.
+    expect(json(repo, ['--clear'], { LOCKSTEP_FAULT: 'process-listing-fails:1' }).out.locks).toEqual([expect.objectContaining({ state: 'in-use', holders: [expect.objectContaining({ reason: 'unknown' })] })]);
     // Control: where they can be listed, the same file is stale and cleared.
     expect(json(repo, ['--clear']).out.cleared).toEqual([expect.objectContaining({ name: 'index.lock' })]);
   });

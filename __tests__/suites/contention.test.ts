@@ -13,7 +13,7 @@ import { chartsIn, dumpDom } from './chromium.js';
 
 afterAll(cleanupTemp);
 
-const WORKLOADS = ['counter', 'allocate', 'commit', 'claim', 'merge'];
+const WORKLOADS = ['counter', 'allocate', 'commit', 'claim', 'merge', 'gitlock'];
 let dir: string;
 let run: Run;
 let rep: SuiteReport;
@@ -51,6 +51,7 @@ describe('suite contention', () => {
     expect(kindsOf('allocate')).toContain('duplicate_number');
     expect(kindsOf('claim')).toContain('duplicate_claim');
     expect(kindsOf('commit').some((k) => ['foreign_file', 'foreign_todo_line', 'missing_round', 'index_lock_failure'].includes(k))).toBe(true);
+    expect(kindsOf('gitlock').some((k) => ['lost_staged_change', 'corrupt_index', 'operation_failed'].includes(k))).toBe(true);
   });
 
   test('the comparison puts protected next to control', () => {

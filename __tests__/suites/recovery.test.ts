@@ -17,7 +17,7 @@ describe('suite all --kill-rate', () => {
     const r = await runCliAsync(['suite', 'all', '--kill-rate', '0.2', '--procs', '3', '--iterations', '4', '--seed', '25', '--json', '--no-progress'], { cwd: tempDir() });
     const rep = JSON.parse(r.stdout) as SuiteReport;
     expect(r.code).toBe(0);
-    expect(rep.runs.map((x) => x.suite)).toEqual(['counter', 'allocate', 'commit', 'claim', 'merge']);
+    expect(rep.runs.map((x) => x.suite)).toEqual(['counter', 'allocate', 'commit', 'claim', 'merge', 'gitlock']);
     for (const run of rep.runs) {
       // No stuck_lock, lock_left_behind, lost_item, lost_allocation, lost_merge …
       expect({ suite: run.suite, violations: run.violations.samples }).toEqual({ suite: run.suite, violations: [] });

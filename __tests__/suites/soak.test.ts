@@ -55,7 +55,7 @@ describe('suite soak', () => {
     }
     expect(Object.keys(s.growth)).toEqual(['suiteRssKb', 'suiteFds', 'workerRssKb', 'workerFds']);
     // Every workload ran at least once across the segments (the mixed workload).
-    expect(Object.keys(s.operations).sort()).toEqual(['increment', 'allocate', 'commit', 'claim', 'merge'].slice(0, Math.min(5, s.rounds)).sort());
+    expect(Object.keys(s.operations).sort()).toEqual(['increment', 'allocate', 'commit', 'claim', 'merge', 'stage'].slice(0, Math.min(6, s.rounds)).sort());
 
     // A finished soak's checkpoint just reports again; a clashing option is refused.
     expect(runCli(args, { cwd: dir }).code).toBe(0);

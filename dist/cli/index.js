@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "72e4d067e031b6c6" }, allocate: { name: "allocate", id: "0d940711adcd1474" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "2442d31345ef6e9d" }, allocate: { name: "allocate", id: "0d940711adcd1474" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

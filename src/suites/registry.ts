@@ -4,6 +4,7 @@ import { allocateWorkload } from './workloads/allocate.js';
 import { claimWorkload } from './workloads/claim.js';
 import { commitWorkload } from './workloads/commit.js';
 import { counterWorkload } from './workloads/counter.js';
+import { gitlockWorkload } from './workloads/gitlock.js';
 import { mergeWorkload } from './workloads/merge.js';
 import { WORKLOAD_NAMES, type Workload, type WorkloadName } from './workload.js';
 
@@ -13,6 +14,7 @@ export const WORKLOADS: Record<WorkloadName, Workload> = {
   commit: commitWorkload,
   claim: claimWorkload,
   merge: mergeWorkload,
+  gitlock: gitlockWorkload,
 };
 
 export function workloadByName(name: string): Workload {

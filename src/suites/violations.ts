@@ -19,6 +19,9 @@ export type ViolationKind =
   | 'lost_commit'
   // counter (the lock itself)
   | 'lost_update'
+  // gitlock (git's own index.lock)
+  | 'lost_staged_change'
+  | 'corrupt_index'
   // every suite
   | 'lock_left_behind'
   | 'stuck_lock'

@@ -17,7 +17,7 @@ export type Mode = 'protected' | 'control';
  * variant each clone's own file backend (which cannot see the other clones).
  */
 export type BackendKind = 'file' | 'remote';
-export const WORKLOAD_NAMES = ['counter', 'allocate', 'commit', 'claim', 'merge'] as const;
+export const WORKLOAD_NAMES = ['counter', 'allocate', 'commit', 'claim', 'merge', 'gitlock'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 export interface SetupContext {
