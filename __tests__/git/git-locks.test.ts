@@ -100,10 +100,11 @@ describe("git's lock files", () => {
     for (const control of [false, true]) {
       const repo = tempRepo();
       const marks = tempDir();
-      const faults = ['pause-between-look-and-list:4000', ...(control ? ['list-processes-first:1'] : [])].join(',');
+      const faults = ['pause-between-look-and-list:30000', ...(control ? ['list-processes-first:1'] : [])].join(',');
       const judging = runWorker('git-lock-judge.ts', [join(repo, '.git'), join(repo, '.git', 'index.lock')], { env: { LOCKSTEP_FAULT: faults, LOCKSTEP_FAULT_MARK: marks } });
       await until(() => existsSync(join(marks, 'pause-between-look-and-list')), 20_000, 'the judgement to pause');
       const held = await heldCommit(repo); // starts between the two steps
+      writeFileSync(join(marks, 'pause-between-look-and-list.go'), ''); // and the judgement goes on
       const r = await judging;
       expect(r.code).toBe(0);
       // Listed first, the new git is missing from the list: its live lock is stale to the judgement and is removed.

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "2442d31345ef6e9d" }, allocate: { name: "allocate", id: "0d940711adcd1474" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "a1a12c62776a2444" }, allocate: { name: "allocate", id: "993d9c5f7162037e" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

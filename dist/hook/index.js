@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "ed71492b7a1b6122" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "c4a406e4e6308d27" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

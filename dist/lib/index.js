@@ -1874,7 +1874,7 @@ function fsError(e, what, path) {
 }
 
 // src/core/lock.ts
-import { closeSync as closeSync3, existsSync as existsSync2, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync, readFileSync as readFileSync4, readSync, renameSync as renameSync3, statSync as statSync2, unlinkSync as unlinkSync3, utimesSync, watch } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync3, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync, readFileSync as readFileSync4, readSync, renameSync as renameSync3, statSync as statSync2, unlinkSync as unlinkSync3, utimesSync, watch } from "node:fs";
 import { dirname as dirname2, join as join5 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -2027,7 +2027,7 @@ import { appendFileSync, closeSync as closeSync2, fstatSync, linkSync as linkSyn
 import { join as join3 } from "node:path";
 
 // src/core/faults.ts
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 function faultValue(kind) {
   const spec = process.env.LOCKSTEP_FAULT;
@@ -2041,14 +2041,19 @@ function faultValue(kind) {
 function faultPauseSync(kind) {
   const ms = faultValue(kind);
   if (ms <= 0) return;
+  const cell = new Int32Array(new SharedArrayBuffer(4));
   const mark = process.env.LOCKSTEP_FAULT_MARK;
-  if (mark) writeFileSync(join2(mark, kind), "");
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (!mark) {
+    Atomics.wait(cell, 0, 0, ms);
+    return;
+  }
+  writeFileSync(join2(mark, kind), "");
+  for (const end = Date.now() + ms; Date.now() < end && !existsSync(join2(mark, `${kind}.go`)); ) Atomics.wait(cell, 0, 0, 5);
 }
 
 // src/core/process.ts
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 import { hostname } from "node:os";
 function readProcStat(pid) {
   let text;
@@ -2101,7 +2106,7 @@ var psInspector = {
 var chosen;
 var hasProcfs;
 function procfsAvailable() {
-  return hasProcfs ??= existsSync("/proc/self/stat");
+  return hasProcfs ??= existsSync2("/proc/self/stat");
 }
 function processInspector() {
   if (chosen) return chosen;
@@ -2774,7 +2779,7 @@ async function acquireOrServe(opts, request) {
           appendEvent(rt.root, "wait", { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
           if (ticket) {
             waker = ticketWaker(join5(dir, `w.${ticket}`));
-            if (existsSync2(join5(dir, String(view.top + 1)))) continue;
+            if (existsSync3(join5(dir, String(view.top + 1)))) continue;
           }
         }
         if (opts.onWait && t >= nextWaitReport) {
@@ -3516,10 +3521,10 @@ async function allocate(opts) {
 }
 
 // src/alloc/verify.ts
-import { existsSync as existsSync3, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync4, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
 function verifyAllocations(opts) {
   const abs = resolveRoot(opts.root, opts.cwd);
-  if (!existsSync3(abs)) {
+  if (!existsSync4(abs)) {
     throw new LockstepError("NOT_FOUND", `the allocation root ${abs} does not exist`, { hint: "check the path; lockstep allocate ROOT NAME creates it" });
   }
   let real2;
@@ -4168,7 +4173,7 @@ function listTasks(opts = {}) {
 
 // src/tasks/commit.ts
 import { spawn as spawn2 } from "node:child_process";
-import { copyFileSync as copyFileSync2, existsSync as existsSync4, readdirSync as readdirSync7, statSync as statSync10, writeFileSync as writeFileSync6 } from "node:fs";
+import { copyFileSync as copyFileSync2, existsSync as existsSync5, readdirSync as readdirSync7, statSync as statSync10, writeFileSync as writeFileSync6 } from "node:fs";
 import { isAbsolute, join as join19, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 
 // src/config/config.ts
@@ -4817,7 +4822,7 @@ async function commitTask(opts) {
   const early = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: paths.filter((p) => !isDirectory(join19(top, p))) });
   if (early.otherTask.length || early.outside.length) throw violationError(task, early);
   for (const f of ["MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"]) {
-    if (existsSync4(join19(gitDir, f))) {
+    if (existsSync5(join19(gitDir, f))) {
       throw new LockstepError("CONFLICT", `a ${f === "MERGE_HEAD" ? "merge" : f === "CHERRY_PICK_HEAD" ? "cherry-pick" : "revert"} is in progress in this worktree: lockstep commit makes ordinary commits only`, {
         hint: "conclude it first (git commit, or git merge --abort / git cherry-pick --abort)"
       });
@@ -4900,7 +4905,7 @@ async function commitTask(opts) {
     }
     const idxEnv = { GIT_INDEX_FILE: tmpIndex };
     const realIndex = join19(gitDir, "index");
-    if (existsSync4(realIndex)) copyFileSync2(realIndex, tmpIndex);
+    if (existsSync5(realIndex)) copyFileSync2(realIndex, tmpIndex);
     let r = await git.run(["read-tree", "-m", "HEAD"], { env: idxEnv });
     if (r.code !== 0) {
       const head = await headCommit(git);
@@ -4999,7 +5004,7 @@ function isDirectory(p) {
   }
 }
 async function refuseSparseMissing(git, top, paths) {
-  const missing = paths.filter((p) => !existsSync4(join19(top, p)));
+  const missing = paths.filter((p) => !existsSync5(join19(top, p)));
   if (missing.length === 0) return;
   const r = await git.run(["--literal-pathspecs", "ls-files", "-t", "-z", "--", ...missing], { readOnly: true });
   if (r.code !== 0) return;
@@ -5012,7 +5017,7 @@ async function refuseSparseMissing(git, top, paths) {
 }
 
 // src/queue/queue.ts
-import { appendFileSync as appendFileSync2, closeSync as closeSync4, existsSync as existsSync5, ftruncateSync, linkSync as linkSync8, openSync as openSync4, readdirSync as readdirSync9, readFileSync as readFileSync13, renameSync as renameSync6, statSync as statSync11, writeSync as writeSync3, copyFileSync as copyFileSync3 } from "node:fs";
+import { appendFileSync as appendFileSync2, closeSync as closeSync4, existsSync as existsSync6, ftruncateSync, linkSync as linkSync8, openSync as openSync4, readdirSync as readdirSync9, readFileSync as readFileSync13, renameSync as renameSync6, statSync as statSync11, writeSync as writeSync3, copyFileSync as copyFileSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join21, resolve as resolve6 } from "node:path";
 
 // src/queue/agents.ts
@@ -5170,13 +5175,13 @@ function queueDirs(rt, queue) {
 }
 function existingQueueDirs(rt, queue) {
   const name = validateQueueName(queue ?? DEFAULT_QUEUE);
-  if (!existsSync5(join21(rt.root, "queue", name, "items"))) return null;
+  if (!existsSync6(join21(rt.root, "queue", name, "items"))) return null;
   return queueDirs(rt, name);
 }
 function listQueues(opts = {}) {
   const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
   try {
-    return readdirSync9(join21(rt.root, "queue")).filter((n) => /^[a-z0-9][a-z0-9_-]{0,63}$/.test(n) && existsSync5(join21(rt.root, "queue", n, "items"))).sort();
+    return readdirSync9(join21(rt.root, "queue")).filter((n) => /^[a-z0-9][a-z0-9_-]{0,63}$/.test(n) && existsSync6(join21(rt.root, "queue", n, "items"))).sort();
   } catch {
     return [];
   }
@@ -5478,14 +5483,14 @@ function claimNext(opts) {
       const key = `${p.id}@${p.generation}`;
       const target = join21(d.claimed, key);
       const source = join21(d.pending, name);
-      const won = existsSync5(source) ? linkOutcome(source, target) : "gone";
+      const won = existsSync6(source) ? linkOutcome(source, target) : "gone";
       if (won !== "linked") {
         if (won === "exists") unlinkQuiet(source);
         view.lostAt = Date.now();
         claimStats.lost++;
         continue;
       }
-      if (existsSync5(join21(d.resolved, key))) {
+      if (existsSync6(join21(d.resolved, key))) {
         unlinkQuiet(target);
         unlinkQuiet(source);
         continue;
@@ -5503,7 +5508,7 @@ function claimNext(opts) {
         claimedAtMs: now,
         leaseMs
       };
-      if (!writeRecordInto(target, JSON.stringify(record)) || existsSync5(join21(d.resolved, key))) {
+      if (!writeRecordInto(target, JSON.stringify(record)) || existsSync6(join21(d.resolved, key))) {
         unlinkQuiet(source);
         view.lostAt = Date.now();
         continue;
@@ -5556,7 +5561,7 @@ function liveClaim(d, id) {
   for (const n of listDir(d.claimed)) {
     if (!n.startsWith(prefix)) continue;
     const c = parseClaimName(n);
-    if (!c || c.id !== id || existsSync5(join21(d.resolved, n))) continue;
+    if (!c || c.id !== id || existsSync6(join21(d.resolved, n))) continue;
     const rec = readClaim(d, id, c.generation);
     if (rec && (!best || rec.generation > best.generation)) best = rec;
   }
@@ -5569,7 +5574,7 @@ function describeEnd(r) {
 function refuse(d, id, agent, generation, why) {
   appendEvent(d.root, "queue_refused", { queue: d.name, item: id, agent, generation, why });
   const live = liveClaim(d, id);
-  const isDone = existsSync5(join21(d.done, id));
+  const isDone = existsSync6(join21(d.done, id));
   const now = live ? `; it is now claim ${live.generation}, held by agent ${live.agent}` : isDone ? "; it is done" : "";
   const list2 = `lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}`;
   const hint = live || isDone || generation !== null ? `the work done under that claim must not count (another claim owns the item now); see it with: ${list2}` : `claim an item first (lockstep queue claim --agent ${agent}), or see the queue: ${list2}`;
@@ -5579,7 +5584,7 @@ function refuse(d, id, agent, generation, why) {
   });
 }
 function claimToFinish(d, id, agent, generation) {
-  if (!existsSync5(join21(d.items, `${id}.json`))) {
+  if (!existsSync6(join21(d.items, `${id}.json`))) {
     throw new LockstepError("NOT_FOUND", `no item ${id} in queue ${d.name}`, { hint: `list the items: lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}` });
   }
   if (generation !== void 0) {
@@ -5627,7 +5632,7 @@ function carryOut(d, res) {
   const src = join21(d.resolved, key);
   if (res.next === "done") tryLink(src, join21(d.done, res.id), true);
   else if (res.next === "failed") tryLink(src, join21(d.failed, res.id), true);
-  else if (!existsSync5(join21(d.done, res.id)) && !existsSync5(join21(d.failed, res.id)) && !existsSync5(join21(d.claimed, `${res.id}@${res.generation + 1}`))) {
+  else if (!existsSync6(join21(d.done, res.id)) && !existsSync6(join21(d.failed, res.id)) && !existsSync6(join21(d.claimed, `${res.id}@${res.generation + 1}`))) {
     const item = readItem(d, res.id);
     if (item && createEmpty(join21(d.pending, pendingName(item, res.generation + 1)))) noteNewPending(d);
   }
@@ -5756,7 +5761,7 @@ function listClaims(opts = {}) {
     if (!d) continue;
     for (const n of listDir(d.claimed)) {
       const c = parseClaimName(n);
-      if (!c || existsSync5(join21(d.resolved, n))) continue;
+      if (!c || existsSync6(join21(d.resolved, n))) continue;
       const claim = readClaim(d, c.id, c.generation);
       if (!claim || opts.agent && claim.agent !== opts.agent) continue;
       const l = liveness(claim);
@@ -5767,11 +5772,11 @@ function listClaims(opts = {}) {
 }
 
 // src/worktree/worktree.ts
-import { existsSync as existsSync7, readdirSync as readdirSync10, realpathSync as realpathSync5, rmSync as rmSync3 } from "node:fs";
+import { existsSync as existsSync8, readdirSync as readdirSync10, realpathSync as realpathSync5, rmSync as rmSync3 } from "node:fs";
 import { join as join23, resolve as resolve8 } from "node:path";
 
 // src/worktree/copies.ts
-import { cpSync, existsSync as existsSync6, mkdirSync as mkdirSync5, realpathSync as realpathSync4, rmSync as rmSync2 } from "node:fs";
+import { cpSync, existsSync as existsSync7, mkdirSync as mkdirSync5, realpathSync as realpathSync4, rmSync as rmSync2 } from "node:fs";
 import { dirname as dirname5, isAbsolute as isAbsolute3, join as join22, normalize, relative as relative3, sep as sep3 } from "node:path";
 function validateCopies(sourceTop, paths) {
   const top = realpathSync4(sourceTop);
@@ -5784,7 +5789,7 @@ function validateCopies(sourceTop, paths) {
     if (rel === "." || rel === "" || parts.includes("..")) throw new LockstepError("BAD_INPUT", `copy path ${raw} must name something inside the checkout`);
     if (parts[0] === ".git") throw new LockstepError("BAD_INPUT", `copy path ${raw} is inside .git: git's own files are never copied`);
     const abs = join22(top, rel);
-    if (!existsSync6(abs)) throw new LockstepError("BAD_INPUT", `copy path ${rel} does not exist in ${sourceTop}`);
+    if (!existsSync7(abs)) throw new LockstepError("BAD_INPUT", `copy path ${rel} does not exist in ${sourceTop}`);
     const real2 = realpathSync4(abs);
     const within2 = relative3(top, real2);
     if (within2 === "" || within2.startsWith("..") || isAbsolute3(within2) || within2.split(sep3)[0] === ".git") {
@@ -5957,7 +5962,7 @@ async function hooksCheck(mainGit, wtGit, wtPath) {
   const main = resolve8(mainGit.cwd, (await mainGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: true })).trim());
   const inside = resolve8(wtPath, (await wtGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: true })).trim());
   if (real(main) === real(inside)) return { path: inside, shared: true, warning: null };
-  if (existsSync7(main) && !existsSync7(inside)) {
+  if (existsSync8(main) && !existsSync8(inside)) {
     return { path: inside, shared: false, warning: `core.hooksPath resolves to ${inside} in the worktree, which does not exist: commit the hooks directory, copy it with --copy, or make core.hooksPath absolute` };
   }
   return { path: inside, shared: false, warning: null };
@@ -6007,7 +6012,7 @@ async function addAgentWorktree(opts) {
         hint: `clean it up: lockstep worktree prune`
       });
     }
-    if (existsSync7(path)) rmSync3(path, { recursive: true, force: true });
+    if (existsSync8(path)) rmSync3(path, { recursive: true, force: true });
     const baseTip = await branchCommit(git, base);
     const oldTip = await tryCommit(git, `refs/heads/${branch}`);
     if (oldTip) {
@@ -6053,7 +6058,7 @@ async function addAgentWorktree(opts) {
   return { ...made2, hooks: await hooksCheck(git, createGit(path), path) };
 }
 async function removeLocked(rt, git, m, force) {
-  const present = existsSync7(m.path);
+  const present = existsSync8(m.path);
   const wtGit = createGit(m.path);
   const base = await baseRef(git, m);
   const head = present ? await tryCommit(wtGit, "HEAD") ?? m.branch : m.branch;
@@ -6083,7 +6088,7 @@ async function removeLocked(rt, git, m, force) {
   if (present) {
     await git.run(["worktree", "unlock", m.path]);
     const r = await git.run(["worktree", "remove", "--force", m.path]);
-    if (r.code !== 0 && existsSync7(m.path)) {
+    if (r.code !== 0 && existsSync8(m.path)) {
       throw new LockstepError("GIT_FAILED", `git worktree remove ${m.path} failed: ${r.stderr.trim()}`);
     }
   } else {
@@ -6127,7 +6132,7 @@ async function pruneWorktrees(opts = {}) {
         out.kept.push({ agent: m.agent, path: m.path, reason: `agent is active: ${act.reasons.join("; ")}` });
         continue;
       }
-      if (!opts.force && existsSync7(m.path)) {
+      if (!opts.force && existsSync8(m.path)) {
         const dirty = await dirtyPaths(createGit(m.path), m.copies);
         if (dirty.length) {
           out.kept.push({ agent: m.agent, path: m.path, reason: `${dirty.length} uncommitted change(s): lockstep worktree remove ${m.agent} --force` });
@@ -6168,13 +6173,13 @@ async function listAgentWorktrees(opts = {}) {
   return listManifests(rt).map((m) => {
     const reg = registered.find((w) => real(w.path) === real(m.path));
     const act = agentActivity(rt, m.agent, m.owner);
-    return { ...m, exists: existsSync7(m.path), locked: reg?.locked ?? null, active: act.active, activity: act.reasons };
+    return { ...m, exists: existsSync8(m.path), locked: reg?.locked ?? null, active: act.active, activity: act.reasons };
   });
 }
 
 // src/merge/merge.ts
 import { spawn as spawn3 } from "node:child_process";
-import { existsSync as existsSync8, readFileSync as readFileSync14 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync14 } from "node:fs";
 import { join as join25 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
@@ -6276,7 +6281,7 @@ async function finishInterruptedSync(rt) {
   }
   const unsynced = [];
   for (const co of m.checkouts) {
-    if (!existsSync8(co)) continue;
+    if (!existsSync9(co)) continue;
     const cg = createGit(co);
     const head = await cg.run(["rev-parse", "--verify", "--quiet", "HEAD"], { readOnly: true });
     if (head.code !== 0 || head.stdout.trim() !== m.commit) continue;
@@ -6302,7 +6307,7 @@ async function restoreDeadSyncFiles(cg, top, m) {
   if (!changed.length) return;
   const target = blobsOf((await cg.run(["ls-tree", "-r", "-z", "--full-tree", m.commit, "--", ...changed], { readOnly: true })).stdout);
   const indexed = blobsOf((await cg.run(["ls-files", "-s", "-z", "--", ...changed], { readOnly: true })).stdout);
-  const present = changed.filter((p) => existsSync8(join25(top, p)));
+  const present = changed.filter((p) => existsSync9(join25(top, p)));
   if (!present.length) return;
   const hashed = await cg.run(["hash-object", "--stdin-paths"], { readOnly: true, input: present.join("\n") + "\n" });
   const hashes = hashed.stdout.trim().split("\n");
@@ -6328,7 +6333,7 @@ function blobsOf(listing) {
 }
 async function checkoutsOf(git, rt, into) {
   const scratch = join25(rt.root, "merge", "scratch");
-  return (await listRegisteredWorktrees(git)).filter((w) => !w.bare && w.branch === `refs/heads/${into}` && !w.path.startsWith(scratch) && existsSync8(w.path)).map((w) => w.path);
+  return (await listRegisteredWorktrees(git)).filter((w) => !w.bare && w.branch === `refs/heads/${into}` && !w.path.startsWith(scratch) && existsSync9(w.path)).map((w) => w.path);
 }
 async function mergeLocked(opts, rt, git, branch, into, h, started) {
   const trailers = validateTrailers(opts.trailers);
@@ -7298,7 +7303,7 @@ function fmtS(ms) {
 
 // src/remote/transport.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync9, linkSync as linkSync9, mkdirSync as mkdirSync6, unlinkSync as unlinkSync5, writeFileSync as writeFileSync7 } from "node:fs";
+import { existsSync as existsSync10, linkSync as linkSync9, mkdirSync as mkdirSync6, unlinkSync as unlinkSync5, writeFileSync as writeFileSync7 } from "node:fs";
 import { join as join29 } from "node:path";
 import { deflateSync } from "node:zlib";
 
@@ -7432,7 +7437,7 @@ async function writeRecord(ctx, record) {
     const oid = recordOid(ctx, record);
     const dir = join29(objects, oid.slice(0, 2));
     const path = join29(dir, oid.slice(2));
-    if (existsSync9(path)) return oid;
+    if (existsSync10(path)) return oid;
     const body = Buffer.from(text, "utf8");
     const data = deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`, "utf8"), body]));
     try {
@@ -7856,7 +7861,7 @@ async function withRemoteLock(opts, fn) {
 }
 
 // src/remote/alloc.ts
-import { existsSync as existsSync10, mkdirSync as mkdirSync7, realpathSync as realpathSync7, statSync as statSync14 } from "node:fs";
+import { existsSync as existsSync11, mkdirSync as mkdirSync7, realpathSync as realpathSync7, statSync as statSync14 } from "node:fs";
 import { basename as basename3, dirname as dirname7, join as join31, relative as relative5, isAbsolute as isAbsolute5, sep as sep4 } from "node:path";
 import { setTimeout as sleep5 } from "node:timers/promises";
 function relativeRoot(ctx, realRoot) {
@@ -7893,7 +7898,7 @@ function highestIn(root) {
   try {
     return highestNumber(root);
   } catch (e) {
-    if (e instanceof LockstepError && !existsSync10(root)) return 0;
+    if (e instanceof LockstepError && !existsSync11(root)) return 0;
     throw e;
   }
 }

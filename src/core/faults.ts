@@ -5,7 +5,7 @@
  * happens, or show that a protection's test fails without it. Every point
  * says what its kind does where it reads it. 0 when the kind is not set.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function faultValue(kind: string): number {
@@ -22,12 +22,18 @@ export function faultValue(kind: string): number {
  * Blocks this thread for `kind`'s value in ms (a synchronous code path's
  * pause point); returns at once when it is not set. With
  * `LOCKSTEP_FAULT_MARK=DIR` it first creates `DIR/<kind>`, so a test knows
- * the process is there.
+ * the process is there, and then ends the pause early once `DIR/<kind>.go`
+ * exists, so a test need not guess how long its own steps take.
  */
 export function faultPauseSync(kind: string): void {
   const ms = faultValue(kind);
   if (ms <= 0) return;
+  const cell = new Int32Array(new SharedArrayBuffer(4));
   const mark = process.env.LOCKSTEP_FAULT_MARK;
-  if (mark) writeFileSync(join(mark, kind), '');
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (!mark) {
+    Atomics.wait(cell, 0, 0, ms);
+    return;
+  }
+  writeFileSync(join(mark, kind), '');
+  for (const end = Date.now() + ms; Date.now() < end && !existsSync(join(mark, `${kind}.go`)); ) Atomics.wait(cell, 0, 0, 5);
 }
