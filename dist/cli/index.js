@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "a1a12c62776a2444" }, allocate: { name: "allocate", id: "993d9c5f7162037e" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "75b578afd621e8aa" }, allocate: { name: "allocate", id: "912087f28b93af52" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

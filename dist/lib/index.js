@@ -4395,13 +4395,10 @@ function scanProcfs(repoDirs, lockPaths) {
     if (!/^[0-9]+$/.test(name)) continue;
     const pid = Number(name);
     if (pid === process.pid) continue;
-    const stat = readProcFile(pid, "stat");
+    const stat = readProcStat(pid);
     if (!stat) continue;
-    const close = stat.lastIndexOf(")");
-    const comm = stat.slice(stat.indexOf("(") + 1, close);
-    const fields = stat.slice(close + 2).split(" ");
-    if (fields[0] === "Z" || fields[0] === "X") continue;
-    const startTicks = Number(fields[19]);
+    const { comm } = stat;
+    const startTicks = Number(stat.start);
     if (!Number.isFinite(startTicks)) continue;
     const args = (readProcFile(pid, "cmdline") ?? "").split("\0").filter((a) => a !== "");
     const isGit = comm.startsWith("git") && !isDaemon(args);
@@ -4544,8 +4541,16 @@ function clearIfStale(commonDir, path) {
   if (!lock) return { outcome: "gone", lock: null };
   return { outcome: removeStaleGitLock(lock), lock };
 }
-function gitLockEvent(lock, by) {
-  return { lock: lock.name, path: lock.path, ageMs: Math.round(lock.ageMs), by };
+function recordClearedGitLock(root, lock, by) {
+  appendEvent(root, "git_lock_cleared", { lock: lock.name, path: lock.path, ageMs: Math.round(lock.ageMs), by });
+}
+function clearStaleLockNamedIn(stderr, commonDir, root, by) {
+  const path = lockFileInError(stderr, commonDir);
+  if (!path) return false;
+  const { outcome, lock } = clearIfStale(commonDir, path);
+  if (outcome !== "cleared" || !lock) return false;
+  recordClearedGitLock(root, lock, by);
+  return true;
 }
 function checkGitLocks(opts = {}) {
   const rt = openRuntime({ cwd: opts.cwd, allowBare: true });
@@ -4559,7 +4564,7 @@ function checkGitLocks(opts = {}) {
     const outcome = opts.clear ? removeStaleGitLock(l) : null;
     if (outcome === "cleared") {
       cleared.push(l);
-      appendEvent(rt.root, "git_lock_cleared", gitLockEvent(l, opts.by ?? "lockstep git-locks --clear"));
+      recordClearedGitLock(rt.root, l, opts.by ?? "lockstep git-locks --clear");
     } else if (outcome !== "gone") stale.push(l);
   }
   return { commonDir, locks, cleared, stale };
@@ -4874,7 +4879,7 @@ async function commitTask(opts) {
   const staleIndexLock = {
     commonDir: rt.repo.commonDir,
     lock: join19(gitDir, "index.lock"),
-    onCleared: (l) => appendEvent(rt.root, "git_lock_cleared", gitLockEvent(l, `lockstep commit --task ${taskId}`))
+    onCleared: (l) => recordClearedGitLock(rt.root, l, `lockstep commit --task ${taskId}`)
   };
   const spawnOwned = async (cmd, args, extraEnv, stdio) => {
     if (interrupted) throw new LockstepError("ENVIRONMENT", `interrupted (${interrupted}): nothing committed`);
@@ -4930,14 +4935,7 @@ async function commitTask(opts) {
     writeFileSync6(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
     const runCommit = () => spawnOwned("git", ["commit", "-q", "--cleanup=whitespace", "-F", msgFile], idxEnv, "pipe");
     let c = await runCommit();
-    const blocking = c.code !== 0 ? lockFileInError(c.stderr, rt.repo.commonDir) : null;
-    if (blocking) {
-      const { outcome, lock } = clearIfStale(rt.repo.commonDir, blocking);
-      if (outcome === "cleared" && lock) {
-        appendEvent(rt.root, "git_lock_cleared", gitLockEvent(lock, `lockstep commit --task ${taskId}`));
-        c = await runCommit();
-      }
-    }
+    if (c.code !== 0 && clearStaleLockNamedIn(c.stderr, rt.repo.commonDir, rt.root, `lockstep commit --task ${taskId}`)) c = await runCommit();
     if (c.error || c.code !== 0) {
       const out = (c.stderr + c.stdout).trim();
       throw new LockstepError("GIT_FAILED", `git commit failed${c.signal ? ` (${c.signal})` : ""}: nothing committed${out ? `
@@ -6291,7 +6289,7 @@ async function finishInterruptedSync(rt) {
       commonDir: rt.repo.commonDir,
       lock,
       onCleared: async (l) => {
-        appendEvent(rt.root, "git_lock_cleared", gitLockEvent(l, `lockstep merge (sync of ${co})`));
+        recordClearedGitLock(rt.root, l, `lockstep merge (sync of ${co})`);
         await restoreDeadSyncFiles(cg, co, m);
       }
     } : void 0;
@@ -6417,14 +6415,7 @@ ${trailers.map(([k, v]) => `${k}: ${v}`).join("\n")}
         appendEvent(rt.root, "merge_retry", { branch, into, expected: old, found: now, attempt });
         continue;
       }
-      const blocking = rt.repo ? lockFileInError(cas.stderr, rt.repo.commonDir) : null;
-      if (blocking && rt.repo) {
-        const { outcome, lock } = clearIfStale(rt.repo.commonDir, blocking);
-        if (outcome === "cleared" && lock) {
-          appendEvent(rt.root, "git_lock_cleared", gitLockEvent(lock, `lockstep merge ${branch} into ${into}`));
-          continue;
-        }
-      }
+      if (rt.repo && clearStaleLockNamedIn(cas.stderr, rt.repo.commonDir, rt.root, `lockstep merge ${branch} into ${into}`)) continue;
       throw new LockstepError("GIT_FAILED", `git update-ref refs/heads/${into} failed: ${cas.stderr.trim()}`);
     }
     const after = faultValue("pause-after-merge-cas");

@@ -21,8 +21,12 @@ export interface ProcessInspector {
   commandName(pid: number): string | null;
 }
 
-/** Parses /proc/<pid>/stat; the command name may hold spaces and parentheses, so split after the last ')'. */
-function readProcStat(pid: number): { comm: string; ppid: number; start: string } | null {
+/**
+ * Parses /proc/<pid>/stat; the command name may hold spaces and parentheses,
+ * so split after the last ')'. `start` is field 22, the start time in clock
+ * ticks since boot. Null for a process that does not exist or has exited.
+ */
+export function readProcStat(pid: number): { comm: string; ppid: number; start: string } | null {
   let text: string;
   try {
     text = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -32,7 +32,7 @@ import { fsError, LockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
 import { faultPauseSync, faultValue } from '../core/faults.js';
 import { randomHex } from '../core/names.js';
-import { processInspector } from '../core/process.js';
+import { processInspector, readProcStat } from '../core/process.js';
 import { openRuntime } from '../core/runtime.js';
 
 /** Why a process may hold a lock file. */
@@ -176,13 +176,10 @@ function scanProcfs(repoDirs: string[], lockPaths: Set<string>): ProcessScan {
     if (!/^[0-9]+$/.test(name)) continue;
     const pid = Number(name);
     if (pid === process.pid) continue;
-    const stat = readProcFile(pid, 'stat');
+    const stat = readProcStat(pid); // null once exited (a zombie holds nothing)
     if (!stat) continue;
-    const close = stat.lastIndexOf(')');
-    const comm = stat.slice(stat.indexOf('(') + 1, close);
-    const fields = stat.slice(close + 2).split(' ');
-    if (fields[0] === 'Z' || fields[0] === 'X') continue; // exited: holds nothing
-    const startTicks = Number(fields[19]);
+    const { comm } = stat;
+    const startTicks = Number(stat.start);
     if (!Number.isFinite(startTicks)) continue;
     const args = (readProcFile(pid, 'cmdline') ?? '').split('\0').filter((a) => a !== '');
     const isGit = comm.startsWith('git') && !isDaemon(args);
@@ -364,9 +361,23 @@ export function clearIfStale(commonDir: string, path: string): { outcome: ClearO
   return { outcome: removeStaleGitLock(lock), lock };
 }
 
-/** The fields of a `git_lock_cleared` event. */
-export function gitLockEvent(lock: GitLockFile, by: string): Record<string, unknown> {
-  return { lock: lock.name, path: lock.path, ageMs: Math.round(lock.ageMs), by };
+/** Appends the `git_lock_cleared` event of a stale lock file that `by` removed, to the runtime at `root`. */
+export function recordClearedGitLock(root: string, lock: GitLockFile, by: string): void {
+  appendEvent(root, 'git_lock_cleared', { lock: lock.name, path: lock.path, ageMs: Math.round(lock.ageMs), by });
+}
+
+/**
+ * After a git step failed: if its message names one of this repository's
+ * lock files (see lockFileInError) and that file is stale, removes it and
+ * records the event. True means the step can run again.
+ */
+export function clearStaleLockNamedIn(stderr: string, commonDir: string, root: string, by: string): boolean {
+  const path = lockFileInError(stderr, commonDir);
+  if (!path) return false;
+  const { outcome, lock } = clearIfStale(commonDir, path);
+  if (outcome !== 'cleared' || !lock) return false;
+  recordClearedGitLock(root, lock, by);
+  return true;
 }
 
 export interface GitLocksReport {
@@ -397,7 +408,7 @@ export function checkGitLocks(opts: { cwd?: string; clear?: boolean; by?: string
     const outcome = opts.clear ? removeStaleGitLock(l) : null;
     if (outcome === 'cleared') {
       cleared.push(l);
-      appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(l, opts.by ?? 'lockstep git-locks --clear'));
+      recordClearedGitLock(rt.root, l, opts.by ?? 'lockstep git-locks --clear');
     } else if (outcome !== 'gone') stale.push(l);
   }
   return { commonDir, locks, cleared, stale };

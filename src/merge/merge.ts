@@ -38,7 +38,7 @@ import { dequeueMerge, enqueueMerge, markMerging } from './merge-queue.js';
 import { randomHex } from '../core/names.js';
 import { faultValue } from '../core/faults.js';
 import { withIndexRetry, type StaleIndexLock } from '../tasks/index-retry.js';
-import { clearIfStale, gitLockEvent, lockFileInError } from '../git/git-locks.js';
+import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
 import { splitNul } from '../tasks/git-paths.js';
 
 export interface MergeOptions {
@@ -226,7 +226,7 @@ async function finishInterruptedSync(rt: Runtime): Promise<void> {
             commonDir: rt.repo.commonDir,
             lock,
             onCleared: async (l) => {
-              appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(l, `lockstep merge (sync of ${co})`));
+              recordClearedGitLock(rt.root, l, `lockstep merge (sync of ${co})`);
               await restoreDeadSyncFiles(cg, co, m);
             },
           }
@@ -382,14 +382,7 @@ async function mergeLocked(opts: MergeOptions, rt: Runtime, git: Git, branch: st
         continue; // the base moved under us: merge again onto the new tip
       }
       // The branch's lock left by a killed git (refs/heads/BASE.lock): removed once stale, then the merge goes again.
-      const blocking = rt.repo ? lockFileInError(cas.stderr, rt.repo.commonDir) : null;
-      if (blocking && rt.repo) {
-        const { outcome, lock } = clearIfStale(rt.repo.commonDir, blocking);
-        if (outcome === 'cleared' && lock) {
-          appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(lock, `lockstep merge ${branch} into ${into}`));
-          continue;
-        }
-      }
+      if (rt.repo && clearStaleLockNamedIn(cas.stderr, rt.repo.commonDir, rt.root, `lockstep merge ${branch} into ${into}`)) continue;
       throw new LockstepError('GIT_FAILED', `git update-ref refs/heads/${into} failed: ${cas.stderr.trim()}`);
     }
 

@@ -27,7 +27,7 @@ import { openRuntime } from '../core/runtime.js';
 import { createGit, type GitResult } from '../git/git.js';
 import { fenceValue } from './fence.js';
 import { withIndexRetry, type StaleIndexLock } from './index-retry.js';
-import { clearIfStale, gitLockEvent, lockFileInError } from '../git/git-locks.js';
+import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
 import { moveAsideForeignChanges, type OrphanedChange } from './orphans.js';
 import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
@@ -210,7 +210,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   const staleIndexLock: StaleIndexLock = {
     commonDir: rt.repo.commonDir,
     lock: join(gitDir, 'index.lock'),
-    onCleared: (l) => appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(l, `lockstep commit --task ${taskId}`)),
+    onCleared: (l) => recordClearedGitLock(rt.root, l, `lockstep commit --task ${taskId}`),
   };
   /** Spawns a child that keeps the lock alive if we die (it is registered as an extra owner). */
   const spawnOwned = async (cmd: string, args: string[], extraEnv: Record<string, string>, stdio: 'inherit' | 'ignore' | 'pipe') => {
@@ -277,14 +277,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     const runCommit = () => spawnOwned('git', ['commit', '-q', '--cleanup=whitespace', '-F', msgFile], idxEnv, 'pipe');
     let c = await runCommit();
     // A ref's lock (HEAD.lock, refs/heads/BRANCH.lock) that a killed git left: removed once stale, then once more.
-    const blocking = c.code !== 0 ? lockFileInError(c.stderr, rt.repo.commonDir) : null;
-    if (blocking) {
-      const { outcome, lock } = clearIfStale(rt.repo.commonDir, blocking);
-      if (outcome === 'cleared' && lock) {
-        appendEvent(rt.root, 'git_lock_cleared', gitLockEvent(lock, `lockstep commit --task ${taskId}`));
-        c = await runCommit();
-      }
-    }
+    if (c.code !== 0 && clearStaleLockNamedIn(c.stderr, rt.repo.commonDir, rt.root, `lockstep commit --task ${taskId}`)) c = await runCommit();
     if (c.error || c.code !== 0) {
       const out = (c.stderr + c.stdout).trim();
       throw new LockstepError('GIT_FAILED', `git commit failed${c.signal ? ` (${c.signal})` : ''}: nothing committed${out ? `\n${out}` : ''}`, { detail: { exitCode: c.code, stderr: c.stderr } });

@@ -1,20 +1,19 @@
 /**
  * gitlock — git's own index.lock (src/git/git-locks.ts): each operation
  * writes a new file of its own and stages it with `git add` in the one
- * shared checkout, retrying while git says index.lock exists. Protected: on
- * that error the lock is judged, removed only when no live git can hold it
- * (a killed worker's), and otherwise waited for. Control: `rm -f
+ * shared checkout, retrying while git says index.lock exists. Protected:
+ * lockstep commit's retry (src/tasks/index-retry.ts) judges the lock,
+ * removes it only when no live git can hold it (a killed worker's), and
+ * otherwise waits for it. Control: `rm -f
  * .git/index.lock`, what git's message says and agents do — which removes
  * the lock of a `git add` still at work, so two of them write the index at
  * once: one's staging is lost, or the index is left half written.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { unlinkQuiet } from '../../core/files.js';
-import { createGit } from '../../git/git.js';
-import { clearIfStale } from '../../git/git-locks.js';
-import { indexLocked } from '../../tasks/index-retry.js';
+import { createGit, type GitResult } from '../../git/git.js';
+import { indexLocked, withIndexRetry } from '../../tasks/index-retry.js';
 import { acknowledged } from '../log.js';
 import { violation, type Violation } from '../violations.js';
 import { OpFailure, type Workload } from '../workload.js';
@@ -58,18 +57,25 @@ export const gitlockWorkload: Workload = {
     writeFileSync(join(ctx.repo, path), `worker ${ctx.worker} operation ${op.i}\n`.repeat(FILE_LINES));
     const git = createGit(ctx.repo);
     const giveUp = Date.now() + GIVE_UP_MS;
+    let tries = 0;
     let cleared = 0;
-    for (let tries = 1; ; tries++) {
-      const r = await git.run(['add', '--', path]);
-      if (r.code === 0) return { data: { path, tries, cleared } };
-      const first = r.stderr.trim().split('\n')[0]!.slice(0, 300);
-      if (CORRUPT.test(r.stderr)) throw new OpFailure('corrupt_index', `git add: ${first}`);
-      if (!indexLocked(r)) throw new OpFailure('operation_failed', `git add exited ${r.code}: ${first}`);
-      if (Date.now() > giveUp) throw new OpFailure('stuck_lock', `git add found index.lock for ${GIVE_UP_MS / 1000} s (${tries} tries)`);
-      if (ctx.mode === 'control') unlinkQuiet(lock);
-      else if (clearIfStale(commonDir, lock).outcome === 'cleared') cleared++; // a killed worker's
-      else await sleep(1 + Math.random() * 4); // a live git's: wait for it
+    const add = () => {
+      tries++;
+      return git.run(['add', '--', path]);
+    };
+    let r: GitResult;
+    if (ctx.mode === 'protected') {
+      // The retry lockstep commit uses: a lock no live git can hold (a killed worker's) is removed, any other waited for.
+      r = await withIndexRetry(add, giveUp, { commonDir, lock, onCleared: () => void cleared++ });
+    } else {
+      // git's advice: remove the lock and try again.
+      for (r = await add(); indexLocked(r) && Date.now() <= giveUp; r = await add()) unlinkQuiet(lock);
     }
+    if (r.code === 0) return { data: { path, tries, cleared } };
+    const first = r.stderr.trim().split('\n')[0]!.slice(0, 300);
+    if (CORRUPT.test(r.stderr)) throw new OpFailure('corrupt_index', `git add: ${first}`);
+    if (indexLocked(r)) throw new OpFailure('stuck_lock', `git add found index.lock for ${GIVE_UP_MS / 1000} s (${tries} tries)`);
+    throw new OpFailure('operation_failed', `git add exited ${r.code}: ${first}`);
   },
 
   async check(ctx) {

@@ -7,6 +7,16 @@ export interface ProcessInspector {
     /** The short command name (e.g. `git`), or null when no such process exists. */
     commandName(pid: number): string | null;
 }
+/**
+ * Parses /proc/<pid>/stat; the command name may hold spaces and parentheses,
+ * so split after the last ')'. `start` is field 22, the start time in clock
+ * ticks since boot. Null for a process that does not exist or has exited.
+ */
+export declare function readProcStat(pid: number): {
+    comm: string;
+    ppid: number;
+    start: string;
+} | null;
 export declare const procfsInspector: ProcessInspector;
 /** macOS (and any system without /proc). `lstart` has one-second resolution. */
 export declare const psInspector: ProcessInspector;

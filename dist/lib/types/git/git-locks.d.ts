@@ -47,8 +47,14 @@ export declare function clearIfStale(commonDir: string, path: string): {
     outcome: ClearOutcome;
     lock: GitLockFile | null;
 };
-/** The fields of a `git_lock_cleared` event. */
-export declare function gitLockEvent(lock: GitLockFile, by: string): Record<string, unknown>;
+/** Appends the `git_lock_cleared` event of a stale lock file that `by` removed, to the runtime at `root`. */
+export declare function recordClearedGitLock(root: string, lock: GitLockFile, by: string): void;
+/**
+ * After a git step failed: if its message names one of this repository's
+ * lock files (see lockFileInError) and that file is stale, removes it and
+ * records the event. True means the step can run again.
+ */
+export declare function clearStaleLockNamedIn(stderr: string, commonDir: string, root: string, by: string): boolean;
 export interface GitLocksReport {
     /** The common git dir looked in. */
     commonDir: string;
