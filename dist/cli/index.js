@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "75b578afd621e8aa" }, allocate: { name: "allocate", id: "912087f28b93af52" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "9343f4b739651f41" }, allocate: { name: "allocate", id: "912087f28b93af52" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -4493,14 +4493,14 @@ function judge(path, st, commonDir, scan2) {
   };
 }
 function gitLockFiles(commonDir, paths = findGitLockFiles(commonDir)) {
-  const dirs = repositoryDirs(commonDir).map((d) => canonical(d));
+  const scanFor = (files) => scanProcesses(repositoryDirs(commonDir).map(canonical), new Set(files.map(canonical)));
   const listFirst = faultValue("list-processes-first") > 0;
-  const early = listFirst ? scanProcesses(dirs, new Set(paths.map(canonical))) : null;
+  const early = listFirst ? scanFor(paths) : null;
   if (listFirst) faultPauseSync("pause-between-look-and-list");
   const found = paths.map((path) => ({ path, st: statOrNull(path) })).filter((f) => f.st !== null);
   if (!listFirst) faultPauseSync("pause-between-look-and-list");
   if (!found.length) return [];
-  const scan2 = early ?? scanProcesses(dirs, new Set(found.map((f) => canonical(f.path))));
+  const scan2 = early ?? scanFor(found.map((f) => f.path));
   return found.map((f) => judge(f.path, f.st, commonDir, scan2));
 }
 function removeStaleGitLock(lock) {

@@ -86,7 +86,7 @@ interface ProcessScan {
 }
 
 /** Every file that may be one of git's lock files, in the common dir and each worktree's git dir. Never lockstep's own. */
-export function findGitLockFiles(commonDir: string): string[] {
+function findGitLockFiles(commonDir: string): string[] {
   const out: string[] = [];
   const lockFilesIn = (dir: string) => {
     for (const e of safeReaddir(dir)) if (e.isFile() && e.name.endsWith('.lock')) out.push(join(dir, e.name));
@@ -117,7 +117,7 @@ function safeReaddir(dir: string) {
 }
 
 /** The directories a git process working on this repository runs in: the common dir and every worktree's top. */
-export function repositoryDirs(commonDir: string): string[] {
+function repositoryDirs(commonDir: string): string[] {
   const dirs = [commonDir];
   if (basename(commonDir) === '.git') dirs.push(dirname(commonDir));
   for (const w of safeReaddir(join(commonDir, 'worktrees'))) {
@@ -295,14 +295,14 @@ export function gitLockFiles(commonDir: string, paths: string[] = findGitLockFil
   // TEST-ONLY: LOCKSTEP_FAULT=list-processes-first:1 lists them first (the
   // control of the test that shows why not); pause-between-look-and-list:MS
   // holds the judgement between its two steps.
-  const dirs = repositoryDirs(commonDir).map((d) => canonical(d));
+  const scanFor = (files: string[]) => scanProcesses(repositoryDirs(commonDir).map(canonical), new Set(files.map(canonical)));
   const listFirst = faultValue('list-processes-first') > 0;
-  const early = listFirst ? scanProcesses(dirs, new Set(paths.map(canonical))) : null;
+  const early = listFirst ? scanFor(paths) : null;
   if (listFirst) faultPauseSync('pause-between-look-and-list');
   const found = paths.map((path) => ({ path, st: statOrNull(path) })).filter((f): f is { path: string; st: Stats } => f.st !== null);
   if (!listFirst) faultPauseSync('pause-between-look-and-list');
   if (!found.length) return [];
-  const scan = early ?? scanProcesses(dirs, new Set(found.map((f) => canonical(f.path))));
+  const scan = early ?? scanFor(found.map((f) => f.path));
   return found.map((f) => judge(f.path, f.st, commonDir, scan));
 }
 

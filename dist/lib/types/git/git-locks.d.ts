@@ -24,10 +24,6 @@ export interface GitLockFile {
     ino: number;
     ctimeMs: number;
 }
-/** Every file that may be one of git's lock files, in the common dir and each worktree's git dir. Never lockstep's own. */
-export declare function findGitLockFiles(commonDir: string): string[];
-/** The directories a git process working on this repository runs in: the common dir and every worktree's top. */
-export declare function repositoryDirs(commonDir: string): string[];
 /** Git's lock files in the repository whose common git dir is `commonDir`, each judged (see the top of this file). */
 export declare function gitLockFiles(commonDir: string, paths?: string[]): GitLockFile[];
 export type ClearOutcome = 'cleared' | 'in-use' | 'gone' | 'changed';
