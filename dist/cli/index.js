@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "9343f4b739651f41" }, allocate: { name: "allocate", id: "912087f28b93af52" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "9f193d768fcfb805" }, allocate: { name: "allocate", id: "262392b8eaf08af2" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

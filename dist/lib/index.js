@@ -1874,7 +1874,7 @@ function fsError(e, what, path) {
 }
 
 // src/core/lock.ts
-import { closeSync as closeSync3, existsSync as existsSync3, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync, readFileSync as readFileSync4, readSync, renameSync as renameSync3, statSync as statSync2, unlinkSync as unlinkSync3, utimesSync, watch } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync3, fstatSync as fstatSync2, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync, readFileSync as readFileSync4, readSync, renameSync as renameSync3, statSync as statSync2, unlinkSync as unlinkSync3, utimesSync, watch, writeSync as writeSync3 } from "node:fs";
 import { dirname as dirname2, join as join5 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -1996,19 +1996,26 @@ function unlinkQuiet(path) {
   }
 }
 function writeTempIn(dir, data, what = "write a record in") {
-  const tmp = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
+  const t = openTempIn(dir, data, what);
+  closeSync(t.fd);
+  return t.path;
+}
+function openTempIn(dir, data, what = "write a record in") {
+  const path = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
   let fd;
   try {
-    fd = openSync(tmp, "wx", 420);
+    fd = openSync(path, "wx+", 420);
   } catch (e) {
     throw fsError(e, what, dir);
   }
   try {
     writeSync(fd, data);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    unlinkQuiet(path);
+    throw fsError(e, what, dir);
   }
-  return tmp;
+  return { path, fd };
 }
 function tryLink(src, dest, missingOk = false) {
   try {
@@ -2403,6 +2410,7 @@ var SCHEMA = 1;
 var RECHECK_MS = 25;
 var MAX_LOCK_DATA_BYTES = 4096;
 var SERVED_RESULT = /^[A-Za-z0-9_-]{1,64}$/;
+var SERVED_LINE = /\n([1-9][0-9]{0,15})\.([A-Za-z0-9_-]{1,64})$/;
 function lockDir(rt, name) {
   return join5(rt.root, "locks", name);
 }
@@ -2451,6 +2459,17 @@ function writeLockTemp(dir, data) {
     knownLockDirs.delete(dir);
     ensureLockDir(dir);
     return writeTempIn(tmpDir, data);
+  }
+}
+function openLockTemp(dir, data) {
+  const tmpDir = tempDirOf(dir);
+  if (!knownLockDirs.has(dir)) ensureLockDir(dir);
+  try {
+    return openTempIn(tmpDir, data);
+  } catch {
+    knownLockDirs.delete(dir);
+    ensureLockDir(dir);
+    return openTempIn(tmpDir, data);
   }
 }
 function checkLockData(data) {
@@ -2505,8 +2524,22 @@ function parseRecord(text) {
   try {
     return { rec: JSON.parse(text) };
   } catch {
-    return null;
+    const served = SERVED_LINE.exec(text);
+    if (!served) return null;
+    return parseRecord(text.slice(0, served.index));
   }
+}
+function servedResult(fd) {
+  let n = readSync(fd, recordBuf, 0, recordBuf.length, 0);
+  let buf = recordBuf;
+  if (n === recordBuf.length) {
+    buf = Buffer.allocUnsafe(fstatSync2(fd).size);
+    n = readSync(fd, buf, 0, buf.length, 0);
+  }
+  const m = SERVED_LINE.exec(buf.toString("utf8", 0, n));
+  if (!m) return null;
+  const token = Number(m[1]);
+  return Number.isSafeInteger(token) ? { token, result: m[2] } : null;
 }
 function readGeneration(dir, n) {
   const path = join5(dir, String(n));
@@ -2572,8 +2605,6 @@ function compact(dir, view, mine) {
     if (c >= 48 && c <= 57) {
       const n = Number(e);
       if (n < mine - 2) old.push(n);
-    } else if (e.startsWith("r.") && mine % 8 === 0) {
-      removeIfChangedBefore(join5(dir, e), Date.now() - SERVED_KEEP_MS);
     } else if (e.startsWith(".tmp.") && mine % 8 === 0) {
       removeIfDead(dir, e);
     }
@@ -2594,13 +2625,6 @@ function removeIfDead(dir, name) {
   const pid = Number(name.split(".")[2]);
   if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) unlinkQuiet(join5(dir, name));
 }
-var SERVED_KEEP_MS = 6e4;
-function removeIfChangedBefore(path, before) {
-  try {
-    if (statSync2(path).ctimeMs < before) unlinkSync3(path);
-  } catch {
-  }
-}
 function pidAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -2616,7 +2640,7 @@ function dropDeadTickets(dir, tickets, below) {
     const path = join5(dir, `w.${t}`);
     let rec = null;
     try {
-      rec = JSON.parse(readFileSync4(path, "utf8"));
+      rec = parseRecord(readFileSync4(path, "utf8"))?.rec ?? null;
     } catch (e) {
       if (e.code === "ENOENT") continue;
       rec = null;
@@ -2640,8 +2664,12 @@ function reentrantHandle(rt, name, dir, token) {
 async function acquireLock(opts = {}) {
   return await acquireOrServe(opts, void 0);
 }
-async function acquireOrServed(opts) {
-  return acquireOrServe(opts, checkLockData(opts.request));
+function acquireOrServed(opts) {
+  try {
+    return acquireOrServe(opts, checkLockData(opts.request));
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 async function acquireOrServe(opts, request) {
   const name = validateLockName(opts.name ?? DEFAULT_LOCK);
@@ -2666,7 +2694,9 @@ async function acquireOrServe(opts, request) {
     renewedAtMs: now,
     ...request ? { request } : {}
   };
-  const tmp = writeLockTemp(dir, JSON.stringify(record));
+  const text = JSON.stringify(record);
+  const opened = request ? openLockTemp(dir, text) : null;
+  const tmp = opened ? opened.path : writeLockTemp(dir, text);
   const started = Date.now();
   const deadline = started + timeoutMs;
   let ticket = 0;
@@ -2685,13 +2715,27 @@ async function acquireOrServe(opts, request) {
     try {
       for (; ; ) {
         if (opts.signal?.aborted) throw new LockstepError("LOCK_TIMEOUT", `gave up waiting for the ${name} lock (aborted)`);
-        const view = readView(dir);
-        if (request && ticket && !stillQueued(dir, view, ticket, ticketIno)) {
-          const served = takeServed(dir, view.entries, ticket, record.nonce) ?? takeServed(dir, readView(dir).entries, ticket, record.nonce);
+        if (opened && ticket && !stillQueued(dir, ticket, ticketIno)) {
+          const served = servedResult(opened.fd);
           ticket = 0;
           if (served) return servedBy(served);
           waker?.close();
           waker = null;
+        }
+        const view = readView(dir);
+        if (opened && ticket === 0 && timeoutMs > 0 && view.tickets.length > 0) {
+          ticket = takeTicket(dir, tmp, view.tickets);
+          if (ticket) {
+            ticketIno = fstatSync2(opened.fd).ino;
+            waker = ticketWaker(join5(dir, `w.${ticket}`));
+            if (opts.onWait) {
+              nextWaitReport = Date.now() + 1e3;
+              opts.onWait({ name, waitedMs: Date.now() - started, holder: null, token: view.top, waiters: view.tickets.length });
+            }
+            const delay2 = Math.min(20 + Math.random() * 30, Math.max(0, deadline - Date.now()));
+            await (waker ? waker.wait(delay2) : sleep(delay2));
+            continue;
+          }
         }
         if (firstTop < 0) firstTop = view.top;
         if (view.top !== lastTop) {
@@ -2740,7 +2784,7 @@ async function acquireOrServe(opts, request) {
                 continue;
               }
               const acquiredAtMs = Date.now();
-              const wasQueued = ticket ? (!request || stillQueued(dir, after, ticket, ticketIno)) && unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
+              const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno)) && unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
               const myTicket = ticket;
               ticket = 0;
               const queued = myTicket ? after.tickets.filter((t2) => t2 !== myTicket) : after.tickets;
@@ -2751,8 +2795,8 @@ async function acquireOrServe(opts, request) {
               appendEvent(rt.root, "acquire", { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
               const handle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
               acquiredViews.set(handle, { ...after, tickets: queued });
-              if (request && !wasQueued) {
-                const served = takeServed(dir, readView(dir).entries, myTicket, record.nonce);
+              if (opened && !wasQueued) {
+                const served = servedResult(opened.fd);
                 if (served) {
                   releaseLock(handle);
                   return servedBy(served);
@@ -2775,8 +2819,8 @@ async function acquireOrServe(opts, request) {
         }
         if (ticket === 0 && timeoutMs > 0) {
           ticket = takeTicket(dir, tmp, view.tickets);
-          if (ticket && request) ticketIno = inodeOf(join5(dir, `w.${ticket}`));
-          appendEvent(rt.root, "wait", { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
+          if (ticket && opened) ticketIno = fstatSync2(opened.fd).ino;
+          if (!opened) appendEvent(rt.root, "wait", { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
           if (ticket) {
             waker = ticketWaker(join5(dir, `w.${ticket}`));
             if (existsSync3(join5(dir, String(view.top + 1)))) continue;
@@ -2807,8 +2851,8 @@ async function acquireOrServe(opts, request) {
         else await sleep(delay);
       }
     } catch (e) {
-      if (request && ticket) {
-        const served = withdrawRequest(dir, ticket, ticketIno, record.nonce);
+      if (opened && ticket) {
+        const served = withdrawRequest(dir, ticket, ticketIno, opened.fd);
         ticket = 0;
         if (served) return servedBy(served);
       }
@@ -2816,8 +2860,9 @@ async function acquireOrServe(opts, request) {
     }
   } finally {
     waker?.close();
+    if (opened) closeSync3(opened.fd);
     unlinkQuiet(tmp);
-    if (ticket && (!request || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join5(dir, `w.${ticket}`));
+    if (ticket && (!opened || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join5(dir, `w.${ticket}`));
   }
 }
 function ticketWaker(path) {
@@ -2874,22 +2919,9 @@ function touchFirst(dir, tickets, now) {
 }
 var acquiredViews = /* @__PURE__ */ new WeakMap();
 var servedHolds = /* @__PURE__ */ new WeakSet();
-function takeServed(dir, entries, ticket, nonce) {
-  const prefix = `r.${ticket}.${nonce}.`;
-  for (const e of entries) {
-    if (!e.startsWith(prefix)) continue;
-    const rest = e.slice(prefix.length);
-    const dot = rest.indexOf(".");
-    const token = Number(rest.slice(0, dot));
-    const result = rest.slice(dot + 1);
-    unlinkQuiet(join5(dir, e));
-    if (dot > 0 && Number.isSafeInteger(token) && token > 0 && SERVED_RESULT.test(result)) return { token, result };
-  }
-  return null;
-}
-function withdrawRequest(dir, ticket, ino, nonce) {
+function withdrawRequest(dir, ticket, ino, fd) {
   if (ticketIsOurs(dir, ticket, ino) && unlinkQuiet(join5(dir, `w.${ticket}`))) return null;
-  return takeServed(dir, readView(dir).entries, ticket, nonce);
+  return servedResult(fd);
 }
 function inodeOf(path) {
   try {
@@ -2901,8 +2933,8 @@ function inodeOf(path) {
 function ticketIsOurs(dir, ticket, ino) {
   return ino >= 0 && inodeOf(join5(dir, `w.${ticket}`)) === ino;
 }
-function stillQueued(dir, view, ticket, ino) {
-  if (faultValue("trust-ticket-listing")) return view.tickets.includes(ticket);
+function stillQueued(dir, ticket, ino) {
+  if (faultValue("trust-ticket-listing")) return readView(dir).tickets.includes(ticket);
   return ticketIsOurs(dir, ticket, ino);
 }
 var MAX_SERVED_PER_HOLD = 64;
@@ -2918,31 +2950,39 @@ function serveWaiters(handle, serve, max = MAX_SERVED_PER_HOLD) {
       for (const t of view.tickets) {
         if (served >= max) break;
         const path = join5(dir, `w.${t}`);
-        let text;
+        let fd;
         try {
-          text = readRecordOnce(path);
+          fd = openSync3(path, "r+");
         } catch {
           continue;
         }
-        const waiter = parseRecord(text)?.rec;
-        if (!waiter || waiter.state !== "held" || typeof waiter.request !== "object" || waiter.request === null || typeof waiter.nonce !== "string" || !NONCE.test(waiter.nonce)) return served;
-        if (waiter.host === hostId() && !pidAlive(waiter.pid)) continue;
-        const out = serve(waiter.request, waiter);
-        if (!out) return served;
-        faultPauseSync("pause-before-serve");
-        if (!SERVED_RESULT.test(out.result)) {
-          out.undo?.();
-          throw new LockstepError("BAD_INPUT", `a served result must be 1\u201364 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
-        }
         try {
-          renameSync3(path, join5(dir, `r.${t}.${waiter.nonce}.${handle.token}.${out.result}`));
-        } catch (e) {
-          if (!faultValue("serve-no-undo")) out.undo?.();
-          if (e.code === "ENOENT") continue;
-          throw fsError(e, "hand over a served result in", dir);
+          const size = readSync(fd, recordBuf, 0, recordBuf.length, 0);
+          const waiter = parseRecord(recordBuf.toString("utf8", 0, size))?.rec;
+          if (!waiter || waiter.state !== "held" || typeof waiter.request !== "object" || waiter.request === null) return served;
+          if (waiter.host === hostId() && !pidAlive(waiter.pid)) continue;
+          const out = serve(waiter.request, waiter);
+          if (!out) return served;
+          if (!SERVED_RESULT.test(out.result)) {
+            out.undo?.();
+            throw new LockstepError("BAD_INPUT", `a served result must be 1\u201364 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
+          }
+          try {
+            writeSync3(fd, `
+${handle.token}.${out.result}`, size);
+            faultPauseSync("pause-before-hand-over");
+            unlinkSync3(path);
+          } catch (e) {
+            if (!faultValue("serve-no-undo")) out.undo?.();
+            if (e.code === "ENOENT") continue;
+            throw fsError(e, "hand over a served result in", dir);
+          }
+          served++;
+          more = true;
+          out.handedOver?.();
+        } finally {
+          closeSync3(fd);
         }
-        served++;
-        more = true;
       }
     }
   } finally {
@@ -2950,7 +2990,6 @@ function serveWaiters(handle, serve, max = MAX_SERVED_PER_HOLD) {
   }
   return served;
 }
-var NONCE = /^[0-9a-f]{1,32}$/;
 function takeTicket(dir, tmp, known3) {
   let n = (known3.length ? known3[known3.length - 1] : 0) + 1;
   for (let i = 0; i < 1e3; i++, n++) {
@@ -3297,6 +3336,10 @@ function sanitizeTopicName(input) {
   }
   return name;
 }
+function isSanitizedTopicName(name) {
+  return name.length <= MAX_NAME_LENGTH && SANITIZED.test(name);
+}
+var SANITIZED = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
 
 // src/alloc/highest-hint.ts
 import { statSync as statSync5 } from "node:fs";
@@ -3419,12 +3462,7 @@ function makeEntry(path) {
 function requestFor(real2, data) {
   const r = data;
   if (r.kind !== "allocate" || r.root !== real2 || typeof r.name !== "string" || typeof r.width !== "number") return null;
-  try {
-    if (sanitizeTopicName(r.name) !== r.name) return null;
-    validateWidth(r.width);
-  } catch {
-    return null;
-  }
+  if (!isSanitizedTopicName(r.name) || !Number.isSafeInteger(r.width) || r.width < 1 || r.width > MAX_WIDTH) return null;
   return r;
 }
 function resultOf(served, name, width) {
@@ -3492,22 +3530,21 @@ async function allocate(opts) {
     }
     mine = r;
     token = got.token;
-    appendEvent(target.runtime.root, "allocate", { root: real2, number: r.number, entry: r.entry, token, served: true });
   } else {
     const handle = got;
     token = handle.token;
     let handOn = null;
-    let servedOthers = 0;
+    const servedFor = [];
     try {
       const hint = hintFromData(handle.previousData);
       const numbers = new Numberer(real2, abs, highestWithHint(real2, hint).highest);
       mine = numbers.next(name, width);
       try {
-        servedOthers = serveWaiters(handle, (data) => {
+        serveWaiters(handle, (data, waiter) => {
           const req = requestFor(real2, data);
           if (!req) return null;
           const r = numbers.next(req.name, req.width);
-          return { result: String(r.number), undo: () => numbers.undo(r) };
+          return { result: String(r.number), undo: () => numbers.undo(r), handedOver: () => servedFor.push({ pid: waiter.pid, number: r.number, entry: r.entry }) };
         });
       } catch {
       }
@@ -3515,7 +3552,7 @@ async function allocate(opts) {
     } finally {
       releaseLock(handle, handOn ? { data: handOn } : {});
     }
-    appendEvent(target.runtime.root, "allocate", { root: real2, number: mine.number, entry: mine.entry, token, ...servedOthers ? { servedOthers } : {} });
+    appendEvent(target.runtime.root, "allocate", { root: real2, number: mine.number, entry: mine.entry, token, ...servedFor.length ? { servedOthers: servedFor.length, servedFor } : {} });
   }
   return { topicNumber: formatNumber(mine.number, width), topicPath: join10(abs, mine.entry), number: mine.number, name, token };
 }
@@ -5015,7 +5052,7 @@ async function refuseSparseMissing(git, top, paths) {
 }
 
 // src/queue/queue.ts
-import { appendFileSync as appendFileSync2, closeSync as closeSync4, existsSync as existsSync6, ftruncateSync, linkSync as linkSync8, openSync as openSync4, readdirSync as readdirSync9, readFileSync as readFileSync13, renameSync as renameSync6, statSync as statSync11, writeSync as writeSync3, copyFileSync as copyFileSync3 } from "node:fs";
+import { appendFileSync as appendFileSync2, closeSync as closeSync4, existsSync as existsSync6, ftruncateSync, linkSync as linkSync8, openSync as openSync4, readdirSync as readdirSync9, readFileSync as readFileSync13, renameSync as renameSync6, statSync as statSync11, writeSync as writeSync4, copyFileSync as copyFileSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join21, resolve as resolve6 } from "node:path";
 
 // src/queue/agents.ts
@@ -5535,7 +5572,7 @@ function writeRecordInto(path, data) {
   }
   try {
     ftruncateSync(fd, 0);
-    writeSync3(fd, data);
+    writeSync4(fd, data);
   } finally {
     closeSync4(fd);
   }

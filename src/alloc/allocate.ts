@@ -15,7 +15,7 @@ import { LockstepError, fsError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
 import { acquireOrServed, releaseLock, serveWaiters, DEFAULT_TIMEOUT_MS, type LockData, type WaitInfo } from '../core/lock.js';
 import { allocationLockFor } from './lock-target.js';
-import { sanitizeTopicName } from './name.js';
+import { isSanitizedTopicName, sanitizeTopicName } from './name.js';
 import { highestWithHint, hintData, hintFromData } from './highest-hint.js';
 import { formatNumber, highestNumber } from './scan.js';
 
@@ -111,17 +111,13 @@ interface AllocateResult {
 
 /**
  * A request read from another process's ticket, checked by the same rules as
- * the caller's own input: the name must be one sanitizing leaves unchanged.
+ * the caller's own input: the name must be one sanitizing leaves unchanged,
+ * the width one validateWidth accepts.
  */
 function requestFor(real: string, data: Record<string, unknown>): AllocateRequest | null {
   const r = data as Partial<AllocateRequest>;
   if (r.kind !== 'allocate' || r.root !== real || typeof r.name !== 'string' || typeof r.width !== 'number') return null;
-  try {
-    if (sanitizeTopicName(r.name) !== r.name) return null;
-    validateWidth(r.width);
-  } catch {
-    return null;
-  }
+  if (!isSanitizedTopicName(r.name) || !Number.isSafeInteger(r.width) || r.width < 1 || r.width > MAX_WIDTH) return null;
   return r as AllocateRequest;
 }
 
@@ -198,25 +194,25 @@ export async function allocate(opts: AllocateOptions): Promise<Allocation> {
     }
     mine = r;
     token = got.token;
-    appendEvent(target.runtime.root, 'allocate', { root: real, number: r.number, entry: r.entry, token, served: true });
+    // (The holder's own `allocate` line lists it, with our pid.)
   } else {
     const handle = got;
     token = handle.token;
     // Handed to the next allocation on the release marker; stays null unless
     // our mkdir succeeded (then the next one scans).
     let handOn: LockData | null = null;
-    let servedOthers = 0;
+    const servedFor: { pid: number; number: number; entry: string }[] = [];
     try {
       const hint = hintFromData(handle.previousData);
       const numbers = new Numberer(real, abs, highestWithHint(real, hint).highest);
       mine = numbers.next(name, width);
       // Then the allocations queued behind us, in their order, in this same hold.
       try {
-        servedOthers = serveWaiters(handle, (data) => {
+        serveWaiters(handle, (data, waiter) => {
           const req = requestFor(real, data);
           if (!req) return null;
           const r = numbers.next(req.name, req.width);
-          return { result: String(r.number), undo: () => numbers.undo(r) };
+          return { result: String(r.number), undo: () => numbers.undo(r), handedOver: () => servedFor.push({ pid: waiter.pid, number: r.number, entry: r.entry }) };
         });
       } catch {
         // Our own entry is made: a failure while making someone else's only
@@ -227,7 +223,8 @@ export async function allocate(opts: AllocateOptions): Promise<Allocation> {
     } finally {
       releaseLock(handle, handOn ? { data: handOn } : {});
     }
-    appendEvent(target.runtime.root, 'allocate', { root: real, number: mine.number, entry: mine.entry, token, ...(servedOthers ? { servedOthers } : {}) });
+    // One line for the whole hold: our entry, and those made for the waiters served in it.
+    appendEvent(target.runtime.root, 'allocate', { root: real, number: mine.number, entry: mine.entry, token, ...(servedFor.length ? { servedOthers: servedFor.length, servedFor } : {}) });
   }
   return { topicNumber: formatNumber(mine.number, width), topicPath: join(abs, mine.entry), number: mine.number, name, token };
 }

@@ -57,3 +57,13 @@ export function sanitizeTopicName(input: string): string {
   }
   return name;
 }
+
+/**
+ * Whether `name` is one sanitizeTopicName returns unchanged: 1–64 of
+ * `[a-z0-9]` in runs joined by single `_`. (A holder checks each queued
+ * request with it, in its hold: the test is the same, without the work.)
+ */
+export function isSanitizedTopicName(name: string): boolean {
+  return name.length <= MAX_NAME_LENGTH && SANITIZED.test(name);
+}
+const SANITIZED = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;

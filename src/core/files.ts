@@ -92,22 +92,30 @@ export function unlinkQuiet(path: string): boolean {
  * first half of every "write fully, then link() into place" step.
  */
 export function writeTempIn(dir: string, data: string, what = 'write a record in'): string {
-  const tmp = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
+  const t = openTempIn(dir, data, what);
+  closeSync(t.fd);
+  return t.path;
+}
+
+/** writeTempIn, with the file left open for reading and writing: the caller closes `fd`. */
+export function openTempIn(dir: string, data: string, what = 'write a record in'): { path: string; fd: number } {
+  const path = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
   let fd: number;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
+    fd = openSync(path, 'wx+', 0o644);
   } catch (e) {
     throw fsError(e, what, dir);
   }
   try {
     writeSync(fd, data);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    unlinkQuiet(path);
+    throw fsError(e, what, dir);
   }
-  return tmp;
+  return { path, fd };
 }
 
-/** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */
 export function tryLink(src: string, dest: string, missingOk = false): boolean {
   try {
     linkSync(src, dest);

@@ -29,12 +29,14 @@
  * waiter watches its own ticket (inotify) and the releaser touches the next
  * one, so the lock changes hands without anyone polling; polling remains as
  * the safety net for a holder that dies and for releases that wake nobody.
+ * A waiter may offer a request on its ticket, which a holder can serve
+ * instead of handing it the lock (see serveWaiters).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, watch, type FSWatcher } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, watch, writeSync, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
-import { tryLink, unlinkQuiet, writeTempIn } from './files.js';
+import { openTempIn, tryLink, unlinkQuiet, writeTempIn } from './files.js';
 import { appendEvent } from './events.js';
 import { identityOf, liveness, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
@@ -141,8 +143,10 @@ export interface ServedRequest {
   waitedMs: number;
 }
 
-/** A served result travels in a file name (see serveWaiters): short, and safe in one. */
+/** A served result: short, and safe in a file name and on one line (see serveWaiters). */
 const SERVED_RESULT = /^[A-Za-z0-9_-]{1,64}$/;
+/** What a holder writes after a served waiter's record: `\n<token>.<result>`. */
+const SERVED_LINE = /\n([1-9][0-9]{0,15})\.([A-Za-z0-9_-]{1,64})$/;
 
 export interface WaitInfo {
   name: string;
@@ -272,6 +276,19 @@ function writeLockTemp(dir: string, data: string): string {
   }
 }
 
+/** writeLockTemp, with the file left open (a waiter with a request reads its result from it). */
+function openLockTemp(dir: string, data: string): { path: string; fd: number } {
+  const tmpDir = tempDirOf(dir);
+  if (!knownLockDirs.has(dir)) ensureLockDir(dir);
+  try {
+    return openTempIn(tmpDir, data);
+  } catch {
+    knownLockDirs.delete(dir);
+    ensureLockDir(dir);
+    return openTempIn(tmpDir, data);
+  }
+}
+
 function checkLockData(data: unknown): LockData {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new LockstepError('BAD_INPUT', 'lock release data must be a JSON object');
@@ -332,12 +349,40 @@ function readRecordOnce(path: string): string {
   }
 }
 
+/**
+ * A record is one line of JSON. A served ticket also carries the holder's
+ * result line after it (see serveWaiters) for the moment before the holder
+ * removes the ticket, and keeps it should that ticket's owner then link the
+ * same file as a generation: the record is the part before that line.
+ */
 function parseRecord(text: string): { rec: unknown } | null {
   try {
     return { rec: JSON.parse(text) };
   } catch {
-    return null;
+    const served = SERVED_LINE.exec(text);
+    if (!served) return null;
+    return parseRecord(text.slice(0, served.index));
   }
+}
+
+/**
+ * The result a holder wrote after our record before it took our ticket off
+ * the queue (see serveWaiters), read through our own descriptor of the
+ * file; null when there is none. The last one counts: a holder that died
+ * between writing its line and removing the ticket left one the next holder
+ * wrote after.
+ */
+function servedResult(fd: number): { token: number; result: string } | null {
+  let n = readSync(fd, recordBuf, 0, recordBuf.length, 0);
+  let buf = recordBuf;
+  if (n === recordBuf.length) {
+    buf = Buffer.allocUnsafe(fstatSync(fd).size);
+    n = readSync(fd, buf, 0, buf.length, 0);
+  }
+  const m = SERVED_LINE.exec(buf.toString('utf8', 0, n));
+  if (!m) return null;
+  const token = Number(m[1]);
+  return Number.isSafeInteger(token) ? { token, result: m[2]! } : null;
 }
 
 /** Reads generation `n`; null when it no longer exists; a "corrupt" result for garbage. */
@@ -421,10 +466,6 @@ function compact(dir: string, view: DirView, mine: number): void {
     if (c >= 48 && c <= 57) {
       const n = Number(e);
       if (n < mine - 2) old.push(n);
-    } else if (e.startsWith('r.') && mine % 8 === 0) {
-      // A served result nobody collected (see serveWaiters): its waiter is
-      // gone, as a live one collects it within moments of the rename.
-      removeIfChangedBefore(join(dir, e), Date.now() - SERVED_KEEP_MS);
     } else if (e.startsWith('.tmp.') && mine % 8 === 0) {
       // A temp file of an older version, or of a tool that writes its own.
       removeIfDead(dir, e);
@@ -453,18 +494,6 @@ function removeIfDead(dir: string, name: string): void {
   if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) unlinkQuiet(join(dir, name));
 }
 
-/** How long an uncollected served result stays in a lock directory. */
-const SERVED_KEEP_MS = 60_000;
-
-/** By ctime, which the rename that made the name set (the mtime can be much older). */
-function removeIfChangedBefore(path: string, before: number): void {
-  try {
-    if (statSync(path).ctimeMs < before) unlinkSync(path);
-  } catch {
-    /* gone already */
-  }
-}
-
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -482,7 +511,7 @@ function dropDeadTickets(dir: string, tickets: number[], below: number): number[
     const path = join(dir, `w.${t}`);
     let rec: OwnerRecord | null = null;
     try {
-      rec = JSON.parse(readFileSync(path, 'utf8')) as OwnerRecord;
+      rec = (parseRecord(readFileSync(path, 'utf8'))?.rec ?? null) as OwnerRecord | null;
     } catch (e) {
       // Gone (acquired, served, given up): nothing to drop — and the number
       // may already be a newcomer's ticket, which must not be removed.
@@ -526,8 +555,12 @@ export async function acquireLock(opts: AcquireOptions = {}): Promise<LockHandle
  * holder does the work of everyone queued behind it in one hold, in queue
  * order, instead of the lock changing hands once per caller.
  */
-export async function acquireOrServed(opts: AcquireOptions & { request: LockData }): Promise<LockHandle | ServedRequest> {
-  return acquireOrServe(opts, checkLockData(opts.request));
+export function acquireOrServed(opts: AcquireOptions & { request: LockData }): Promise<LockHandle | ServedRequest> {
+  try {
+    return acquireOrServe(opts, checkLockData(opts.request));
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 async function acquireOrServe(opts: AcquireOptions, request: LockData | undefined): Promise<LockHandle | ServedRequest> {
@@ -555,7 +588,11 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
     renewedAtMs: now,
     ...(request ? { request } : {}),
   };
-  const tmp = writeLockTemp(dir, JSON.stringify(record));
+  // A waiter with a request keeps its record open: a holder that serves it
+  // writes the result into this same file (its ticket is a link to it).
+  const text = JSON.stringify(record);
+  const opened = request ? openLockTemp(dir, text) : null;
+  const tmp = opened ? opened.path : writeLockTemp(dir, text);
   const started = Date.now();
   const deadline = started + timeoutMs;
   let ticket = 0;
@@ -574,19 +611,36 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
     try {
       for (;;) {
         if (opts.signal?.aborted) throw new LockstepError('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
-        const view = readView(dir);
-        if (request && ticket && !stillQueued(dir, view, ticket, ticketIno)) {
-          // Our ticket left the queue: a holder served our request (renaming
-          // the ticket to the result), or judged us dead. The ticket itself
-          // is asked, not the listing: a readdir that runs during the rename
-          // may list neither name, and once served, the number can be taken
-          // by a newcomer. Once the rename is done the result's name is
-          // settled: if this listing missed it, a second one lists it.
-          const served = takeServed(dir, view.entries, ticket, record.nonce) ?? takeServed(dir, readView(dir).entries, ticket, record.nonce);
+        if (opened && ticket && !stillQueued(dir, ticket, ticketIno)) {
+          // Our ticket left the queue: a holder served our request (it wrote
+          // the result into our record, then removed the ticket), or judged us
+          // dead. The ticket itself is asked, not a listing: once served, its
+          // number can be taken by a newcomer.
+          const served = servedResult(opened.fd);
           ticket = 0;
           if (served) return servedBy(served);
           waker?.close();
           waker = null;
+        }
+        const view = readView(dir);
+        if (opened && ticket === 0 && timeoutMs > 0 && view.tickets.length > 0) {
+          // Others are queued ahead: whatever the holder's state, we queue
+          // behind them, to be served or to wait our turn. The holder is judged
+          // on a later look (the head of the queue judges it every few ms).
+          ticket = takeTicket(dir, tmp, view.tickets);
+          if (ticket) {
+            ticketIno = fstatSync(opened.fd).ino;
+            waker = ticketWaker(join(dir, `w.${ticket}`));
+            if (opts.onWait) {
+              nextWaitReport = Date.now() + 1000;
+              opts.onWait({ name, waitedMs: Date.now() - started, holder: null, token: view.top, waiters: view.tickets.length });
+            }
+            // A release after our look wakes the head of the queue, not us:
+            // we are woken when served, or when our turn comes.
+            const delay = Math.min(20 + Math.random() * 30, Math.max(0, deadline - Date.now()));
+            await (waker ? waker.wait(delay) : sleep(delay));
+            continue;
+          }
         }
         if (firstTop < 0) firstTop = view.top;
         if (view.top !== lastTop) {
@@ -650,9 +704,9 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
               }
               const acquiredAtMs = Date.now();
               // Our ticket should still be there: if it is gone, a holder served
-              // our request and released, and a readdir running during that rename
-              // listed the old ticket beside the new release (see below).
-              const wasQueued = ticket ? (!request || stillQueued(dir, after, ticket, ticketIno)) && unlinkQuiet(join(dir, `w.${ticket}`)) : true;
+              // our request and released after the look that listed our ticket
+              // at the head beside a free lock (see below).
+              const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno)) && unlinkQuiet(join(dir, `w.${ticket}`)) : true;
               const myTicket = ticket;
               ticket = 0; // gone: the `finally` must not remove the number again (a newcomer may hold it by then)
               const queued = myTicket ? after.tickets.filter((t) => t !== myTicket) : after.tickets;
@@ -668,8 +722,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
               appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
               const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
               acquiredViews.set(handle, { ...after, tickets: queued });
-              if (request && !wasQueued) {
-                const served = takeServed(dir, readView(dir).entries, myTicket, record.nonce);
+              if (opened && !wasQueued) {
+                const served = servedResult(opened.fd);
                 if (served) {
                   releaseLock(handle);
                   return servedBy(served);
@@ -695,8 +749,10 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
         if (ticket === 0 && timeoutMs > 0) {
           ticket = takeTicket(dir, tmp, view.tickets);
           // Which file is ours, by inode: a served ticket's number can be taken again.
-          if (ticket && request) ticketIno = inodeOf(join(dir, `w.${ticket}`));
-          appendEvent(rt.root, 'wait', { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
+          if (ticket && opened) ticketIno = fstatSync(opened.fd).ino;
+          // (A waiter with a request is logged by its outcome: the holder that
+          // serves it lists it, or its own acquire says how long it waited.)
+          if (!opened) appendEvent(rt.root, 'wait', { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
           if (ticket) {
             // Ask to be woken. A release between our look and the ticket
             // could not wake us, and it links the generation above the one
@@ -746,8 +802,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
       // Giving up (timeout, abort, an error) with a request on the queue: close
       // it for good first, so that no holder does the work for nobody — or, if
       // a holder already did, return that instead of the error.
-      if (request && ticket) {
-        const served = withdrawRequest(dir, ticket, ticketIno, record.nonce);
+      if (opened && ticket) {
+        const served = withdrawRequest(dir, ticket, ticketIno, opened.fd);
         ticket = 0;
         if (served) return servedBy(served);
       }
@@ -755,8 +811,9 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
     }
   } finally {
     waker?.close();
+    if (opened) closeSync(opened.fd);
     unlinkQuiet(tmp);
-    if (ticket && (!request || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join(dir, `w.${ticket}`));
+    if (ticket && (!opened || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join(dir, `w.${ticket}`));
   }
 }
 
@@ -853,34 +910,14 @@ interface Seen {
 }
 
 /**
- * The result a holder left for our ticket — `r.<ticket>.<nonce>.<token>.<result>`,
- * our own ticket file renamed (see serveWaiters) — removed from the directory;
- * null when there is none.
- */
-function takeServed(dir: string, entries: string[], ticket: number, nonce: string): { token: number; result: string } | null {
-  const prefix = `r.${ticket}.${nonce}.`;
-  for (const e of entries) {
-    if (!e.startsWith(prefix)) continue;
-    const rest = e.slice(prefix.length);
-    const dot = rest.indexOf('.');
-    const token = Number(rest.slice(0, dot));
-    const result = rest.slice(dot + 1);
-    unlinkQuiet(join(dir, e));
-    if (dot > 0 && Number.isSafeInteger(token) && token > 0 && SERVED_RESULT.test(result)) return { token, result };
-  }
-  return null;
-}
-
-/**
  * Takes a waiter's request off the queue when it gives up: removing its
- * ticket ends the request for good (a holder serves by renaming the ticket,
+ * ticket ends the request for good (a holder serves by removing the ticket,
  * which then fails). If the ticket is already gone, a holder may have served
  * it: that result is returned instead.
  */
-function withdrawRequest(dir: string, ticket: number, ino: number, nonce: string): { token: number; result: string } | null {
-  // Nobody but us removes our ticket while we wait, and only a holder renames it.
+function withdrawRequest(dir: string, ticket: number, ino: number, fd: number): { token: number; result: string } | null {
   if (ticketIsOurs(dir, ticket, ino) && unlinkQuiet(join(dir, `w.${ticket}`))) return null;
-  return takeServed(dir, readView(dir).entries, ticket, nonce);
+  return servedResult(fd);
 }
 
 function inodeOf(path: string): number {
@@ -901,16 +938,18 @@ function ticketIsOurs(dir: string, ticket: number, ino: number): boolean {
  * own file. TEST-ONLY: LOCKSTEP_FAULT=trust-ticket-listing:1 believes the
  * directory listing instead (the control of the test that shows why not).
  */
-function stillQueued(dir: string, view: DirView, ticket: number, ino: number): boolean {
-  if (faultValue('trust-ticket-listing')) return view.tickets.includes(ticket);
+function stillQueued(dir: string, ticket: number, ino: number): boolean {
+  if (faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket);
   return ticketIsOurs(dir, ticket, ino);
 }
 
 /** What a holder's serve function returns for one request: the result for the waiter, and how to undo the work should the waiter have gone. */
 export interface Served {
-  /** 1–64 of `[A-Za-z0-9_-]`: it travels in a file name. */
+  /** 1–64 of `[A-Za-z0-9_-]`: it travels on one line of the waiter's record. */
   result: string;
   undo?: () => void;
+  /** Called once the waiter has the result (the hand-over succeeded). */
+  handedOver?: () => void;
 }
 
 /** Most requests one holder serves in one hold: bounds how long the lock is held for others' work. */
@@ -919,14 +958,16 @@ export const MAX_SERVED_PER_HOLD = 64;
 /**
  * Serves queued requests (see acquireOrServed) while holding the lock: for
  * each ticket from the head of the queue, in order, `serve(request, waiter)`
- * does the work and returns the result; then the waiter's ticket is renamed
- * to `r.<ticket>.<nonce>.<token>.<result>`. That one rename hands over the
- * result, moves the queue on and wakes the waiter (its inotify watch is on
- * the ticket's inode). Stops at the first waiter that has no request or
- * whose request `serve` declines (returns null), so nobody is served ahead
- * of a waiter that needs the lock itself. A waiter that gave up has removed
- * its ticket, so the rename fails and the work is undone. Returns how many
- * were served.
+ * does the work and returns the result. The holder writes
+ * `\n<token>.<result>` after the waiter's record, in the ticket file itself
+ * (a link to the record the waiter keeps open), and then removes the ticket.
+ * That removal is the hand-over: it moves the queue on and wakes the waiter
+ * (its inotify watch is on the file), which reads the result through its
+ * own descriptor, with no directory to read. Stops at the first waiter that
+ * has no request or whose request `serve` declines (returns null), so nobody
+ * is served ahead of a waiter that needs the lock itself. A waiter that gave
+ * up has removed its ticket first, so the removal fails and the work is
+ * undone. Returns how many were served.
  */
 export function serveWaiters(handle: LockHandle, serve: (request: LockData, waiter: OwnerRecord) => Served | null, max = MAX_SERVED_PER_HOLD): number {
   if (handle.reentrant) return 0;
@@ -944,34 +985,42 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
       for (const t of view.tickets) {
         if (served >= max) break;
         const path = join(dir, `w.${t}`);
-        let text: string;
+        let fd: number;
         try {
-          text = readRecordOnce(path);
+          fd = openSync(path, 'r+');
         } catch {
           continue; // gone: that waiter left
         }
-        const waiter = parseRecord(text)?.rec as OwnerRecord | undefined;
-        if (!waiter || waiter.state !== 'held' || typeof waiter.request !== 'object' || waiter.request === null || typeof waiter.nonce !== 'string' || !NONCE.test(waiter.nonce)) return served;
-        if (waiter.host === hostId() && !pidAlive(waiter.pid)) continue; // dead: the queue drops its ticket
-        const out = serve(waiter.request, waiter);
-        if (!out) return served;
-        // TEST-ONLY: LOCKSTEP_FAULT=pause-before-serve:MS holds the result back,
-        // so a test can make the waiter give up in between.
-        faultPauseSync('pause-before-serve');
-        if (!SERVED_RESULT.test(out.result)) {
-          out.undo?.();
-          throw new LockstepError('BAD_INPUT', `a served result must be 1–64 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
-        }
         try {
-          renameSync(path, join(dir, `r.${t}.${waiter.nonce}.${handle.token}.${out.result}`));
-        } catch (e) {
-          // TEST-ONLY: LOCKSTEP_FAULT=serve-no-undo:1 keeps the work of a waiter that gave up (the control of that test).
-          if (!faultValue('serve-no-undo')) out.undo?.();
-          if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // it gave up meanwhile
-          throw fsError(e, 'hand over a served result in', dir);
+          const size = readSync(fd, recordBuf, 0, recordBuf.length, 0);
+          const waiter = parseRecord(recordBuf.toString('utf8', 0, size))?.rec as OwnerRecord | undefined;
+          if (!waiter || waiter.state !== 'held' || typeof waiter.request !== 'object' || waiter.request === null) return served;
+          if (waiter.host === hostId() && !pidAlive(waiter.pid)) continue; // dead: the queue drops its ticket
+          const out = serve(waiter.request, waiter);
+          if (!out) return served;
+          if (!SERVED_RESULT.test(out.result)) {
+            out.undo?.();
+            throw new LockstepError('BAD_INPUT', `a served result must be 1–64 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
+          }
+          try {
+            writeSync(fd, `\n${handle.token}.${out.result}`, size);
+            // TEST-ONLY: LOCKSTEP_FAULT=pause-before-hand-over:MS holds the
+            // written result back, so a test can make the waiter give up, or
+            // kill this holder, in between.
+            faultPauseSync('pause-before-hand-over');
+            unlinkSync(path);
+          } catch (e) {
+            // TEST-ONLY: LOCKSTEP_FAULT=serve-no-undo:1 keeps the work of a waiter that gave up (the control of that test).
+            if (!faultValue('serve-no-undo')) out.undo?.();
+            if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // it gave up meanwhile
+            throw fsError(e, 'hand over a served result in', dir);
+          }
+          served++;
+          more = true;
+          out.handedOver?.();
+        } finally {
+          closeSync(fd);
         }
-        served++;
-        more = true;
       }
     }
   } finally {
@@ -980,7 +1029,6 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
   return served;
 }
 
-const NONCE = /^[0-9a-f]{1,32}$/;
 
 function takeTicket(dir: string, tmp: string, known: number[]): number {
   let n = (known.length ? known[known.length - 1]! : 0) + 1;

@@ -10,3 +10,9 @@ export declare const MAX_INPUT_LENGTH = 255;
  * MAX_INPUT_LENGTH, or leaves nothing behind.
  */
 export declare function sanitizeTopicName(input: string): string;
+/**
+ * Whether `name` is one sanitizeTopicName returns unchanged: 1–64 of
+ * `[a-z0-9]` in runs joined by single `_`. (A holder checks each queued
+ * request with it, in its hold: the test is the same, without the work.)
+ */
+export declare function isSanitizedTopicName(name: string): boolean;

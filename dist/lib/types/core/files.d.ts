@@ -19,5 +19,9 @@ export declare function unlinkQuiet(path: string): boolean;
  * first half of every "write fully, then link() into place" step.
  */
 export declare function writeTempIn(dir: string, data: string, what?: string): string;
-/** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */
+/** writeTempIn, with the file left open for reading and writing: the caller closes `fd`. */
+export declare function openTempIn(dir: string, data: string, what?: string): {
+    path: string;
+    fd: number;
+};
 export declare function tryLink(src: string, dest: string, missingOk?: boolean): boolean;

@@ -177,23 +177,27 @@ export declare function acquireOrServed(opts: AcquireOptions & {
 }): Promise<LockHandle | ServedRequest>;
 /** What a holder's serve function returns for one request: the result for the waiter, and how to undo the work should the waiter have gone. */
 export interface Served {
-    /** 1–64 of `[A-Za-z0-9_-]`: it travels in a file name. */
+    /** 1–64 of `[A-Za-z0-9_-]`: it travels on one line of the waiter's record. */
     result: string;
     undo?: () => void;
+    /** Called once the waiter has the result (the hand-over succeeded). */
+    handedOver?: () => void;
 }
 /** Most requests one holder serves in one hold: bounds how long the lock is held for others' work. */
 export declare const MAX_SERVED_PER_HOLD = 64;
 /**
  * Serves queued requests (see acquireOrServed) while holding the lock: for
  * each ticket from the head of the queue, in order, `serve(request, waiter)`
- * does the work and returns the result; then the waiter's ticket is renamed
- * to `r.<ticket>.<nonce>.<token>.<result>`. That one rename hands over the
- * result, moves the queue on and wakes the waiter (its inotify watch is on
- * the ticket's inode). Stops at the first waiter that has no request or
- * whose request `serve` declines (returns null), so nobody is served ahead
- * of a waiter that needs the lock itself. A waiter that gave up has removed
- * its ticket, so the rename fails and the work is undone. Returns how many
- * were served.
+ * does the work and returns the result. The holder writes
+ * `\n<token>.<result>` after the waiter's record, in the ticket file itself
+ * (a link to the record the waiter keeps open), and then removes the ticket.
+ * That removal is the hand-over: it moves the queue on and wakes the waiter
+ * (its inotify watch is on the file), which reads the result through its
+ * own descriptor, with no directory to read. Stops at the first waiter that
+ * has no request or whose request `serve` declines (returns null), so nobody
+ * is served ahead of a waiter that needs the lock itself. A waiter that gave
+ * up has removed its ticket first, so the removal fails and the work is
+ * undone. Returns how many were served.
  */
 export declare function serveWaiters(handle: LockHandle, serve: (request: LockData, waiter: OwnerRecord) => Served | null, max?: number): number;
 export interface ReleaseResult {
