@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "9f193d768fcfb805" }, allocate: { name: "allocate", id: "262392b8eaf08af2" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "c8629ffd43f1c796" }, allocate: { name: "allocate", id: "3e21a67676ce41fd" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

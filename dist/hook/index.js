@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "2e3ce46e8fd0aa61" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "faa47fb014550be8" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -2711,6 +2711,13 @@ async function acquireOrServe(opts, request) {
   let waker = null;
   let ticketIno = -1;
   const servedBy = (s) => ({ served: true, name, token: s.token, result: s.result, waitedMs: Date.now() - started });
+  const enqueue = (tickets) => {
+    ticket = takeTicket(dir, tmp, tickets);
+    if (!ticket) return false;
+    if (opened) ticketIno = fstatSync2(opened.fd).ino;
+    waker = ticketWaker(join5(dir, `w.${ticket}`));
+    return true;
+  };
   try {
     try {
       for (; ; ) {
@@ -2724,10 +2731,7 @@ async function acquireOrServe(opts, request) {
         }
         const view = readView(dir);
         if (opened && ticket === 0 && timeoutMs > 0 && view.tickets.length > 0) {
-          ticket = takeTicket(dir, tmp, view.tickets);
-          if (ticket) {
-            ticketIno = fstatSync2(opened.fd).ino;
-            waker = ticketWaker(join5(dir, `w.${ticket}`));
+          if (enqueue(view.tickets)) {
             if (opts.onWait) {
               nextWaitReport = Date.now() + 1e3;
               opts.onWait({ name, waitedMs: Date.now() - started, holder: null, token: view.top, waiters: view.tickets.length });
@@ -2818,13 +2822,9 @@ async function acquireOrServe(opts, request) {
           });
         }
         if (ticket === 0 && timeoutMs > 0) {
-          ticket = takeTicket(dir, tmp, view.tickets);
-          if (ticket && opened) ticketIno = fstatSync2(opened.fd).ino;
+          const queued = enqueue(view.tickets);
           if (!opened) appendEvent(rt.root, "wait", { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
-          if (ticket) {
-            waker = ticketWaker(join5(dir, `w.${ticket}`));
-            if (existsSync3(join5(dir, String(view.top + 1)))) continue;
-          }
+          if (queued && existsSync3(join5(dir, String(view.top + 1)))) continue;
         }
         if (opts.onWait && t >= nextWaitReport) {
           nextWaitReport = t + 1e3;

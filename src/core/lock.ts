@@ -604,9 +604,18 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   let lastTop = -1;
   let topSince = started;
   let last: Seen | null = null;
-  let waker: Waker | null = null;
+  let waker = null as Waker | null; // (set in enqueue, which TypeScript does not follow)
   let ticketIno = -1;
   const servedBy = (s: { token: number; result: string }): ServedRequest => ({ served: true, name, token: s.token, result: s.result, waitedMs: Date.now() - started });
+  /** Takes a ticket behind `tickets` and asks to be woken on it (the releaser, or a serving holder, touches it). */
+  const enqueue = (tickets: number[]): boolean => {
+    ticket = takeTicket(dir, tmp, tickets);
+    if (!ticket) return false;
+    // Which file is ours, by inode: a served ticket's number can be taken again.
+    if (opened) ticketIno = fstatSync(opened.fd).ino;
+    waker = ticketWaker(join(dir, `w.${ticket}`));
+    return true;
+  };
   try {
     try {
       for (;;) {
@@ -627,10 +636,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           // Others are queued ahead: whatever the holder's state, we queue
           // behind them, to be served or to wait our turn. The holder is judged
           // on a later look (the head of the queue judges it every few ms).
-          ticket = takeTicket(dir, tmp, view.tickets);
-          if (ticket) {
-            ticketIno = fstatSync(opened.fd).ino;
-            waker = ticketWaker(join(dir, `w.${ticket}`));
+          if (enqueue(view.tickets)) {
             if (opts.onWait) {
               nextWaitReport = Date.now() + 1000;
               opts.onWait({ name, waitedMs: Date.now() - started, holder: null, token: view.top, waiters: view.tickets.length });
@@ -747,20 +753,14 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           });
         }
         if (ticket === 0 && timeoutMs > 0) {
-          ticket = takeTicket(dir, tmp, view.tickets);
-          // Which file is ours, by inode: a served ticket's number can be taken again.
-          if (ticket && opened) ticketIno = fstatSync(opened.fd).ino;
+          const queued = enqueue(view.tickets);
           // (A waiter with a request is logged by its outcome: the holder that
           // serves it lists it, or its own acquire says how long it waited.)
           if (!opened) appendEvent(rt.root, 'wait', { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
-          if (ticket) {
-            // Ask to be woken. A release between our look and the ticket
-            // could not wake us, and it links the generation above the one
-            // we saw: if that exists, look again before sleeping. A later
-            // release finds our ticket (see wakeNext).
-            waker = ticketWaker(join(dir, `w.${ticket}`));
-            if (existsSync(join(dir, String(view.top + 1)))) continue;
-          }
+          // A release between our look and the ticket could not wake us, and
+          // it links the generation above the one we saw: if that exists, look
+          // again before sleeping. A later release finds our ticket (see wakeNext).
+          if (queued && existsSync(join(dir, String(view.top + 1)))) continue;
         }
         if (opts.onWait && t >= nextWaitReport) {
           nextWaitReport = t + 1000;
