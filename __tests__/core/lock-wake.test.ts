@@ -9,12 +9,12 @@
  * do (a marker linked with ln, no wake-up) and shows such a waiter stays asleep.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { linkSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { acquireLock, releaseLock } from '../../src/core/lock.js';
 import { releaseMarkerJson } from '../../src/hooks/release-marker.js';
-import { cleanupTemp, errorCodeOf, firstLine, startWorker, tempRepo, waitExit } from '../helpers.js';
+import { cleanupTemp, errorCodeOf, firstLine, startWorker, tempDir, tempRepo, until, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -81,6 +81,94 @@ describe('hand-off', () => {
     utimesSync(join(lockDir(repo), tickets(repo)[0]!), now, now); // what releaseLock's wake-up does
     expect(await waitExit(w)).toBe(0);
     expect(Number(out.trim())).toBe(h.token + 2);
+  }, 60_000);
+});
+
+/** A waiter (NO_POLL, plus `fault`) whose output is collected. */
+function sleeper(repo: string, env: Record<string, string> = NO_POLL) {
+  const w = startWorker('lock-worker.ts', ['acquire', repo], { env });
+  const got = { out: '' };
+  w.stdout!.on('data', (d) => (got.out += d));
+  return { w, got };
+}
+
+/** Ends a control: wakes the sleeping waiter the way a release does, and checks it then finishes. */
+async function wakeAndFinish(repo: string, w: ReturnType<typeof sleeper>['w']): Promise<void> {
+  const now = new Date();
+  for (const t of tickets(repo)) utimesSync(join(lockDir(repo), t), now, now);
+  expect(await waitExit(w)).toBe(0);
+}
+
+describe('waiters nobody listed', () => {
+  /**
+   * The holder acquires with nobody queued; then a queues (w.1) and b behind
+   * it (w.2); then a leaves. The release finds no w.1: only reading the queue
+   * again reaches b.
+   */
+  async function queuedDuringTheHold(fault: string | null) {
+    const repo = tempRepo();
+    const h = await acquireLock({ cwd: repo });
+    const a = startWorker('lock-worker.ts', ['acquire', repo], { env: NO_POLL });
+    await queued(repo, 1);
+    const b = sleeper(repo);
+    await queued(repo, 2);
+    a.kill('SIGKILL');
+    await waitExit(a);
+    unlinkSync(join(lockDir(repo), 'w.1'));
+    if (fault) process.env.LOCKSTEP_FAULT = fault;
+    try {
+      releaseLock(h);
+    } finally {
+      delete process.env.LOCKSTEP_FAULT;
+    }
+    return { repo, h, b };
+  }
+
+  test('a waiter that queued during the hold is woken by the release, though the holder did not see it on acquiring', async () => {
+    const { h, b } = await queuedDuringTheHold(null);
+    expect(Number(await firstLine(b.w))).toBe(h.token + 2);
+    expect(await waitExit(b.w)).toBe(0);
+  }, 60_000);
+
+  test('control: a release that wakes only the list it saw on acquiring leaves that waiter asleep with the lock free', async () => {
+    const { repo, h, b } = await queuedDuringTheHold('wake-acquired-list-only:1');
+    await sleep(1500);
+    expect(b.got.out).toBe('');
+    await wakeAndFinish(repo, b.w);
+    expect(Number(b.got.out.trim())).toBe(h.token + 2);
+  }, 60_000);
+
+  /**
+   * A waiter looks (the lock is held), then pauses before taking its ticket
+   * (a fault) while the lock is released and taken three more times, so that
+   * the generation above the one it saw is compacted away.
+   */
+  async function staleLook(extraFault: string) {
+    const repo = tempRepo();
+    const mark = tempDir();
+    const h = await acquireLock({ cwd: repo });
+    const s = sleeper(repo, { LOCKSTEP_FAULT: `wait-poll-ms:600000,pause-before-ticket:60000${extraFault}`, LOCKSTEP_FAULT_MARK: mark });
+    await until(() => existsSync(join(mark, 'pause-before-ticket')));
+    releaseLock(h);
+    for (let i = 0; i < 3; i++) releaseLock(await acquireLock({ cwd: repo }));
+    expect(generations(repo)).not.toContain(h.token + 1);
+    writeFileSync(join(mark, 'pause-before-ticket.go'), '');
+    return { repo, h, s };
+  }
+
+  test('a waiter whose look is older than the compacted generations still sees that the lock moved on before its ticket', async () => {
+    const { h, s } = await staleLook('');
+    expect(Number(await firstLine(s.w))).toBe(h.token + 8);
+    expect(await waitExit(s.w)).toBe(0);
+  }, 60_000);
+
+  test('control: asking only for the generation above its look, the same waiter sleeps with the lock free', async () => {
+    const { repo, h, s } = await staleLook(',moved-on-by-next-only:1');
+    await until(() => tickets(repo).length === 1);
+    await sleep(1500);
+    expect(s.got.out).toBe('');
+    await wakeAndFinish(repo, s.w);
+    expect(Number(s.got.out.trim())).toBe(h.token + 8);
   }, 60_000);
 });
 

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "c8629ffd43f1c796" }, allocate: { name: "allocate", id: "3e21a67676ce41fd" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "71ba334dcc06d522" }, allocate: { name: "allocate", id: "35caced83cb017f8" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "faa47fb014550be8" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "0feb7c5074901da0" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

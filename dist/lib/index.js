@@ -2712,11 +2712,14 @@ async function acquireOrServe(opts, request) {
   let ticketIno = -1;
   const servedBy = (s) => ({ served: true, name, token: s.token, result: s.result, waitedMs: Date.now() - started });
   const enqueue = (tickets) => {
+    faultPauseSync("pause-before-ticket");
     ticket = takeTicket(dir, tmp, tickets);
     if (!ticket) return false;
-    if (opened) ticketIno = fstatSync2(opened.fd).ino;
-    waker = ticketWaker(join5(dir, `w.${ticket}`));
-    return true;
+    waker = ticketWaker(tmp);
+    if (!opened) return true;
+    const st = fstatSync2(opened.fd);
+    ticketIno = st.ino;
+    return st.nlink > 1;
   };
   try {
     try {
@@ -2730,86 +2733,78 @@ async function acquireOrServe(opts, request) {
           waker = null;
         }
         const view = readView(dir);
-        if (opened && ticket === 0 && timeoutMs > 0 && view.tickets.length > 0) {
-          if (enqueue(view.tickets)) {
-            if (opts.onWait) {
-              nextWaitReport = Date.now() + 1e3;
-              opts.onWait({ name, waitedMs: Date.now() - started, holder: null, token: view.top, waiters: view.tickets.length });
-            }
-            const delay2 = Math.min(20 + Math.random() * 30, Math.max(0, deadline - Date.now()));
-            await (waker ? waker.wait(delay2) : sleep(delay2));
-            continue;
-          }
-        }
         if (firstTop < 0) firstTop = view.top;
         if (view.top !== lastTop) {
           lastTop = view.top;
           topSince = Date.now();
         }
-        const prev = last2;
-        const seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null;
-        const cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top);
-        let free = false;
-        let handed = null;
-        let stale = null;
-        if (view.top === 0 || cur === null) {
-          free = view.top === 0;
-          if (cur === null && view.top !== 0) continue;
-        } else if (isCorrupt(cur)) {
-          stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
-        } else if (cur.state !== "held") {
-          free = true;
-          handed = releasedData(cur);
-        } else {
-          lastHolder = cur;
-          const fresh = timeoutMs > 0 && cur.host === hostId() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS;
-          const l = seen || fresh ? { state: "alive" } : ownerLiveness(cur);
-          if (l.state === "dead") stale = { token: view.top, rec: cur, reason: l.reason };
-        }
-        if (!seen && cur && !isCorrupt(cur) && !stale) last2 = { top: view.top, rec: cur, at: Date.now() };
-        lastToken = view.top;
-        if (free || stale) {
-          let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
-          if (!mayGo && Date.now() - topSince > 20) {
-            const live = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket);
-            mayGo = live.length === 0;
+        if (!(opened && ticket === 0 && timeoutMs > 0 && view.tickets.length > 0)) {
+          const prev = last2;
+          const seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null;
+          const cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top);
+          let free = false;
+          let handed = null;
+          let stale = null;
+          if (view.top === 0 || cur === null) {
+            free = view.top === 0;
+            if (cur === null && view.top !== 0) continue;
+          } else if (isCorrupt(cur)) {
+            stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
+          } else if (cur.state !== "held") {
+            free = true;
+            handed = releasedData(cur);
+          } else {
+            lastHolder = cur;
+            const fresh = timeoutMs > 0 && cur.host === hostId() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS;
+            const l = seen || fresh ? { state: "alive" } : ownerLiveness(cur);
+            if (l.state === "dead") stale = { token: view.top, rec: cur, reason: l.reason };
           }
-          if (mayGo) {
-            if (stale) {
-              const pause = faultValue("pause-before-takeover");
-              if (pause > 0) await sleep(pause);
+          if (!seen && cur && !isCorrupt(cur) && !stale) last2 = { top: view.top, rec: cur, at: Date.now() };
+          lastToken = view.top;
+          if (free || stale) {
+            let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
+            if (!mayGo) touchFirst(dir, view.tickets.slice(0, 1), /* @__PURE__ */ new Date());
+            if (!mayGo && Date.now() - topSince > 20) {
+              const live = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket);
+              mayGo = live.length === 0;
             }
-            const mine = view.top + 1;
-            const target = join5(dir, String(mine));
-            if (tryLink(tmp, target)) {
-              const after = readView(dir);
-              if (after.top !== mine) {
-                unlinkQuiet(target);
-                continue;
+            if (mayGo) {
+              if (stale) {
+                const pause = faultValue("pause-before-takeover");
+                if (pause > 0) await sleep(pause);
               }
-              const acquiredAtMs = Date.now();
-              const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno)) && unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
-              const myTicket = ticket;
-              ticket = 0;
-              const queued = myTicket ? after.tickets.filter((t2) => t2 !== myTicket) : after.tickets;
-              if (after.generations > 16) compact(dir, after, mine);
-              const waitedMs = acquiredAtMs - started;
-              const tookOver = stale ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? "", reason: stale.reason, task: stale.rec?.task ?? null } : null;
-              if (tookOver) appendEvent(rt.root, "takeover", { lock: name, token: mine, from: tookOver });
-              appendEvent(rt.root, "acquire", { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
-              const handle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
-              acquiredViews.set(handle, { ...after, tickets: queued });
-              if (opened && !wasQueued) {
-                const served = servedResult(opened.fd);
-                if (served) {
-                  releaseLock(handle);
-                  return servedBy(served);
+              const mine = view.top + 1;
+              const target = join5(dir, String(mine));
+              if (tryLink(tmp, target)) {
+                const after = readView(dir);
+                if (after.top !== mine) {
+                  unlinkQuiet(target);
+                  continue;
                 }
+                const acquiredAtMs = Date.now();
+                const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno)) && unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
+                const myTicket = ticket;
+                ticket = 0;
+                const queued = myTicket ? after.tickets.filter((t2) => t2 !== myTicket) : after.tickets;
+                if (after.generations > 16) compact(dir, after, mine);
+                const waitedMs = acquiredAtMs - started;
+                const tookOver = stale ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? "", reason: stale.reason, task: stale.rec?.task ?? null } : null;
+                if (tookOver) appendEvent(rt.root, "takeover", { lock: name, token: mine, from: tookOver });
+                appendEvent(rt.root, "acquire", { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
+                const handle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
+                acquiredViews.set(handle, { ...after, tickets: queued });
+                if (opened && !wasQueued) {
+                  const served = servedResult(opened.fd);
+                  if (served) {
+                    releaseLock(handle);
+                    return servedBy(served);
+                  }
+                }
+                return handle;
               }
-              return handle;
+              spins = 0;
+              continue;
             }
-            spins = 0;
-            continue;
           }
         }
         const t = Date.now();
@@ -2824,7 +2819,7 @@ async function acquireOrServe(opts, request) {
         if (ticket === 0 && timeoutMs > 0) {
           const queued = enqueue(view.tickets);
           if (!opened) appendEvent(rt.root, "wait", { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
-          if (queued && existsSync3(join5(dir, String(view.top + 1)))) continue;
+          if (ticket && (!queued || movedOn(dir, view.top))) continue;
         }
         if (opts.onWait && t >= nextWaitReport) {
           nextWaitReport = t + 1e3;
@@ -2904,8 +2899,16 @@ function ticketWaker(path) {
 }
 function wakeNext(dir, queued) {
   const now = /* @__PURE__ */ new Date();
-  if (queued !== null && touchFirst(dir, queued.length ? queued : [1], now)) return;
-  if (queued === null || queued.length) touchFirst(dir, readView(dir).tickets, now);
+  if (queued !== null && faultValue("wake-acquired-list-only")) {
+    touchFirst(dir, queued.length ? queued : [1], now);
+    return;
+  }
+  if (queued !== null && queued.length === 0 && touchFirst(dir, [1], now)) return;
+  touchFirst(dir, readView(dir).tickets, now);
+}
+function movedOn(dir, top) {
+  if (existsSync3(join5(dir, String(top + 1)))) return true;
+  return top > 0 && !faultValue("moved-on-by-next-only") && !existsSync3(join5(dir, String(top)));
 }
 function touchFirst(dir, tickets, now) {
   for (const t of tickets) {

@@ -607,14 +607,25 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   let waker = null as Waker | null; // (set in enqueue, which TypeScript does not follow)
   let ticketIno = -1;
   const servedBy = (s: { token: number; result: string }): ServedRequest => ({ served: true, name, token: s.token, result: s.result, waitedMs: Date.now() - started });
-  /** Takes a ticket behind `tickets` and asks to be woken on it (the releaser, or a serving holder, touches it). */
+  /**
+   * Takes a ticket behind `tickets` and asks to be woken on it (a releaser
+   * touches it, a serving holder removes it). Returns false when there is no
+   * ticket, or when it is already gone (served between the link and the watch).
+   */
   const enqueue = (tickets: number[]): boolean => {
+    // TEST-ONLY: LOCKSTEP_FAULT=pause-before-ticket:MS holds a waiter between
+    // its look and its ticket, so a test can move the lock on meanwhile.
+    faultPauseSync('pause-before-ticket');
     ticket = takeTicket(dir, tmp, tickets);
     if (!ticket) return false;
+    // The watch is on the file, through our record's own name: the ticket's
+    // name can be gone by now, and a watch on it would fail.
+    waker = ticketWaker(tmp);
+    if (!opened) return true;
     // Which file is ours, by inode: a served ticket's number can be taken again.
-    if (opened) ticketIno = fstatSync(opened.fd).ino;
-    waker = ticketWaker(join(dir, `w.${ticket}`));
-    return true;
+    const st = fstatSync(opened.fd);
+    ticketIno = st.ino;
+    return st.nlink > 1; // the record's name and the ticket
   };
   try {
     try {
@@ -632,114 +643,110 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           waker = null;
         }
         const view = readView(dir);
-        if (opened && ticket === 0 && timeoutMs > 0 && view.tickets.length > 0) {
-          // Others are queued ahead: whatever the holder's state, we queue
-          // behind them, to be served or to wait our turn. The holder is judged
-          // on a later look (the head of the queue judges it every few ms).
-          if (enqueue(view.tickets)) {
-            if (opts.onWait) {
-              nextWaitReport = Date.now() + 1000;
-              opts.onWait({ name, waitedMs: Date.now() - started, holder: null, token: view.top, waiters: view.tickets.length });
-            }
-            // A release after our look wakes the head of the queue, not us:
-            // we are woken when served, or when our turn comes.
-            const delay = Math.min(20 + Math.random() * 30, Math.max(0, deadline - Date.now()));
-            await (waker ? waker.wait(delay) : sleep(delay));
-            continue;
-          }
-        }
         if (firstTop < 0) firstTop = view.top;
         if (view.top !== lastTop) {
           lastTop = view.top;
           topSince = Date.now();
         }
-        // A waiter polls the same top many times. A generation's record never
-        // changes once linked (but for its holder's own renewals), so within a
-        // short while it is not re-read, nor a live holder re-judged: that only
-        // delays noticing a dead holder by at most RECHECK_MS.
-        const prev = last as Seen | null;
-        const seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null;
-        const cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top);
-        let free = false;
-        let handed: LockData | null = null;
-        let stale: { token: number; rec: OwnerRecord | null; reason: string } | null = null;
-        if (view.top === 0 || cur === null) {
-          free = view.top === 0;
-          if (cur === null && view.top !== 0) continue; // compacted under us: re-read
-        } else if (isCorrupt(cur)) {
-          // A garbage record can only come from outside lockstep (or a disk fault):
-          // treat it as stale so the repository is not blocked forever, and say so.
-          stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
-        } else if (cur.state !== 'held') {
-          free = true;
-          handed = releasedData(cur);
-        } else {
-          lastHolder = cur;
-          // A holder on this host that acquired (or renewed) within RECHECK_MS
-          // was alive a moment ago: a waiter with time to wait judges it on a
-          // later look instead of checking its process on every hand-off.
-          const fresh = timeoutMs > 0 && cur.host === hostId() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS;
-          const l = seen || fresh ? ({ state: 'alive' } as const) : ownerLiveness(cur);
-          if (l.state === 'dead') stale = { token: view.top, rec: cur, reason: l.reason };
-        }
-        if (!seen && cur && !isCorrupt(cur) && !stale) last = { top: view.top, rec: cur, at: Date.now() };
-        lastToken = view.top;
+        // A waiter with a request that finds others queued ahead queues behind
+        // them whatever the holder's state, to be served or to wait its turn:
+        // it judges the holder on a later look (the head of the queue judges
+        // it every few ms).
+        if (!(opened && ticket === 0 && timeoutMs > 0 && view.tickets.length > 0)) {
+          // A waiter polls the same top many times. A generation's record never
+          // changes once linked (but for its holder's own renewals), so within a
+          // short while it is not re-read, nor a live holder re-judged: that only
+          // delays noticing a dead holder by at most RECHECK_MS.
+          const prev = last as Seen | null;
+          const seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null;
+          const cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top);
+          let free = false;
+          let handed: LockData | null = null;
+          let stale: { token: number; rec: OwnerRecord | null; reason: string } | null = null;
+          if (view.top === 0 || cur === null) {
+            free = view.top === 0;
+            if (cur === null && view.top !== 0) continue; // compacted under us: re-read
+          } else if (isCorrupt(cur)) {
+            // A garbage record can only come from outside lockstep (or a disk fault):
+            // treat it as stale so the repository is not blocked forever, and say so.
+            stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
+          } else if (cur.state !== 'held') {
+            free = true;
+            handed = releasedData(cur);
+          } else {
+            lastHolder = cur;
+            // A holder on this host that acquired (or renewed) within RECHECK_MS
+            // was alive a moment ago: a waiter with time to wait judges it on a
+            // later look instead of checking its process on every hand-off.
+            const fresh = timeoutMs > 0 && cur.host === hostId() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS;
+            const l = seen || fresh ? ({ state: 'alive' } as const) : ownerLiveness(cur);
+            if (l.state === 'dead') stale = { token: view.top, rec: cur, reason: l.reason };
+          }
+          if (!seen && cur && !isCorrupt(cur) && !stale) last = { top: view.top, rec: cur, at: Date.now() };
+          lastToken = view.top;
 
-        if (free || stale) {
-          // Fairness: the lowest live ticket goes first. Without a ticket we may
-          // only go when nobody is queued.
-          let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
-          if (!mayGo && Date.now() - topSince > 20) {
-            // The queue has not moved for a while: drop tickets of dead waiters.
-            const live = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket);
-            mayGo = live.length === 0;
-          }
-          if (mayGo) {
-            if (stale) {
-              const pause = faultValue('pause-before-takeover');
-              if (pause > 0) await sleep(pause);
+          if (free || stale) {
+            // Fairness: the lowest live ticket goes first. Without a ticket we may
+            // only go when nobody is queued.
+            let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
+            // The lock is free and the head of the queue has not taken it: make
+            // sure the head is awake. A ticket taken on a look older than the
+            // release (ticket numbers follow each waiter's own look) can be at
+            // the head without any releaser having known it.
+            if (!mayGo) touchFirst(dir, view.tickets.slice(0, 1), new Date());
+            if (!mayGo && Date.now() - topSince > 20) {
+              // The queue has not moved for a while: drop tickets of dead waiters.
+              const live = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket);
+              mayGo = live.length === 0;
             }
-            const mine = view.top + 1;
-            const target = join(dir, String(mine));
-            if (tryLink(tmp, target)) {
-              const after = readView(dir);
-              if (after.top !== mine) {
-                // Our view was stale and the name had been compacted: not ours.
-                unlinkQuiet(target);
-                continue;
+            if (mayGo) {
+              if (stale) {
+                const pause = faultValue('pause-before-takeover');
+                if (pause > 0) await sleep(pause);
               }
-              const acquiredAtMs = Date.now();
-              // Our ticket should still be there: if it is gone, a holder served
-              // our request and released after the look that listed our ticket
-              // at the head beside a free lock (see below).
-              const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno)) && unlinkQuiet(join(dir, `w.${ticket}`)) : true;
-              const myTicket = ticket;
-              ticket = 0; // gone: the `finally` must not remove the number again (a newcomer may hold it by then)
-              const queued = myTicket ? after.tickets.filter((t) => t !== myTicket) : after.tickets;
-              // Compaction normally runs after the release (off the critical
-              // path); a lock released by other means (the shell hooks' ln) is
-              // compacted here once enough generations pile up.
-              if (after.generations > 16) compact(dir, after, mine);
-              const waitedMs = acquiredAtMs - started;
-              const tookOver = stale
-                ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? '', reason: stale.reason, task: stale.rec?.task ?? null }
-                : null;
-              if (tookOver) appendEvent(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
-              appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
-              const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
-              acquiredViews.set(handle, { ...after, tickets: queued });
-              if (opened && !wasQueued) {
-                const served = servedResult(opened.fd);
-                if (served) {
-                  releaseLock(handle);
-                  return servedBy(served);
+              const mine = view.top + 1;
+              const target = join(dir, String(mine));
+              if (tryLink(tmp, target)) {
+                const after = readView(dir);
+                if (after.top !== mine) {
+                  // Our view was stale and the name had been compacted: not ours.
+                  unlinkQuiet(target);
+                  continue;
                 }
+                const acquiredAtMs = Date.now();
+                // Our ticket should still be there: if it is gone, a holder served
+                // our request and released after the look that listed our ticket
+                // at the head beside a free lock (see below).
+                const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno)) && unlinkQuiet(join(dir, `w.${ticket}`)) : true;
+                const myTicket = ticket;
+                ticket = 0; // gone: the `finally` must not remove the number again (a newcomer may hold it by then)
+                const queued = myTicket ? after.tickets.filter((t) => t !== myTicket) : after.tickets;
+                // Compaction normally runs after the release (off the critical
+                // path); a lock released by other means (the shell hooks' ln) is
+                // compacted here once enough generations pile up.
+                if (after.generations > 16) compact(dir, after, mine);
+                const waitedMs = acquiredAtMs - started;
+                const tookOver = stale
+                  ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? '', reason: stale.reason, task: stale.rec?.task ?? null }
+                  : null;
+                if (tookOver) appendEvent(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
+                appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
+                const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
+                acquiredViews.set(handle, { ...after, tickets: queued });
+                if (opened && !wasQueued) {
+                  const served = servedResult(opened.fd);
+                  if (served) {
+                    releaseLock(handle);
+                    return servedBy(served);
+                  }
+                }
+                return handle;
               }
-              return handle;
+              spins = 0;
+              continue; // somebody else linked first: look again at once
             }
-            spins = 0;
-            continue; // somebody else linked first: look again at once
           }
+
         }
 
         // Held (or not our turn): wait.
@@ -757,10 +764,11 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           // (A waiter with a request is logged by its outcome: the holder that
           // serves it lists it, or its own acquire says how long it waited.)
           if (!opened) appendEvent(rt.root, 'wait', { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
-          // A release between our look and the ticket could not wake us, and
-          // it links the generation above the one we saw: if that exists, look
-          // again before sleeping. A later release finds our ticket (see wakeNext).
-          if (queued && existsSync(join(dir, String(view.top + 1)))) continue;
+          // Served already: collect it. And a release between our look and the
+          // ticket could not wake us: if the lock has moved on since our look,
+          // look again before sleeping. A later release finds our ticket (see
+          // wakeNext).
+          if (ticket && (!queued || movedOn(dir, view.top))) continue;
         }
         if (opts.onWait && t >= nextWaitReport) {
           nextWaitReport = t + 1000;
@@ -869,20 +877,37 @@ function ticketWaker(path: string): Waker | null {
 }
 
 /**
- * Wakes the next waiter after a release: the lowest ticket among those the
- * holder saw queued when it acquired (a waiter queued later looks again
- * after taking its ticket, so it either saw this release or is in that list
- * by the next one) — or, when none were queued, `w.1`, the ticket the first
- * waiter of an empty queue takes. One system call when there is nobody to wake.
- * The directory is read again when everyone in that list has gone, and when
- * the holder served waiters (`null`, see serveWaiters): the queue it saw is
- * gone, and a waiter that queued behind them took a later number than `w.1`.
+ * Wakes the next waiter after a release: the head of the queue as it is now.
+ * When nobody was queued as the holder acquired, `w.1` (the ticket the first
+ * waiter of an empty queue takes) is touched first, and the directory read
+ * only if that touches nobody: one system call when there is nobody to wake.
+ * The list the holder saw on acquiring is not enough: waiters queue during
+ * the hold, and a ticket is numbered from its waiter's own look, so one
+ * taken on an older look can be below everyone in that list.
  */
 function wakeNext(dir: string, queued: number[] | null): void {
   const now = new Date();
-  if (queued !== null && touchFirst(dir, queued.length ? queued : [1], now)) return;
-  // Served (see above), or everyone we saw has gone: read the queue now.
-  if (queued === null || queued.length) touchFirst(dir, readView(dir).tickets, now);
+  // TEST-ONLY: LOCKSTEP_FAULT=wake-acquired-list-only:1 touches only the first
+  // of the list the holder saw on acquiring, or w.1 (the control of the test
+  // that shows why not).
+  if (queued !== null && faultValue('wake-acquired-list-only')) {
+    touchFirst(dir, queued.length ? queued : [1], now);
+    return;
+  }
+  if (queued !== null && queued.length === 0 && touchFirst(dir, [1], now)) return;
+  touchFirst(dir, readView(dir).tickets, now);
+}
+
+/**
+ * Whether the lock has changed hands since a look that saw generation `top`:
+ * the generation above it exists, or the one it saw is gone (a look a few ms
+ * old, under contention: compaction removes generations two below a holder's).
+ */
+function movedOn(dir: string, top: number): boolean {
+  if (existsSync(join(dir, String(top + 1)))) return true;
+  // TEST-ONLY: LOCKSTEP_FAULT=moved-on-by-next-only:1 asks only for the next
+  // generation (the control of the test that shows why not).
+  return top > 0 && !faultValue('moved-on-by-next-only') && !existsSync(join(dir, String(top)));
 }
 
 function touchFirst(dir: string, tickets: number[], now: Date): boolean {
