@@ -827,9 +827,10 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
 
 /**
  * Direct wake-up of a queued waiter. The waiter watches its own ticket file
- * (inotify, through fs.watch); a releaser touches the lowest ticket it knows
- * of (`wakeNext`). One utimensat(2) wakes exactly the next in line, instead
- * of every waiter polling the directory while the lock changes hands.
+ * (inotify, through fs.watch on its record's name: the same file); a
+ * releaser touches the head of the queue (`wakeNext`), and a serving holder
+ * removes the ticket. One system call wakes exactly the next in line,
+ * instead of every waiter polling the directory while the lock changes hands.
  */
 interface Waker {
   /** Resolves when woken (or woken already since the last wait) or after `ms`. */
@@ -850,7 +851,7 @@ function ticketWaker(path: string): Waker | null {
     return null; // no inotify (or out of watches): poll as before
   }
   watcher.on('error', () => {
-    /* the ticket went away (dropped as dead, or acquired): the timer still runs */
+    /* the watched file went away: the timer still runs */
   });
   return {
     wait(ms) {
