@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "71ba334dcc06d522" }, allocate: { name: "allocate", id: "35caced83cb017f8" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "cd368ffa7d5cdef3" }, allocate: { name: "allocate", id: "e6a1cde9ca693109" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

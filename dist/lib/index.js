@@ -2450,17 +2450,6 @@ function ownerFields(name, opts, leaseMs) {
     leaseMs
   };
 }
-function writeLockTemp(dir, data) {
-  const tmpDir = tempDirOf(dir);
-  if (!knownLockDirs.has(dir)) ensureLockDir(dir);
-  try {
-    return writeTempIn(tmpDir, data);
-  } catch {
-    knownLockDirs.delete(dir);
-    ensureLockDir(dir);
-    return writeTempIn(tmpDir, data);
-  }
-}
 function openLockTemp(dir, data) {
   const tmpDir = tempDirOf(dir);
   if (!knownLockDirs.has(dir)) ensureLockDir(dir);
@@ -2471,6 +2460,11 @@ function openLockTemp(dir, data) {
     ensureLockDir(dir);
     return openTempIn(tmpDir, data);
   }
+}
+function writeLockTemp(dir, data) {
+  const t = openLockTemp(dir, data);
+  closeSync3(t.fd);
+  return t.path;
 }
 function checkLockData(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {

@@ -36,7 +36,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, rea
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
-import { openTempIn, tryLink, unlinkQuiet, writeTempIn } from './files.js';
+import { openTempIn, tryLink, unlinkQuiet } from './files.js';
 import { appendEvent } from './events.js';
 import { identityOf, liveness, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
@@ -261,22 +261,11 @@ export function ownerFields(name: string, opts: Pick<AcquireOptions, 'ownerPid' 
 
 /**
  * Writes a record for lock directory `dir` to a temp file (see tempDirOf),
- * creating the directories the first time. Should they have been removed
- * since (a wiped runtime), they are created again and the write retried.
+ * creating the directories the first time, and leaves it open (a waiter
+ * with a request reads its result from it). Should the directories have been
+ * removed since (a wiped runtime), they are created again and the write
+ * retried.
  */
-function writeLockTemp(dir: string, data: string): string {
-  const tmpDir = tempDirOf(dir);
-  if (!knownLockDirs.has(dir)) ensureLockDir(dir);
-  try {
-    return writeTempIn(tmpDir, data);
-  } catch {
-    knownLockDirs.delete(dir);
-    ensureLockDir(dir);
-    return writeTempIn(tmpDir, data);
-  }
-}
-
-/** writeLockTemp, with the file left open (a waiter with a request reads its result from it). */
 function openLockTemp(dir: string, data: string): { path: string; fd: number } {
   const tmpDir = tempDirOf(dir);
   if (!knownLockDirs.has(dir)) ensureLockDir(dir);
@@ -287,6 +276,13 @@ function openLockTemp(dir: string, data: string): { path: string; fd: number } {
     ensureLockDir(dir);
     return openTempIn(tmpDir, data);
   }
+}
+
+/** openLockTemp, closed: the temp file's path. */
+function writeLockTemp(dir: string, data: string): string {
+  const t = openLockTemp(dir, data);
+  closeSync(t.fd);
+  return t.path;
 }
 
 function checkLockData(data: unknown): LockData {
