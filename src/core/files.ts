@@ -116,6 +116,7 @@ export function openTempIn(dir: string, data: string, what = 'write a record in'
   return { path, fd };
 }
 
+/** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */
 export function tryLink(src: string, dest: string, missingOk = false): boolean {
   try {
     linkSync(src, dest);

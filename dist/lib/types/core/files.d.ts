@@ -24,4 +24,5 @@ export declare function openTempIn(dir: string, data: string, what?: string): {
     path: string;
     fd: number;
 };
+/** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */
 export declare function tryLink(src: string, dest: string, missingOk?: boolean): boolean;
