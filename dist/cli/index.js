@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "cd368ffa7d5cdef3" }, allocate: { name: "allocate", id: "e6a1cde9ca693109" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "1229a0891bd0d62c" }, allocate: { name: "allocate", id: "c9bed72d46497c1c" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "da03a61ea86b29c2" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "9eb4fc2509848dff" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

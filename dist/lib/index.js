@@ -2617,15 +2617,7 @@ function compact(dir, view, mine) {
 }
 function removeIfDead(dir, name) {
   const pid = Number(name.split(".")[2]);
-  if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) unlinkQuiet(join5(dir, name));
-}
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
+  if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidExists(pid)) unlinkQuiet(join5(dir, name));
 }
 function dropDeadTickets(dir, tickets, below) {
   const live = [];
@@ -2893,11 +2885,11 @@ function ticketWaker(path) {
 }
 function wakeNext(dir, queued) {
   const now = /* @__PURE__ */ new Date();
-  if (queued !== null && faultValue("wake-acquired-list-only")) {
+  if (faultValue("wake-acquired-list-only")) {
     touchFirst(dir, queued.length ? queued : [1], now);
     return;
   }
-  if (queued !== null && queued.length === 0 && touchFirst(dir, [1], now)) return;
+  if (queued.length === 0 && touchFirst(dir, [1], now)) return;
   touchFirst(dir, readView(dir).tickets, now);
 }
 function movedOn(dir, top) {
@@ -2915,7 +2907,6 @@ function touchFirst(dir, tickets, now) {
   return false;
 }
 var acquiredViews = /* @__PURE__ */ new WeakMap();
-var servedHolds = /* @__PURE__ */ new WeakSet();
 function withdrawRequest(dir, ticket, ino, fd) {
   if (ticketIsOurs(dir, ticket, ino) && unlinkQuiet(join5(dir, `w.${ticket}`))) return null;
   return servedResult(fd);
@@ -2939,51 +2930,47 @@ function serveWaiters(handle, serve, max = MAX_SERVED_PER_HOLD) {
   if (handle.reentrant) return 0;
   const dir = handle.dir;
   let served = 0;
-  try {
-    for (let pass = 0, more = true; more && served < max; pass++) {
-      more = false;
-      const view = pass === 0 && acquiredViews.get(handle) || readView(dir);
-      if (view.top !== handle.token) break;
-      for (const t of view.tickets) {
-        if (served >= max) break;
-        const path = join5(dir, `w.${t}`);
-        let fd;
-        try {
-          fd = openSync3(path, "r+");
-        } catch {
-          continue;
+  for (let pass = 0, more = true; more && served < max; pass++) {
+    more = false;
+    const view = pass === 0 && acquiredViews.get(handle) || readView(dir);
+    if (view.top !== handle.token) break;
+    for (const t of view.tickets) {
+      if (served >= max) break;
+      const path = join5(dir, `w.${t}`);
+      let fd;
+      try {
+        fd = openSync3(path, "r+");
+      } catch {
+        continue;
+      }
+      try {
+        const size = readSync(fd, recordBuf, 0, recordBuf.length, 0);
+        const waiter = parseRecord(recordBuf.toString("utf8", 0, size))?.rec;
+        if (!waiter || waiter.state !== "held" || typeof waiter.request !== "object" || waiter.request === null) return served;
+        if (waiter.host === hostId() && !pidExists(waiter.pid)) continue;
+        const out = serve(waiter.request, waiter);
+        if (!out) return served;
+        if (!SERVED_RESULT.test(out.result)) {
+          out.undo?.();
+          throw new LockstepError("BAD_INPUT", `a served result must be 1\u201364 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
         }
         try {
-          const size = readSync(fd, recordBuf, 0, recordBuf.length, 0);
-          const waiter = parseRecord(recordBuf.toString("utf8", 0, size))?.rec;
-          if (!waiter || waiter.state !== "held" || typeof waiter.request !== "object" || waiter.request === null) return served;
-          if (waiter.host === hostId() && !pidAlive(waiter.pid)) continue;
-          const out = serve(waiter.request, waiter);
-          if (!out) return served;
-          if (!SERVED_RESULT.test(out.result)) {
-            out.undo?.();
-            throw new LockstepError("BAD_INPUT", `a served result must be 1\u201364 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
-          }
-          try {
-            writeSync3(fd, `
+          writeSync3(fd, `
 ${handle.token}.${out.result}`, size);
-            faultPauseSync("pause-before-hand-over");
-            unlinkSync3(path);
-          } catch (e) {
-            if (!faultValue("serve-no-undo")) out.undo?.();
-            if (e.code === "ENOENT") continue;
-            throw fsError(e, "hand over a served result in", dir);
-          }
-          served++;
-          more = true;
-          out.handedOver?.();
-        } finally {
-          closeSync3(fd);
+          faultPauseSync("pause-before-hand-over");
+          unlinkSync3(path);
+        } catch (e) {
+          if (!faultValue("serve-no-undo")) out.undo?.();
+          if (e.code === "ENOENT") continue;
+          throw fsError(e, "hand over a served result in", dir);
         }
+        served++;
+        more = true;
+        out.handedOver?.();
+      } finally {
+        closeSync3(fd);
       }
     }
-  } finally {
-    if (served) servedHolds.add(handle);
   }
   return served;
 }
@@ -3027,8 +3014,7 @@ function releaseLock(handle, opts = {}) {
   if (acquiredView) {
     cur = readGeneration(dir, handle.token);
     if (!isOurs(cur, handle.nonce)) throw notReleased(rt, name, handle.token, dir);
-    const queued = servedHolds.has(handle) ? null : acquiredView.tickets;
-    if (!writeFreeMarker(dir, name, handle.token, "released", queued, void 0, data)) throw notReleased(rt, name, handle.token, dir);
+    if (!writeFreeMarker(dir, name, handle.token, "released", acquiredView.tickets, void 0, data)) throw notReleased(rt, name, handle.token, dir);
     compact(dir, acquiredView, handle.token);
   } else {
     const view = readView(dir);

@@ -38,7 +38,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
 import { openTempIn, tryLink, unlinkQuiet } from './files.js';
 import { appendEvent } from './events.js';
-import { identityOf, liveness, startStamp, hostId, type Liveness } from './process.js';
+import { identityOf, liveness, pidExists, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
 import { randomHex } from './names.js';
 import { faultPauseSync, faultValue } from './faults.js';
@@ -487,16 +487,7 @@ function compact(dir: string, view: DirView, mine: number): void {
 /** Removes temp file `.tmp.<pid>.…` when that process is gone. */
 function removeIfDead(dir: string, name: string): void {
   const pid = Number(name.split('.')[2]);
-  if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidAlive(pid)) unlinkQuiet(join(dir, name));
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidExists(pid)) unlinkQuiet(join(dir, name));
 }
 
 /** Tickets below `mine` whose owner died are removed so they never block the queue. */
@@ -882,16 +873,16 @@ function ticketWaker(path: string): Waker | null {
  * the hold, and a ticket is numbered from its waiter's own look, so one
  * taken on an older look can be below everyone in that list.
  */
-function wakeNext(dir: string, queued: number[] | null): void {
+function wakeNext(dir: string, queued: number[]): void {
   const now = new Date();
   // TEST-ONLY: LOCKSTEP_FAULT=wake-acquired-list-only:1 touches only the first
   // of the list the holder saw on acquiring, or w.1 (the control of the test
   // that shows why not).
-  if (queued !== null && faultValue('wake-acquired-list-only')) {
+  if (faultValue('wake-acquired-list-only')) {
     touchFirst(dir, queued.length ? queued : [1], now);
     return;
   }
-  if (queued !== null && queued.length === 0 && touchFirst(dir, [1], now)) return;
+  if (queued.length === 0 && touchFirst(dir, [1], now)) return;
   touchFirst(dir, readView(dir).tickets, now);
 }
 
@@ -921,8 +912,6 @@ function touchFirst(dir: string, tickets: number[], now: Date): boolean {
 
 /** The directory as each holder saw it right after acquiring: who was queued, and what to compact after the release. */
 const acquiredViews = new WeakMap<object, DirView>();
-/** Holds that served waiters: their release reads the queue again (see wakeNext). */
-const servedHolds = new WeakSet<object>();
 
 /** What a waiter last read of the top generation, and when. */
 interface Seen {
@@ -995,58 +984,54 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
   if (handle.reentrant) return 0;
   const dir = handle.dir;
   let served = 0;
-  try {
-    // Pass after pass while requests keep coming: a waiter just served
-    // queues its next request at once. The first pass goes by the queue as
-    // this holder saw it on acquiring, a moment ago, instead of reading the
-    // directory again.
-    for (let pass = 0, more = true; more && served < max; pass++) {
-      more = false;
-      const view = (pass === 0 && acquiredViews.get(handle)) || readView(dir);
-      if (view.top !== handle.token) break; // not ours any more: the release reports it
-      for (const t of view.tickets) {
-        if (served >= max) break;
-        const path = join(dir, `w.${t}`);
-        let fd: number;
-        try {
-          fd = openSync(path, 'r+');
-        } catch {
-          continue; // gone: that waiter left
+  // Pass after pass while requests keep coming: a waiter just served
+  // queues its next request at once. The first pass goes by the queue as
+  // this holder saw it on acquiring, a moment ago, instead of reading the
+  // directory again.
+  for (let pass = 0, more = true; more && served < max; pass++) {
+    more = false;
+    const view = (pass === 0 && acquiredViews.get(handle)) || readView(dir);
+    if (view.top !== handle.token) break; // not ours any more: the release reports it
+    for (const t of view.tickets) {
+      if (served >= max) break;
+      const path = join(dir, `w.${t}`);
+      let fd: number;
+      try {
+        fd = openSync(path, 'r+');
+      } catch {
+        continue; // gone: that waiter left
+      }
+      try {
+        const size = readSync(fd, recordBuf, 0, recordBuf.length, 0);
+        const waiter = parseRecord(recordBuf.toString('utf8', 0, size))?.rec as OwnerRecord | undefined;
+        if (!waiter || waiter.state !== 'held' || typeof waiter.request !== 'object' || waiter.request === null) return served;
+        if (waiter.host === hostId() && !pidExists(waiter.pid)) continue; // dead: the queue drops its ticket
+        const out = serve(waiter.request, waiter);
+        if (!out) return served;
+        if (!SERVED_RESULT.test(out.result)) {
+          out.undo?.();
+          throw new LockstepError('BAD_INPUT', `a served result must be 1–64 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
         }
         try {
-          const size = readSync(fd, recordBuf, 0, recordBuf.length, 0);
-          const waiter = parseRecord(recordBuf.toString('utf8', 0, size))?.rec as OwnerRecord | undefined;
-          if (!waiter || waiter.state !== 'held' || typeof waiter.request !== 'object' || waiter.request === null) return served;
-          if (waiter.host === hostId() && !pidAlive(waiter.pid)) continue; // dead: the queue drops its ticket
-          const out = serve(waiter.request, waiter);
-          if (!out) return served;
-          if (!SERVED_RESULT.test(out.result)) {
-            out.undo?.();
-            throw new LockstepError('BAD_INPUT', `a served result must be 1–64 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
-          }
-          try {
-            writeSync(fd, `\n${handle.token}.${out.result}`, size);
-            // TEST-ONLY: LOCKSTEP_FAULT=pause-before-hand-over:MS holds the
-            // written result back, so a test can make the waiter give up, or
-            // kill this holder, in between.
-            faultPauseSync('pause-before-hand-over');
-            unlinkSync(path);
-          } catch (e) {
-            // TEST-ONLY: LOCKSTEP_FAULT=serve-no-undo:1 keeps the work of a waiter that gave up (the control of that test).
-            if (!faultValue('serve-no-undo')) out.undo?.();
-            if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // it gave up meanwhile
-            throw fsError(e, 'hand over a served result in', dir);
-          }
-          served++;
-          more = true;
-          out.handedOver?.();
-        } finally {
-          closeSync(fd);
+          writeSync(fd, `\n${handle.token}.${out.result}`, size);
+          // TEST-ONLY: LOCKSTEP_FAULT=pause-before-hand-over:MS holds the
+          // written result back, so a test can make the waiter give up, or
+          // kill this holder, in between.
+          faultPauseSync('pause-before-hand-over');
+          unlinkSync(path);
+        } catch (e) {
+          // TEST-ONLY: LOCKSTEP_FAULT=serve-no-undo:1 keeps the work of a waiter that gave up (the control of that test).
+          if (!faultValue('serve-no-undo')) out.undo?.();
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // it gave up meanwhile
+          throw fsError(e, 'hand over a served result in', dir);
         }
+        served++;
+        more = true;
+        out.handedOver?.();
+      } finally {
+        closeSync(fd);
       }
     }
-  } finally {
-    if (served) servedHolds.add(handle); // see wakeNext
   }
   return served;
 }
@@ -1081,7 +1066,7 @@ function compromised(rt: { root: string }, name: string, token: number, dir: str
 }
 
 /** Links the marker that frees the lock after generation `ended`, then wakes the next waiter (`queued`: see wakeNext). */
-function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', queued: number[] | null, reason?: string, data?: LockData): boolean {
+function writeFreeMarker(dir: string, name: string, ended: number, state: 'released' | 'broken', queued: number[], reason?: string, data?: LockData): boolean {
   const marker: FreeMarker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: new Date().toISOString(), ended, ...(reason ? { reason } : {}), ...(data ? { data } : {}) };
   const tmp = writeLockTemp(dir, JSON.stringify(marker));
   try {
@@ -1127,8 +1112,7 @@ export function releaseLock(handle: { name: string; token: number; nonce?: strin
     // This process's own acquisition (see above).
     cur = readGeneration(dir, handle.token);
     if (!isOurs(cur, handle.nonce)) throw notReleased(rt, name, handle.token, dir);
-    const queued = servedHolds.has(handle) ? null : acquiredView.tickets;
-    if (!writeFreeMarker(dir, name, handle.token, 'released', queued, undefined, data)) throw notReleased(rt, name, handle.token, dir);
+    if (!writeFreeMarker(dir, name, handle.token, 'released', acquiredView.tickets, undefined, data)) throw notReleased(rt, name, handle.token, dir);
     compact(dir, acquiredView, handle.token);
   } else {
     // A handle rebuilt from a token (the CLI, a hook): a token that is not
