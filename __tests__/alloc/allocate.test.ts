@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, join } from 'node:path';
 import { allocate } from '../../src/alloc/allocate.js';
 import { highestWithHint, hintFromData } from '../../src/alloc/highest-hint.js';
@@ -237,8 +238,8 @@ function allocateEvents(real: string): AllocateEvent[] {
 
 
 /** An allocating process (one allocation named `<tag>_0`), started at once. */
-function allocator(root: string, tag: string, opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<Run> {
-  return runWorker('alloc-worker.ts', [JSON.stringify({ go: null, jobs: [{ mode: 'lib', root, n: 1, tag, timeoutMs: opts.timeoutMs }] })], { env: opts.env });
+function allocator(root: string, tag: string, opts: { timeoutMs?: number; env?: Record<string, string>; n?: number } = {}): Promise<Run> {
+  return runWorker('alloc-worker.ts', [JSON.stringify({ go: null, jobs: [{ mode: 'lib', root, n: opts.n ?? 1, tag, timeoutMs: opts.timeoutMs }] })], { env: opts.env });
 }
 
 function allocationOf(r: Run): { number: number; path: string } {
@@ -359,6 +360,72 @@ describe('serving queued allocations', () => {
     expect(lockStatus({ runtime: allocationLockFor(real).runtime, name: allocationLockFor(real).name })).toMatchObject({ state: 'free', waiters: 0 });
     expect(leftInLockDir(real)).toEqual([]);
     expect((await allocate({ root, name: 'next' })).topicNumber).toBe('004');
+  }, 60_000);
+
+  /**
+   * A process served a moment ago asks again and re-queues without a look. The
+   * holder that served it releases (nobody else is queued, so its wake-up
+   * finds nobody) while the re-queue is held back by a fault; polling is off.
+   */
+  async function requeueAfterTheRelease(extraFault: string) {
+    const { root, real, h } = await heldRoot();
+    const mark = tempDir();
+    const holder = allocator(root, 'holder');
+    await until(() => ticketsIn(real).length === 1);
+    let done = false;
+    const twice = allocator(root, 'twice', { n: 2, env: { LOCKSTEP_FAULT: `wait-poll-ms:600000,pause-before-requeue:60000${extraFault}`, LOCKSTEP_FAULT_MARK: mark } }).then((r) => {
+      done = true;
+      return r;
+    });
+    await until(() => ticketsIn(real).length === 2);
+    releaseLock(h);
+    // The holder makes its entry and 'twice''s first, releases and exits.
+    expect(basename(allocationOf(await holder).path)).toBe('001_holder_0');
+    await until(() => existsSync(join(mark, 'pause-before-requeue')));
+    writeFileSync(join(mark, 'pause-before-requeue.go'), '');
+    return { root, real, twice, isDone: () => done };
+  }
+
+  function entriesOf(r: Run): string[] {
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    return (JSON.parse(r.stdout.replace(/^ready\n/, '')) as { jobs: { allocations: { path: string }[] }[] }).jobs[0]!.allocations.map((a) => basename(a.path));
+  }
+
+  test('a re-queue without a look sees that the lock moved on meanwhile, and takes it', async () => {
+    const { root, real, twice } = await requeueAfterTheRelease('');
+    expect(entriesOf(await twice)).toEqual(['002_twice_0', '003_twice_1']);
+    expect(readdirSync(root).filter((e) => /^\d+_/.test(e))).toEqual(['001_holder_0', '002_twice_0', '003_twice_1']);
+    expect(leftInLockDir(real)).toEqual([]);
+  }, 60_000);
+
+  test('control: a re-queue that does not check whether the lock moved on sleeps with the lock free', async () => {
+    const { real, twice, isDone } = await requeueAfterTheRelease(',requeue-without-moved-on:1');
+    await until(() => ticketsIn(real).length === 1);
+    await sleep(1500);
+    expect(isDone()).toBe(false);
+    expect(lockStatus({ runtime: allocationLockFor(real).runtime, name: allocationLockFor(real).name }).state).toBe('free');
+    // Woken the way a release wakes the head of the queue, it finishes.
+    const now = new Date();
+    for (const t of ticketsIn(real)) utimesSync(join(lockDirOf(real), t), now, now);
+    expect(entriesOf(await twice)).toEqual(['002_twice_0', '003_twice_1']);
+  }, 60_000);
+
+  test('a ticket still empty (its waiter paused between creating and writing it) is dropped by a waiter stuck behind it, and its writer queues again', async () => {
+    const { root, real, h } = await heldRoot();
+    const mark = tempDir();
+    const first = allocator(root, 'first', { env: { LOCKSTEP_FAULT: 'pause-before-ticket-write:60000', LOCKSTEP_FAULT_MARK: mark } });
+    await until(() => existsSync(join(mark, 'pause-before-ticket-write')));
+    expect(ticketsIn(real)).toEqual(['w.1']);
+    expect(readFileSync(join(lockDirOf(real), 'w.1'), 'utf8')).toBe('');
+    const second = allocator(root, 'second');
+    await until(() => ticketsIn(real).length === 2);
+    releaseLock(h);
+    // The lock is free and the head is not a record: the second waiter drops it and allocates.
+    expect(basename(allocationOf(await second).path)).toBe('001_second_0');
+    writeFileSync(join(mark, 'pause-before-ticket-write.go'), '');
+    // The first finds its ticket gone with no result, queues again and allocates.
+    expect(basename(allocationOf(await first).path)).toBe('002_first_0');
+    expect(leftInLockDir(real)).toEqual([]);
   }, 60_000);
 
   test('control: waiters that believe the directory listing about their ticket, not its inode, lose served entries under contention', async () => {

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "1229a0891bd0d62c" }, allocate: { name: "allocate", id: "c9bed72d46497c1c" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "39e1cb2bdef9b1a9" }, allocate: { name: "allocate", id: "9c0d98d50bf4661e" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

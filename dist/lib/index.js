@@ -2681,8 +2681,10 @@ async function acquireOrServe(opts, request) {
     ...request ? { request } : {}
   };
   const text = JSON.stringify(record);
-  const opened = request ? openLockTemp(dir, text) : null;
-  const tmp = opened ? opened.path : writeLockTemp(dir, text);
+  const opened = request !== void 0;
+  let tmp = opened ? "" : writeLockTemp(dir, text);
+  const tempRecord = () => tmp || (tmp = writeLockTemp(dir, text));
+  let recordFd = -1;
   const started = Date.now();
   const deadline = started + timeoutMs;
   let ticket = 0;
@@ -2696,27 +2698,52 @@ async function acquireOrServe(opts, request) {
   let last2 = null;
   let waker = null;
   let ticketIno = -1;
-  const servedBy = (s) => ({ served: true, name, token: s.token, result: s.result, waitedMs: Date.now() - started });
+  let servedTicket = 0;
+  const servedBy = (s) => {
+    const now2 = Date.now();
+    if (servedTicket) lastServed.set(dir, { token: s.token, ticket: servedTicket, at: now2 });
+    return { served: true, name, token: s.token, result: s.result, waitedMs: now2 - started };
+  };
   const enqueue = (tickets) => {
     faultPauseSync("pause-before-ticket");
-    ticket = takeTicket(dir, tmp, tickets);
-    if (!ticket) return false;
-    waker = ticketWaker(tmp);
-    if (!opened) return true;
-    const st = fstatSync2(opened.fd);
+    if (!opened) {
+      ticket = takeTicket(dir, tmp, tickets);
+      if (!ticket) return false;
+      waker = ticketWaker(tmp);
+      return true;
+    }
+    const made2 = writeTicket(dir, text, tickets);
+    if (!made2) return false;
+    ticket = made2.ticket;
+    recordFd = made2.fd;
+    waker = ticketWaker(join5(dir, `w.${ticket}`));
+    const st = fstatSync2(recordFd);
     ticketIno = st.ino;
-    return st.nlink > 1;
+    return st.nlink > 0;
   };
   try {
     try {
+      const hint = opened && timeoutMs > 0 ? lastServed.get(dir) : void 0;
+      if (hint) {
+        lastServed.delete(dir);
+        if (Date.now() - hint.at < RECHECK_MS) {
+          faultPauseSync("pause-before-requeue");
+          if (enqueue([hint.ticket]) && (faultValue("requeue-without-moved-on") || !movedOn(dir, hint.token))) {
+            await waker?.wait(Math.min(faultValue("wait-poll-ms") || 20 + Math.random() * 30, Math.max(0, deadline - Date.now())));
+          }
+        }
+      }
       for (; ; ) {
         if (opts.signal?.aborted) throw new LockstepError("LOCK_TIMEOUT", `gave up waiting for the ${name} lock (aborted)`);
-        if (opened && ticket && !stillQueued(dir, ticket, ticketIno)) {
-          const served = servedResult(opened.fd);
+        if (opened && ticket && !stillQueued(dir, ticket, ticketIno, recordFd)) {
+          const served = servedResult(recordFd);
+          servedTicket = ticket;
           ticket = 0;
           if (served) return servedBy(served);
           waker?.close();
           waker = null;
+          closeSync3(recordFd);
+          recordFd = -1;
         }
         const view = readView(dir);
         if (firstTop < 0) firstTop = view.top;
@@ -2761,14 +2788,14 @@ async function acquireOrServe(opts, request) {
               }
               const mine = view.top + 1;
               const target = join5(dir, String(mine));
-              if (tryLink(tmp, target)) {
+              if (tryLink(tempRecord(), target)) {
                 const after = readView(dir);
                 if (after.top !== mine) {
                   unlinkQuiet(target);
                   continue;
                 }
                 const acquiredAtMs = Date.now();
-                const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno)) && unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
+                const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno, recordFd)) && unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
                 const myTicket = ticket;
                 ticket = 0;
                 const queued = myTicket ? after.tickets.filter((t2) => t2 !== myTicket) : after.tickets;
@@ -2780,7 +2807,7 @@ async function acquireOrServe(opts, request) {
                 const handle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
                 acquiredViews.set(handle, { ...after, tickets: queued });
                 if (opened && !wasQueued) {
-                  const served = servedResult(opened.fd);
+                  const served = servedResult(recordFd);
                   if (served) {
                     releaseLock(handle);
                     return servedBy(served);
@@ -2833,7 +2860,7 @@ async function acquireOrServe(opts, request) {
       }
     } catch (e) {
       if (opened && ticket) {
-        const served = withdrawRequest(dir, ticket, ticketIno, opened.fd);
+        const served = withdrawRequest(dir, ticket, ticketIno, recordFd);
         ticket = 0;
         if (served) return servedBy(served);
       }
@@ -2841,8 +2868,8 @@ async function acquireOrServe(opts, request) {
     }
   } finally {
     waker?.close();
-    if (opened) closeSync3(opened.fd);
-    unlinkQuiet(tmp);
+    if (recordFd >= 0) closeSync3(recordFd);
+    if (tmp) unlinkQuiet(tmp);
     if (ticket && (!opened || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join5(dir, `w.${ticket}`));
   }
 }
@@ -2907,13 +2934,14 @@ function touchFirst(dir, tickets, now) {
   return false;
 }
 var acquiredViews = /* @__PURE__ */ new WeakMap();
+var lastServed = /* @__PURE__ */ new Map();
 function withdrawRequest(dir, ticket, ino, fd) {
   if (ticketIsOurs(dir, ticket, ino) && unlinkQuiet(join5(dir, `w.${ticket}`))) return null;
   return servedResult(fd);
 }
 function inodeOf(path) {
   try {
-    return statSync2(path).ino;
+    return statSync2(path, { throwIfNoEntry: false })?.ino ?? -1;
   } catch {
     return -1;
   }
@@ -2921,9 +2949,9 @@ function inodeOf(path) {
 function ticketIsOurs(dir, ticket, ino) {
   return ino >= 0 && inodeOf(join5(dir, `w.${ticket}`)) === ino;
 }
-function stillQueued(dir, ticket, ino) {
+function stillQueued(dir, ticket, ino, fd) {
   if (faultValue("trust-ticket-listing")) return readView(dir).tickets.includes(ticket);
-  return ticketIsOurs(dir, ticket, ino);
+  return fd >= 0 ? fstatSync2(fd).nlink > 0 : ticketIsOurs(dir, ticket, ino);
 }
 var MAX_SERVED_PER_HOLD = 64;
 function serveWaiters(handle, serve, max = MAX_SERVED_PER_HOLD) {
@@ -2973,6 +3001,39 @@ ${handle.token}.${out.result}`, size);
     }
   }
   return served;
+}
+function writeTicket(dir, text, known3) {
+  let n = (known3.length ? known3[known3.length - 1] : 0) + 1;
+  let remade = false;
+  for (let i = 0; i < 1e3; n++) {
+    const path = join5(dir, `w.${n}`);
+    let fd;
+    try {
+      fd = openSync3(path, "wx+", 420);
+    } catch (e) {
+      const code = e.code;
+      if (code === "EEXIST") {
+        i++;
+        continue;
+      }
+      if (code !== "ENOENT" || remade) throw fsError(e, "queue in", dir);
+      remade = true;
+      knownLockDirs.delete(dir);
+      ensureLockDir(dir);
+      n--;
+      continue;
+    }
+    try {
+      faultPauseSync("pause-before-ticket-write");
+      writeSync3(fd, text);
+    } catch (e) {
+      closeSync3(fd);
+      unlinkQuiet(path);
+      throw fsError(e, "queue in", dir);
+    }
+    return { ticket: n, fd };
+  }
+  return null;
 }
 function takeTicket(dir, tmp, known3) {
   let n = (known3.length ? known3[known3.length - 1] : 0) + 1;

@@ -348,8 +348,9 @@ function readRecordOnce(path: string): string {
 /**
  * A record is one line of JSON. A served ticket also carries the holder's
  * result line after it (see serveWaiters) for the moment before the holder
- * removes the ticket, and keeps it should that ticket's owner then link the
- * same file as a generation: the record is the part before that line.
+ * removes the ticket, and for good should the holder die in between: the
+ * waiter is still queued then, and whoever reads its ticket next (a holder,
+ * the dead-ticket check) reads the part before that line.
  */
 function parseRecord(text: string): { rec: unknown } | null {
   try {
@@ -490,7 +491,12 @@ function removeIfDead(dir: string, name: string): void {
   if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidExists(pid)) unlinkQuiet(join(dir, name));
 }
 
-/** Tickets below `mine` whose owner died are removed so they never block the queue. */
+/**
+ * Tickets below `mine` whose owner died are removed so they never block the
+ * queue; so are tickets that do not read as a record. Such a ticket may be
+ * one a waiter is still writing (see writeTicket): that waiter then finds its
+ * ticket gone with no result, and queues again.
+ */
 function dropDeadTickets(dir: string, tickets: number[], below: number): number[] {
   const live: number[] = [];
   for (const t of tickets) {
@@ -575,11 +581,16 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
     renewedAtMs: now,
     ...(request ? { request } : {}),
   };
-  // A waiter with a request keeps its record open: a holder that serves it
-  // writes the result into this same file (its ticket is a link to it).
   const text = JSON.stringify(record);
-  const opened = request ? openLockTemp(dir, text) : null;
-  const tmp = opened ? opened.path : writeLockTemp(dir, text);
+  const opened = request !== undefined;
+  // A waiter without a request links its record in from a temp file, as a
+  // ticket and then as its generation. A waiter with a request writes its
+  // ticket in place and keeps it open, for a holder that serves it writes
+  // the result into that file; it makes a temp file only should it take the
+  // lock itself (a served ticket is never linked as a generation).
+  let tmp = opened ? '' : writeLockTemp(dir, text);
+  const tempRecord = (): string => tmp || (tmp = writeLockTemp(dir, text));
+  let recordFd = -1;
   const started = Date.now();
   const deadline = started + timeoutMs;
   let ticket = 0;
@@ -593,7 +604,12 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   let last: Seen | null = null;
   let waker = null as Waker | null; // (set in enqueue, which TypeScript does not follow)
   let ticketIno = -1;
-  const servedBy = (s: { token: number; result: string }): ServedRequest => ({ served: true, name, token: s.token, result: s.result, waitedMs: Date.now() - started });
+  let servedTicket = 0;
+  const servedBy = (s: { token: number; result: string }): ServedRequest => {
+    const now = Date.now();
+    if (servedTicket) lastServed.set(dir, { token: s.token, ticket: servedTicket, at: now });
+    return { served: true, name, token: s.token, result: s.result, waitedMs: now - started };
+  };
   /**
    * Takes a ticket behind `tickets` and asks to be woken on it (a releaser
    * touches it, a serving holder removes it). Returns false when there is no
@@ -603,31 +619,62 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
     // TEST-ONLY: LOCKSTEP_FAULT=pause-before-ticket:MS holds a waiter between
     // its look and its ticket, so a test can move the lock on meanwhile.
     faultPauseSync('pause-before-ticket');
-    ticket = takeTicket(dir, tmp, tickets);
-    if (!ticket) return false;
-    // The watch is on the file, through our record's own name: the ticket's
-    // name can be gone by now, and a watch on it would fail.
-    waker = ticketWaker(tmp);
-    if (!opened) return true;
-    // Which file is ours, by inode: a served ticket's number can be taken again.
-    const st = fstatSync(opened.fd);
+    if (!opened) {
+      ticket = takeTicket(dir, tmp, tickets);
+      if (!ticket) return false;
+      // The watch is on the file, through our record's own name: the ticket's
+      // name can be gone by now, and a watch on it would fail.
+      waker = ticketWaker(tmp);
+      return true;
+    }
+    const made = writeTicket(dir, text, tickets);
+    if (!made) return false;
+    ticket = made.ticket;
+    recordFd = made.fd;
+    waker = ticketWaker(join(dir, `w.${ticket}`));
+    // Which file is ours, by inode: a served ticket's number can be taken
+    // again, so the watch may even be on a newcomer's ticket by that name —
+    // then ours is gone already, which the link count tells.
+    const st = fstatSync(recordFd);
     ticketIno = st.ino;
-    return st.nlink > 1; // the record's name and the ticket
+    return st.nlink > 0;
   };
   try {
     try {
+      // Served a moment ago, and asking again: the holder that served us is
+      // most likely still serving. Queue at once, without a look (a look is
+      // a readdir, which the queue's links and removals contend for): behind
+      // our last ticket, which was served in order; a release since then
+      // (the lock moved on) means a look after all. The holder's next pass,
+      // or the releaser's wake-up, finds the ticket.
+      const hint = opened && timeoutMs > 0 ? lastServed.get(dir) : undefined;
+      if (hint) {
+        lastServed.delete(dir);
+        if (Date.now() - hint.at < RECHECK_MS) {
+          // TEST-ONLY: LOCKSTEP_FAULT=pause-before-requeue:MS holds the
+          // re-queue back, so a test can let the lock move on meanwhile;
+          // requeue-without-moved-on:1 then skips the check (the control).
+          faultPauseSync('pause-before-requeue');
+          if (enqueue([hint.ticket]) && (faultValue('requeue-without-moved-on') || !movedOn(dir, hint.token))) {
+            await waker?.wait(Math.min(faultValue('wait-poll-ms') || 20 + Math.random() * 30, Math.max(0, deadline - Date.now())));
+          }
+        }
+      }
       for (;;) {
         if (opts.signal?.aborted) throw new LockstepError('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
-        if (opened && ticket && !stillQueued(dir, ticket, ticketIno)) {
+        if (opened && ticket && !stillQueued(dir, ticket, ticketIno, recordFd)) {
           // Our ticket left the queue: a holder served our request (it wrote
           // the result into our record, then removed the ticket), or judged us
           // dead. The ticket itself is asked, not a listing: once served, its
           // number can be taken by a newcomer.
-          const served = servedResult(opened.fd);
+          const served = servedResult(recordFd);
+          servedTicket = ticket;
           ticket = 0;
           if (served) return servedBy(served);
           waker?.close();
           waker = null;
+          closeSync(recordFd);
+          recordFd = -1;
         }
         const view = readView(dir);
         if (firstTop < 0) firstTop = view.top;
@@ -693,7 +740,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
               }
               const mine = view.top + 1;
               const target = join(dir, String(mine));
-              if (tryLink(tmp, target)) {
+              if (tryLink(tempRecord(), target)) {
                 const after = readView(dir);
                 if (after.top !== mine) {
                   // Our view was stale and the name had been compacted: not ours.
@@ -704,7 +751,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
                 // Our ticket should still be there: if it is gone, a holder served
                 // our request and released after the look that listed our ticket
                 // at the head beside a free lock (see below).
-                const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno)) && unlinkQuiet(join(dir, `w.${ticket}`)) : true;
+                const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno, recordFd)) && unlinkQuiet(join(dir, `w.${ticket}`)) : true;
                 const myTicket = ticket;
                 ticket = 0; // gone: the `finally` must not remove the number again (a newcomer may hold it by then)
                 const queued = myTicket ? after.tickets.filter((t) => t !== myTicket) : after.tickets;
@@ -721,7 +768,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
                 const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
                 acquiredViews.set(handle, { ...after, tickets: queued });
                 if (opened && !wasQueued) {
-                  const served = servedResult(opened.fd);
+                  const served = servedResult(recordFd);
                   if (served) {
                     releaseLock(handle);
                     return servedBy(served);
@@ -798,7 +845,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
       // it for good first, so that no holder does the work for nobody — or, if
       // a holder already did, return that instead of the error.
       if (opened && ticket) {
-        const served = withdrawRequest(dir, ticket, ticketIno, opened.fd);
+        const served = withdrawRequest(dir, ticket, ticketIno, recordFd);
         ticket = 0;
         if (served) return servedBy(served);
       }
@@ -806,8 +853,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
     }
   } finally {
     waker?.close();
-    if (opened) closeSync(opened.fd);
-    unlinkQuiet(tmp);
+    if (recordFd >= 0) closeSync(recordFd);
+    if (tmp) unlinkQuiet(tmp);
     if (ticket && (!opened || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join(dir, `w.${ticket}`));
   }
 }
@@ -912,6 +959,8 @@ function touchFirst(dir: string, tickets: number[], now: Date): boolean {
 
 /** The directory as each holder saw it right after acquiring: who was queued, and what to compact after the release. */
 const acquiredViews = new WeakMap<object, DirView>();
+/** Per lock directory: this process's last served request (see the re-queue in acquireOrServe). */
+const lastServed = new Map<string, { token: number; ticket: number; at: number }>();
 
 /** What a waiter last read of the top generation, and when. */
 interface Seen {
@@ -933,7 +982,7 @@ function withdrawRequest(dir: string, ticket: number, ino: number, fd: number): 
 
 function inodeOf(path: string): number {
   try {
-    return statSync(path).ino;
+    return statSync(path, { throwIfNoEntry: false })?.ino ?? -1;
   } catch {
     return -1;
   }
@@ -946,12 +995,14 @@ function ticketIsOurs(dir: string, ticket: number, ino: number): boolean {
 
 /**
  * Whether a waiter with a request is still queued: its ticket is still its
- * own file. TEST-ONLY: LOCKSTEP_FAULT=trust-ticket-listing:1 believes the
- * directory listing instead (the control of the test that shows why not).
+ * own file. The ticket is the only name of the file the waiter holds open
+ * (`fd`), so its link count says it, without a path to look up. TEST-ONLY:
+ * LOCKSTEP_FAULT=trust-ticket-listing:1 believes the directory listing
+ * instead (the control of the test that shows why not).
  */
-function stillQueued(dir: string, ticket: number, ino: number): boolean {
+function stillQueued(dir: string, ticket: number, ino: number, fd: number): boolean {
   if (faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket);
-  return ticketIsOurs(dir, ticket, ino);
+  return fd >= 0 ? fstatSync(fd).nlink > 0 : ticketIsOurs(dir, ticket, ino);
 }
 
 /** What a holder's serve function returns for one request: the result for the waiter, and how to undo the work should the waiter have gone. */
@@ -971,7 +1022,7 @@ export const MAX_SERVED_PER_HOLD = 64;
  * each ticket from the head of the queue, in order, `serve(request, waiter)`
  * does the work and returns the result. The holder writes
  * `\n<token>.<result>` after the waiter's record, in the ticket file itself
- * (a link to the record the waiter keeps open), and then removes the ticket.
+ * (which the waiter wrote and keeps open), and then removes the ticket.
  * That removal is the hand-over: it moves the queue on and wakes the waiter
  * (its inotify watch is on the file), which reads the result through its
  * own descriptor, with no directory to read. Stops at the first waiter that
@@ -1036,6 +1087,51 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
   return served;
 }
 
+
+/**
+ * A waiter with a request writes its ticket in place, behind `known`, and
+ * keeps it open (see acquireOrServe). No temp file and no link: a holder
+ * that opens the ticket before the write lands finds no record and stops
+ * serving there, as at any waiter without a request; a waiter that judges
+ * the queue stuck behind it removes it (dropDeadTickets), and its writer
+ * queues again.
+ */
+function writeTicket(dir: string, text: string, known: number[]): { ticket: number; fd: number } | null {
+  let n = (known.length ? known[known.length - 1]! : 0) + 1;
+  let remade = false;
+  for (let i = 0; i < 1000; n++) {
+    const path = join(dir, `w.${n}`);
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx+', 0o644);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
+        i++;
+        continue;
+      }
+      if (code !== 'ENOENT' || remade) throw fsError(e, 'queue in', dir);
+      // The lock directory is gone (a wiped runtime): make it, then the same number again.
+      remade = true;
+      knownLockDirs.delete(dir);
+      ensureLockDir(dir);
+      n--;
+      continue;
+    }
+    try {
+      // TEST-ONLY: LOCKSTEP_FAULT=pause-before-ticket-write:MS holds the
+      // ticket empty, so a test can show what others make of it.
+      faultPauseSync('pause-before-ticket-write');
+      writeSync(fd, text);
+    } catch (e) {
+      closeSync(fd);
+      unlinkQuiet(path);
+      throw fsError(e, 'queue in', dir);
+    }
+    return { ticket: n, fd };
+  }
+  return null; // could not queue: we still compete, just without a place in line
+}
 
 function takeTicket(dir: string, tmp: string, known: number[]): number {
   let n = (known.length ? known[known.length - 1]! : 0) + 1;

@@ -190,7 +190,7 @@ export declare const MAX_SERVED_PER_HOLD = 64;
  * each ticket from the head of the queue, in order, `serve(request, waiter)`
  * does the work and returns the result. The holder writes
  * `\n<token>.<result>` after the waiter's record, in the ticket file itself
- * (a link to the record the waiter keeps open), and then removes the ticket.
+ * (which the waiter wrote and keeps open), and then removes the ticket.
  * That removal is the hand-over: it moves the queue on and wakes the waiter
  * (its inotify watch is on the file), which reads the result through its
  * own descriptor, with no directory to read. Stops at the first waiter that
