@@ -339,11 +339,20 @@ describe('serving queued allocations', () => {
     expect(allocateEvents(real).map((e) => e.entry)).toEqual(['001_holder_0']);
   }, 60_000);
 
-  test('a holder killed after writing a waiter\'s result but before handing it over: the waiter stays queued, takes the lock over and allocates for itself', async () => {
+  /**
+   * A holder that pauses between writing the queued waiter's result line and
+   * removing its ticket (a fault), killed there: the waiter (plus `fault`) is
+   * still queued, with a result line on its ticket.
+   */
+  async function holderKilledBeforeHandOver(fault: string) {
     const { root, real, h } = await heldRoot();
     const holder = startWorker('alloc-worker.ts', [JSON.stringify({ go: null, jobs: [{ mode: 'lib', root, n: 1, tag: 'holder' }] })], { env: { LOCKSTEP_FAULT: 'pause-before-hand-over:60000' } });
     await until(() => ticketsIn(real).length === 1);
-    const waiter = allocator(root, 'waiter');
+    let done = false;
+    const waiter = allocator(root, 'waiter', fault ? { env: { LOCKSTEP_FAULT: fault } } : {}).then((r) => {
+      done = true;
+      return r;
+    });
     await until(() => ticketsIn(real).length === 2);
     releaseLock(h);
     // The holder wrote the waiter's result line into its ticket, and pauses.
@@ -351,15 +360,32 @@ describe('serving queued allocations', () => {
     await until(ticketHasResult);
     holder.kill('SIGKILL');
     await waitExit(holder);
-    // The line alone is not a hand-over: the waiter is still queued, takes the
-    // dead holder's lock over (its record, result line and all, becomes the
-    // top generation) and makes its own entry after a scan.
+    return { root, real, waiter, isDone: () => done };
+  }
+
+  test('a holder killed after writing a waiter\'s result but before handing it over: the waiter stays queued, takes the lock over and allocates for itself', async () => {
+    const { root, real, waiter } = await holderKilledBeforeHandOver('');
+    // The line alone is not a hand-over: the waiter is still queued. Woken by
+    // the line, it waits once for the removal that would follow it, then looks,
+    // takes the dead holder's lock over and makes its own entry after a scan.
     const mine = allocationOf(await waiter);
     expect(basename(mine.path)).toBe('003_waiter_0');
     expect(readdirSync(root).filter((e) => /^\d+_/.test(e))).toEqual(['001_holder_0', '002_waiter_0', '003_waiter_0']);
     expect(lockStatus({ runtime: allocationLockFor(real).runtime, name: allocationLockFor(real).name })).toMatchObject({ state: 'free', waiters: 0 });
     expect(leftInLockDir(real)).toEqual([]);
     expect((await allocate({ root, name: 'next' })).topicNumber).toBe('004');
+  }, 60_000);
+
+  test('control: a waiter that waits for the removal after every look at its grown ticket never takes the dead holder\'s lock over', async () => {
+    const { real, waiter, isDone } = await holderKilledBeforeHandOver('result-wait-every-time:1');
+    await sleep(1500);
+    expect(isDone()).toBe(false);
+    expect(lockStatus({ runtime: allocationLockFor(real).runtime, name: allocationLockFor(real).name }).state).toBe('stale');
+    expect(ticketsIn(real)).toHaveLength(1);
+    // Taking the ticket away ends its wait, and the dead holder's line then
+    // counts: that entry was made for this waiter.
+    rmSync(join(lockDirOf(real), ticketsIn(real)[0]!));
+    expect(basename(allocationOf(await waiter).path)).toBe('002_waiter_0');
   }, 60_000);
 
   /**

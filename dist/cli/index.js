@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "39e1cb2bdef9b1a9" }, allocate: { name: "allocate", id: "9c0d98d50bf4661e" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "ff1fa44a1938f1fe" }, allocate: { name: "allocate", id: "f6f0a1473b4a0ea5" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -2685,6 +2685,8 @@ async function acquireOrServe(opts, request) {
   let tmp = opened ? "" : writeLockTemp(dir, text);
   const tempRecord = () => tmp || (tmp = writeLockTemp(dir, text));
   let recordFd = -1;
+  const recordBytes = opened ? Buffer.byteLength(text) : 0;
+  let pendingSize = -1;
   const started = Date.now();
   const deadline = started + timeoutMs;
   let ticket = 0;
@@ -2744,6 +2746,14 @@ async function acquireOrServe(opts, request) {
           waker = null;
           closeSync3(recordFd);
           recordFd = -1;
+        }
+        if (waker && recordFd >= 0) {
+          const size = fstatSync2(recordFd).size;
+          if (size > recordBytes && (size !== pendingSize || faultValue("result-wait-every-time"))) {
+            pendingSize = size;
+            await waker.wait(Math.min(faultValue("wait-poll-ms") || 20 + Math.random() * 30, Math.max(0, deadline - Date.now())));
+            continue;
+          }
         }
         const view = readView(dir);
         if (firstTop < 0) firstTop = view.top;

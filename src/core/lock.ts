@@ -591,6 +591,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   let tmp = opened ? '' : writeLockTemp(dir, text);
   const tempRecord = (): string => tmp || (tmp = writeLockTemp(dir, text));
   let recordFd = -1;
+  const recordBytes = opened ? Buffer.byteLength(text) : 0;
+  let pendingSize = -1;
   const started = Date.now();
   const deadline = started + timeoutMs;
   let ticket = 0;
@@ -675,6 +677,20 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           waker = null;
           closeSync(recordFd);
           recordFd = -1;
+        }
+        if (waker && recordFd >= 0) {
+          // Still queued, and our ticket has grown: a holder has written our
+          // result and is about to remove the ticket (its write woke us too).
+          // Wait for that instead of looking; once per line, should the
+          // holder have died in between.
+          const size = fstatSync(recordFd).size;
+          // TEST-ONLY: LOCKSTEP_FAULT=result-wait-every-time:1 waits on every
+          // look at a grown ticket (the control of the test that shows why not).
+          if (size > recordBytes && (size !== pendingSize || faultValue('result-wait-every-time'))) {
+            pendingSize = size;
+            await waker.wait(Math.min(faultValue('wait-poll-ms') || 20 + Math.random() * 30, Math.max(0, deadline - Date.now())));
+            continue;
+          }
         }
         const view = readView(dir);
         if (firstTop < 0) firstTop = view.top;
