@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "ff1fa44a1938f1fe" }, allocate: { name: "allocate", id: "f6f0a1473b4a0ea5" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "770a33c700012f9b" }, allocate: { name: "allocate", id: "04928685294b13b2" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -1971,6 +1971,23 @@ function writeFileAtomic(path, data, opts = {}) {
     throw fsError(e, "write", path);
   }
 }
+function openExclusive(path, data, what = "create", where = path) {
+  let fd;
+  try {
+    fd = openSync(path, "wx+", 420);
+  } catch (e) {
+    if (e.code === "EEXIST") return null;
+    throw fsError(e, what, where);
+  }
+  try {
+    writeSync(fd, data);
+  } catch (e) {
+    closeSync(fd);
+    unlinkQuiet(path);
+    throw fsError(e, what, where);
+  }
+  return fd;
+}
 function readJsonFile(path, what) {
   let text;
   try {
@@ -1996,26 +2013,11 @@ function unlinkQuiet(path) {
   }
 }
 function writeTempIn(dir, data, what = "write a record in") {
-  const t = openTempIn(dir, data, what);
-  closeSync(t.fd);
-  return t.path;
-}
-function openTempIn(dir, data, what = "write a record in") {
   const path = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
-  let fd;
-  try {
-    fd = openSync(path, "wx+", 420);
-  } catch (e) {
-    throw fsError(e, what, dir);
-  }
-  try {
-    writeSync(fd, data);
-  } catch (e) {
-    closeSync(fd);
-    unlinkQuiet(path);
-    throw fsError(e, what, dir);
-  }
-  return { path, fd };
+  const fd = openExclusive(path, data, what, dir);
+  if (fd === null) throw new LockstepError("CONFLICT", `could not ${what} ${dir}: ${path} exists already`);
+  closeSync(fd);
+  return path;
 }
 function tryLink(src, dest, missingOk = false) {
   try {
@@ -2450,21 +2452,16 @@ function ownerFields(name, opts, leaseMs) {
     leaseMs
   };
 }
-function openLockTemp(dir, data) {
+function writeLockTemp(dir, data) {
   const tmpDir = tempDirOf(dir);
   if (!knownLockDirs.has(dir)) ensureLockDir(dir);
   try {
-    return openTempIn(tmpDir, data);
+    return writeTempIn(tmpDir, data);
   } catch {
     knownLockDirs.delete(dir);
     ensureLockDir(dir);
-    return openTempIn(tmpDir, data);
+    return writeTempIn(tmpDir, data);
   }
-}
-function writeLockTemp(dir, data) {
-  const t = openLockTemp(dir, data);
-  closeSync3(t.fd);
-  return t.path;
 }
 function checkLockData(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
@@ -3013,33 +3010,22 @@ ${handle.token}.${out.result}`, size);
   return served;
 }
 function writeTicket(dir, text, known3) {
+  const pause = faultValue("pause-before-ticket-write") > 0;
   let n = (known3.length ? known3[known3.length - 1] : 0) + 1;
-  let remade = false;
-  for (let i = 0; i < 1e3; n++) {
-    const path = join5(dir, `w.${n}`);
+  for (let i = 0; i < 1e3; i++, n++) {
     let fd;
     try {
-      fd = openSync3(path, "wx+", 420);
+      fd = openExclusive(join5(dir, `w.${n}`), pause ? "" : text, "queue in", dir);
     } catch (e) {
-      const code = e.code;
-      if (code === "EEXIST") {
-        i++;
-        continue;
-      }
-      if (code !== "ENOENT" || remade) throw fsError(e, "queue in", dir);
-      remade = true;
+      if (i > 0 || existsSync3(dir)) throw e;
       knownLockDirs.delete(dir);
       ensureLockDir(dir);
-      n--;
-      continue;
+      fd = openExclusive(join5(dir, `w.${n}`), pause ? "" : text, "queue in", dir);
     }
-    try {
+    if (fd === null) continue;
+    if (pause) {
       faultPauseSync("pause-before-ticket-write");
       writeSync3(fd, text);
-    } catch (e) {
-      closeSync3(fd);
-      unlinkQuiet(path);
-      throw fsError(e, "queue in", dir);
     }
     return { ticket: n, fd };
   }

@@ -42,21 +42,28 @@ export function writeFileAtomic(path: string, data: string, opts: { fsync?: bool
   }
 }
 
-/** Writes a new file that must not exist yet (O_EXCL). Returns false if it exists. */
-export function writeFileExclusive(path: string, data: string): boolean {
+/**
+ * Creates `path`, which must not exist yet (O_EXCL), writes `data` to it and
+ * returns the descriptor, open for reading and writing (the caller closes
+ * it); null when the path exists. A write that fails removes the file again.
+ * Errors name `where` (default: the path).
+ */
+export function openExclusive(path: string, data: string, what = 'create', where = path): number | null {
   let fd: number;
   try {
-    fd = openSync(path, 'wx', 0o644);
+    fd = openSync(path, 'wx+', 0o644);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw fsError(e, 'create', path);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw fsError(e, what, where);
   }
   try {
     writeSync(fd, data);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    unlinkQuiet(path);
+    throw fsError(e, what, where);
   }
-  return true;
+  return fd;
 }
 
 /** Reads and parses a JSON file; undefined when it does not exist; CORRUPT_STATE when it is not JSON. */
@@ -92,28 +99,11 @@ export function unlinkQuiet(path: string): boolean {
  * first half of every "write fully, then link() into place" step.
  */
 export function writeTempIn(dir: string, data: string, what = 'write a record in'): string {
-  const t = openTempIn(dir, data, what);
-  closeSync(t.fd);
-  return t.path;
-}
-
-/** writeTempIn, with the file left open for reading and writing: the caller closes `fd`. */
-export function openTempIn(dir: string, data: string, what = 'write a record in'): { path: string; fd: number } {
   const path = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
-  let fd: number;
-  try {
-    fd = openSync(path, 'wx+', 0o644);
-  } catch (e) {
-    throw fsError(e, what, dir);
-  }
-  try {
-    writeSync(fd, data);
-  } catch (e) {
-    closeSync(fd);
-    unlinkQuiet(path);
-    throw fsError(e, what, dir);
-  }
-  return { path, fd };
+  const fd = openExclusive(path, data, what, dir);
+  if (fd === null) throw new LockstepError('CONFLICT', `could not ${what} ${dir}: ${path} exists already`);
+  closeSync(fd);
+  return path;
 }
 
 /** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */

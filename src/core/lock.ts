@@ -36,7 +36,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, rea
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
-import { openTempIn, tryLink, unlinkQuiet } from './files.js';
+import { openExclusive, tryLink, unlinkQuiet, writeTempIn } from './files.js';
 import { appendEvent } from './events.js';
 import { identityOf, liveness, pidExists, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
@@ -261,28 +261,20 @@ export function ownerFields(name: string, opts: Pick<AcquireOptions, 'ownerPid' 
 
 /**
  * Writes a record for lock directory `dir` to a temp file (see tempDirOf),
- * creating the directories the first time, and leaves it open (a waiter
- * with a request reads its result from it). Should the directories have been
- * removed since (a wiped runtime), they are created again and the write
- * retried.
+ * creating the directories the first time, and returns its path. Should the
+ * directories have been removed since (a wiped runtime), they are created
+ * again and the write retried.
  */
-function openLockTemp(dir: string, data: string): { path: string; fd: number } {
+function writeLockTemp(dir: string, data: string): string {
   const tmpDir = tempDirOf(dir);
   if (!knownLockDirs.has(dir)) ensureLockDir(dir);
   try {
-    return openTempIn(tmpDir, data);
+    return writeTempIn(tmpDir, data);
   } catch {
     knownLockDirs.delete(dir);
     ensureLockDir(dir);
-    return openTempIn(tmpDir, data);
+    return writeTempIn(tmpDir, data);
   }
-}
-
-/** openLockTemp, closed: the temp file's path. */
-function writeLockTemp(dir: string, data: string): string {
-  const t = openLockTemp(dir, data);
-  closeSync(t.fd);
-  return t.path;
 }
 
 function checkLockData(data: unknown): LockData {
@@ -1113,36 +1105,26 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
  * queues again.
  */
 function writeTicket(dir: string, text: string, known: number[]): { ticket: number; fd: number } | null {
+  // TEST-ONLY: LOCKSTEP_FAULT=pause-before-ticket-write:MS writes the
+  // ticket empty and pauses before its record, so a test can show what
+  // others make of such a ticket.
+  const pause = faultValue('pause-before-ticket-write') > 0;
   let n = (known.length ? known[known.length - 1]! : 0) + 1;
-  let remade = false;
-  for (let i = 0; i < 1000; n++) {
-    const path = join(dir, `w.${n}`);
-    let fd: number;
+  for (let i = 0; i < 1000; i++, n++) {
+    let fd: number | null;
     try {
-      fd = openSync(path, 'wx+', 0o644);
+      fd = openExclusive(join(dir, `w.${n}`), pause ? '' : text, 'queue in', dir);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') {
-        i++;
-        continue;
-      }
-      if (code !== 'ENOENT' || remade) throw fsError(e, 'queue in', dir);
-      // The lock directory is gone (a wiped runtime): make it, then the same number again.
-      remade = true;
+      // The lock directory is gone (a wiped runtime): make it, and try the same number again, once.
+      if (i > 0 || existsSync(dir)) throw e;
       knownLockDirs.delete(dir);
       ensureLockDir(dir);
-      n--;
-      continue;
+      fd = openExclusive(join(dir, `w.${n}`), pause ? '' : text, 'queue in', dir);
     }
-    try {
-      // TEST-ONLY: LOCKSTEP_FAULT=pause-before-ticket-write:MS holds the
-      // ticket empty, so a test can show what others make of it.
+    if (fd === null) continue;
+    if (pause) {
       faultPauseSync('pause-before-ticket-write');
       writeSync(fd, text);
-    } catch (e) {
-      closeSync(fd);
-      unlinkQuiet(path);
-      throw fsError(e, 'queue in', dir);
     }
     return { ticket: n, fd };
   }

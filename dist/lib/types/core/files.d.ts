@@ -8,8 +8,13 @@ export declare function tempPathFor(path: string): string;
 export declare function writeFileAtomic(path: string, data: string, opts?: {
     fsync?: boolean;
 }): void;
-/** Writes a new file that must not exist yet (O_EXCL). Returns false if it exists. */
-export declare function writeFileExclusive(path: string, data: string): boolean;
+/**
+ * Creates `path`, which must not exist yet (O_EXCL), writes `data` to it and
+ * returns the descriptor, open for reading and writing (the caller closes
+ * it); null when the path exists. A write that fails removes the file again.
+ * Errors name `where` (default: the path).
+ */
+export declare function openExclusive(path: string, data: string, what?: string, where?: string): number | null;
 /** Reads and parses a JSON file; undefined when it does not exist; CORRUPT_STATE when it is not JSON. */
 export declare function readJsonFile<T>(path: string, what: string): T | undefined;
 export declare function unlinkQuiet(path: string): boolean;
@@ -19,10 +24,5 @@ export declare function unlinkQuiet(path: string): boolean;
  * first half of every "write fully, then link() into place" step.
  */
 export declare function writeTempIn(dir: string, data: string, what?: string): string;
-/** writeTempIn, with the file left open for reading and writing: the caller closes `fd`. */
-export declare function openTempIn(dir: string, data: string, what?: string): {
-    path: string;
-    fd: number;
-};
 /** link(2): true when we created `dest`, false when it exists (or, with `missingOk`, when `src` is gone). */
 export declare function tryLink(src: string, dest: string, missingOk?: boolean): boolean;
