@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "770a33c700012f9b" }, allocate: { name: "allocate", id: "04928685294b13b2" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "15143a07add735ce" }, allocate: { name: "allocate", id: "fe31fa7d850013c9" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

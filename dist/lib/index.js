@@ -2410,6 +2410,7 @@ var DEFAULT_LEASE_MS = 12e4;
 var TOKEN_ENV = "LOCKSTEP_LOCK_TOKEN";
 var SCHEMA = 1;
 var RECHECK_MS = 25;
+var REQUEUE_WITHIN_MS = 1e3;
 var MAX_LOCK_DATA_BYTES = 4096;
 var SERVED_RESULT = /^[A-Za-z0-9_-]{1,64}$/;
 var SERVED_LINE = /\n([1-9][0-9]{0,15})\.([A-Za-z0-9_-]{1,64})$/;
@@ -2725,7 +2726,7 @@ async function acquireOrServe(opts, request) {
       const hint = opened && timeoutMs > 0 ? lastServed.get(dir) : void 0;
       if (hint) {
         lastServed.delete(dir);
-        if (Date.now() - hint.at < RECHECK_MS) {
+        if (Date.now() - hint.at < REQUEUE_WITHIN_MS) {
           faultPauseSync("pause-before-requeue");
           if (enqueue([hint.ticket]) && (faultValue("requeue-without-moved-on") || !movedOn(dir, hint.token))) {
             await waker?.wait(Math.min(faultValue("wait-poll-ms") || 20 + Math.random() * 30, Math.max(0, deadline - Date.now())));

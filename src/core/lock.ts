@@ -52,6 +52,12 @@ export const TOKEN_ENV = 'LOCKSTEP_LOCK_TOKEN';
 const SCHEMA = 1;
 /** How long a waiter trusts what it read of an unchanged top generation (see acquireLock). */
 const RECHECK_MS = 25;
+/**
+ * How soon after being served a process's next request re-queues without a
+ * look (see acquireOrServe): a caller in a loop asks again within a
+ * millisecond or two; a second leaves room for a loaded machine.
+ */
+const REQUEUE_WITHIN_MS = 1000;
 
 /** A process that counts as an owner: while any of them runs, the lock is held. */
 export interface OwnerProcess {
@@ -644,7 +650,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
       const hint = opened && timeoutMs > 0 ? lastServed.get(dir) : undefined;
       if (hint) {
         lastServed.delete(dir);
-        if (Date.now() - hint.at < RECHECK_MS) {
+        if (Date.now() - hint.at < REQUEUE_WITHIN_MS) {
           // TEST-ONLY: LOCKSTEP_FAULT=pause-before-requeue:MS holds the
           // re-queue back, so a test can let the lock move on meanwhile;
           // requeue-without-moved-on:1 then skips the check (the control).
