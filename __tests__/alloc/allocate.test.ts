@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, join } from 'node:path';
 import { allocate } from '../../src/alloc/allocate.js';
@@ -337,6 +337,52 @@ describe('serving queued allocations', () => {
     const { root, real } = await giveUpWhileServed(',serve-no-undo:1');
     expect(readdirSync(root).filter((e) => /^\d+_/.test(e))).toEqual(['001_holder_0', '002_quitter_0']);
     expect(allocateEvents(real).map((e) => e.entry)).toEqual(['001_holder_0']);
+  }, 60_000);
+
+  /**
+   * A waiter that gives up is held (a fault) just before it takes its ticket
+   * back. Meanwhile a holder serves it (its entry is 002) and releases, and a
+   * newcomer's ticket takes the same number: a record of a live process (this
+   * test's) linked in as w.2, as a waiter that queued then would have.
+   */
+  async function giveUpAsANewcomerTakesTheNumber(fault: string) {
+    const { root, real, h } = await heldRoot();
+    const mark = tempDir();
+    const holder = allocator(root, 'holder');
+    await until(() => ticketsIn(real).length === 1);
+    const quitter = allocator(root, 'quitter', { timeoutMs: 1000, env: { LOCKSTEP_FAULT: `pause-before-take-back:60000${fault}`, LOCKSTEP_FAULT_MARK: mark } });
+    await until(() => ticketsIn(real).length === 2);
+    const quitterTicket = join(lockDirOf(real), 'w.2');
+    const quitterIno = statSync(quitterTicket).ino;
+    await until(() => existsSync(join(mark, 'pause-before-take-back')));
+    releaseLock(h);
+    expect(basename(allocationOf(await holder).path)).toBe('001_holder_0');
+    expect(ticketsIn(real)).toEqual([]); // served: the holder removed it
+    const newcomer = join(lockDirOf(real), '.newcomer');
+    writeFileSync(newcomer, readFileSync(join(lockDirOf(real), String(h.token))));
+    linkSync(newcomer, quitterTicket);
+    rmSync(newcomer);
+    const newcomerIno = statSync(quitterTicket).ino;
+    expect(newcomerIno).not.toBe(quitterIno);
+    writeFileSync(join(mark, 'pause-before-take-back.go'), '');
+    return { root, real, quitter: await quitter, quitterTicket, newcomerIno };
+  }
+
+  test('an allocation that gives up after it was served gets its entry, and a newcomer with its old number keeps its ticket', async () => {
+    const { root, real, quitter, quitterTicket, newcomerIno } = await giveUpAsANewcomerTakesTheNumber('');
+    expect(basename(allocationOf(quitter).path)).toBe('002_quitter_0');
+    expect(statSync(quitterTicket).ino).toBe(newcomerIno);
+    expect(readdirSync(root).filter((e) => /^\d+_/.test(e))).toEqual(['001_holder_0', '002_quitter_0']);
+    expect(readdirSync(lockDirOf(real)).filter((e) => e.startsWith('.tmp.'))).toEqual([]);
+  }, 60_000);
+
+  test('control: checking the ticket and then removing it by name removes the newcomer\'s, and the served entry is reported as a timeout', async () => {
+    const { root, real, quitter, quitterTicket } = await giveUpAsANewcomerTakesTheNumber(',take-back-by-name:1');
+    expect(quitter.code).toBe(1);
+    expect(quitter.stderr).toMatch(/timed out after .* waiting for the alloc-\w+ lock/);
+    expect(existsSync(quitterTicket)).toBe(false);
+    expect(readdirSync(root).filter((e) => /^\d+_/.test(e))).toEqual(['001_holder_0', '002_quitter_0']);
+    expect(ticketsIn(real)).toEqual([]);
   }, 60_000);
 
   /**

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "15143a07add735ce" }, allocate: { name: "allocate", id: "fe31fa7d850013c9" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "0ba73006b8af7418" }, allocate: { name: "allocate", id: "b5a329d100719d00" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -2803,7 +2803,7 @@ async function acquireOrServe(opts, request) {
                   continue;
                 }
                 const acquiredAtMs = Date.now();
-                const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno, recordFd)) && unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
+                const wasQueued = ticket ? opened ? takeBackTicket(dir, ticket, ticketIno) : unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
                 const myTicket = ticket;
                 ticket = 0;
                 const queued = myTicket ? after.tickets.filter((t2) => t2 !== myTicket) : after.tickets;
@@ -2878,7 +2878,10 @@ async function acquireOrServe(opts, request) {
     waker?.close();
     if (recordFd >= 0) closeSync3(recordFd);
     if (tmp) unlinkQuiet(tmp);
-    if (ticket && (!opened || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join5(dir, `w.${ticket}`));
+    if (ticket) {
+      if (opened) takeBackTicket(dir, ticket, ticketIno);
+      else unlinkQuiet(join5(dir, `w.${ticket}`));
+    }
   }
 }
 function ticketWaker(path) {
@@ -2944,8 +2947,31 @@ function touchFirst(dir, tickets, now) {
 var acquiredViews = /* @__PURE__ */ new WeakMap();
 var lastServed = /* @__PURE__ */ new Map();
 function withdrawRequest(dir, ticket, ino, fd) {
-  if (ticketIsOurs(dir, ticket, ino) && unlinkQuiet(join5(dir, `w.${ticket}`))) return null;
+  if (takeBackTicket(dir, ticket, ino)) return null;
   return servedResult(fd);
+}
+function takeBackTicket(dir, ticket, ino) {
+  const path = join5(dir, `w.${ticket}`);
+  if (faultValue("take-back-by-name")) {
+    const ours2 = ticketIsOurs(dir, ticket, ino);
+    faultPauseSync("pause-before-take-back");
+    return ours2 && unlinkQuiet(path);
+  }
+  faultPauseSync("pause-before-take-back");
+  const aside = join5(dir, `.tmp.${process.pid}.${randomHex(6)}`);
+  try {
+    renameSync3(path, aside);
+  } catch (e) {
+    if (e.code === "ENOENT") return false;
+    throw fsError(e, "leave the queue in", dir);
+  }
+  const ours = inodeOf(aside) === ino;
+  try {
+    if (!ours) tryLink(aside, path, true);
+  } finally {
+    unlinkQuiet(aside);
+  }
+  return ours;
 }
 function inodeOf(path) {
   try {

@@ -765,7 +765,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
                 // Our ticket should still be there: if it is gone, a holder served
                 // our request and released after the look that listed our ticket
                 // at the head beside a free lock (see below).
-                const wasQueued = ticket ? (!opened || stillQueued(dir, ticket, ticketIno, recordFd)) && unlinkQuiet(join(dir, `w.${ticket}`)) : true;
+                const wasQueued = ticket ? (opened ? takeBackTicket(dir, ticket, ticketIno) : unlinkQuiet(join(dir, `w.${ticket}`))) : true;
                 const myTicket = ticket;
                 ticket = 0; // gone: the `finally` must not remove the number again (a newcomer may hold it by then)
                 const queued = myTicket ? after.tickets.filter((t) => t !== myTicket) : after.tickets;
@@ -869,7 +869,10 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
     waker?.close();
     if (recordFd >= 0) closeSync(recordFd);
     if (tmp) unlinkQuiet(tmp);
-    if (ticket && (!opened || ticketIsOurs(dir, ticket, ticketIno))) unlinkQuiet(join(dir, `w.${ticket}`));
+    if (ticket) {
+      if (opened) takeBackTicket(dir, ticket, ticketIno);
+      else unlinkQuiet(join(dir, `w.${ticket}`));
+    }
   }
 }
 
@@ -990,8 +993,46 @@ interface Seen {
  * it: that result is returned instead.
  */
 function withdrawRequest(dir: string, ticket: number, ino: number, fd: number): { token: number; result: string } | null {
-  if (ticketIsOurs(dir, ticket, ino) && unlinkQuiet(join(dir, `w.${ticket}`))) return null;
+  if (takeBackTicket(dir, ticket, ino)) return null;
   return servedResult(fd);
+}
+
+/**
+ * Removes a waiter's own ticket `w.<ticket>` (the file with inode `ino`) and
+ * says whether it did: false when it was gone already (served, or dropped).
+ * Once our ticket is gone its number can be a newcomer's, so checking the
+ * name and then removing it could remove the newcomer's ticket (and report
+ * "not served" for a request that was). Instead the name is renamed aside
+ * and what was moved is checked: a newcomer's ticket is linked back.
+ * TEST-ONLY: LOCKSTEP_FAULT=pause-before-take-back:MS holds the waiter just
+ * before, so a test can serve it and queue a newcomer meanwhile;
+ * take-back-by-name:1 checks, pauses there, then removes by name (the
+ * control).
+ */
+function takeBackTicket(dir: string, ticket: number, ino: number): boolean {
+  const path = join(dir, `w.${ticket}`);
+  if (faultValue('take-back-by-name')) {
+    const ours = ticketIsOurs(dir, ticket, ino);
+    faultPauseSync('pause-before-take-back');
+    return ours && unlinkQuiet(path);
+  }
+  faultPauseSync('pause-before-take-back');
+  // (A `.tmp.<pid>.` name: should we die before removing it, compaction does.)
+  const aside = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
+  try {
+    renameSync(path, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw fsError(e, 'leave the queue in', dir);
+  }
+  const ours = inodeOf(aside) === ino;
+  try {
+    // A newcomer's ticket: back into its place, unless the number was taken again meanwhile.
+    if (!ours) tryLink(aside, path, true);
+  } finally {
+    unlinkQuiet(aside);
+  }
+  return ours;
 }
 
 function inodeOf(path: string): number {
