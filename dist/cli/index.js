@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "0ba73006b8af7418" }, allocate: { name: "allocate", id: "b5a329d100719d00" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "6d95c74b582f63c2" }, allocate: { name: "allocate", id: "ef0db04c683dff34" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

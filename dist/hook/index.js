@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "ade0e0bd8a76016c" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "47bab85b655507e6" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

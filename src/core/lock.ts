@@ -1011,6 +1011,9 @@ function withdrawRequest(dir: string, ticket: number, ino: number, fd: number): 
  */
 function takeBackTicket(dir: string, ticket: number, ino: number): boolean {
   const path = join(dir, `w.${ticket}`);
+  // TEST-ONLY: under LOCKSTEP_FAULT=trust-ticket-listing:1 (see stillQueued)
+  // the listing is believed here too, and the ticket removed by name.
+  if (faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket) && unlinkQuiet(path);
   if (faultValue('take-back-by-name')) {
     const ours = ticketIsOurs(dir, ticket, ino);
     faultPauseSync('pause-before-take-back');
