@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "6d95c74b582f63c2" }, allocate: { name: "allocate", id: "ef0db04c683dff34" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "84cd7bdbc4c0c009" }, allocate: { name: "allocate", id: "48ab1f45d6ac882d" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

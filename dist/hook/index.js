@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "47bab85b655507e6" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "16c5e5551ef96e4f" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -2699,6 +2699,8 @@ async function acquireOrServe(opts, request) {
   let waker = null;
   let ticketIno = -1;
   let servedTicket = 0;
+  const wakerPollMs = (head) => untilDeadline(faultValue("wait-poll-ms") || (head ? 2 : 20 + Math.random() * 30));
+  const untilDeadline = (ms) => Math.min(ms, Math.max(0, deadline - Date.now()));
   const servedBy = (s) => {
     const now2 = Date.now();
     if (servedTicket) lastServed.set(dir, { token: s.token, ticket: servedTicket, at: now2 });
@@ -2729,27 +2731,26 @@ async function acquireOrServe(opts, request) {
         if (Date.now() - hint.at < REQUEUE_WITHIN_MS) {
           faultPauseSync("pause-before-requeue");
           if (enqueue([hint.ticket]) && (faultValue("requeue-without-moved-on") || !movedOn(dir, hint.token))) {
-            await waker?.wait(Math.min(faultValue("wait-poll-ms") || 20 + Math.random() * 30, Math.max(0, deadline - Date.now())));
+            await waker?.wait(wakerPollMs(false));
           }
         }
       }
       for (; ; ) {
         if (opts.signal?.aborted) throw new LockstepError("LOCK_TIMEOUT", `gave up waiting for the ${name} lock (aborted)`);
-        if (opened && ticket && !stillQueued(dir, ticket, ticketIno, recordFd)) {
-          const served = servedResult(recordFd);
-          servedTicket = ticket;
-          ticket = 0;
-          if (served) return servedBy(served);
-          waker?.close();
-          waker = null;
-          closeSync3(recordFd);
-          recordFd = -1;
-        }
-        if (waker && recordFd >= 0) {
-          const size = fstatSync2(recordFd).size;
-          if (size > recordBytes && (size !== pendingSize || faultValue("result-wait-every-time"))) {
-            pendingSize = size;
-            await waker.wait(Math.min(faultValue("wait-poll-ms") || 20 + Math.random() * 30, Math.max(0, deadline - Date.now())));
+        if (opened && ticket) {
+          const st = fstatSync2(recordFd);
+          if (!stillQueued(dir, ticket, st)) {
+            const served = servedResult(recordFd);
+            servedTicket = ticket;
+            ticket = 0;
+            if (served) return servedBy(served);
+            waker?.close();
+            waker = null;
+            closeSync3(recordFd);
+            recordFd = -1;
+          } else if (waker && st.size > recordBytes && (st.size !== pendingSize || faultValue("result-wait-every-time"))) {
+            pendingSize = st.size;
+            await waker.wait(wakerPollMs(false));
             continue;
           }
         }
@@ -2853,7 +2854,7 @@ async function acquireOrServe(opts, request) {
         spins++;
         let delay;
         if (waker) {
-          delay = faultValue("wait-poll-ms") || (position === 0 ? 2 : 20 + Math.random() * 30);
+          delay = wakerPollMs(position === 0);
         } else if (position === 0) {
           delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
         } else {
@@ -2861,7 +2862,7 @@ async function acquireOrServe(opts, request) {
           delay = Math.min(50, expected * (0.3 + Math.random() * 0.2));
           if (delay < 1) delay = 0;
         }
-        delay = Math.min(delay, Math.max(0, deadline - Date.now()));
+        delay = untilDeadline(delay);
         if (waker) await waker.wait(delay);
         else if (delay === 0) await new Promise((r) => setImmediate(r));
         else await sleep(delay);
@@ -2984,9 +2985,9 @@ function inodeOf(path) {
 function ticketIsOurs(dir, ticket, ino) {
   return ino >= 0 && inodeOf(join5(dir, `w.${ticket}`)) === ino;
 }
-function stillQueued(dir, ticket, ino, fd) {
+function stillQueued(dir, ticket, st) {
   if (faultValue("trust-ticket-listing")) return readView(dir).tickets.includes(ticket);
-  return fd >= 0 ? fstatSync2(fd).nlink > 0 : ticketIsOurs(dir, ticket, ino);
+  return st.nlink > 0;
 }
 var MAX_SERVED_PER_HOLD = 64;
 function serveWaiters(handle, serve, max = MAX_SERVED_PER_HOLD) {
@@ -3039,30 +3040,33 @@ ${handle.token}.${out.result}`, size);
 }
 function writeTicket(dir, text, known3) {
   const pause = faultValue("pause-before-ticket-write") > 0;
-  let n = (known3.length ? known3[known3.length - 1] : 0) + 1;
-  for (let i = 0; i < 1e3; i++, n++) {
-    let fd;
+  let fd = null;
+  const ticket = firstFreeTicket(known3, (n, first) => {
+    const path = join5(dir, `w.${n}`);
     try {
-      fd = openExclusive(join5(dir, `w.${n}`), pause ? "" : text, "queue in", dir);
+      fd = openExclusive(path, pause ? "" : text, "queue in", dir);
     } catch (e) {
-      if (i > 0 || existsSync3(dir)) throw e;
+      if (!first || existsSync3(dir)) throw e;
       knownLockDirs.delete(dir);
       ensureLockDir(dir);
-      fd = openExclusive(join5(dir, `w.${n}`), pause ? "" : text, "queue in", dir);
+      fd = openExclusive(path, pause ? "" : text, "queue in", dir);
     }
-    if (fd === null) continue;
-    if (pause) {
-      faultPauseSync("pause-before-ticket-write");
-      writeSync3(fd, text);
-    }
-    return { ticket: n, fd };
+    return fd !== null;
+  });
+  if (!ticket || fd === null) return null;
+  if (pause) {
+    faultPauseSync("pause-before-ticket-write");
+    writeSync3(fd, text);
   }
-  return null;
+  return { ticket, fd };
 }
 function takeTicket(dir, tmp, known3) {
+  return firstFreeTicket(known3, (n) => tryLink(tmp, join5(dir, `w.${n}`)));
+}
+function firstFreeTicket(known3, create) {
   let n = (known3.length ? known3[known3.length - 1] : 0) + 1;
   for (let i = 0; i < 1e3; i++, n++) {
-    if (tryLink(tmp, join5(dir, `w.${n}`))) return n;
+    if (create(n, i === 0)) return n;
   }
   return 0;
 }

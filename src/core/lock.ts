@@ -605,6 +605,15 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   let waker = null as Waker | null; // (set in enqueue, which TypeScript does not follow)
   let ticketIno = -1;
   let servedTicket = 0;
+  /**
+   * How long a waiter with a waker sleeps before it looks again anyway: the
+   * wake-up is what it waits for, the timer only the safety net (the head of
+   * the queue looks every few ms, the rest rarely). Never past the deadline.
+   * TEST-ONLY: LOCKSTEP_FAULT=wait-poll-ms:MS stretches the safety net, to
+   * show a waiter is woken by the release and not by its own polling.
+   */
+  const wakerPollMs = (head: boolean): number => untilDeadline(faultValue('wait-poll-ms') || (head ? 2 : 20 + Math.random() * 30));
+  const untilDeadline = (ms: number): number => Math.min(ms, Math.max(0, deadline - Date.now()));
   const servedBy = (s: { token: number; result: string }): ServedRequest => {
     const now = Date.now();
     if (servedTicket) lastServed.set(dir, { token: s.token, ticket: servedTicket, at: now });
@@ -656,37 +665,38 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           // requeue-without-moved-on:1 then skips the check (the control).
           faultPauseSync('pause-before-requeue');
           if (enqueue([hint.ticket]) && (faultValue('requeue-without-moved-on') || !movedOn(dir, hint.token))) {
-            await waker?.wait(Math.min(faultValue('wait-poll-ms') || 20 + Math.random() * 30, Math.max(0, deadline - Date.now())));
+            await waker?.wait(wakerPollMs(false));
           }
         }
       }
       for (;;) {
         if (opts.signal?.aborted) throw new LockstepError('LOCK_TIMEOUT', `gave up waiting for the ${name} lock (aborted)`);
-        if (opened && ticket && !stillQueued(dir, ticket, ticketIno, recordFd)) {
-          // Our ticket left the queue: a holder served our request (it wrote
-          // the result into our record, then removed the ticket), or judged us
-          // dead. The ticket itself is asked, not a listing: once served, its
-          // number can be taken by a newcomer.
-          const served = servedResult(recordFd);
-          servedTicket = ticket;
-          ticket = 0;
-          if (served) return servedBy(served);
-          waker?.close();
-          waker = null;
-          closeSync(recordFd);
-          recordFd = -1;
-        }
-        if (waker && recordFd >= 0) {
-          // Still queued, and our ticket has grown: a holder has written our
-          // result and is about to remove the ticket (its write woke us too).
-          // Wait for that instead of looking; once per line, should the
-          // holder have died in between.
-          const size = fstatSync(recordFd).size;
-          // TEST-ONLY: LOCKSTEP_FAULT=result-wait-every-time:1 waits on every
-          // look at a grown ticket (the control of the test that shows why not).
-          if (size > recordBytes && (size !== pendingSize || faultValue('result-wait-every-time'))) {
-            pendingSize = size;
-            await waker.wait(Math.min(faultValue('wait-poll-ms') || 20 + Math.random() * 30, Math.max(0, deadline - Date.now())));
+        if (opened && ticket) {
+          // (A waiter with a request holds its ticket open: one fstat tells
+          // whether it is still queued and whether it has grown.)
+          const st = fstatSync(recordFd);
+          if (!stillQueued(dir, ticket, st)) {
+            // Our ticket left the queue: a holder served our request (it wrote
+            // the result into our record, then removed the ticket), or judged us
+            // dead. The ticket itself is asked, not a listing: once served, its
+            // number can be taken by a newcomer.
+            const served = servedResult(recordFd);
+            servedTicket = ticket;
+            ticket = 0;
+            if (served) return servedBy(served);
+            waker?.close();
+            waker = null;
+            closeSync(recordFd);
+            recordFd = -1;
+          } else if (waker && st.size > recordBytes && (st.size !== pendingSize || faultValue('result-wait-every-time'))) {
+            // Still queued, and our ticket has grown: a holder has written our
+            // result and is about to remove the ticket (its write woke us too).
+            // Wait for that instead of looking; once per line, should the
+            // holder have died in between. TEST-ONLY:
+            // LOCKSTEP_FAULT=result-wait-every-time:1 waits on every look at a
+            // grown ticket (the control of the test that shows why not).
+            pendingSize = st.size;
+            await waker.wait(wakerPollMs(false));
             continue;
           }
         }
@@ -837,9 +847,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
         spins++;
         let delay: number;
         if (waker) {
-          // TEST-ONLY: LOCKSTEP_FAULT=wait-poll-ms:MS stretches the safety net,
-          // to show a waiter is woken by the release and not by its own polling.
-          delay = faultValue('wait-poll-ms') || (position === 0 ? 2 : 20 + Math.random() * 30);
+          delay = wakerPollMs(position === 0);
         } else if (position === 0) {
           delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
         } else {
@@ -849,7 +857,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           delay = Math.min(50, expected * (0.3 + Math.random() * 0.2));
           if (delay < 1) delay = 0;
         }
-        delay = Math.min(delay, Math.max(0, deadline - Date.now()));
+        delay = untilDeadline(delay);
         if (waker) await waker.wait(delay);
         else if (delay === 0) await new Promise<void>((r) => setImmediate(r));
         else await sleep(delay);
@@ -1054,13 +1062,13 @@ function ticketIsOurs(dir: string, ticket: number, ino: number): boolean {
 /**
  * Whether a waiter with a request is still queued: its ticket is still its
  * own file. The ticket is the only name of the file the waiter holds open
- * (`fd`), so its link count says it, without a path to look up. TEST-ONLY:
- * LOCKSTEP_FAULT=trust-ticket-listing:1 believes the directory listing
- * instead (the control of the test that shows why not).
+ * (`st` is that file's fstat), so its link count says it, without a path to
+ * look up. TEST-ONLY: LOCKSTEP_FAULT=trust-ticket-listing:1 believes the
+ * directory listing instead (the control of the test that shows why not).
  */
-function stillQueued(dir: string, ticket: number, ino: number, fd: number): boolean {
+function stillQueued(dir: string, ticket: number, st: { nlink: number }): boolean {
   if (faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket);
-  return fd >= 0 ? fstatSync(fd).nlink > 0 : ticketIsOurs(dir, ticket, ino);
+  return st.nlink > 0;
 }
 
 /** What a holder's serve function returns for one request: the result for the waiter, and how to undo the work should the waiter have gone. */
@@ -1159,34 +1167,44 @@ function writeTicket(dir: string, text: string, known: number[]): { ticket: numb
   // ticket empty and pauses before its record, so a test can show what
   // others make of such a ticket.
   const pause = faultValue('pause-before-ticket-write') > 0;
-  let n = (known.length ? known[known.length - 1]! : 0) + 1;
-  for (let i = 0; i < 1000; i++, n++) {
-    let fd: number | null;
+  let fd = null as number | null; // (set in the callback, which TypeScript does not follow)
+  const ticket = firstFreeTicket(known, (n, first) => {
+    const path = join(dir, `w.${n}`);
     try {
-      fd = openExclusive(join(dir, `w.${n}`), pause ? '' : text, 'queue in', dir);
+      fd = openExclusive(path, pause ? '' : text, 'queue in', dir);
     } catch (e) {
       // The lock directory is gone (a wiped runtime): make it, and try the same number again, once.
-      if (i > 0 || existsSync(dir)) throw e;
+      if (!first || existsSync(dir)) throw e;
       knownLockDirs.delete(dir);
       ensureLockDir(dir);
-      fd = openExclusive(join(dir, `w.${n}`), pause ? '' : text, 'queue in', dir);
+      fd = openExclusive(path, pause ? '' : text, 'queue in', dir);
     }
-    if (fd === null) continue;
-    if (pause) {
-      faultPauseSync('pause-before-ticket-write');
-      writeSync(fd, text);
-    }
-    return { ticket: n, fd };
+    return fd !== null;
+  });
+  if (!ticket || fd === null) return null;
+  if (pause) {
+    faultPauseSync('pause-before-ticket-write');
+    writeSync(fd, text);
   }
-  return null; // could not queue: we still compete, just without a place in line
+  return { ticket, fd };
 }
 
+/** A waiter without a request: its temp record linked in as the ticket. */
 function takeTicket(dir: string, tmp: string, known: number[]): number {
+  return firstFreeTicket(known, (n) => tryLink(tmp, join(dir, `w.${n}`)));
+}
+
+/**
+ * Takes the first free ticket number behind `known`: `create(n, first)`
+ * makes `w.<n>` and returns false when the number is taken. 0 when a
+ * thousand were: the waiter still competes, just without a place in line.
+ */
+function firstFreeTicket(known: number[], create: (n: number, first: boolean) => boolean): number {
   let n = (known.length ? known[known.length - 1]! : 0) + 1;
   for (let i = 0; i < 1000; i++, n++) {
-    if (tryLink(tmp, join(dir, `w.${n}`))) return n;
+    if (create(n, i === 0)) return n;
   }
-  return 0; // could not queue: we still compete, just without a place in line
+  return 0;
 }
 
 // --- release, renew, status, break ----------------------------------------------
