@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "84cd7bdbc4c0c009" }, allocate: { name: "allocate", id: "48ab1f45d6ac882d" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "fb44505497c598ff" }, allocate: { name: "allocate", id: "d5df013fac061712" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -3496,8 +3496,11 @@ function resolveRoot(root, cwd) {
   if (root.includes("\0")) throw new LockstepError("BAD_INPUT", "the allocation root contains a NUL byte");
   return resolve3(cwd ?? process.cwd(), root);
 }
+function isValidWidth(width) {
+  return Number.isSafeInteger(width) && width >= 1 && width <= MAX_WIDTH;
+}
 function validateWidth(width) {
-  if (!Number.isSafeInteger(width) || width < 1 || width > MAX_WIDTH) {
+  if (!isValidWidth(width)) {
     throw new LockstepError("BAD_INPUT", `the number width must be a whole number from 1 to ${MAX_WIDTH}, not ${JSON.stringify(width)}`);
   }
   return width;
@@ -3534,7 +3537,7 @@ function makeEntry(path) {
 function requestFor(real2, data) {
   const r = data;
   if (r.kind !== "allocate" || r.root !== real2 || typeof r.name !== "string" || typeof r.width !== "number") return null;
-  if (!isSanitizedTopicName(r.name) || !Number.isSafeInteger(r.width) || r.width < 1 || r.width > MAX_WIDTH) return null;
+  if (!isSanitizedTopicName(r.name) || !isValidWidth(r.width)) return null;
   return r;
 }
 function resultOf(served, name, width) {

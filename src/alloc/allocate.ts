@@ -55,8 +55,13 @@ export function resolveRoot(root: string, cwd?: string): string {
   return resolve(cwd ?? process.cwd(), root);
 }
 
+/** Whether `width` is a whole number from 1 to MAX_WIDTH (validateWidth without the error). */
+function isValidWidth(width: number): boolean {
+  return Number.isSafeInteger(width) && width >= 1 && width <= MAX_WIDTH;
+}
+
 export function validateWidth(width: number): number {
-  if (!Number.isSafeInteger(width) || width < 1 || width > MAX_WIDTH) {
+  if (!isValidWidth(width)) {
     throw new LockstepError('BAD_INPUT', `the number width must be a whole number from 1 to ${MAX_WIDTH}, not ${JSON.stringify(width)}`);
   }
   return width;
@@ -117,7 +122,7 @@ interface AllocateResult {
 function requestFor(real: string, data: Record<string, unknown>): AllocateRequest | null {
   const r = data as Partial<AllocateRequest>;
   if (r.kind !== 'allocate' || r.root !== real || typeof r.name !== 'string' || typeof r.width !== 'number') return null;
-  if (!isSanitizedTopicName(r.name) || !Number.isSafeInteger(r.width) || r.width < 1 || r.width > MAX_WIDTH) return null;
+  if (!isSanitizedTopicName(r.name) || !isValidWidth(r.width)) return null;
   return r as AllocateRequest;
 }
 
