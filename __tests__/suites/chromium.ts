@@ -9,7 +9,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 export function dumpDom(htmlFile: string): string {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the HTML report test needs headless Chromium — run \`bash scripts/install-chromium.sh\` (installs Debian's chromium package)`);
+    throw new Error(`${CHROMIUM} is missing: the HTML report test needs headless Chromium — run \`bash scripts/install-test-tools.sh\` (installs Debian's chromium package)`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'lockstep-chromium-'));
   try {
