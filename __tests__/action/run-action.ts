@@ -30,6 +30,8 @@ export interface ActionEnv {
   event?: unknown;
   /** Extra environment. */
   env?: Record<string, string>;
+  /** The node binary that runs the action (default: the one running the tests). */
+  node?: string;
   /** Kill the action after this long (default 100 s) so a hang fails with its output, not a bare jest timeout. */
   timeoutMs?: number;
 }
@@ -95,7 +97,7 @@ export function runAction(opts: ActionEnv): Promise<ActionRun> {
   });
   for (const [name, value] of Object.entries(opts.inputs ?? {})) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [ACTION], { cwd: opts.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(opts.node ?? process.execPath, [ACTION], { cwd: opts.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -25,9 +25,20 @@ export interface ReportPaths {
   html: string;
 }
 
-/** The CLI bundled next to this action's bundle (dist/action/index.js → dist/cli/index.js). */
-export function bundledCli(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'index.js');
+/**
+ * Where the CLI bundle may be, from where this module runs: next to the
+ * action's bundle (dist/action/index.js → dist/cli/index.js, as the runner
+ * starts it), or in the checkout's dist/ when the TypeScript source runs
+ * (src/action/suite.ts, as `@github/local-action` starts it).
+ */
+export function cliCandidates(moduleUrl: string = import.meta.url): string[] {
+  const here = dirname(fileURLToPath(moduleUrl));
+  return [join(here, '..', 'cli', 'index.js'), join(here, '..', '..', 'dist', 'cli', 'index.js')];
+}
+
+/** The first CLI bundle that exists, or null. */
+export function bundledCli(moduleUrl?: string): string | null {
+  return cliCandidates(moduleUrl).find((p) => existsSync(p)) ?? null;
 }
 
 export function reportPaths(settings: ActionSettings): ReportPaths {
@@ -99,7 +110,11 @@ function readReport(path: string): SuiteReport {
 
 export async function runSuiteStep(settings: ActionSettings): Promise<StepOutcome> {
   const cli = bundledCli();
-  if (!existsSync(cli)) throw new LockstepError('ENVIRONMENT', `the lockstep CLI is missing next to the action (${cli})`, { hint: 'use a released version of the action, or run `npm run build` in a checkout of it' });
+  if (!cli) {
+    throw new LockstepError('ENVIRONMENT', `the lockstep CLI bundle is missing: looked for ${cliCandidates().join(' and ')}`, {
+      hint: 'use a released version of the action (its dist/ is committed), or run `npm run build` in this checkout of it',
+    });
+  }
   ensureDir(settings.reportDir);
   if (settings.checkpoint) ensureDir(dirname(settings.checkpoint));
   const paths = reportPaths(settings);
