@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupTemp, runCliAsync, tempDir, type Run } from '../helpers.js';
 import type { SuiteReport } from '../../src/suites/report.js';
+import { verdictLines } from '../../src/suites/verdict.js';
 import { chartsIn, dumpDom } from './chromium.js';
 
 afterAll(cleanupTemp);
@@ -60,6 +61,20 @@ describe('suite contention', () => {
       expect(c.protected.violations).toBe(0);
       expect(c.control.violations).toBeGreaterThan(0);
     }
+  });
+
+  test('the closing lines say what was proved and name every violation kind seen', () => {
+    const total = rep.comparison.reduce((n, c) => n + c.control.violations, 0);
+    const lines = verdictLines(rep);
+    expect(lines[0]).toBe(`lockstep prevented all ${total} violations that the same workload produced without it.`);
+    const kinds = [...new Set(rep.comparison.flatMap((c) => Object.keys(c.control.byKind)))].sort();
+    expect(lines.slice(1, 1 + kinds.length).map((l) => l.trim().split(/\s+/)[0])).toEqual(kinds);
+    for (const l of lines.slice(1, 1 + kinds.length)) expect(l.trim().split(/\s{2,}/)[1]).toBeTruthy();
+    // A protected run with a violation and a control without one are said as such.
+    const bad = { ...rep, comparison: rep.comparison.map((c, i) => (i === 0 ? { ...c, protected: { ...c.protected, violations: 1, byKind: { lost_update: 1 } }, control: { ...c.control, violations: 0, byKind: {} } } : c)) };
+    const said = verdictLines(bad).join('\n');
+    expect(said).toMatch(/^lockstep did NOT prevent everything: its protected runs had 1 violation/);
+    expect(said).toContain(`The control run of ${rep.comparison[0]!.suite} found no violation`);
   });
 
   test('reports: the JSON file is the printed report; markdown has the tables', () => {

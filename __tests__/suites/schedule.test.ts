@@ -79,8 +79,30 @@ describe('progress', () => {
     t = 2000;
     p.update(100, 100);
     p.finish();
-    expect(s.out[0]).toMatch(/^\r\x1b\[2Ksuite \[#{12}-{12}\]  50% 50\/100 ops · 50\.0\/s · ETA 1s$/);
+    expect(s.out[0]).toMatch(/^\r\x1b\[2Ksuite \[#{12}-{12}\]  50% 50\/100 ops · 50\.0\/s · ETA \?$/);
     expect(s.out[1]).toContain('100%');
     expect(s.out[2]).toBe('\n');
+  });
+
+  test('the ETA comes from the pace after the first operation, not from the start-up before it', () => {
+    // 30 s of start-up (scratch repositories, worker start-ups), then 10 ops/s for 600 ops.
+    let t = 0;
+    const s = sink(true);
+    const p = createProgress({ stream: s.stream, label: 'suite', now: () => t });
+    const etas: string[] = [];
+    for (let d = 1; d <= 600; d++) {
+      t = 30_000 + (d - 1) * 100;
+      p.update(d, 600);
+      const m = / ETA (\S+)$/.exec(s.out.at(-1) ?? '');
+      if (m && etas.at(-1) !== m[1]) etas.push(m[1]!);
+    }
+    // First "?" (no pace yet), then about a minute, never the 30 minutes the start-up would extrapolate to.
+    expect(etas[0]).toBe('?');
+    expect(etas[1]).toMatch(/^(59|1m0\d)s?/);
+    const secs = (e: string) => {
+      const m = /^(?:(\d+)m)?(\d+)s$/.exec(e);
+      return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : NaN;
+    };
+    expect(Math.max(...etas.slice(1).map(secs))).toBeLessThanOrEqual(60);
   });
 });

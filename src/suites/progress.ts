@@ -26,6 +26,9 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
+/** How long the pace is watched before an ETA is shown ("ETA ?" until then). */
+const MIN_PACE_MS = 1000;
+
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '?';
   const s = Math.round(ms / 1000);
@@ -45,10 +48,19 @@ export function createProgress(o: ProgressOptions): Progress {
   let lastDecile = -1;
   let drawn = false;
 
+  // The pace is measured from the first unit done: the start-up before it
+  // (scratch repositories, a node start-up per worker) says nothing about it,
+  // and extrapolating from it made a 1-minute run's first ETA 28 minutes.
+  let first: { t: number; done: number } | null = null;
+
   const describe = (done: number, total: number) => {
-    const elapsed = now() - started;
+    const t = now();
+    const elapsed = t - started;
     const frac = total > 0 ? Math.min(1, done / total) : 0;
-    const eta = frac > 0 ? (elapsed / frac) * (1 - frac) : NaN;
+    if (!first && done > 0) first = { t, done };
+    const since = first ? t - first.t : 0;
+    const doneSince = first ? done - first.done : 0;
+    const eta = frac >= 1 ? 0 : since >= MIN_PACE_MS && doneSince > 0 ? (since / doneSince) * (total - done) : NaN;
     const rate = elapsed > 0 ? (done / elapsed) * 1000 : 0;
     const amount = unit === 'ops' ? `${done}/${total} ops · ${rate.toFixed(1)}/s` : `${formatDuration(done)} of ${formatDuration(total)}`;
     return { frac, text: `${amount} · ETA ${formatDuration(eta)}` };

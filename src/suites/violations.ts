@@ -30,6 +30,31 @@ export type ViolationKind =
   | 'corrupt_log'
   | 'timeout';
 
+/** What each kind means, in one line (docs/suites.md has the invariants in full). */
+export const VIOLATION_MEANING: Record<ViolationKind, string> = {
+  duplicate_number: 'two processes got the same number',
+  gap: 'a number was skipped',
+  lost_allocation: 'an allocation was reported but its directory is not there',
+  foreign_file: "a commit holds another task's file",
+  foreign_todo_line: "a commit holds another task's line of the shared TODO.md",
+  index_lock_failure: "git failed on the index.lock another git held",
+  missing_round: 'a round that was attempted is not whole in its own commit',
+  fence_not_rising: 'Lockstep-Fence did not rise along first-parent history',
+  duplicate_claim: 'two agents claimed the same work item',
+  lost_item: 'a work item was neither done nor still claimable',
+  lost_merge: 'a merge that was reported done is not in the base branch',
+  lost_commit: 'a commit disappeared from the base branch',
+  lost_update: 'two processes wrote the same counter value: an increment was lost',
+  lost_staged_change: 'a staged change disappeared from the index',
+  corrupt_index: 'git found its index corrupt',
+  lock_left_behind: 'a lock was still held after every process ended',
+  stuck_lock: 'a lock stayed held by a dead process',
+  operation_failed: 'an operation failed with an error',
+  worker_crashed: 'a worker process crashed',
+  corrupt_log: "a worker's log could not be read",
+  timeout: 'an operation did not finish in time',
+};
+
 export interface Violation {
   kind: ViolationKind;
   message: string;

@@ -11,6 +11,7 @@ import { opsPerSec, type SuiteReport } from '../../suites/report.js';
 import { DEFAULT_SOAK_KILL_RATE, runSoak } from '../../suites/soak.js';
 import { runSuite, SUITE_NAMES } from '../../suites/suite.js';
 import { describeByKind } from '../../suites/violations.js';
+import { verdictLines } from '../../suites/verdict.js';
 import { workerMain } from '../../suites/worker.js';
 import type { BackendKind } from '../../suites/workload.js';
 import { globals } from '../context.js';
@@ -106,7 +107,7 @@ function summary(rep: SuiteReport): string[] {
     return lines;
   }
   if (rep.comparison.length) {
-    lines.push(...sideBySide(rep), '');
+    lines.push(...sideBySide(rep), '', ...verdictLines(rep), '');
   }
   // Repeated runs (--duration) are summed per workload and mode; each failing run is still shown.
   const groups = new Map<string, SuiteReport['runs']>();
