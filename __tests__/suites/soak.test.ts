@@ -64,6 +64,18 @@ describe('suite soak', () => {
     expect(clash.stderr).toMatch(/belongs to a soak with --duration/);
   }, 90_000);
 
+  test('--segment is a hard limit: a round still running at its end is aborted, not awaited', async () => {
+    const dir = tempDir();
+    // A round of 2 × 100000 operations cannot end within the 2 s segment on any machine: before the
+    // limit was hard, the segment waited for it (and this test for jest's timeout).
+    const r = await runSoak({ durationMs: 3_600_000, segmentMs: 2_000, checkpoint: join(dir, 'cp.json'), seed: 2, procs: 2, iterations: 100_000, killRate: 0, cli: [process.execPath, CLI], version: 'test', sampleEveryMs: 1000, tmpRoot: dir });
+    expect(r.status).toBe('paused');
+    const s = r.report.soak!;
+    expect(s.segments.map((g) => [g.endedBy, g.rounds])).toEqual([['segment-limit', 0]]);
+    expect(s.rounds).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir, 'cp.json'), 'utf8')) as SoakCheckpoint).status).toBe('paused');
+  }, 120_000);
+
   test('a corrupt checkpoint is refused with a fix', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'cp.json'), '{"half');

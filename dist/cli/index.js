@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "c547eb24bb8b68fd" }, allocate: { name: "allocate", id: "d5df013fac061712" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "5d7f81c386e684b6" }, allocate: { name: "allocate", id: "d5df013fac061712" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -152,7 +152,7 @@ export function registerSuite(program: Command): void {
     .option('--procs <n>', 'worker processes (default: per suite)')
     .option('--iterations <n>', 'operations per worker (default: per suite; claim: items per worker)')
     .option('--duration <d>', 'soak: total duration (default 15m); other suites: repeat the runs until D has passed (stress), e.g. 90s, 15m, 24h')
-    .option('--segment <d>', 'soak: stop this run after D (resumable from --checkpoint), e.g. 5h50m for a 6-hour CI job')
+    .option('--segment <d>', 'soak: stop this run after D, a hard limit (resumable from --checkpoint), e.g. 5h40m for a 6-hour CI job, as the action does')
     .option('--checkpoint <file>', 'soak: resume from / checkpoint to this file')
     .option('--sample-every <d>', 'soak: length of one sample window', '60s')
     .option('--seed <n>', 'seed of the workload schedule (same seed, same schedule; default: random, printed)')
