@@ -11,7 +11,6 @@
  * the hook file says lockstep comes first: nothing of the repository's own
  * steps is ever run by doctor.
  */
-import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -89,13 +88,12 @@ function orderProblem(hookFile: string, huskyDir: string | null): string | null 
 function probe(wt: string): string[] {
   const tmp = mkdtempSync(join(tmpdir(), 'lockstep-doctor-'));
   try {
-    const index = join(tmp, 'index');
     const marks = join(tmp, 'probe');
-    const env: NodeJS.ProcessEnv = { ...process.env, GIT_INDEX_FILE: index, [PROBE_ENV]: marks };
-    delete env.LOCKSTEP_SKIP;
-    const head = spawnSync('git', ['rev-parse', '-q', '--verify', 'HEAD^{tree}'], { cwd: wt, encoding: 'utf8' });
-    spawnSync('git', ['read-tree', ...(head.status === 0 ? [head.stdout.trim()] : ['--empty'])], { cwd: wt, env });
-    spawnSync('git', ['hook', 'run', '--ignore-missing', 'pre-commit'], { cwd: wt, env, stdio: 'ignore', timeout: 120_000 });
+    const env = { GIT_INDEX_FILE: join(tmp, 'index'), [PROBE_ENV]: marks, LOCKSTEP_SKIP: undefined, HUSKY: undefined };
+    const git = createGit(wt);
+    const head = git.runSync(['rev-parse', '-q', '--verify', 'HEAD^{tree}'], { readOnly: true });
+    git.runSync(['read-tree', ...(head.code === 0 ? [head.stdout.trim()] : ['--empty'])], { env });
+    git.runSync(['hook', 'run', '--ignore-missing', 'pre-commit'], { env });
     return readOrEmpty(marks).split('\n').filter(Boolean).map((l) => l.split(' ')[0]!);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -1,20 +1,26 @@
 /**
- * `lockstep init`: installs the hooks where git will run them.
+ * `lockstep init`: installs the hooks where git will run them, so that the
+ * commit lock is taken before every other pre-commit step and the staged
+ * paths are checked after them (src/hooks/commit-lock.ts).
  *
  * - Husky in use (core.hooksPath points at `.husky/_`, or `.husky` for
- *   husky 8): one marked line per hook is appended to `.husky/<hook>`; it
- *   runs lockstep's sh hooks from `<runtime>/hooks/` (machine-local, with
- *   this machine's node and CLI paths) or, where `lockstep init` has not run
- *   yet, `lockstep hook <name>` from PATH. The line is the same on every
- *   machine, so `.husky/` can be committed.
+ *   husky 8): marked lines go into `.husky/<hook>` — for pre-commit the lock
+ *   line first and the check line last; post-checkout turns husky's runner on
+ *   in new linked worktrees. They run lockstep's sh scripts from
+ *   `<runtime>/hooks/` (machine-local, with this machine's node and CLI), else
+ *   `lockstep hook NAME` from PATH, else say lockstep is not installed and go
+ *   on. The lines are the same on every machine, so `.husky/` can be committed.
  * - Otherwise marked shims are written into the hooks directory git uses
  *   (`git rev-parse --git-path hooks`, which honours core.hooksPath).
  *
  * A hook that is not lockstep's is never overwritten without `force` (which
  * keeps it as `<hook>.lockstep-backup`); `chain` moves it to
- * `<hook>.lockstep-chained`, which lockstep's shim runs first. Running init
- * again changes nothing. Like husky's installer, this returns what it did
- * instead of printing.
+ * `<hook>.lockstep-chained`, which lockstep's shim runs between its lock and
+ * its check — as it does, without `chain`, with the hooks lefthook,
+ * simple-git-hooks and pre-commit generate. Running init again changes
+ * nothing. Every change is recorded for `lockstep uninstall`
+ * (src/hooks/install-record.ts). Like husky's installer, this returns what
+ * it did instead of printing.
  */
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
