@@ -15,10 +15,64 @@ lockstep_node() {
   elif command -v lockstep >/dev/null 2>&1; then
     NODE_EXTRA_CA_CERTS= lockstep hook "$@"
   else
-    echo "lockstep: cannot run the $1 hook: $LOCKSTEP_CLI is gone and lockstep is not on PATH" >&2
-    echo "  fix: reinstall lockstep and run lockstep init; to commit once without it: LOCKSTEP_SKIP=1 git commit ..." >&2
-    return 127
+    lockstep_absent "$1"
   fi
+}
+
+# lockstep is not installed on this machine (a committed hook set-up, a teammate, CI): the
+# commit goes on, with one line from the lock phase, unless the repository sets requireHooks
+# (read with grep: there is no lockstep here to read it).
+lockstep_absent() {
+  if grep -Eqs '"requireHooks"[[:space:]]*:[[:space:]]*true' lockstep.config.json package.json; then
+    [ "$1" = pre-commit-lock ] || [ "$1" = pre-commit ] || return 0
+    echo "lockstep: this repository requires lockstep's commit hooks (requireHooks) and lockstep is not installed here" >&2
+    echo "  fix: npm install --save-dev lockstep, then lockstep init; to commit once without it: LOCKSTEP_SKIP=1 git commit ..." >&2
+    return 1
+  fi
+  [ "$1" = pre-commit-lock ] && echo "lockstep: not installed here, committing without the commit lock (to install: npm install --save-dev lockstep, then lockstep init)" >&2
+  return 0
+}
+
+# The two phases of pre-commit. The lock phase runs first, before any other pre-commit step
+# (formatters, lint-staged's stash and re-stage), so that all of them run under the commit lock;
+# the check phase runs last and checks what is staged then. See src/hooks/commit-lock.ts.
+# Under `lockstep doctor` (LOCKSTEP_DOCTOR_PROBE set) each only records that it ran.
+lockstep_lock() {
+  if [ -n "${LOCKSTEP_DOCTOR_PROBE:-}" ]; then echo "lock $(pwd)" >> "$LOCKSTEP_DOCTOR_PROBE"; return; fi
+  lockstep_node pre-commit-lock "$@"
+}
+
+lockstep_check() {
+  if [ -n "${LOCKSTEP_DOCTOR_PROBE:-}" ]; then echo "check $(pwd)" >> "$LOCKSTEP_DOCTOR_PROBE"; return; fi
+  # A commit without a task: the lock phase wrote the whole inflight record (check=sh in
+  # <git pid>.held) and only the staged list is left to add, without node.
+  if lockstep_git && lockstep_common_dir; then
+    lockstep_file="$lockstep_cd/lockstep/inflight/$lockstep_gitpid"
+    lockstep_hv= lockstep_hs= lockstep_hc=
+    if [ -f "$lockstep_file.held" ]; then
+      while IFS= read -r lockstep_line; do
+        case $lockstep_line in
+          v=*) lockstep_hv=${lockstep_line#*=} ;;
+          gitstart=*) lockstep_hs=${lockstep_line#*=} ;;
+          check=*) lockstep_hc=${lockstep_line#*=} ;;
+        esac
+      done < "$lockstep_file.held"
+    fi
+    if [ "$lockstep_hv" = 1 ] && [ "$lockstep_hs" = "$lockstep_gitstart" ] && [ "$lockstep_hc" = sh ]; then
+      if GIT_OPTIONAL_LOCKS=0 git @LOCKSTEP_STAGED_ARGS@ > "$lockstep_file.paths.tmp" 2>/dev/null \
+        && mv -f "$lockstep_file.paths.tmp" "$lockstep_file.paths"; then
+        return 0
+      fi
+      rm -f "$lockstep_file.paths.tmp"
+    fi
+  fi
+  # git lists the staged paths while node starts, and the hook reads them from stdin
+  # (src/tasks/git-paths.ts parseStagedListing); without the end mark it lists them itself.
+  { GIT_OPTIONAL_LOCKS=0 git @LOCKSTEP_STAGED_ARGS@ 2>/dev/null && echo @LOCKSTEP_STAGED_MARK@; } | {
+    @LOCKSTEP_STAGED_STDIN@=1
+    export @LOCKSTEP_STAGED_STDIN@
+    lockstep_node pre-commit "$@"
+  }
 }
 
 # Sets lockstep_gitpid and lockstep_gitstart to the nearest git process above this hook
@@ -125,7 +179,7 @@ lockstep_state() {
   [ "$lockstep_v" = 1 ] || return 1
   if [ "$lockstep_s_gitstart" != "$lockstep_gitstart" ]; then
     # Left by an earlier git process whose pid this one reuses: not ours.
-    rm -f "$lockstep_file" "$lockstep_file.paths" "$lockstep_file.json" "$lockstep_file.got"
+    rm -f "$lockstep_file" "$lockstep_file.paths" "$lockstep_file.json" "$lockstep_file.got" "$lockstep_file.held"
     return 1
   fi
   return 0

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockStatus } from '../../src/core/lock.js';
+import { huskyLine } from '../../src/hooks/install.js';
 import { startTask } from '../../src/tasks/tasks.js';
 import { cleanupTemp, CLI, git, tempDir, tempRepo } from '../helpers.js';
 import { commitFiles, gitRun, installHusky, lockstep, read, trailers, write } from '../tasks/fixtures.js';
@@ -98,7 +99,8 @@ describe('lockstep init', () => {
     write(repo, 'block', '');
     const blocked = taskCommit(repo, 'a/2.txt');
     expect(blocked.code).not.toBe(0); // the chained hook's failure still stops the commit
-    expect(lockStatus({ cwd: repo }).state).toBe('free');
+    // The lock was taken before the chained hook ran; its owner, git, is gone: free to take at once.
+    expect(lockStatus({ cwd: repo }).state).not.toBe('held');
     rmSync(join(repo, 'block'));
     expect(lockstep(['init', '--chain'], repo).stdout).toMatch(/nothing changed/);
 
@@ -156,10 +158,10 @@ describe('husky', () => {
     const before = read(repo, '.husky/pre-commit');
     const r = JSON.parse(lockstep(['init', '--json'], repo).stdout);
     expect(r.mode).toBe('husky');
-    expect(r.entries.map((e: { state: string }) => e.state)).toEqual(['appended', 'appended', 'installed']);
+    expect(r.entries.map((e: { state: string }) => e.state)).toEqual(['appended', 'appended', 'installed', 'installed']);
     const pre = read(repo, '.husky/pre-commit');
-    expect(pre.startsWith(before)).toBe(true);
-    expect(pre.split('\n').filter((l) => l.endsWith('# lockstep-hook'))).toHaveLength(1);
+    // The lock first, the repository's own steps under it, the check last.
+    expect(pre).toBe(`${huskyLine('pre-commit-lock')}\n${before}${huskyLine('pre-commit-check')}\n`);
     expect(pre).toMatch(/lockstep hook pre-commit "\$@"/);
     expect(pre).not.toContain(CLI); // the committed line is the same on every machine
     expect(existsSync(join(repo, '.husky', '_', 'pre-commit.lockstep-chained'))).toBe(false);
@@ -191,36 +193,49 @@ describe('husky', () => {
     const r = taskCommit(repo, 'a/fallback.txt');
     expect(r.code).toBe(0);
     expect(trailers(repo)['Lockstep-Task']).toBe('A');
-    expect(read(repo, '.lint.log')).toMatch(/node lockstep pre-commit\n.*\n?.*node lockstep commit-msg\n.*node lockstep post-commit/s);
+    expect(read(repo, '.lint.log')).toMatch(/node lockstep pre-commit-lock\nlint-staged ran\nnode lockstep pre-commit\n.*node lockstep commit-msg\n.*node lockstep post-commit/s);
     expect(lockStatus({ cwd: repo }).state).toBe('free');
   });
 
-  test("a fresh linked worktree has no .husky/_ (so git runs no hooks there): --check says so, init makes it work", () => {
+  test('a plain `git worktree add` turns the hooks on in the new worktree (post-checkout copies husky\'s runner) and says what its own steps need', () => {
     const repo = huskyRepo();
     expect(lockstep(['init'], repo).code).toBe(0);
     git(repo, 'add', '.husky');
     git(repo, 'commit', '-q', '--no-verify', '-m', 'lockstep lines');
     const wt = join(tempDir(), 'wt');
-    git(repo, 'worktree', 'add', '-q', '-b', 'wt', wt);
-    expect(existsSync(join(wt, '.husky', '_'))).toBe(false);
+    const added = gitRun(repo, ['worktree', 'add', '-q', '-b', 'wt', wt]);
+    expect(added.code).toBe(0);
+    expect(existsSync(join(wt, '.husky', '_', 'h'))).toBe(true);
+    expect(added.stderr).toMatch(/lockstep: turned on this repository's git hooks in this worktree/);
+    expect(added.stderr).toMatch(/this worktree has no node_modules, and its hooks run:\n  lint-staged\n(  .*\n)*  commits here fail until you install them: npm install/);
+    expect(lockstep(['init', '--check'], wt).code).toBe(0);
     mkdirSync(join(wt, 'node_modules', '.bin'), { recursive: true }); // as npm install there would
     writeFileSync(join(wt, 'node_modules', '.bin', 'lint-staged'), LINT_STAGED, { mode: 0o755 });
-    const started = lockstep(['task', 'start', 'W', '--scope', 'w/**'], wt);
+    expect(gitRun(wt, ['status', '--porcelain']).stdout).toBe(''); // .husky/_ is git-ignored by husky
+    const r1 = taskCommit(wt, 'a/auto.txt');
+    expect(r1.code).toBe(0);
+    expect(trailers(wt)['Lockstep-Task']).toBe('A');
+
+    // Control: a worktree made with hooks off (so no post-checkout ran) has no runner, and commits there are unprotected.
+    const bare = join(tempDir(), 'wt2');
+    git(repo, '-c', 'core.hooksPath=/dev/null', 'worktree', 'add', '-q', '-b', 'wt2', bare);
+    expect(existsSync(join(bare, '.husky', '_'))).toBe(false);
+    mkdirSync(join(bare, 'node_modules', '.bin'), { recursive: true });
+    writeFileSync(join(bare, 'node_modules', '.bin', 'lint-staged'), LINT_STAGED, { mode: 0o755 });
+    const started = lockstep(['task', 'start', 'W', '--scope', 'w/**'], bare);
     expect(started.code).toBe(0);
     expect(started.stderr).toMatch(/warning: husky's runner .* is missing in this worktree.*run: lockstep init/);
-    const check = lockstep(['init', '--check'], wt);
+    const check = lockstep(['init', '--check'], bare);
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/husky's runner .* is missing in this worktree: git runs no hooks here/);
-    // Demonstrate the gap: without the runner a commit here gets no lockstep protection at all.
-    expect(taskCommit(wt, 'a/unprotected.txt').code).toBe(0);
-    expect(trailers(wt)).toEqual({});
-    const fix = lockstep(['init'], wt);
+    expect(taskCommit(bare, 'a/unprotected.txt').code).toBe(0);
+    expect(trailers(bare)).toEqual({});
+    const fix = lockstep(['init'], bare);
     expect(fix.code).toBe(0);
-    expect(fix.stdout).toMatch(/copied husky's runner into this worktree/);
-    expect(lockstep(['init', '--check'], wt).code).toBe(0);
-    expect(gitRun(wt, ['status', '--porcelain']).stdout).toBe(''); // .husky/_ is git-ignored by husky
-    const r = taskCommit(wt, 'a/protected.txt');
+    expect(fix.stdout).toMatch(/copied husky's runner into .*wt2/);
+    expect(lockstep(['init', '--check'], bare).code).toBe(0);
+    const r = taskCommit(bare, 'a/protected.txt');
     expect(r.code).toBe(0);
-    expect(trailers(wt)['Lockstep-Task']).toBe('A');
+    expect(trailers(bare)['Lockstep-Task']).toBe('A');
   });
 });

@@ -22,6 +22,12 @@ export interface LockstepConfig {
   shared: string[];
   /** Block a hook commit that declares no task (LOCKSTEP_TASK unset). Key `requireTask`. */
   requireTask: boolean;
+  /**
+   * Fail a commit through committed hooks (.husky/) where lockstep is not
+   * installed, instead of saying so and going on. Key `requireHooks`; the
+   * committed husky line reads it with grep, since lockstep is not there to.
+   */
+  requireHooks: boolean;
   /** Where the values came from: a file path, or null for built-in defaults. */
   source: string | null;
 }
@@ -31,10 +37,11 @@ export const DEFAULT_CONFIG: LockstepConfig = {
   leaseMs: DEFAULT_LEASE_MS,
   shared: [],
   requireTask: false,
+  requireHooks: false,
   source: null,
 };
 
-const KEYS = ['lockTimeout', 'lease', 'shared', 'requireTask'] as const;
+const KEYS = ['lockTimeout', 'lease', 'shared', 'requireTask', 'requireHooks'] as const;
 
 function readText(path: string): string | null {
   try {
@@ -94,6 +101,10 @@ export function parseConfig(raw: unknown, where: string): LockstepConfig {
   if (obj.requireTask !== undefined) {
     if (typeof obj.requireTask !== 'boolean') throw new LockstepError('BAD_INPUT', `${where}: key "requireTask" must be true or false, got ${JSON.stringify(obj.requireTask)}`);
     cfg.requireTask = obj.requireTask;
+  }
+  if (obj.requireHooks !== undefined) {
+    if (typeof obj.requireHooks !== 'boolean') throw new LockstepError('BAD_INPUT', `${where}: key "requireHooks" must be true or false, got ${JSON.stringify(obj.requireHooks)}`);
+    cfg.requireHooks = obj.requireHooks;
   }
   return cfg;
 }

@@ -12,7 +12,7 @@ import { runHook, type RunHookResult } from './run-hook.js';
 
 async function main(argv: string[]): Promise<RunHookResult> {
   const [name, ...args] = argv;
-  if (!name) throw new LockstepError('BAD_INPUT', 'the hook bundle needs a hook name: pre-commit, commit-msg or post-commit', {
+  if (!name) throw new LockstepError('BAD_INPUT', 'the hook bundle needs a hook name: pre-commit-lock, pre-commit, commit-msg or post-commit', {
       hint: 'git runs it through the hooks lockstep init installs; by hand: node dist/hook/index.js NAME [ARGS…]',
     });
   return runHook({ name, args, cwd: process.cwd(), onWait: waitReporter(), readInput: () => readFileSync(0, 'utf8') });

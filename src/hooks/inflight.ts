@@ -142,7 +142,7 @@ export function readInflight(root: string, gitPid: number): { state: Inflight; s
 
 export function removeInflight(root: string, gitPid: number): void {
   const path = inflightPath(root, gitPid);
-  for (const suffix of ['', '.paths', '.json', '.got']) unlinkQuiet(path + suffix);
+  for (const suffix of ['', '.paths', '.json', '.got', '.held']) unlinkQuiet(path + suffix);
 }
 
 /** Removes what commits that died after pre-commit left behind (their git process is gone). */

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { LockstepError } from '../core/errors.js';
-import { acquireLock, DEFAULT_LOCK, releaseLock, type LockHandle, type WaitInfo } from '../core/lock.js';
+import { DEFAULT_LOCK, releaseLock, type LockHandle, type WaitInfo } from '../core/lock.js';
 import { hostId, startStamp } from '../core/process.js';
 import { createGit } from '../git/git.js';
 import { fenceValue } from '../tasks/fence.js';
@@ -21,9 +21,10 @@ import { headCommit, parseStagedListing, splitNul, STAGED_END, stagedPaths, type
 import { classifyPaths, showPath, type PathClasses } from '../tasks/scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from '../tasks/tasks.js';
 import { encodeGlobs } from '../tasks/trailers.js';
+import { lockForCommit } from './commit-lock.js';
 import { findGitProcess } from './git-process.js';
 import { hookRuntime, readHeadFast } from './hook-runtime.js';
-import { sweepInflight, writeInflight } from './inflight.js';
+import { removeInflight, sweepInflight, writeInflight } from './inflight.js';
 
 export interface HookOptions {
   /** The worktree the hook runs in (git runs hooks at its top level). */
@@ -115,7 +116,7 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
   }
   sweepInflight(rt.root);
 
-  const handle: LockHandle = await acquireLock({
+  const handle: LockHandle = await lockForCommit({
     runtime: rt,
     cwd: top,
     name: DEFAULT_LOCK,
@@ -184,5 +185,7 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
         /* git is about to exit, which frees it anyway */
       }
     }
+    // What the lock phase left (src/hooks/commit-lock.ts) goes with the lock.
+    if (!keep) removeInflight(rt.root, gitPid);
   }
 }

@@ -5,13 +5,15 @@
  */
 import type { WaitInfo } from '../core/lock.js';
 import { LockstepError } from '../core/errors.js';
+import { runCommitLock } from './commit-lock.js';
 import { runCommitMsg } from './commit-msg.js';
+import { recordProbe } from './probe.js';
 import { runPostCommit } from './post-commit.js';
 import { runPreCommit } from './pre-commit.js';
 import { STAGED_STDIN_ENV } from '../tasks/git-paths.js';
 
 export interface RunHookOptions {
-  /** pre-commit | commit-msg | post-commit. */
+  /** pre-commit-lock | pre-commit | commit-msg | post-commit. */
   name: string;
   /** The arguments git passes to the hook. */
   args: string[];
@@ -32,9 +34,15 @@ export interface RunHookResult {
   exitCode: number;
 }
 
+/** A dry run of `lockstep doctor` (src/hooks/probe.ts): record that the hook fired, do nothing else. */
+function probe(env: NodeJS.ProcessEnv | undefined, phase: 'lock' | 'check'): boolean {
+  return recordProbe(env ?? process.env, phase);
+}
+
 export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
   const { name, cwd, env } = opts;
   if (name === 'pre-commit') {
+    if (probe(env, 'check')) return { messages: [], exitCode: 0 };
     let stagedListing: string | undefined;
     if ((env ?? process.env)[STAGED_STDIN_ENV] === '1' && opts.readInput) {
       try {
@@ -46,6 +54,11 @@ export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
     const r = await runPreCommit({ cwd, env, onWait: opts.onWait, stagedListing });
     return { messages: r.messages, exitCode: r.outcome === 'blocked' ? 1 : 0 };
   }
+  if (name === 'pre-commit-lock') {
+    if (probe(env, 'lock')) return { messages: [], exitCode: 0 };
+    await runCommitLock({ cwd, env, onWait: opts.onWait });
+    return { messages: [], exitCode: 0 };
+  }
   if (name === 'commit-msg') {
     const file = opts.args[0];
     if (!file) throw new LockstepError('BAD_INPUT', 'lockstep hook commit-msg needs the message file git passes to the hook');
@@ -56,5 +69,5 @@ export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
     const r = await runPostCommit({ cwd, env });
     return { messages: r.messages, exitCode: 0 };
   }
-  throw new LockstepError('BAD_INPUT', `unknown hook ${JSON.stringify(name)}: lockstep runs pre-commit, commit-msg and post-commit`);
+  throw new LockstepError('BAD_INPUT', `unknown hook ${JSON.stringify(name)}: lockstep runs pre-commit-lock, pre-commit, commit-msg and post-commit`);
 }

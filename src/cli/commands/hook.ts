@@ -14,7 +14,7 @@ import { printErr, waitReporter } from '../output.js';
 export function registerHook(program: Command): void {
   program
     .command('hook')
-    .argument('<name>', 'pre-commit | commit-msg | post-commit')
+    .argument('<name>', 'pre-commit-lock | pre-commit | commit-msg | post-commit')
     .argument('[args...]', 'the arguments git passes to the hook')
     .description('run one of the git hooks (git runs these through the shims lockstep init installs)')
     .action(async (name: string, args: string[], _o: unknown, cmd: Command) => {
