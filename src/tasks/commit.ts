@@ -15,7 +15,7 @@
  * inherits the lock through LOCKSTEP_LOCK_TOKEN.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { appendEvent } from '../core/events.js';
@@ -25,6 +25,7 @@ import { acquireLock, releaseLock, tokenEnvFor, updateLock, type LockHandle, typ
 import { pidExists } from '../core/process.js';
 import { openRuntime } from '../core/runtime.js';
 import { createGit, type GitResult } from '../git/git.js';
+import { copyIndexForTemp } from '../git/temp-index.js';
 import { fenceValue } from './fence.js';
 import { withIndexRetry, type StaleIndexLock } from './index-retry.js';
 import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
@@ -247,8 +248,8 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
       }
     }
     const idxEnv = { GIT_INDEX_FILE: tmpIndex };
-    const realIndex = join(gitDir, 'index');
-    if (existsSync(realIndex)) copyFileSync(realIndex, tmpIndex);
+    // Its mtime is kept no later than the real index's, or git's racy-clean check would trust stale stat data (temp-index.ts).
+    copyIndexForTemp(join(gitDir, 'index'), tmpIndex);
     // HEAD's tree, reusing the stat data of matching entries (one-tree read-tree -m), so nothing is rehashed.
     let r = await git.run(['read-tree', '-m', 'HEAD'], { env: idxEnv });
     if (r.code !== 0) {
