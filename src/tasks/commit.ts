@@ -30,6 +30,7 @@ import { fenceValue } from './fence.js';
 import { withIndexRetry, type StaleIndexLock } from './index-retry.js';
 import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
 import { moveAsideForeignChanges, type OrphanedChange } from './orphans.js';
+import { describeRestore, restorePaths, snapshotPaths, type EditSnapshot } from './edit-snapshot.js';
 import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from './tasks.js';
@@ -231,13 +232,17 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   };
 
   let failed = false;
+  // Set once the edit may have changed the named paths, until the commit holds them: a failure in between puts them back.
+  let beforeEdit: EditSnapshot | null = null;
+  let orphaned: OrphanedChange[] = [];
   try {
     // A change to a shared path found now is not this commit's (see orphans.ts): move it aside before the edit runs.
-    const orphaned: OrphanedChange[] =
+    orphaned =
       opts.edit !== undefined
         ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline(), staleIndexLock })
         : [];
     if (opts.edit !== undefined) {
+      beforeEdit = await snapshotPaths(git, top, paths);
       const r = await spawnOwned('/bin/sh', ['-c', opts.edit], {}, opts.editStdio ?? 'inherit');
       if (r.error || r.code !== 0) {
         const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${r.code}`;
@@ -283,6 +288,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
       const out = (c.stderr + c.stdout).trim();
       throw new LockstepError('GIT_FAILED', `git commit failed${c.signal ? ` (${c.signal})` : ''}: nothing committed${out ? `\n${out}` : ''}`, { detail: { exitCode: c.code, stderr: c.stderr } });
     }
+    beforeEdit = null; // committed: the edit's changes are in the commit
     // The new commit and its files in one call (diff-tree prints the commit id first).
     const made = splitNul(await git.exec(['diff-tree', '-r', '--root', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', 'HEAD'], { readOnly: true }));
     const commit = made[0] ?? '';
@@ -314,6 +320,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     return { commit, fence: handle.token, task: taskId, files, shared: classes.shared, warnings, orphaned, waitedMs: handle.waitedMs };
   } catch (e) {
     failed = true;
+    if (beforeEdit) throw await undoEdit(e, { git, snapshot: beforeEdit, paths, orphaned, deadlineMs: deadline(), staleIndexLock });
     throw e;
   } finally {
     for (const [sig, h] of handlers) process.off(sig, h);
@@ -328,6 +335,28 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
       if (!failed) throw e;
     }
   }
+}
+
+/**
+ * A commit that failed after its edit ran: the named paths are put back as
+ * they were before the edit, and the error says what was undone, what could
+ * not be, and where foreign changes moved aside went.
+ */
+async function undoEdit(
+  e: unknown,
+  o: { git: ReturnType<typeof createGit>; snapshot: EditSnapshot; paths: string[]; orphaned: OrphanedChange[]; deadlineMs: number; staleIndexLock: StaleIndexLock },
+): Promise<unknown> {
+  let report: Awaited<ReturnType<typeof restorePaths>>;
+  try {
+    report = await restorePaths(o.git, o.snapshot, o.paths, o.deadlineMs, o.staleIndexLock);
+  } catch (err) {
+    report = { restored: [], notRestored: o.paths.map((path) => ({ path, reason: (err as Error).message })) };
+  }
+  let said = describeRestore(report);
+  const aside = o.orphaned.filter((c) => c.savedTo || c.stagedSavedTo);
+  if (aside.length) said += `${said ? '; ' : ''}changes that were not this commit's had been moved aside before the edit: ${aside.map((c) => `${showPath(c.path)} to ${c.savedTo ?? c.stagedSavedTo}`).join(', ')}`;
+  if (!(e instanceof LockstepError) || !said) return e;
+  return new LockstepError(e.code, `${e.message}; ${said}`, { hint: e.hint, detail: { ...e.detail, restored: report.restored, notRestored: report.notRestored, orphaned: o.orphaned }, cause: e });
 }
 
 /** Removes temporary indexes and messages of `lockstep commit` processes that were killed. */
