@@ -235,6 +235,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   // Set once the edit may have changed the named paths, until the commit holds them: a failure in between puts them back.
   let beforeEdit: EditSnapshot | null = null;
   let orphaned: OrphanedChange[] = [];
+  let fence: string | null = null;
   try {
     // A change to a shared path found now is not this commit's (see orphans.ts): move it aside before the edit runs.
     orphaned =
@@ -278,7 +279,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     const classes = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: staged.paths });
     if (classes.otherTask.length || classes.outside.length) throw violationError(task, classes);
 
-    const fence = fenceValue(rt.root, handle.token);
+    fence = fenceValue(rt.root, handle.token);
     writeFileSync(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
     const runCommit = () => spawnOwned('git', ['commit', '-q', '--cleanup=whitespace', '-F', msgFile], idxEnv, 'pipe');
     let c = await runCommit();
@@ -320,7 +321,8 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     return { commit, fence: handle.token, task: taskId, files, shared: classes.shared, warnings, orphaned, waitedMs: handle.waitedMs };
   } catch (e) {
     failed = true;
-    if (beforeEdit) throw await undoEdit(e, { git, snapshot: beforeEdit, paths, orphaned, deadlineMs: deadline(), staleIndexLock });
+    // A git commit that failed late (a signal after the ref moved) may still have made the commit: then nothing is undone.
+    if (beforeEdit && !(fence && (await headFence(git)) === fence)) throw await undoEdit(e, { git, snapshot: beforeEdit, paths, orphaned, deadlineMs: deadline(), staleIndexLock });
     throw e;
   } finally {
     for (const [sig, h] of handlers) process.off(sig, h);
@@ -357,6 +359,12 @@ async function undoEdit(
   if (aside.length) said += `${said ? '; ' : ''}changes that were not this commit's had been moved aside before the edit: ${aside.map((c) => `${showPath(c.path)} to ${c.savedTo ?? c.stagedSavedTo}`).join(', ')}`;
   if (!(e instanceof LockstepError) || !said) return e;
   return new LockstepError(e.code, `${e.message}; ${said}`, { hint: e.hint, detail: { ...e.detail, restored: report.restored, notRestored: report.notRestored, orphaned: o.orphaned }, cause: e });
+}
+
+/** HEAD's Lockstep-Fence trailer, or null. */
+async function headFence(git: ReturnType<typeof createGit>): Promise<string | null> {
+  const r = await git.run(['log', '-1', `--format=%(trailers:key=${TRAILER_FENCE},valueonly)`], { readOnly: true });
+  return r.code === 0 ? r.stdout.trim() || null : null;
 }
 
 /** Removes temporary indexes and messages of `lockstep commit` processes that were killed. */
