@@ -764,14 +764,15 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
               }
               const mine = view.top + 1;
               const target = join(dir, String(mine));
-              if (tryLink(tempRecord(), target)) {
+              const linked = linkStamped(dir, record, target, tempRecord);
+              if (linked) {
                 const after = readView(dir);
                 if (after.top !== mine) {
                   // Our view was stale and the name had been compacted: not ours.
                   unlinkQuiet(target);
                   continue;
                 }
-                const acquiredAtMs = Date.now();
+                const acquiredAtMs = linked.acquiredAtMs;
                 // Our ticket should still be there: if it is gone, a holder served
                 // our request and released after the look that listed our ticket
                 // at the head beside a free lock (see below).
@@ -783,13 +784,13 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
                 // path); a lock released by other means (the shell hooks' ln) is
                 // compacted here once enough generations pile up.
                 if (after.generations > 16) compact(dir, after, mine);
-                const waitedMs = acquiredAtMs - started;
+                const waitedMs = Math.max(0, acquiredAtMs - started);
                 const tookOver = stale
                   ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? '', reason: stale.reason, task: stale.rec?.task ?? null }
                   : null;
                 if (tookOver) appendEvent(rt.root, 'takeover', { lock: name, token: mine, from: tookOver });
                 appendEvent(rt.root, 'acquire', { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
-                const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
+                const handle: LockHandle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record: linked, previousData: handed };
                 acquiredViews.set(handle, { ...after, tickets: queued });
                 if (opened && !wasQueued) {
                   const served = servedResult(recordFd);
@@ -1199,6 +1200,27 @@ function takeTicket(dir: string, tmp: string, known: number[]): number {
  * makes `w.<n>` and returns false when the number is taken. 0 when a
  * thousand were: the waiter still competes, just without a place in line.
  */
+/** A record older than this at its link is stamped again (one temp file more; only a waiter pays it). */
+const RESTAMP_MS = 2;
+
+/**
+ * Links `record` as generation `target`, stamped with the time of the link:
+ * the record is made when acquireLock starts, and a waiter's wait must not
+ * count as holding (the release's heldMs, status's age) nor use up its
+ * lease. Returns the record as linked, or null when the link failed.
+ */
+function linkStamped(dir: string, record: OwnerRecord, target: string, unstamped: () => string): OwnerRecord | null {
+  const now = Date.now();
+  if (now - record.acquiredAtMs <= RESTAMP_MS) return tryLink(unstamped(), target) ? record : null;
+  const stamped: OwnerRecord = { ...record, acquiredAt: new Date(now).toISOString(), acquiredAtMs: now, renewedAtMs: now };
+  const tmp = writeLockTemp(dir, JSON.stringify(stamped));
+  try {
+    return tryLink(tmp, target) ? stamped : null;
+  } finally {
+    unlinkQuiet(tmp);
+  }
+}
+
 function firstFreeTicket(known: number[], create: (n: number, first: boolean) => boolean): number {
   let n = (known.length ? known[known.length - 1]! : 0) + 1;
   for (let i = 0; i < 1000; i++, n++) {

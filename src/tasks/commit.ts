@@ -15,7 +15,7 @@
  * inherits the lock through LOCKSTEP_LOCK_TOKEN.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { appendEvent } from '../core/events.js';
@@ -25,10 +25,12 @@ import { acquireLock, releaseLock, tokenEnvFor, updateLock, type LockHandle, typ
 import { pidExists } from '../core/process.js';
 import { openRuntime } from '../core/runtime.js';
 import { createGit, type GitResult } from '../git/git.js';
+import { copyIndexForTemp } from '../git/temp-index.js';
 import { fenceValue } from './fence.js';
 import { withIndexRetry, type StaleIndexLock } from './index-retry.js';
 import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
 import { moveAsideForeignChanges, type OrphanedChange } from './orphans.js';
+import { describeRestore, restorePaths, snapshotPaths, type EditSnapshot } from './edit-snapshot.js';
 import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from './tasks.js';
@@ -230,13 +232,18 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   };
 
   let failed = false;
+  // Set once the edit may have changed the named paths, until the commit holds them: a failure in between puts them back.
+  let beforeEdit: EditSnapshot | null = null;
+  let orphaned: OrphanedChange[] = [];
+  let fence: string | null = null;
   try {
     // A change to a shared path found now is not this commit's (see orphans.ts): move it aside before the edit runs.
-    const orphaned: OrphanedChange[] =
+    orphaned =
       opts.edit !== undefined
         ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline(), staleIndexLock })
         : [];
     if (opts.edit !== undefined) {
+      beforeEdit = await snapshotPaths(git, top, paths);
       const r = await spawnOwned('/bin/sh', ['-c', opts.edit], {}, opts.editStdio ?? 'inherit');
       if (r.error || r.code !== 0) {
         const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${r.code}`;
@@ -247,8 +254,8 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
       }
     }
     const idxEnv = { GIT_INDEX_FILE: tmpIndex };
-    const realIndex = join(gitDir, 'index');
-    if (existsSync(realIndex)) copyFileSync(realIndex, tmpIndex);
+    // Its mtime is kept no later than the real index's, or git's racy-clean check would trust stale stat data (temp-index.ts).
+    copyIndexForTemp(join(gitDir, 'index'), tmpIndex);
     // HEAD's tree, reusing the stat data of matching entries (one-tree read-tree -m), so nothing is rehashed.
     let r = await git.run(['read-tree', '-m', 'HEAD'], { env: idxEnv });
     if (r.code !== 0) {
@@ -272,7 +279,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     const classes = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: staged.paths });
     if (classes.otherTask.length || classes.outside.length) throw violationError(task, classes);
 
-    const fence = fenceValue(rt.root, handle.token);
+    fence = fenceValue(rt.root, handle.token);
     writeFileSync(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
     const runCommit = () => spawnOwned('git', ['commit', '-q', '--cleanup=whitespace', '-F', msgFile], idxEnv, 'pipe');
     let c = await runCommit();
@@ -282,6 +289,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
       const out = (c.stderr + c.stdout).trim();
       throw new LockstepError('GIT_FAILED', `git commit failed${c.signal ? ` (${c.signal})` : ''}: nothing committed${out ? `\n${out}` : ''}`, { detail: { exitCode: c.code, stderr: c.stderr } });
     }
+    beforeEdit = null; // committed: the edit's changes are in the commit
     // The new commit and its files in one call (diff-tree prints the commit id first).
     const made = splitNul(await git.exec(['diff-tree', '-r', '--root', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', 'HEAD'], { readOnly: true }));
     const commit = made[0] ?? '';
@@ -313,6 +321,8 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     return { commit, fence: handle.token, task: taskId, files, shared: classes.shared, warnings, orphaned, waitedMs: handle.waitedMs };
   } catch (e) {
     failed = true;
+    // A git commit that failed late (a signal after the ref moved) may still have made the commit: then nothing is undone.
+    if (beforeEdit && !(fence && (await headFence(git)) === fence)) throw await undoEdit(e, { git, snapshot: beforeEdit, paths, orphaned, deadlineMs: deadline(), staleIndexLock });
     throw e;
   } finally {
     for (const [sig, h] of handlers) process.off(sig, h);
@@ -327,6 +337,34 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
       if (!failed) throw e;
     }
   }
+}
+
+/**
+ * A commit that failed after its edit ran: the named paths are put back as
+ * they were before the edit, and the error says what was undone, what could
+ * not be, and where foreign changes moved aside went.
+ */
+async function undoEdit(
+  e: unknown,
+  o: { git: ReturnType<typeof createGit>; snapshot: EditSnapshot; paths: string[]; orphaned: OrphanedChange[]; deadlineMs: number; staleIndexLock: StaleIndexLock },
+): Promise<unknown> {
+  let report: Awaited<ReturnType<typeof restorePaths>>;
+  try {
+    report = await restorePaths(o.git, o.snapshot, o.paths, o.deadlineMs, o.staleIndexLock);
+  } catch (err) {
+    report = { restored: [], notRestored: o.paths.map((path) => ({ path, reason: (err as Error).message })) };
+  }
+  let said = describeRestore(report);
+  const aside = o.orphaned.filter((c) => c.savedTo || c.stagedSavedTo);
+  if (aside.length) said += `${said ? '; ' : ''}changes that were not this commit's had been moved aside before the edit: ${aside.map((c) => `${showPath(c.path)} to ${c.savedTo ?? c.stagedSavedTo}`).join(', ')}`;
+  if (!(e instanceof LockstepError) || !said) return e;
+  return new LockstepError(e.code, `${e.message}; ${said}`, { hint: e.hint, detail: { ...e.detail, restored: report.restored, notRestored: report.notRestored, orphaned: o.orphaned }, cause: e });
+}
+
+/** HEAD's Lockstep-Fence trailer, or null. */
+async function headFence(git: ReturnType<typeof createGit>): Promise<string | null> {
+  const r = await git.run(['log', '-1', `--format=%(trailers:key=${TRAILER_FENCE},valueonly)`], { readOnly: true });
+  return r.code === 0 ? r.stdout.trim() || null : null;
 }
 
 /** Removes temporary indexes and messages of `lockstep commit` processes that were killed. */
