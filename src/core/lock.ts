@@ -612,7 +612,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
    * TEST-ONLY: LOCKSTEP_FAULT=wait-poll-ms:MS stretches the safety net, to
    * show a waiter is woken by the release and not by its own polling.
    */
-  const wakerPollMs = (head: boolean): number => untilDeadline(faultValue('wait-poll-ms') || (head ? 2 : 20 + Math.random() * 30));
+  const wakerPollMs = (head: boolean): number => untilDeadline((LOCKSTEP_TEST_BUILD ? faultValue('wait-poll-ms') : 0) || (head ? 2 : 20 + Math.random() * 30));
   const untilDeadline = (ms: number): number => Math.min(ms, Math.max(0, deadline - Date.now()));
   const servedBy = (s: { token: number; result: string }): ServedRequest => {
     const now = Date.now();
@@ -627,7 +627,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   const enqueue = (tickets: number[]): boolean => {
     // TEST-ONLY: LOCKSTEP_FAULT=pause-before-ticket:MS holds a waiter between
     // its look and its ticket, so a test can move the lock on meanwhile.
-    faultPauseSync('pause-before-ticket');
+    if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-ticket');
     if (!opened) {
       ticket = takeTicket(dir, tmp, tickets);
       if (!ticket) return false;
@@ -663,8 +663,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           // TEST-ONLY: LOCKSTEP_FAULT=pause-before-requeue:MS holds the
           // re-queue back, so a test can let the lock move on meanwhile;
           // requeue-without-moved-on:1 then skips the check (the control).
-          faultPauseSync('pause-before-requeue');
-          if (enqueue([hint.ticket]) && (faultValue('requeue-without-moved-on') || !movedOn(dir, hint.token))) {
+          if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-requeue');
+          if (enqueue([hint.ticket]) && ((LOCKSTEP_TEST_BUILD && faultValue('requeue-without-moved-on')) || !movedOn(dir, hint.token))) {
             await waker?.wait(wakerPollMs(false));
           }
         }
@@ -688,7 +688,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
             waker = null;
             closeSync(recordFd);
             recordFd = -1;
-          } else if (waker && st.size > recordBytes && (st.size !== pendingSize || faultValue('result-wait-every-time'))) {
+          } else if (waker && st.size > recordBytes && (st.size !== pendingSize || (LOCKSTEP_TEST_BUILD && faultValue('result-wait-every-time')))) {
             // Still queued, and our ticket has grown: a holder has written our
             // result and is about to remove the ticket (its write woke us too).
             // Wait for that instead of looking; once per line, should the
@@ -759,7 +759,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
             }
             if (mayGo) {
               if (stale) {
-                const pause = faultValue('pause-before-takeover');
+                const pause = LOCKSTEP_TEST_BUILD ? faultValue('pause-before-takeover') : 0;
                 if (pause > 0) await sleep(pause);
               }
               const mine = view.top + 1;
@@ -950,7 +950,7 @@ function wakeNext(dir: string, queued: number[]): void {
   // TEST-ONLY: LOCKSTEP_FAULT=wake-acquired-list-only:1 touches only the first
   // of the list the holder saw on acquiring, or w.1 (the control of the test
   // that shows why not).
-  if (faultValue('wake-acquired-list-only')) {
+  if (LOCKSTEP_TEST_BUILD && faultValue('wake-acquired-list-only')) {
     touchFirst(dir, queued.length ? queued : [1], now);
     return;
   }
@@ -967,7 +967,7 @@ function movedOn(dir: string, top: number): boolean {
   if (existsSync(join(dir, String(top + 1)))) return true;
   // TEST-ONLY: LOCKSTEP_FAULT=moved-on-by-next-only:1 asks only for the next
   // generation (the control of the test that shows why not).
-  return top > 0 && !faultValue('moved-on-by-next-only') && !existsSync(join(dir, String(top)));
+  return top > 0 && !(LOCKSTEP_TEST_BUILD && faultValue('moved-on-by-next-only')) && !existsSync(join(dir, String(top)));
 }
 
 function touchFirst(dir: string, tickets: number[], now: Date): boolean {
@@ -1021,13 +1021,13 @@ function takeBackTicket(dir: string, ticket: number, ino: number): boolean {
   const path = join(dir, `w.${ticket}`);
   // TEST-ONLY: under LOCKSTEP_FAULT=trust-ticket-listing:1 (see stillQueued)
   // the listing is believed here too, and the ticket removed by name.
-  if (faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket) && unlinkQuiet(path);
-  if (faultValue('take-back-by-name')) {
+  if (LOCKSTEP_TEST_BUILD && faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket) && unlinkQuiet(path);
+  if (LOCKSTEP_TEST_BUILD && faultValue('take-back-by-name')) {
     const ours = ticketIsOurs(dir, ticket, ino);
     faultPauseSync('pause-before-take-back');
     return ours && unlinkQuiet(path);
   }
-  faultPauseSync('pause-before-take-back');
+  if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-take-back');
   // (A `.tmp.<pid>.` name: should we die before removing it, compaction does.)
   const aside = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
   try {
@@ -1067,7 +1067,7 @@ function ticketIsOurs(dir: string, ticket: number, ino: number): boolean {
  * directory listing instead (the control of the test that shows why not).
  */
 function stillQueued(dir: string, ticket: number, st: { nlink: number }): boolean {
-  if (faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket);
+  if (LOCKSTEP_TEST_BUILD && faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket);
   return st.nlink > 0;
 }
 
@@ -1134,11 +1134,11 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
           // TEST-ONLY: LOCKSTEP_FAULT=pause-before-hand-over:MS holds the
           // written result back, so a test can make the waiter give up, or
           // kill this holder, in between.
-          faultPauseSync('pause-before-hand-over');
+          if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-hand-over');
           unlinkSync(path);
         } catch (e) {
           // TEST-ONLY: LOCKSTEP_FAULT=serve-no-undo:1 keeps the work of a waiter that gave up (the control of that test).
-          if (!faultValue('serve-no-undo')) out.undo?.();
+          if (!(LOCKSTEP_TEST_BUILD && faultValue('serve-no-undo'))) out.undo?.();
           if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // it gave up meanwhile
           throw fsError(e, 'hand over a served result in', dir);
         }
@@ -1166,7 +1166,7 @@ function writeTicket(dir: string, text: string, known: number[]): { ticket: numb
   // TEST-ONLY: LOCKSTEP_FAULT=pause-before-ticket-write:MS writes the
   // ticket empty and pauses before its record, so a test can show what
   // others make of such a ticket.
-  const pause = faultValue('pause-before-ticket-write') > 0;
+  const pause = LOCKSTEP_TEST_BUILD && faultValue('pause-before-ticket-write') > 0;
   let fd = null as number | null; // (set in the callback, which TypeScript does not follow)
   const ticket = firstFreeTicket(known, (n, first) => {
     const path = join(dir, `w.${n}`);
@@ -1182,7 +1182,7 @@ function writeTicket(dir: string, text: string, known: number[]): { ticket: numb
     return fd !== null;
   });
   if (!ticket || fd === null) return null;
-  if (pause) {
+  if (LOCKSTEP_TEST_BUILD && pause) {
     faultPauseSync('pause-before-ticket-write');
     writeSync(fd, text);
   }
