@@ -201,7 +201,7 @@ describe('pre-commit', () => {
       git(repo, 'add', 'a/w.txt');
       const r = commit(repo, ['-q', '-m', 'waits'], { LOCKSTEP_TASK: 'A' });
       expect(r.code).not.toBe(0);
-      expect(r.stderr).toMatch(new RegExp(`timed out after .* waiting for the commit lock held by pid ${holder.pid}`));
+      expect(r.stderr).toMatch(new RegExp(`timed out waiting for the commit lock: .* held by pid ${holder.pid} for`));
       expect(lockStatus({ cwd: repo }).holder?.pid).toBe(holder.pid);
     } finally {
       holder.kill('SIGKILL');

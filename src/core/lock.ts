@@ -42,6 +42,7 @@ import { identityOf, liveness, pidExists, startStamp, hostId, type Liveness } fr
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
 import { randomHex } from './names.js';
 import { faultPauseSync, faultValue } from './faults.js';
+import { WaitDeadline } from './wait-deadline.js';
 
 export const DEFAULT_LOCK = 'commit';
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -119,7 +120,7 @@ export interface AcquireOptions {
   cwd?: string;
   runtime?: Runtime;
   name?: string;
-  /** Wall-clock deadline for the whole wait; 0 = try once. Default 60 s. */
+  /** How long to wait while the queue does not move (see src/core/wait-deadline.ts); 0 = try once. Default 60 s. */
   timeoutMs?: number;
   task?: string | null;
   agent?: string | null;
@@ -421,6 +422,29 @@ export function ownerLiveness(rec: OwnerRecord, now = Date.now()): Liveness {
   return main;
 }
 
+/**
+ * The error of a wait that ran out: who holds the lock and for how long, how
+ * many wait ahead, how long the queue stood still. A lock break is suggested
+ * only for a holder that is gone: breaking a live holder's lock gives the
+ * repository two writers.
+ */
+function lockTimeout(name: string, token: number, holder: OwnerRecord | null, ahead: number, deadline: WaitDeadline): LockstepError {
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const now = Date.now();
+  const held = holder ? `held by ${describeHolder(holder)} for ${s(Math.max(0, now - holder.acquiredAtMs))} (since ${holder.acquiredAt})` : 'not held, but not yet this waiter\'s turn';
+  const queue = `${ahead} ${ahead === 1 ? 'waiter' : 'waiters'} ahead of this one`;
+  const message = `timed out waiting for the ${name} lock: the queue did not move for ${s(deadline.stillMs())} (waited ${s(deadline.waitedMs())} in all); it is ${held}; ${queue}`;
+  const l = holder ? ownerLiveness(holder, now) : null;
+  const hint = !l
+    ? `see the queue: lockstep lock status ${name}`
+    : l.state === 'dead'
+      ? `its holder is gone (${l.reason}): lockstep lock break ${name}`
+      : l.state === 'remote'
+        ? `its holder runs on host ${holder!.host}; lockstep takes the lock over once its lease runs out, at ${new Date(holder!.renewedAtMs + holder!.leaseMs).toISOString()}. See it: lockstep lock status ${name}`
+        : `its holder (pid ${holder!.pid}) is alive, still working: wait longer (a larger --timeout) or see what it does: lockstep lock status ${name}`;
+  return new LockstepError('LOCK_TIMEOUT', message, { hint, detail: { lock: name, token, holder, holderAlive: l ? l.state !== 'dead' : null, ahead, waitedMs: Math.round(deadline.waitedMs()), stillMs: Math.round(deadline.stillMs()) } });
+}
+
 function describeHolder(rec: OwnerRecord | null): string {
   if (!rec) return 'nobody';
   const who = [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, rec.host !== hostId() ? `host ${rec.host}` : null]
@@ -592,7 +616,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   const recordBytes = opened ? Buffer.byteLength(text) : 0;
   let pendingSize = -1;
   const started = Date.now();
-  const deadline = started + timeoutMs;
+  const deadline = new WaitDeadline(timeoutMs);
+  let ahead = 0;
   let ticket = 0;
   let lastHolder: OwnerRecord | null = null;
   let lastToken = 0;
@@ -613,7 +638,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
    * show a waiter is woken by the release and not by its own polling.
    */
   const wakerPollMs = (head: boolean): number => untilDeadline((LOCKSTEP_TEST_BUILD ? faultValue('wait-poll-ms') : 0) || (head ? 2 : 20 + Math.random() * 30));
-  const untilDeadline = (ms: number): number => Math.min(ms, Math.max(0, deadline - Date.now()));
+  const untilDeadline = (ms: number): number => Math.min(ms, deadline.remainingMs());
   const servedBy = (s: { token: number; result: string }): ServedRequest => {
     const now = Date.now();
     if (servedTicket) lastServed.set(dir, { token: s.token, ticket: servedTicket, at: now });
@@ -701,6 +726,11 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           }
         }
         const view = readView(dir);
+        // (A ticket just taken is not in the view yet: everyone in it is ahead.)
+        const ourAt = ticket ? view.tickets.indexOf(ticket) : -1;
+        ahead = ourAt < 0 ? view.tickets.length : ourAt;
+        // TEST-ONLY: LOCKSTEP_FAULT=wait-deadline-total:1 counts no progress: a deadline on the whole wait (the control of that test).
+        if (!(LOCKSTEP_TEST_BUILD && faultValue('wait-deadline-total'))) deadline.look(view.top, ahead);
         if (firstTop < 0) firstTop = view.top;
         if (view.top !== lastTop) {
           lastTop = view.top;
@@ -809,13 +839,9 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
 
         // Held (or not our turn): wait.
         const t = Date.now();
-        if (t >= deadline) {
-          appendEvent(rt.root, 'timeout', { lock: name, token: lastToken, waitedMs: t - started, heldBy: lastHolder?.pid ?? null });
-          const holderText = describeHolder(lastHolder);
-          throw new LockstepError('LOCK_TIMEOUT', `timed out after ${((t - started) / 1000).toFixed(1)} s waiting for the ${name} lock held by ${holderText}${lastHolder ? ` since ${lastHolder.acquiredAt}` : ''}`, {
-            hint: lastHolder ? `see who holds it: lockstep lock status ${name}; if that process is gone, lockstep lock break ${name}` : `lockstep lock status ${name}`,
-            detail: { lock: name, token: lastToken, holder: lastHolder },
-          });
+        if (deadline.expired()) {
+          appendEvent(rt.root, 'timeout', { lock: name, token: lastToken, waitedMs: Math.round(deadline.waitedMs()), heldBy: lastHolder?.pid ?? null });
+          throw lockTimeout(name, lastToken, lastHolder, ahead, deadline);
         }
         if (ticket === 0 && timeoutMs > 0) {
           const queued = enqueue(view.tickets);
@@ -841,9 +867,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
         // acquire and release).
         const cycles = (view.top - firstTop) / 2;
         const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
-        // (A ticket just taken is not in the view: everyone in it is ahead.)
-        const at = view.tickets.indexOf(ticket);
-        const position = ticket === 0 || at < 0 ? view.tickets.length : at;
+        const position = ahead;
         spins++;
         let delay: number;
         if (waker) {
