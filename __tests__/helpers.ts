@@ -7,6 +7,14 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname ?? '.', '..');
 export const CLI = join(ROOT, 'dist', 'cli', 'index.js');
+/**
+ * The test build of the CLI and of the hook runner (build/test/, made by
+ * `npm run build`): the same code with the fault points of
+ * src/core/faults.ts compiled in. The bundles in dist/ have none, so a test
+ * that sets LOCKSTEP_FAULT on a bundle starts one of these.
+ */
+export const TEST_CLI = join(ROOT, 'build', 'test', 'cli', 'index.js');
+export const TEST_HOOK = join(ROOT, 'build', 'test', 'hook', 'index.js');
 
 const made: string[] = [];
 
@@ -55,14 +63,15 @@ export interface Run {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', input: opts.input });
+/** Runs the CLI (`opts.cli`: another build of it, e.g. TEST_CLI). */
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string; cli?: string } = {}): Run {
+  const r = spawnSync(process.execPath, [opts.cli ?? CLI, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env }, encoding: 'utf8', input: opts.input });
   return { code: r.status ?? 128, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function runCliAsync(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+export function runCliAsync(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; cli?: string } = {}): Promise<Run> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env } });
+    const child = spawn(process.execPath, [opts.cli ?? CLI, ...args], { cwd: opts.cwd, env: { ...process.env, ...opts.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -9,13 +9,22 @@
 // (dist/lib, what `import … from "lockstep"` loads) is one ES module by
 // esbuild, with declarations by tsc.
 //
+// Fault injection (src/core/faults.ts) is test-only: every bundle here is
+// built with LOCKSTEP_TEST_BUILD defined as false, so the minifier removes the
+// fault points with their names and the reading of LOCKSTEP_FAULT, and
+// LOCKSTEP_FAULT does nothing in what users run. The CLI and the hook runner
+// are built a second time with it true into build/test/ (git-ignored), for
+// the tests that start a bundle with faults on. The action's own sources go
+// through esbuild first (for the define; ncc has none), then ncc bundles that
+// with the packages.
+//
 // ncc does not clean its output directory, so each bundle is built into a
 // fresh temp directory; its files then replace the old ones one rename at a
 // time, so a test or hook running during a rebuild always sees a whole file.
 // `-t` (transpile-only) breaks ESM imports and is deliberately not used.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 
@@ -72,28 +81,29 @@ const targets = [
   { entry: 'src/index.ts', out: 'dist/lib', library: true, licensesFrom: { dir: 'src', except: ['src/action', 'src/cli'] } },
 ];
 
-for (const t of targets) {
-  if (!existsSync(t.entry)) continue;
-  const tmp = `${t.out}.tmp-${process.pid}`;
+/** The test build: where it goes, beside nothing users get. */
+const TEST_BUILD_DIR = join('build', 'test');
+
+for (const t of targets) await buildTarget(t, t.out, false);
+for (const t of targets.filter((x) => x.launched)) await buildTarget({ ...t, licensesFrom: undefined }, join(TEST_BUILD_DIR, basename(t.out)), true);
+
+/** Builds one target into `out` (faults compiled in only when `testBuild`), replacing the old files one rename at a time. */
+async function buildTarget(t, out, testBuild) {
+  if (!existsSync(t.entry)) return;
+  const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  if (t.launched || t.library) {
-    try {
-      if (t.launched) await buildLaunched(t.entry, tmp, t.launched, t.ownBundles ?? {});
-      else await buildLibrary(t.entry, tmp);
-      if (t.licensesFrom) writeFileSync(join(tmp, 'licenses.txt'), licenses(importedPackages(t.licensesFrom.dir, t.licensesFrom.except)));
-    } catch (e) {
-      rmSync(tmp, { recursive: true, force: true });
-      console.error(`build: ${e.message}`);
-      process.exit(1);
-    }
-  } else {
-    const r = spawnSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', t.entry, '-o', tmp, '--minify', '--no-source-map-register', '-q', '--license', 'licenses.txt'], { stdio: 'inherit' });
-    if (r.status !== 0) {
-      rmSync(tmp, { recursive: true, force: true });
-      process.exit(r.status ?? 1);
-    }
+  const define = { LOCKSTEP_TEST_BUILD: String(testBuild) };
+  try {
+    if (t.launched) await buildLaunched(t.entry, tmp, t.launched, t.ownBundles ?? {}, define);
+    else if (t.library) await buildLibrary(t.entry, tmp, define);
+    else await buildAction(t.entry, tmp, define);
+    if (t.licensesFrom) writeFileSync(join(tmp, 'licenses.txt'), licenses(importedPackages(t.licensesFrom.dir, t.licensesFrom.except)));
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    console.error(`build: ${e.message}`);
+    process.exit(1);
   }
-  mkdirSync(t.out, { recursive: true });
+  mkdirSync(out, { recursive: true });
   const fresh = new Set(readdirSync(tmp));
   // The files the entry loads first (a launcher's bundle, ncc's chunks), the
   // entry last: a process starting mid-rebuild gets the old entry with its old
@@ -101,11 +111,28 @@ for (const t of targets) {
   const order = [...fresh].sort((a, b) => Number(a === 'index.js') - Number(b === 'index.js'));
   for (const f of order) {
     // A directory (the library's types) is replaced whole.
-    if (statSync(join(tmp, f)).isDirectory()) rmSync(join(t.out, f), { recursive: true, force: true });
-    renameSync(join(tmp, f), join(t.out, f));
+    if (statSync(join(tmp, f)).isDirectory()) rmSync(join(out, f), { recursive: true, force: true });
+    renameSync(join(tmp, f), join(out, f));
   }
-  for (const f of readdirSync(t.out)) if (!fresh.has(f) && statSync(join(t.out, f)).isFile()) rmSync(join(t.out, f));
+  for (const f of readdirSync(out)) if (!fresh.has(f) && statSync(join(out, f)).isFile()) rmSync(join(out, f));
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * dist/action: the action's own sources as one ES module by esbuild (with the
+ * define; packages left as imports), at a fixed path so that ncc's output
+ * does not depend on the build's pid, then bundled with its packages by ncc.
+ */
+async function buildAction(entry, out, define) {
+  const src = join('build', 'action-src');
+  rmSync(src, { recursive: true, force: true });
+  try {
+    await build({ entryPoints: [entry], outfile: join(src, 'index.js'), bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none', minifySyntax: true, define });
+    const r = spawnSync(process.execPath, ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', join(src, 'index.js'), '-o', out, '--minify', '--no-source-map-register', '-q', '--license', 'licenses.txt'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`ncc failed (exit ${r.status})`);
+  } finally {
+    rmSync(src, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -114,7 +141,7 @@ for (const t of targets) {
  * the code cache (index.js, with each bundle's name and hash in it) and a
  * package.json that makes them all CommonJS inside this ESM package.
  */
-async function buildLaunched(entry, out, name, ownBundles) {
+async function buildLaunched(entry, out, name, ownBundles, define) {
   mkdirSync(out, { recursive: true });
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', legalComments: 'none' };
   const bundleOne = async (from, as) => {
@@ -126,7 +153,7 @@ async function buildLaunched(entry, out, name, ownBundles) {
       plugins: [lazyBuiltins],
       // src/hooks/install.ts finds the package from import.meta.url. Worked
       // out when asked: pathToFileURL, cold, cost every call a few tenths of a ms.
-      define: { 'import.meta.url': '__lockstepImportMeta.url' },
+      define: { ...define, 'import.meta.url': '__lockstepImportMeta.url' },
       banner: { js: "var __lockstepImportMeta={get url(){return require('url').pathToFileURL(__filename).href}};" },
     });
     const code = readFileSync(join(out, `${as}.js`));
@@ -159,7 +186,7 @@ async function buildLaunched(entry, out, name, ownBundles) {
  * tsconfig.lib.json). CommonJS dependencies inside an ES module call
  * require(), hence the createRequire banner.
  */
-async function buildLibrary(entry, out) {
+async function buildLibrary(entry, out, define) {
   mkdirSync(out, { recursive: true });
   await build({
     entryPoints: [entry],
@@ -170,6 +197,9 @@ async function buildLibrary(entry, out) {
     target: 'node20',
     logLevel: 'warning',
     legalComments: 'none',
+    // Folds the define (and removes the fault points) while the module stays readable.
+    minifySyntax: true,
+    define,
     banner: { js: "import { createRequire as __lockstepCreateRequire } from 'node:module';\nconst require = __lockstepCreateRequire(import.meta.url);" },
   });
   const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.lib.json', '--outDir', join(out, 'types')], { stdio: 'inherit' });

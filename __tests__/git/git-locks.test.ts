@@ -11,7 +11,7 @@ import { gitLockFiles, lockFileInError } from '../../src/git/git-locks.js';
 import { readEvents } from '../../src/core/events.js';
 import { startTask } from '../../src/tasks/tasks.js';
 import { mergeBranch } from '../../src/merge/merge.js';
-import { cleanupTemp, git, runCli, runWorker, tempDir, tempRepo, until, waitExit } from '../helpers.js';
+import { cleanupTemp, git, runCli, runWorker, TEST_CLI, tempDir, tempRepo, until, waitExit } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -50,7 +50,7 @@ async function heldCommit(repo: string): Promise<HeldCommit> {
 }
 
 const json = (repo: string, args: string[] = [], env: Record<string, string> = {}) => {
-  const r = runCli(['git-locks', '--json', ...args], { cwd: repo, env });
+  const r = runCli(['git-locks', '--json', ...args], { cwd: repo, env, cli: env.LOCKSTEP_FAULT ? TEST_CLI : undefined });
   return { code: r.code, out: JSON.parse(r.stdout) as { ok: boolean; locks: { name: string; state: string; holders: { pid: number; reason: string }[] }[]; cleared: { name: string }[] } };
 };
 

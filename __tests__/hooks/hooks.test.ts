@@ -12,7 +12,7 @@ import { messageHasText } from '../../src/hooks/commit-msg.js';
 import { hookRuntime, readHeadFast } from '../../src/hooks/hook-runtime.js';
 import { readInflight, writeInflight, type Inflight } from '../../src/hooks/inflight.js';
 import { parseStagedListing, STAGED_END } from '../../src/tasks/git-paths.js';
-import { cleanupTemp, git, ROOT, tempDir, tempRepo } from '../helpers.js';
+import { cleanupTemp, git, ROOT, TEST_HOOK, tempDir, tempRepo } from '../helpers.js';
 import { commitFiles, gitRun, installHusky, lockDir, lockstep, trailers, write, holdLock } from '../tasks/fixtures.js';
 
 afterAll(cleanupTemp);
@@ -130,7 +130,8 @@ describe('pre-commit', () => {
     const repo = hookedRepo();
     const piped = join(tempDir(), 'listing');
     writeFileSync(piped, listing);
-    const hook = `#!/bin/sh\nLOCKSTEP_STAGED_STDIN=1 exec '${process.execPath}' '${join(ROOT, 'dist', 'hook', 'index.js')}' pre-commit < '${piped}'\n`;
+    // The test build: its control needs a fault point, which dist/ has not.
+    const hook = `#!/bin/sh\nLOCKSTEP_STAGED_STDIN=1 exec '${process.execPath}' '${TEST_HOOK}' pre-commit < '${piped}'\n`;
     writeFileSync(join(repo, '.git', 'hooks', 'pre-commit'), hook, { mode: 0o755 });
     write(repo, 'a/mine.txt', 'a\n');
     write(repo, 'b/theirs.txt', 'b\n');
@@ -200,7 +201,7 @@ describe('pre-commit', () => {
       git(repo, 'add', 'a/w.txt');
       const r = commit(repo, ['-q', '-m', 'waits'], { LOCKSTEP_TASK: 'A' });
       expect(r.code).not.toBe(0);
-      expect(r.stderr).toMatch(new RegExp(`timed out after .* waiting for the commit lock held by pid ${holder.pid}`));
+      expect(r.stderr).toMatch(new RegExp(`timed out waiting for the commit lock: .* held by pid ${holder.pid} for`));
       expect(lockStatus({ cwd: repo }).holder?.pid).toBe(holder.pid);
     } finally {
       holder.kill('SIGKILL');

@@ -32,7 +32,7 @@ describe('lockstep state (CLI)', () => {
     expect(JSON.parse(runCli(['state', 'get', id], { cwd: repo }).stdout)).toEqual({ PLAN: '/abs/plan.md', STEP: '1', EQ: 'a=b' });
     expect(JSON.parse(runCli(['state', 'get', id, '--json'], { cwd: repo }).stdout)).toMatchObject({ id, owner: 'session-1', prefix: 'create-plan' });
     expect(runCli(['state', 'get', id, 'NOPE'], { cwd: repo }).code).toBe(2);
-    expect(runCli(['state', 'env', id], { cwd: repo }).stdout).toBe(`export EQ='a=b'\nexport PLAN='/abs/plan.md'\nexport STEP='1'\n`);
+    expect(runCli(['state', 'env', id, '--key', 'PLAN', '--key', 'STEP', '--key', 'EQ'], { cwd: repo }).stdout).toBe(`export EQ='a=b'\nexport PLAN='/abs/plan.md'\nexport STEP='1'\n`);
     expect(runCli(['state', 'discover', 'create-plan', '--owner', 'session-1'], { cwd: repo }).stdout).toBe(`${id}\n`);
     expect(runCli(['state', 'discover', 'create-plan'], { cwd: repo, env: { LOCKSTEP_OWNER: 'session-1' } }).stdout).toBe(`${id}\n`);
     const none = runCli(['state', 'discover', 'create-plan', '--owner', 'someone-else'], { cwd: repo });
@@ -65,10 +65,10 @@ describe('lockstep state (CLI)', () => {
       `trailing backslash \\`,
     ].join(' | ');
     const id = runCli(['state', 'init', 'evil', '--owner', 'o'], { cwd: repo }).stdout.trim();
-    expect(runCli(['state', 'set', id, `NASTY=${nasty}`, 'PLAIN=ok'], { cwd: repo }).code).toBe(0);
+    expect(runCli(['state', 'set', id, `WORKFLOW_NASTY=${nasty}`, 'WORKFLOW_PLAIN=ok'], { cwd: repo }).code).toBe(0);
     for (const shell of ['bash', 'sh']) {
       const out = join(dir, `out-${shell}`);
-      const script = `${LOCKSTEP}\neval "$(lockstep -C "$1" state env "$2")" || exit 9\nprintf '%s' "$NASTY" > "$3"\n[ "$PLAIN" = ok ] || exit 8`;
+      const script = `${LOCKSTEP}\neval "$(lockstep -C "$1" state env "$2")" || exit 9\nprintf '%s' "$WORKFLOW_NASTY" > "$3"\n[ "$WORKFLOW_PLAIN" = ok ] || exit 8`;
       const r = await sh(shell, script, [repo, id, out]);
       expect([shell, r.code, r.stderr]).toEqual([shell, 0, '']);
       expect(readFileSync(out, 'utf8')).toBe(nasty);
@@ -98,7 +98,7 @@ describe('lockstep state (CLI)', () => {
       wait_for "$other.init"
       OWN=$(lockstep -C "$REPO" state discover create-plan --owner "instance-$me")
       NEWEST=$(basename "$(ls -t "$STATE_DIR"/create-plan_*.json | head -1)" .json)
-      eval "$(lockstep -C "$REPO" state env "$OWN")"
+      eval "$(lockstep -C "$REPO" state env "$OWN" --key INSTANCE)"
       echo "$ID $OWN $NEWEST $INSTANCE"`;
     const env = { REPO: repo, SYNC: sync, STATE_DIR: stateDir };
     const [a, b] = await Promise.all([sh('bash', script, ['A', 'B'], env), sh('bash', script, ['B', 'A'], env)]);
@@ -122,6 +122,67 @@ describe('lockstep state (CLI)', () => {
     const values = JSON.parse(runCli(['state', 'get', id], { cwd: repo }).stdout);
     expect(Object.keys(values)).toHaveLength(24);
   }, 300_000);
+
+  test("keys named like an object's own members (__proto__, constructor, toString, hasOwnProperty) round-trip through set, get, env and --unset", () => {
+    const repo = tempRepo();
+    const id = runCli(['state', 'init', 'proto'], { cwd: repo }).stdout.trim();
+    const keys = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+    const set = runCli(['state', 'set', id, ...keys.map((k) => `${k}=v-${k}`)], { cwd: repo });
+    expect([set.code, set.stderr]).toEqual([0, '']);
+    expect(JSON.parse(runCli(['state', 'get', id], { cwd: repo }).stdout)).toEqual(Object.fromEntries(keys.map((k) => [k, `v-${k}`])));
+    for (const k of keys) expect([k, runCli(['state', 'get', id, k], { cwd: repo }).stdout]).toEqual([k, `v-${k}\n`]);
+    // Read back from the file and written again by a later set: still there.
+    expect(runCli(['state', 'set', id, 'WORKFLOW_LATER=1'], { cwd: repo }).code).toBe(0);
+    const env = runCli(['state', 'env', id, ...keys.flatMap((k) => ['--key', k])], { cwd: repo });
+    expect(env.stdout).toBe(`export WORKFLOW_LATER='1'\n${keys.sort().map((k) => `export ${k}='v-${k}'\n`).join('')}`);
+    expect(runCli(['state', 'set', id, '--unset', '__proto__', '--unset', 'constructor'], { cwd: repo }).code).toBe(0);
+    expect(Object.keys(JSON.parse(runCli(['state', 'get', id], { cwd: repo }).stdout)).sort()).toEqual(['WORKFLOW_LATER', 'hasOwnProperty', 'toString', 'valueOf']);
+    // A key the state never held is not found, even when every object has a member of that name.
+    const missing = runCli(['state', 'get', id, 'constructor'], { cwd: repo });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`state ${id} has no key constructor`);
+  });
+
+  test('state env exports only WORKFLOW_* keys and the keys named with --key; the others are named on stderr, never run, never switch lockstep off', async () => {
+    const repo = tempRepo();
+    const dir = tempDir();
+    const marker = join(dir, 'ran');
+    const program = join(dir, 'program.sh');
+    writeFileSync(program, `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+    // Names that make git, a pager, an editor, an interpreter or lockstep do something else; a deny list misses one of them.
+    const switches = ['GIT_EXTERNAL_DIFF', 'GIT_SSH_COMMAND', 'GIT_PAGER', 'PAGER', 'EDITOR', 'GIT_EDITOR', 'GIT_EXEC_PATH', 'GIT_ASKPASS', 'SSH_ASKPASS', 'PERL5LIB', 'PYTHONPATH', 'NODE_PATH', 'LESSOPEN', 'ZDOTDIR', 'TMPDIR', 'HUSKY', 'LOCKSTEP_SKIP', 'LOCKSTEP_TASK'];
+    const id = runCli(['state', 'init', 'env-rule'], { cwd: repo }).stdout.trim();
+    const set = runCli(['state', 'set', id, ...switches.map((k) => `${k}=${program}`), 'WORKFLOW_PLAN=/abs/plan.md', 'STEP=2'], { cwd: repo });
+    expect([set.code, set.stderr]).toEqual([0, '']);
+    expect(runCli(['state', 'set', id, 'NODE_OPTIONS=--require=/x'], { cwd: repo }).code).toBe(2); // refused outright, as before
+
+    const env = runCli(['state', 'env', id], { cwd: repo });
+    expect(env.code).toBe(0);
+    expect(env.stdout).toBe(`export WORKFLOW_PLAN='/abs/plan.md'\n`);
+    // Reported, not dropped in silence: a script from before the rule learns why STEP is empty.
+    expect(env.stderr).toContain(`lockstep: note: not exported from state ${id}: ${[...switches, 'STEP'].sort().join(', ')}`);
+    expect(env.stderr).toContain('fix: name each key your script reads (--key KEY), or store it as WORKFLOW_KEY');
+    const named = runCli(['state', 'env', id, '--key', 'STEP'], { cwd: repo });
+    expect(named.stdout).toBe(`export STEP='2'\nexport WORKFLOW_PLAN='/abs/plan.md'\n`);
+    expect(named.stderr).not.toMatch(/not exported: .*STEP/);
+    for (const refused of ['LOCKSTEP_SKIP', 'PATH', 'not a name']) {
+      const r = runCli(['state', 'env', id, '--key', refused], { cwd: repo });
+      expect([refused, r.code, r.stdout]).toEqual([refused, 2, '']);
+    }
+
+    // What a shell that evals it does afterwards: git diff runs no external program, lockstep is not switched off.
+    writeFileSync(join(repo, 'README.md'), 'changed\n');
+    const script = (keys: string) => `${LOCKSTEP}\nunset ${switches.join(' ')}\neval "$(lockstep -C "$1" state env "$2" ${keys} 2>/dev/null)" || exit 9\ngit -C "$1" diff >/dev/null\nenv | grep -E '^(${switches.join('|')})=' || true`;
+    const clean = {};
+    const r = await sh('bash', script(''), [repo, id], clean);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.split('\n').filter((l) => l.includes(program))).toEqual([]);
+    expect(existsSync(marker)).toBe(false);
+    // The control: the same shell with GIT_EXTERNAL_DIFF exported (named on purpose) runs the program, so the check above can fail.
+    const control = await sh('bash', script('--key GIT_EXTERNAL_DIFF'), [repo, id], clean);
+    expect(control.stdout).toContain(`GIT_EXTERNAL_DIFF=${program}`);
+    expect(existsSync(marker)).toBe(true);
+  });
 
   test('a corrupted state file: exit 4 with a clear message; it and everything else stay untouched', () => {
     const repo = tempRepo();

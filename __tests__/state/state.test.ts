@@ -5,7 +5,7 @@ import { openRuntime } from '../../src/core/runtime.js';
 import { discoverState, listStates } from '../../src/state/discover.js';
 import { gcStates } from '../../src/state/gc.js';
 import { newStateId, parseStateId, validatePrefix } from '../../src/state/id.js';
-import { exportLines, shellQuote } from '../../src/state/shell-env.js';
+import { exportLines, planExport, shellQuote } from '../../src/state/shell-env.js';
 import { getState, initState, setState, stateDir } from '../../src/state/store.js';
 import { cleanupTemp, errorCodeOf, runWorkersTogether, tempDir, tempRepo, type Run } from '../helpers.js';
 
@@ -146,6 +146,25 @@ describe('shell export', () => {
   test('single-quotes every value', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
     expect(shellQuote('')).toBe(`''`);
-    expect(exportLines({ B: '$(x)', A: 'a\nb' })).toEqual([`export A='a\nb'`, `export B='$(x)'`]);
+    expect(exportLines({ WORKFLOW_B: '$(x)', WORKFLOW_A: 'a\nb' })).toEqual([`export WORKFLOW_A='a\nb'`, `export WORKFLOW_B='$(x)'`]);
+  });
+
+  test('the export rule: WORKFLOW_* keys and the named ones; lockstep\'s own switches cannot be named', async () => {
+    const values = { WORKFLOW_X: '1', PLAN: '2', GIT_SSH_COMMAND: '3', LOCKSTEP_SKIP: '1' };
+    expect(planExport(values)).toEqual({ exported: ['WORKFLOW_X'], notExported: ['GIT_SSH_COMMAND', 'LOCKSTEP_SKIP', 'PLAN'] });
+    expect(planExport(values, ['PLAN', 'ABSENT'])).toEqual({ exported: ['PLAN', 'WORKFLOW_X'], notExported: ['GIT_SSH_COMMAND', 'LOCKSTEP_SKIP'] });
+    expect(exportLines(values, ['PLAN'])).toEqual([`export PLAN='2'`, `export WORKFLOW_X='1'`]);
+    for (const bad of ['LOCKSTEP_SKIP', 'LOCKSTEP_TASK', 'PATH', 'LD_PRELOAD', '1X']) expect(await errorCodeOf(() => planExport(values, [bad]))).toBe('BAD_INPUT');
+  });
+
+  test("values live in a map without a prototype: __proto__ and friends are kept by init, set and a read of the file", async () => {
+    const repo = tempRepo();
+    const given = JSON.parse('{"__proto__":"p","constructor":"c","toString":"t"}') as Record<string, string>;
+    const { id } = initState({ cwd: repo, prefix: 'proto', values: given });
+    expect({ ...getState({ cwd: repo, id }).values }).toEqual(given);
+    const rec = await setState({ cwd: repo, id, values: JSON.parse('{"__proto__":"p2","WORKFLOW_A":"a"}') as Record<string, string> });
+    expect(Object.entries(rec.values).sort()).toEqual([['WORKFLOW_A', 'a'], ['__proto__', 'p2'], ['constructor', 'c'], ['toString', 't']]);
+    expect(Object.getPrototypeOf(getState({ cwd: repo, id }).values)).toBeNull();
+    expect(JSON.parse(readFileSync(join(stateDir({ cwd: repo }), `${id}.json`), 'utf8')).values).toEqual(JSON.parse('{"WORKFLOW_A":"a","__proto__":"p2","constructor":"c","toString":"t"}'));
   });
 });

@@ -111,8 +111,8 @@ function logFor(path: string): OpenLog {
 function rotate(path: string, ino: bigint): void {
   // TEST-ONLY: LOCKSTEP_FAULT=pause-before-rotate:MS lets another writer
   // rotate first; rotate-blind:1 is the plain rename (the control).
-  faultPauseSync('pause-before-rotate');
-  if (faultValue('rotate-blind')) {
+  if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-rotate');
+  if (LOCKSTEP_TEST_BUILD && faultValue('rotate-blind')) {
     try {
       renameSync(path, `${path}.1`);
     } catch {

@@ -42,6 +42,7 @@ import { identityOf, liveness, pidExists, startStamp, hostId, type Liveness } fr
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
 import { randomHex } from './names.js';
 import { faultPauseSync, faultValue } from './faults.js';
+import { WaitDeadline } from './wait-deadline.js';
 
 export const DEFAULT_LOCK = 'commit';
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -119,7 +120,7 @@ export interface AcquireOptions {
   cwd?: string;
   runtime?: Runtime;
   name?: string;
-  /** Wall-clock deadline for the whole wait; 0 = try once. Default 60 s. */
+  /** How long to wait while the queue does not move (see src/core/wait-deadline.ts); 0 = try once. Default 60 s. */
   timeoutMs?: number;
   task?: string | null;
   agent?: string | null;
@@ -421,6 +422,29 @@ export function ownerLiveness(rec: OwnerRecord, now = Date.now()): Liveness {
   return main;
 }
 
+/**
+ * The error of a wait that ran out: who holds the lock and for how long, how
+ * many wait ahead, how long the queue stood still. A lock break is suggested
+ * only for a holder that is gone: breaking a live holder's lock gives the
+ * repository two writers.
+ */
+function lockTimeout(name: string, token: number, holder: OwnerRecord | null, ahead: number, deadline: WaitDeadline): LockstepError {
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const now = Date.now();
+  const held = holder ? `held by ${describeHolder(holder)} for ${s(Math.max(0, now - holder.acquiredAtMs))} (since ${holder.acquiredAt})` : 'not held, but not yet this waiter\'s turn';
+  const queue = `${ahead} ${ahead === 1 ? 'waiter' : 'waiters'} ahead of this one`;
+  const message = `timed out waiting for the ${name} lock: the queue did not move for ${s(deadline.stillMs())} (waited ${s(deadline.waitedMs())} in all); it is ${held}; ${queue}`;
+  const l = holder ? ownerLiveness(holder, now) : null;
+  const hint = !l
+    ? `see the queue: lockstep lock status ${name}`
+    : l.state === 'dead'
+      ? `its holder is gone (${l.reason}): lockstep lock break ${name}`
+      : l.state === 'remote'
+        ? `its holder runs on host ${holder!.host}; lockstep takes the lock over once its lease runs out, at ${new Date(holder!.renewedAtMs + holder!.leaseMs).toISOString()}. See it: lockstep lock status ${name}`
+        : `its holder (pid ${holder!.pid}) is alive, still working: wait longer (a larger --timeout) or see what it does: lockstep lock status ${name}`;
+  return new LockstepError('LOCK_TIMEOUT', message, { hint, detail: { lock: name, token, holder, holderAlive: l ? l.state !== 'dead' : null, ahead, waitedMs: Math.round(deadline.waitedMs()), stillMs: Math.round(deadline.stillMs()) } });
+}
+
 function describeHolder(rec: OwnerRecord | null): string {
   if (!rec) return 'nobody';
   const who = [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, rec.host !== hostId() ? `host ${rec.host}` : null]
@@ -592,7 +616,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   const recordBytes = opened ? Buffer.byteLength(text) : 0;
   let pendingSize = -1;
   const started = Date.now();
-  const deadline = started + timeoutMs;
+  const deadline = new WaitDeadline(timeoutMs);
+  let ahead = 0;
   let ticket = 0;
   let lastHolder: OwnerRecord | null = null;
   let lastToken = 0;
@@ -612,8 +637,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
    * TEST-ONLY: LOCKSTEP_FAULT=wait-poll-ms:MS stretches the safety net, to
    * show a waiter is woken by the release and not by its own polling.
    */
-  const wakerPollMs = (head: boolean): number => untilDeadline(faultValue('wait-poll-ms') || (head ? 2 : 20 + Math.random() * 30));
-  const untilDeadline = (ms: number): number => Math.min(ms, Math.max(0, deadline - Date.now()));
+  const wakerPollMs = (head: boolean): number => untilDeadline((LOCKSTEP_TEST_BUILD ? faultValue('wait-poll-ms') : 0) || (head ? 2 : 20 + Math.random() * 30));
+  const untilDeadline = (ms: number): number => Math.min(ms, deadline.remainingMs());
   const servedBy = (s: { token: number; result: string }): ServedRequest => {
     const now = Date.now();
     if (servedTicket) lastServed.set(dir, { token: s.token, ticket: servedTicket, at: now });
@@ -627,7 +652,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
   const enqueue = (tickets: number[]): boolean => {
     // TEST-ONLY: LOCKSTEP_FAULT=pause-before-ticket:MS holds a waiter between
     // its look and its ticket, so a test can move the lock on meanwhile.
-    faultPauseSync('pause-before-ticket');
+    if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-ticket');
     if (!opened) {
       ticket = takeTicket(dir, tmp, tickets);
       if (!ticket) return false;
@@ -663,8 +688,8 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           // TEST-ONLY: LOCKSTEP_FAULT=pause-before-requeue:MS holds the
           // re-queue back, so a test can let the lock move on meanwhile;
           // requeue-without-moved-on:1 then skips the check (the control).
-          faultPauseSync('pause-before-requeue');
-          if (enqueue([hint.ticket]) && (faultValue('requeue-without-moved-on') || !movedOn(dir, hint.token))) {
+          if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-requeue');
+          if (enqueue([hint.ticket]) && ((LOCKSTEP_TEST_BUILD && faultValue('requeue-without-moved-on')) || !movedOn(dir, hint.token))) {
             await waker?.wait(wakerPollMs(false));
           }
         }
@@ -688,7 +713,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
             waker = null;
             closeSync(recordFd);
             recordFd = -1;
-          } else if (waker && st.size > recordBytes && (st.size !== pendingSize || faultValue('result-wait-every-time'))) {
+          } else if (waker && st.size > recordBytes && (st.size !== pendingSize || (LOCKSTEP_TEST_BUILD && faultValue('result-wait-every-time')))) {
             // Still queued, and our ticket has grown: a holder has written our
             // result and is about to remove the ticket (its write woke us too).
             // Wait for that instead of looking; once per line, should the
@@ -701,6 +726,11 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           }
         }
         const view = readView(dir);
+        // (A ticket just taken is not in the view yet: everyone in it is ahead.)
+        const ourAt = ticket ? view.tickets.indexOf(ticket) : -1;
+        ahead = ourAt < 0 ? view.tickets.length : ourAt;
+        // TEST-ONLY: LOCKSTEP_FAULT=wait-deadline-total:1 counts no progress: a deadline on the whole wait (the control of that test).
+        if (!(LOCKSTEP_TEST_BUILD && faultValue('wait-deadline-total'))) deadline.look(view.top, ahead);
         if (firstTop < 0) firstTop = view.top;
         if (view.top !== lastTop) {
           lastTop = view.top;
@@ -759,7 +789,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
             }
             if (mayGo) {
               if (stale) {
-                const pause = faultValue('pause-before-takeover');
+                const pause = LOCKSTEP_TEST_BUILD ? faultValue('pause-before-takeover') : 0;
                 if (pause > 0) await sleep(pause);
               }
               const mine = view.top + 1;
@@ -810,13 +840,9 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
 
         // Held (or not our turn): wait.
         const t = Date.now();
-        if (t >= deadline) {
-          appendEvent(rt.root, 'timeout', { lock: name, token: lastToken, waitedMs: t - started, heldBy: lastHolder?.pid ?? null });
-          const holderText = describeHolder(lastHolder);
-          throw new LockstepError('LOCK_TIMEOUT', `timed out after ${((t - started) / 1000).toFixed(1)} s waiting for the ${name} lock held by ${holderText}${lastHolder ? ` since ${lastHolder.acquiredAt}` : ''}`, {
-            hint: lastHolder ? `see who holds it: lockstep lock status ${name}; if that process is gone, lockstep lock break ${name}` : `lockstep lock status ${name}`,
-            detail: { lock: name, token: lastToken, holder: lastHolder },
-          });
+        if (deadline.expired()) {
+          appendEvent(rt.root, 'timeout', { lock: name, token: lastToken, waitedMs: Math.round(deadline.waitedMs()), heldBy: lastHolder?.pid ?? null });
+          throw lockTimeout(name, lastToken, lastHolder, ahead, deadline);
         }
         if (ticket === 0 && timeoutMs > 0) {
           const queued = enqueue(view.tickets);
@@ -842,9 +868,7 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
         // acquire and release).
         const cycles = (view.top - firstTop) / 2;
         const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
-        // (A ticket just taken is not in the view: everyone in it is ahead.)
-        const at = view.tickets.indexOf(ticket);
-        const position = ticket === 0 || at < 0 ? view.tickets.length : at;
+        const position = ahead;
         spins++;
         let delay: number;
         if (waker) {
@@ -951,7 +975,7 @@ function wakeNext(dir: string, queued: number[]): void {
   // TEST-ONLY: LOCKSTEP_FAULT=wake-acquired-list-only:1 touches only the first
   // of the list the holder saw on acquiring, or w.1 (the control of the test
   // that shows why not).
-  if (faultValue('wake-acquired-list-only')) {
+  if (LOCKSTEP_TEST_BUILD && faultValue('wake-acquired-list-only')) {
     touchFirst(dir, queued.length ? queued : [1], now);
     return;
   }
@@ -968,7 +992,7 @@ function movedOn(dir: string, top: number): boolean {
   if (existsSync(join(dir, String(top + 1)))) return true;
   // TEST-ONLY: LOCKSTEP_FAULT=moved-on-by-next-only:1 asks only for the next
   // generation (the control of the test that shows why not).
-  return top > 0 && !faultValue('moved-on-by-next-only') && !existsSync(join(dir, String(top)));
+  return top > 0 && !(LOCKSTEP_TEST_BUILD && faultValue('moved-on-by-next-only')) && !existsSync(join(dir, String(top)));
 }
 
 function touchFirst(dir: string, tickets: number[], now: Date): boolean {
@@ -1022,13 +1046,13 @@ function takeBackTicket(dir: string, ticket: number, ino: number): boolean {
   const path = join(dir, `w.${ticket}`);
   // TEST-ONLY: under LOCKSTEP_FAULT=trust-ticket-listing:1 (see stillQueued)
   // the listing is believed here too, and the ticket removed by name.
-  if (faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket) && unlinkQuiet(path);
-  if (faultValue('take-back-by-name')) {
+  if (LOCKSTEP_TEST_BUILD && faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket) && unlinkQuiet(path);
+  if (LOCKSTEP_TEST_BUILD && faultValue('take-back-by-name')) {
     const ours = ticketIsOurs(dir, ticket, ino);
     faultPauseSync('pause-before-take-back');
     return ours && unlinkQuiet(path);
   }
-  faultPauseSync('pause-before-take-back');
+  if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-take-back');
   // (A `.tmp.<pid>.` name: should we die before removing it, compaction does.)
   const aside = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
   try {
@@ -1068,7 +1092,7 @@ function ticketIsOurs(dir: string, ticket: number, ino: number): boolean {
  * directory listing instead (the control of the test that shows why not).
  */
 function stillQueued(dir: string, ticket: number, st: { nlink: number }): boolean {
-  if (faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket);
+  if (LOCKSTEP_TEST_BUILD && faultValue('trust-ticket-listing')) return readView(dir).tickets.includes(ticket);
   return st.nlink > 0;
 }
 
@@ -1135,11 +1159,11 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
           // TEST-ONLY: LOCKSTEP_FAULT=pause-before-hand-over:MS holds the
           // written result back, so a test can make the waiter give up, or
           // kill this holder, in between.
-          faultPauseSync('pause-before-hand-over');
+          if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-hand-over');
           unlinkSync(path);
         } catch (e) {
           // TEST-ONLY: LOCKSTEP_FAULT=serve-no-undo:1 keeps the work of a waiter that gave up (the control of that test).
-          if (!faultValue('serve-no-undo')) out.undo?.();
+          if (!(LOCKSTEP_TEST_BUILD && faultValue('serve-no-undo'))) out.undo?.();
           if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // it gave up meanwhile
           throw fsError(e, 'hand over a served result in', dir);
         }
@@ -1167,7 +1191,7 @@ function writeTicket(dir: string, text: string, known: number[]): { ticket: numb
   // TEST-ONLY: LOCKSTEP_FAULT=pause-before-ticket-write:MS writes the
   // ticket empty and pauses before its record, so a test can show what
   // others make of such a ticket.
-  const pause = faultValue('pause-before-ticket-write') > 0;
+  const pause = LOCKSTEP_TEST_BUILD && faultValue('pause-before-ticket-write') > 0;
   let fd = null as number | null; // (set in the callback, which TypeScript does not follow)
   const ticket = firstFreeTicket(known, (n, first) => {
     const path = join(dir, `w.${n}`);
@@ -1183,7 +1207,7 @@ function writeTicket(dir: string, text: string, known: number[]): { ticket: numb
     return fd !== null;
   });
   if (!ticket || fd === null) return null;
-  if (pause) {
+  if (LOCKSTEP_TEST_BUILD && pause) {
     faultPauseSync('pause-before-ticket-write');
     writeSync(fd, text);
   }

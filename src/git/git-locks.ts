@@ -164,7 +164,7 @@ function scanProcfs(repoDirs: string[], lockPaths: Set<string>): ProcessScan {
   let pids: string[];
   try {
     // TEST-ONLY: LOCKSTEP_FAULT=process-listing-fails:1 makes the listing fail.
-    if (faultValue('process-listing-fails')) throw new Error('process listing failed (fault)');
+    if (LOCKSTEP_TEST_BUILD && faultValue('process-listing-fails')) throw new Error('process listing failed (fault)');
     pids = readdirSync('/proc');
   } catch {
     // Not "no processes": a listing that failed rules nothing out. (It did
@@ -274,7 +274,7 @@ function judge(path: string, st: Stats, commonDir: string, scan: ProcessScan): G
     else if (p.isGit && p.mayUseRepo && p.startMs <= changedAt + scan.slackMs) holders.push({ pid: p.pid, command: p.command, reason: 'older' });
   }
   // TEST-ONLY: LOCKSTEP_FAULT=ignore-git-lock-holders:1 judges every lock stale (the control of the tests that show why not).
-  if (faultValue('ignore-git-lock-holders')) holders.length = 0;
+  if (LOCKSTEP_TEST_BUILD && faultValue('ignore-git-lock-holders')) holders.length = 0;
   return {
     path,
     name: relative(commonDir, path),
@@ -296,11 +296,11 @@ export function gitLockFiles(commonDir: string, paths: string[] = findGitLockFil
   // control of the test that shows why not); pause-between-look-and-list:MS
   // holds the judgement between its two steps.
   const scanFor = (files: string[]) => scanProcesses(repositoryDirs(commonDir).map(canonical), new Set(files.map(canonical)));
-  const listFirst = faultValue('list-processes-first') > 0;
+  const listFirst = LOCKSTEP_TEST_BUILD && faultValue('list-processes-first') > 0;
   const early = listFirst ? scanFor(paths) : null;
-  if (listFirst) faultPauseSync('pause-between-look-and-list');
+  if (LOCKSTEP_TEST_BUILD && listFirst) faultPauseSync('pause-between-look-and-list');
   const found = paths.map((path) => ({ path, st: statOrNull(path) })).filter((f): f is { path: string; st: Stats } => f.st !== null);
-  if (!listFirst) faultPauseSync('pause-between-look-and-list');
+  if (LOCKSTEP_TEST_BUILD && !listFirst) faultPauseSync('pause-between-look-and-list');
   if (!found.length) return [];
   const scan = early ?? scanFor(found.map((f) => f.path));
   return found.map((f) => judge(f.path, f.st, commonDir, scan));

@@ -221,7 +221,7 @@ async function finishInterruptedSync(rt: Runtime): Promise<void> {
     // removed, the files that read-tree wrote are put back so the sync can run again.
     // TEST-ONLY: LOCKSTEP_FAULT=keep-stale-index-lock:1 leaves it (the control of that test).
     const stale: StaleIndexLock | undefined =
-      lock && rt.repo && !faultValue('keep-stale-index-lock')
+      lock && rt.repo && !(LOCKSTEP_TEST_BUILD && faultValue('keep-stale-index-lock'))
         ? {
             commonDir: rt.repo.commonDir,
             lock,
@@ -369,7 +369,7 @@ async function mergeLocked(opts: MergeOptions, rt: Runtime, git: Git, branch: st
       ensureDir(join(rt.root, 'merge'));
       writeFileAtomic(syncMarkerPath(rt), JSON.stringify({ into, old, commit, checkouts } satisfies SyncMarker));
     }
-    const pause = attempt === 1 ? faultValue('pause-before-merge-cas') : 0;
+    const pause = LOCKSTEP_TEST_BUILD && attempt === 1 ? faultValue('pause-before-merge-cas') : 0;
     if (pause > 0) await sleep(pause);
     const cas = opts.unsafeNoCas
       ? await git.run(['update-ref', '-m', `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit])
@@ -386,7 +386,7 @@ async function mergeLocked(opts: MergeOptions, rt: Runtime, git: Git, branch: st
       throw new LockstepError('GIT_FAILED', `git update-ref refs/heads/${into} failed: ${cas.stderr.trim()}`);
     }
 
-    const after = faultValue('pause-after-merge-cas');
+    const after = LOCKSTEP_TEST_BUILD ? faultValue('pause-after-merge-cas') : 0;
     if (after > 0) await sleep(after);
     const synced: string[] = [];
     const unsynced: { path: string; reason: string }[] = [];

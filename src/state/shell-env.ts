@@ -45,9 +45,43 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** `export KEY='value'` lines, keys sorted, for `eval "$(lockstep state env ID)"`. */
-export function exportLines(values: Record<string, string>): string[] {
-  return Object.keys(values)
-    .sort()
-    .map((k) => `export ${validateKey(k)}=${shellQuote(values[k]!)}`);
+/**
+ * What `state env` exports, by rule rather than by a list of dangerous names
+ * (such a list always misses one: GIT_SSH_COMMAND, PAGER, NODE_PATH,
+ * LOCKSTEP_SKIP…): every key under EXPORT_PREFIX, a namespace no shell, tool
+ * or lockstep itself reads, plus the keys the caller names. The caller is the
+ * script that evals the lines; whoever wrote the state (any process in the
+ * repository) cannot widen the set.
+ */
+export const EXPORT_PREFIX = 'WORKFLOW_';
+
+/** A key a caller names for export: a state key, and never one of lockstep's own switches. */
+export function validateExportKey(key: string): string {
+  validateKey(key);
+  if (key.startsWith('LOCKSTEP_')) {
+    throw new LockstepError('BAD_INPUT', `${key} cannot be exported from state: LOCKSTEP_ variables switch lockstep itself (off, among others)`, {
+      hint: `store it under a name of your own, e.g. ${EXPORT_PREFIX}${key.slice('LOCKSTEP_'.length)}`,
+    });
+  }
+  return key;
+}
+
+export interface ExportPlan {
+  /** Sorted: every key under EXPORT_PREFIX and every named key the values hold. */
+  exported: string[];
+  /** Sorted: the other keys, which the caller should report (they are kept in the state, only not exported). */
+  notExported: string[];
+}
+
+/** Splits the keys of `values` by the export rule; `named` are the keys the caller asks for besides the prefix. */
+export function planExport(values: Record<string, string>, named: readonly string[] = []): ExportPlan {
+  const asked = new Set(named.map(validateExportKey));
+  const plan: ExportPlan = { exported: [], notExported: [] };
+  for (const k of Object.keys(values).sort()) (k.startsWith(EXPORT_PREFIX) || asked.has(k) ? plan.exported : plan.notExported).push(k);
+  return plan;
+}
+
+/** `export KEY='value'` lines for the keys `planExport` exports, keys sorted, for `eval "$(lockstep state env ID)"`. */
+export function exportLines(values: Record<string, string>, named: readonly string[] = []): string[] {
+  return planExport(values, named).exported.map((k) => `export ${validateKey(k)}=${shellQuote(values[k]!)}`);
 }

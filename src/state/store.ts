@@ -79,6 +79,16 @@ function validateValue(key: string, value: string): string {
   return value;
 }
 
+/**
+ * An empty map of values. Keys are any shell names, `__proto__`,
+ * `constructor` and `toString` among them: on a plain object
+ * `values.__proto__ = 'x'` sets nothing and `values.constructor` is there
+ * before anyone set it, so values never live in one.
+ */
+export function valueMap(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
+}
+
 function corrupt(path: string, why: string): LockstepError {
   return new LockstepError('CORRUPT_STATE', `the state file ${path} is corrupt: ${why}`, {
     hint: `inspect it (cat "${path}"); lockstep leaves it untouched. Remove it once you are done: rm "${path}"`,
@@ -96,11 +106,13 @@ export function checkRecord(raw: unknown, id: string, path: string): StateRecord
   if (r.owner !== null && typeof r.owner !== 'string') throw corrupt(path, 'owner is not a string');
   const values = r.values;
   if (typeof values !== 'object' || values === null || Array.isArray(values)) throw corrupt(path, 'values is not an object');
+  const kept = valueMap();
   for (const [k, v] of Object.entries(values)) {
     if (!SHELL_NAME.test(k) || isReservedKey(k)) throw corrupt(path, `key ${JSON.stringify(k)} is not a usable shell variable name`);
     if (typeof v !== 'string' || v.includes('\0')) throw corrupt(path, `the value of ${k} is not a string`);
+    kept[k] = v;
   }
-  return r as unknown as StateRecord;
+  return { ...r, values: kept } as unknown as StateRecord;
 }
 
 function parseFile(text: string, id: string, path: string): StateRecord {
@@ -159,7 +171,7 @@ export interface InitResult {
 export function initState(opts: InitOptions): InitResult {
   validatePrefix(opts.prefix);
   const owner = opts.owner === undefined || opts.owner === null ? null : validateOwner(opts.owner);
-  const values: Record<string, string> = {};
+  const values = valueMap();
   for (const [k, v] of Object.entries(opts.values ?? {})) values[validateKey(k)] = validateValue(k, v);
   const dir = stateDir(opts);
   ensureStateDir(dir);

@@ -29,7 +29,7 @@ export function registerAllocate(program: Command): void {
     .argument('<root>', 'directory that holds the numbered entries (created if missing)')
     .argument('[name]', 'topic name, sanitized to [a-z0-9_]')
     .option('--width <digits>', 'minimum digits of the number; larger numbers widen', String(DEFAULT_WIDTH))
-    .option('--timeout <seconds>', "give up waiting for the root's lock after this many seconds (exit 3)", '60')
+    .option('--timeout <seconds>', "give up once the queue for the root's lock has not moved for this many seconds (exit 3)", '60')
     .option('--verify', 'check ROOT instead: no duplicate numbers, no leftover lock; list gaps (exit 1 when a check fails)')
     .option('--json', 'machine-readable output (allocation prints the same one-line JSON either way)')
     .option('--backend <backend>', BACKEND_HELP)

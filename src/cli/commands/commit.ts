@@ -13,7 +13,7 @@ export function registerCommit(program: Command): void {
     .option('--task <id>', 'the task (default: $LOCKSTEP_TASK)')
     .option('-m, --message <msg>', 'the commit message')
     .option('--edit <cmd>', 'a shell command run under the lock before staging (e.g. the TODO.md update); a change already in a shared PATH is not this commit\'s and is moved aside first (saved, reported)')
-    .option('--timeout <seconds>', 'give up waiting for the commit lock after this many seconds (exit 3; default: config, 60)')
+    .option('--timeout <seconds>', "give up once the commit lock's queue has not moved for this many seconds (exit 3; default: config, 60)")
     .option('--json', 'machine-readable output')
     .argument('<paths...>', 'the files to commit, relative to the current directory')
     .action(async (paths: string[], o: { task?: string; message?: string; edit?: string; timeout?: string; json?: boolean }, cmd: Command) => {

@@ -11,7 +11,7 @@ export function registerRunLocked(program: Command): void {
     .usage('[options] -- CMD [ARGS...]')
     .description("hold a lock for the whole of a command (like flock(1)); exits with the command's code, 3 on lock timeout")
     .option('--name <name>', 'lock name', DEFAULT_LOCK)
-    .option('--timeout <seconds>', 'give up waiting after this many seconds (exit 3)', '60')
+    .option('--timeout <seconds>', "give up once the lock's queue has not moved for this many seconds (exit 3)", '60')
     .option('--task <id>', 'task the lock is taken for (default: $LOCKSTEP_TASK)')
     .option('--agent <id>', 'agent the lock is taken for (default: $LOCKSTEP_AGENT)')
     .option('--lease <seconds>', 'lease for holders on other hosts (renewed while the command runs)', '120')

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { LockstepError } from '../../core/errors.js';
 import { discoverState, listStates } from '../../state/discover.js';
 import { gcStates } from '../../state/gc.js';
-import { exportLines } from '../../state/shell-env.js';
-import { getState, initState, removeState, setState } from '../../state/store.js';
+import { EXPORT_PREFIX, exportLines, planExport } from '../../state/shell-env.js';
+import { getState, initState, removeState, setState, valueMap } from '../../state/store.js';
 import { globals } from '../context.js';
 import { parseDuration, printErr, printJson, printLine, writeOut } from '../output.js';
 
@@ -44,7 +44,7 @@ export function registerState(program: Command): void {
     .action(async (id: string, assignments: string[], o: { unset?: string[]; json?: boolean }, cmd: Command) => {
       const { cwd } = globals(cmd);
       if (assignments.length === 0 && !o.unset?.length) throw new LockstepError('BAD_INPUT', 'nothing to set', { hint: `lockstep state set ${id} KEY=VALUE… [--unset KEY]` });
-      const values: Record<string, string> = {};
+      const values = valueMap();
       for (const a of assignments) {
         const [k, v] = parseAssignment(a);
         values[k] = v;
@@ -74,11 +74,19 @@ export function registerState(program: Command): void {
   state
     .command('env')
     .argument('<id>', 'workflow id')
-    .description(`print export KEY='value' lines, safe to eval: eval "$(lockstep state env ID)"`)
-    .action((id: string, _o: unknown, cmd: Command) => {
+    .option('--key <key>', `export this key too (repeat for more); ${EXPORT_PREFIX}* keys are always exported`, (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .description(`print export KEY='value' lines for the ${EXPORT_PREFIX}* keys and the --key ones, safe to eval: eval "$(lockstep state env ID)"`)
+    .action((id: string, o: { key: string[] }, cmd: Command) => {
       const { cwd } = globals(cmd);
-      const lines = exportLines(getState({ cwd, id }).values);
+      const { values } = getState({ cwd, id });
+      const lines = exportLines(values, o.key);
       if (lines.length) writeOut(1, lines.join('\n') + '\n');
+      // Never dropped in silence: a script written before the rule would otherwise just see empty variables.
+      const { notExported } = planExport(values, o.key);
+      if (notExported.length) {
+        // No ready-made command naming them all: one of them may be a key written to switch the shell (GIT_SSH_COMMAND, PAGER…).
+        printErr(`lockstep: note: not exported from state ${id}: ${notExported.join(', ')} (state env exports ${EXPORT_PREFIX}* keys and the keys named with --key)\n  fix: name each key your script reads (--key KEY), or store it as ${EXPORT_PREFIX}KEY`);
+      }
     });
 
   state

@@ -15,7 +15,7 @@ export function registerWorktree(program: Command): void {
     .option('--base <branch>', 'branch to start from and merge into (default: the current branch)')
     .option('--copy <path>', 'copy this file or directory from the checkout into the worktree (repeatable)', collect, [])
     .option('--owner-pid <pid>', '`worktree prune` removes the worktree once this process is gone')
-    .option('--timeout <seconds>', 'wait for the repository lock at most this long (exit 3)', '600')
+    .option('--timeout <seconds>', "give up once the repository lock's queue has not moved for this long (exit 3)", '600')
     .option('--json', 'machine-readable output')
     .description('create an agent worktree (locked with `git worktree lock`) and print its path')
     .action(async (agent: string, o: { base?: string; copy: string[]; ownerPid?: string; timeout: string; json?: boolean }, cmd: Command) => {
@@ -37,7 +37,7 @@ export function registerWorktree(program: Command): void {
   wt.command('remove')
     .argument('<agent>', 'agent id')
     .option('--force', 'remove it even with a live lease, uncommitted changes or unmerged commits (the branch is kept if unmerged)')
-    .option('--timeout <seconds>', 'wait for the repository lock at most this long (exit 3)', '600')
+    .option('--timeout <seconds>', "give up once the repository lock's queue has not moved for this long (exit 3)", '600')
     .option('--json', 'machine-readable output')
     .description('remove an agent worktree (refused, exit 1, while it has a live lease, uncommitted changes or unmerged commits)')
     .action(async (agent: string, o: { force?: boolean; timeout: string; json?: boolean }, cmd: Command) => {
@@ -55,7 +55,7 @@ export function registerWorktree(program: Command): void {
   wt.command('prune')
     .option('--force', 'also remove worktrees of dead agents that have uncommitted changes')
     .option('--dry-run', 'only say what would be removed')
-    .option('--timeout <seconds>', 'wait for the repository lock at most this long (exit 3)', '600')
+    .option('--timeout <seconds>', "give up once the repository lock's queue has not moved for this long (exit 3)", '600')
     .option('--json', 'machine-readable output')
     .description('clean up after dead agents: their worktrees (unmerged branches are kept), half-built worktrees, old agent records')
     .action(async (o: { force?: boolean; dryRun?: boolean; timeout: string; json?: boolean }, cmd: Command) => {
