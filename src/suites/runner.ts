@@ -13,6 +13,7 @@ import { acquireLock, listLocks, releaseLock } from '../core/lock.js';
 import { openRuntime } from '../core/runtime.js';
 import { readEvents } from '../core/events.js';
 import { LockstepError } from '../core/errors.js';
+import { spawnFailureMessage } from '../core/spawn-error.js';
 import { acquireRemoteLock, listRemoteLocks, releaseRemoteLock } from '../remote/lock.js';
 import { readLogs, type LogEvent } from './log.js';
 import type { RunReport } from './report.js';
@@ -198,7 +199,7 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
           /* the worker died before reading */
         });
         child.on('error', (e) => {
-          extra.push(violation('worker_crashed', `worker ${w} could not be started: ${e.message}`, { worker: w }));
+          extra.push(violation('worker_crashed', `worker ${w} could not be started: ${spawnFailureMessage(opts.cli[0]!, machines[w] ?? repo, e)}`, { worker: w }));
           slot.finished = true;
           finish();
         });
