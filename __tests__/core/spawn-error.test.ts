@@ -27,7 +27,7 @@ function badDirs(): Array<[string, string, RegExp]> {
 
 describe('-C names a directory lockstep can work in', () => {
   test.each(badDirs())('-C with %s is refused with exit 2 and says why', (_what, dir, why) => {
-    for (const args of [['lock', 'status'], ['run-locked', 'x', '--', 'true'], ['allocate', 'specs', 'x']]) {
+    for (const args of [['lock', 'status'], ['run-locked', '--', 'true'], ['allocate', 'specs', 'x']]) {
       const r = runCli(['-C', dir, ...args]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(why);
