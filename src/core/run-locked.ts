@@ -13,6 +13,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { acquireLock, releaseLock, tokenEnvFor, updateLock, type AcquireOptions, type LockHandle } from './lock.js';
 import { LockstepError, isLockstepError } from './errors.js';
 import { spawnFailureMessage } from './spawn-error.js';
+import { timerDelay } from './duration.js';
 
 export interface RunLockedOptions extends Omit<AcquireOptions, 'ownerPid' | 'command'> {
   argv: string[];
@@ -101,7 +102,7 @@ export async function runLocked(opts: RunLockedOptions): Promise<RunLockedResult
         } catch {
           /* reported at release */
         }
-      }, every);
+      }, timerDelay(every));
       renewTimer.unref();
     }
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

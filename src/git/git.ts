@@ -11,6 +11,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { LockstepError } from '../core/errors.js';
 import { badCwdError } from '../core/spawn-error.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface GitResult {
   code: number;
@@ -83,7 +84,7 @@ export function createGit(cwd: string): Git {
     cwd,
     run(args, opts) {
       return new Promise((resolve, reject) => {
-        const timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? Math.ceil(opts.timeoutMs) : 0;
+        const timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? timerDelay(opts.timeoutMs) : 0;
         const done = (err: Error | null, stdout: string, stderr: string) => {
           if (err && typeof (err as NodeJS.ErrnoException).code === 'string') {
             reject(spawnFailed(err, cwd));

@@ -41,6 +41,7 @@ import { faultValue } from '../core/faults.js';
 import { withIndexRetry, type StaleIndexLock } from '../tasks/index-retry.js';
 import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
 import { splitNul } from '../tasks/git-paths.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface MergeOptions {
   cwd?: string;
@@ -177,7 +178,7 @@ function runCheck(command: string, cwd: string, env: NodeJS.ProcessEnv, timeoutM
             } catch {
               /* gone */
             }
-          }, timeoutMs)
+          }, timerDelay(timeoutMs))
         : null;
     child.on('error', (e) => {
       if (timer) clearTimeout(timer);

@@ -20,6 +20,7 @@ import { claimNext, completeItem, currentClaim, failItem, type QueueItem } from 
 import { addAgentWorktree, refreshAgentWorktree, type AgentWorktree } from '../worktree/worktree.js';
 import { beginItemTask, commitItem, endItemTask, taskIdFor, type ItemTask } from './commit-item.js';
 import type { ItemOutcome, WorkerConfig, WorkerMessage, WorkerState } from './protocol.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface WorkerIO {
   send(msg: WorkerMessage): void;
@@ -68,7 +69,7 @@ function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, logFile
         timedOut = true;
         killGroup('SIGTERM');
         setTimeout(() => killGroup('SIGKILL'), 2000).unref();
-      }, timeoutMs);
+      }, timerDelay(timeoutMs));
     }
     child.once('error', (e) => {
       if (timer) clearTimeout(timer);

@@ -26,6 +26,7 @@ import { summarizeViolations, violation, type Violation, type ViolationKind } fr
 import type { WorkerSpec } from './worker.js';
 import { WORKLOAD_NAMES, type BackendKind, type CheckContext, type Mode, type WorkloadName } from './workload.js';
 import { machineHostId, makeMachines } from './machines.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface RunOptions {
   workload: WorkloadName;
@@ -235,11 +236,11 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
       timer = setTimeout(() => {
         extra.push(violation('timeout', `the workload did not finish within ${Math.round(timeoutMs / 1000)} s: workers stopped`, { timeoutMs, done, total }));
         stopAll();
-      }, timeoutMs);
+      }, timerDelay(timeoutMs));
       timer.unref();
       sampler = setInterval(() => {
         for (const s of slots) if (s.child?.pid && !s.finished) notePeak(peak, resourcesOf(s.child.pid));
-      }, opts.sampleEveryMs ?? 500);
+      }, timerDelay(opts.sampleEveryMs ?? 500));
       sampler.unref();
     });
     await workloadDone;
