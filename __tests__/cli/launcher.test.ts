@@ -5,10 +5,11 @@
  * another user could have written it, and never makes the CLI fail.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { cleanupTemp, CLI, runCli, tempDir, tempRepo } from '../helpers.js';
+import { VERSION } from '../../src/cli/program.js';
 
 afterAll(cleanupTemp);
 
@@ -43,7 +44,7 @@ describe('CLI code cache', () => {
     const files = cacheFiles(cache);
     expect(files).toHaveLength(1);
     // allocate runs from its own bundle (see the next describe): the cache is that bundle's.
-    expect(files[0]).toMatch(/^allocate-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-allocate\.v8$/);
+    expect(files[0]).toMatch(/^allocate-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+-(?:[0-9a-z]+\.){4}[0-9a-z]+-allocate\.v8$/);
     const path = join(cache, 'lockstep', files[0]!);
     const before = statSync(path);
     expect(before.size).toBeGreaterThan(1000);
@@ -124,6 +125,70 @@ describe('CLI code cache', () => {
     expect(nowhere.code).toBe(0);
     expect(JSON.parse(nowhere.stdout)).toMatchObject({ topic_number: '002' });
     expect(nowhere.stderr).toBe('');
+  });
+});
+
+describe('a cache belongs to one bundle file', () => {
+  /** A copy of dist/cli (launcher and bundles) at a new place: another checkout or install. */
+  function copyOfDist(): string {
+    const to = join(tempDir(), 'cli');
+    cpSync(join(CLI, '..'), to, { recursive: true });
+    return join(to, 'index.js');
+  }
+  /** The bundle at `launcher`'s side with its version string replaced by one of the same length, in place. */
+  function editSameLength(launcher: string, version: string): void {
+    const bundle = join(dirname(launcher), 'cli.js');
+    const text = readFileSync(bundle, 'latin1');
+    const edited = text.replace(`"${VERSION}"`, `"${version}"`);
+    expect(edited).not.toBe(text);
+    expect(edited.length).toBe(text.length);
+    writeFileSync(bundle, edited, 'latin1');
+  }
+  const version = (launcher: string, cache: string) => {
+    const r = spawnSync(process.execPath, [launcher, '--version'], { encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: '' } });
+    expect(r.status).toBe(0);
+    return r.stdout.trim();
+  };
+
+  test('two installs whose bundles differ but have the same length each run their own code from one cache directory', () => {
+    const cache = tempDir();
+    const a = copyOfDist();
+    const b = copyOfDist();
+    editSameLength(b, '9.9.9');
+    expect(version(a, cache)).toBe(VERSION); // writes a's cache
+    expect(version(a, cache)).toBe(VERSION); // and reads it
+    expect(version(b, cache)).toBe('9.9.9');
+    expect(version(b, cache)).toBe('9.9.9');
+    expect(version(a, cache)).toBe(VERSION);
+    expect(cacheFiles(cache).filter((f) => f.endsWith('-none.v8'))).toHaveLength(2);
+  });
+
+  test('a bundle edited in place (same length, even with its mtime put back) runs its new code', () => {
+    const cache = tempDir();
+    const a = copyOfDist();
+    expect(version(a, cache)).toBe(VERSION);
+    const bundle = join(dirname(a), 'cli.js');
+    const before = statSync(bundle);
+    editSameLength(a, '8.8.8');
+    utimesSync(bundle, before.atime, before.mtime);
+    expect(version(a, cache)).toBe('8.8.8');
+  });
+
+  test('a cache directory others can write to, or a link, is not used (and the CLI still works)', () => {
+    for (const spoil of ['open', 'link'] as const) {
+      const cache = tempDir();
+      const real = join(tempDir(), 'elsewhere');
+      mkdirSync(real, { mode: 0o700 });
+      if (spoil === 'open') {
+        mkdirSync(join(cache, 'lockstep'));
+        chmodSync(join(cache, 'lockstep'), 0o777);
+      } else symlinkSync(real, join(cache, 'lockstep'));
+      const a = copyOfDist();
+      expect(version(a, cache)).toBe(VERSION);
+      expect(version(a, cache)).toBe(VERSION);
+      expect(cacheFiles(cache)).toEqual([]);
+      expect(readdirSync(real)).toEqual([]);
+    }
   });
 });
 

@@ -59,7 +59,7 @@ describe('lockstep lock', () => {
     const repo = tempRepo();
     const cases: [string[], string | undefined, number, RegExp][] = [
       [['lock', 'status', '../etc'], repo, 2, /invalid lock name/],
-      [['lock', 'acquire', '--timeout', 'soon'], repo, 2, /--timeout takes a number/],
+      [['lock', 'acquire', '--timeout', 'soon'], repo, 2, /--timeout takes a duration from 0 to 24 days/],
       [['lock', 'release', '--token', 'x'], repo, 2, /--token takes a whole number/],
       [['lock', 'release'], repo, 2, /required option/],
       [['lock', 'nope'], repo, 2, /unknown command/],

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { LockstepError } from '../core/errors.js';
-import { parseDuration } from '../cli/output.js';
+import { parseDuration } from '../core/duration.js';
 import { WORKLOAD_NAMES } from '../suites/workload.js';
 import { FAIL_ON, MODES, type ActionSettings, type EventPayload, type FailOn, type Mode } from './settings.js';
 
@@ -51,9 +51,7 @@ function wholeNumber(name: string, min: number, max: number): number | null {
 function duration(name: string): number | null {
   const v = input(name);
   if (v === '') return null;
-  const ms = parseDuration(v, `input "${name}"`);
-  if (ms <= 0) throw bad(name, `must be longer than zero, not ${JSON.stringify(v)}`);
-  return ms;
+  return parseDuration(v, `input "${name}"`, { min: 1 });
 }
 
 function rate(name: string): number | null {

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LockstepError } from '../core/errors.js';
+import { badCwdError } from '../core/spawn-error.js';
 import { ensureDir, unlinkQuiet } from '../core/files.js';
 import type { SuiteReport } from '../suites/report.js';
 import { renderSuiteReport } from './suite-summary.js';
@@ -76,7 +77,14 @@ interface CliRun {
  */
 function runCli(argv: string[], cwd: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd, env: { ...process.env, CI: process.env.CI ?? 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let child;
+    try {
+      child = spawn(process.execPath, argv, { cwd, env: { ...process.env, CI: process.env.CI ?? 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      // spawn throws, rather than reports, some errors of a bad cwd (ENOTDIR, ENAMETOOLONG)
+      reject(badCwdError(process.execPath, cwd) ?? e);
+      return;
+    }
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
@@ -86,7 +94,7 @@ function runCli(argv: string[], cwd: string): Promise<CliRun> {
       process.stderr.write(d);
       tail = (tail + d.toString('utf8')).slice(-4000);
     });
-    child.once('error', reject);
+    child.once('error', (e) => reject(badCwdError(process.execPath, cwd) ?? e));
     child.once('close', (code, signal) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);

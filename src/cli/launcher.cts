@@ -18,19 +18,28 @@
  * command does not read, check and deserialize the code of all the others.
  *
  * One cache file per command word (or hook name): each holds the functions
- * its own command runs. Files are keyed by the bundle's content hash (fixed at build time),
- * the Node version and the architecture, so an upgrade never feeds V8 stale
- * code, and V8 itself rejects a cache that does not match (then it is rebuilt).
+ * its own command runs. V8 checks a cache against the source's length only,
+ * so a cache used with another bundle of the same length runs the other
+ * bundle's code. Files are therefore keyed by the bundle file itself — its
+ * device, inode, size, mtime and ctime, read with one fstat of the descriptor
+ * the source is then read from — as well as its build-time content hash, the
+ * Node version and the architecture. Another checkout's bundle, a rebuilt one
+ * (a new inode) or one edited in place (a new ctime, which nobody can set
+ * back) gets a cache of its own; hashing the bytes at each start would cost
+ * more than the cache saves. V8 also rejects a cache that does not match its
+ * version or flags (then it is rebuilt).
  * Written once, atomically (temp file + rename), when a run that did its work
  * exits; the files of other builds are removed then, once a week old.
  * Anything wrong with the cache directory (read-only, missing home) only means
- * no cache: the CLI never fails because of it. A cache file is used only if
- * it belongs to this user and nobody else can write it.
+ * no cache: the CLI never fails because of it. The directory is used only if
+ * it is a real directory (not a link) of this user that nobody else can write
+ * to, so no one else can put a file in it or swap one, and a cache file only
+ * if it belongs to this user and nobody else can write it.
  *
  * `NODE_COMPILE_CACHE=DIR` puts the cache in DIR; `NODE_DISABLE_COMPILE_CACHE=1`
  * turns it off (the names Node uses for its own compile cache).
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { commandWord } from './argv.js';
@@ -64,11 +73,11 @@ function cacheDirectory(env: NodeJS.ProcessEnv): string | null {
  * The cached code, if this user wrote it: V8 runs what a cache holds, so a
  * file another user could have written (or can write) is not used.
  */
-function readCache(file: string | null): Buffer | undefined {
-  if (!file) return undefined;
+function readCache(dir: string | null, file: string | null): Buffer | undefined {
+  if (!dir || !file || !ownDir(dir)) return undefined;
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
     const st = fstatSync(fd);
     if ((process.getuid && st.uid !== process.getuid()) || (st.mode & 0o022) !== 0) return undefined;
     return readFileSync(fd);
@@ -79,6 +88,22 @@ function readCache(file: string | null): Buffer | undefined {
   }
 }
 
+/** The cache directory is this user's alone: a real directory of ours that nobody else can write to. */
+function ownDir(dir: string): boolean {
+  try {
+    const st = lstatSync(dir);
+    return st.isDirectory() && (!process.getuid || st.uid === process.getuid()) && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The bundle file's identity: another file, or this one changed in any way, has another (see the top of this file). */
+function fileStamp(fd: number): string {
+  const st = fstatSync(fd, { bigint: true });
+  return [st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].map((n) => n.toString(36)).join('.');
+}
+
 /** Caches of other builds (or Node versions) untouched for this long are removed when a new one is written. */
 const STALE_MS = 7 * 24 * 3600_000;
 
@@ -86,7 +111,9 @@ function writeCache(dir: string, file: string, bundleName: string, current: stri
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+    if (!ownDir(dir)) return;
+    // 'wx': a name someone placed in the way (a link to elsewhere) is not written through.
+    writeFileSync(tmp, script.createCachedData(), { mode: 0o600, flag: 'wx' });
     renameSync(tmp, file);
   } catch {
     try {
@@ -124,12 +151,15 @@ const key = commandKey(process.argv.slice(2));
 // (Own keys only: a command word can be `constructor`.)
 const { name: bundleName, id: bundleId } = Object.hasOwn(LOCKSTEP_BUNDLES, key) ? LOCKSTEP_BUNDLES[key]! : LOCKSTEP_BUNDLES['*']!;
 const bundle = join(__dirname, `${bundleName}.js`);
+const bundleFd = openSync(bundle, 'r');
 const dir = cacheDirectory(process.env);
-const current = `${bundleName}-${bundleId}-${process.version}-${process.arch}-`;
+const current = `${bundleName}-${bundleId}-${process.version}-${process.arch}-${fileStamp(bundleFd)}-`;
 const file = dir && join(dir, `${current}${key}.v8`);
-const cachedData = readCache(file);
+const cachedData = readCache(dir, file);
 // The build makes sure the bundle is ASCII, so latin1 reads it exactly, without UTF-8 decoding.
-const source = readFileSync(bundle, 'latin1');
+// Read from the descriptor that was stamped: the source is the file the cache's name describes.
+const source = readFileSync(bundleFd, 'latin1');
+closeSync(bundleFd);
 // The same wrapper Node gives a CommonJS module, so the bundle sees require, module, __filename.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
 // Written after a run that did its work (exit 0, or 1 for "found something"),

@@ -77,14 +77,8 @@ export function reportError(e: unknown, json = false): number {
   return ExitCode.environment;
 }
 
-/** Parses a duration in seconds given on the command line ("1.5") into milliseconds. */
-export function parseSeconds(value: string, flag: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
-    throw new LockstepError('BAD_INPUT', `${flag} takes a number of seconds >= 0, not ${JSON.stringify(value)}`);
-  }
-  return Math.round(n * 1000);
-}
+/** Every duration option of every command is read by the one rule in src/core/duration.ts. */
+export { parseDuration } from '../core/duration.js';
 
 export function parsePositiveInt(value: string, flag: string, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}): number {
   const n = Number(value);
@@ -92,19 +86,6 @@ export function parsePositiveInt(value: string, flag: string, { min = 1, max = N
     throw new LockstepError('BAD_INPUT', `${flag} takes a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
   }
   return n;
-}
-
-/**
- * Parses a duration like "90s", "15m", "24h", "1d", "500ms" or a plain
- * number of seconds into milliseconds.
- */
-export function parseDuration(value: string, flag: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(value.trim());
-  if (!m) throw new LockstepError('BAD_INPUT', `${flag} takes a duration such as 90s, 15m, 24h or 1d, not ${JSON.stringify(value)}`);
-  const n = Number(m[1]);
-  const unit = m[2] ?? 's';
-  const mult = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit]!;
-  return Math.round(n * mult);
 }
 
 /** The "waiting for the lock held by …" line, printed once the wait passes a second and then each second. */

@@ -5,6 +5,8 @@
 import { Command } from 'commander';
 import { commandWord } from './argv.js';
 import { writeOut } from './output.js';
+import { LockstepError } from '../core/errors.js';
+import { showDir, unusableDir } from '../core/spawn-error.js';
 
 export const VERSION = '0.1.0';
 
@@ -59,7 +61,7 @@ export async function buildProgram(argv: readonly string[] | undefined, modules:
   const program = new Command('lockstep')
     .description('race-free concurrent agents and people in one git repository')
     .version(VERSION)
-    .option('-C <dir>', 'run as if lockstep was started in <dir>')
+    .option('-C <dir>', 'run as if lockstep was started in <dir>', checkDir)
     .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => writeOut(1, s), writeErr: (s) => writeOut(2, s) })
@@ -70,6 +72,13 @@ export async function buildProgram(argv: readonly string[] | undefined, modules:
   for (const m of only ? [only] : versionOnly ? [] : modules) (await m.load())(program);
   for (const c of program.commands) propagate(c);
   return program;
+}
+
+/** -C must name a directory we can work in: refused here, before any command spawns git in it. */
+function checkDir(dir: string): string {
+  const why = unusableDir(dir);
+  if (why !== null) throw new LockstepError('BAD_INPUT', `-C ${showDir(dir)}: ${why}`, { hint: 'give -C a directory inside a git checkout' });
+  return dir;
 }
 
 function propagate(cmd: Command): void {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { LockstepError } from '../core/errors.js';
 import { DEFAULT_LEASE_MS, DEFAULT_TIMEOUT_MS } from '../core/lock.js';
 import { validateGlobs } from '../tasks/scope.js';
+import { durationFromSeconds, parseDuration, type DurationRange } from '../core/duration.js';
 
 export const CONFIG_FILE = 'lockstep.config.json';
 
@@ -60,14 +61,11 @@ function parseJson(text: string, path: string): unknown {
   }
 }
 
-/** "60", 60, "90s", "2m", "500ms" → milliseconds. */
-function durationMs(value: unknown, where: string): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.round(value * 1000);
-  if (typeof value === 'string') {
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
-    if (m) return Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's']!);
-  }
-  throw new LockstepError('BAD_INPUT', `${where}: expected a number of seconds or a duration such as "90s" or "2m", got ${JSON.stringify(value)}`);
+/** 60, "60", "90s", "2m", "500ms" → milliseconds, by the CLI's rule (src/core/duration.ts). */
+function durationMs(value: unknown, where: string, range: DurationRange = {}): number {
+  if (typeof value === 'number') return durationFromSeconds(value, where, range);
+  if (typeof value === 'string') return parseDuration(value, where, range);
+  return parseDuration(JSON.stringify(value), where, range);
 }
 
 /** Checks a parsed config object; `where` names the file (and key prefix) in errors. */
@@ -84,8 +82,7 @@ export function parseConfig(raw: unknown, where: string): LockstepConfig {
   const cfg: LockstepConfig = { ...DEFAULT_CONFIG, shared: [], source: where };
   if (obj.lockTimeout !== undefined) cfg.lockTimeoutMs = durationMs(obj.lockTimeout, `${where}: key "lockTimeout"`);
   if (obj.lease !== undefined) {
-    cfg.leaseMs = durationMs(obj.lease, `${where}: key "lease"`);
-    if (cfg.leaseMs < 1000) throw new LockstepError('BAD_INPUT', `${where}: key "lease" must be at least 1 s, got ${JSON.stringify(obj.lease)}`);
+    cfg.leaseMs = durationMs(obj.lease, `${where}: key "lease"`, { min: 1000 });
   }
   if (obj.shared !== undefined) {
     if (!Array.isArray(obj.shared) || !obj.shared.every((g) => typeof g === 'string')) {

@@ -32,7 +32,7 @@
  * A waiter may offer a request on its ticket, which a holder can serve
  * instead of handing it the lock (see serveWaiters).
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, watch, writeSync, type FSWatcher } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, watch, writeSync, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
@@ -335,7 +335,8 @@ const recordBuf = Buffer.allocUnsafe(16 * 1024);
  * reads the file whole otherwise.
  */
 function readRecordOnce(path: string): string {
-  const fd = openSync(path, 'r');
+  // O_NONBLOCK: a FIFO someone put at a generation must not hang every reader (see oddEntry).
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const n = readSync(fd, recordBuf, 0, recordBuf.length, 0);
     return recordBuf.toString('utf8', 0, n);
@@ -390,11 +391,15 @@ function readGeneration(dir: string, n: number): GenerationRecord | null | { cor
     text = readRecordOnce(path);
     parsed = parseRecord(text);
     if (!parsed) {
+      const odd = oddEntry(path);
+      if (odd) return { corrupt: odd };
       // Cut short (or garbage): judge the whole file.
       text = readFileSync(path, 'utf8');
       parsed = parseRecord(text);
     }
   } catch (e) {
+    const odd = oddEntry(path);
+    if (odd) return { corrupt: odd };
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw fsError(e, 'read lock record', path);
   }
@@ -402,6 +407,26 @@ function readGeneration(dir: string, n: number): GenerationRecord | null | { cor
   const rec = parsed.rec as GenerationRecord;
   if (rec && (rec.state === 'held' || rec.state === 'released' || rec.state === 'broken')) return rec;
   return { corrupt: `unexpected record ${text.slice(0, 80)}` };
+}
+
+/**
+ * What sits at a generation when it is not a regular file (lockstep only
+ * ever links regular files there), else null. Such an entry — a directory, a
+ * FIFO, a socket, a dangling link — is put there from outside, like garbage
+ * in a record, and is judged the same way (a corrupt record: stale), not an
+ * environment error that would block the lock for good.
+ */
+function oddEntry(path: string): string | null {
+  try {
+    const l = lstatSync(path, { throwIfNoEntry: false });
+    if (!l) return null;
+    const st = l.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : l;
+    if (!st) return 'a symbolic link to nothing, not a record';
+    if (st.isFile()) return null;
+    return `${st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket' : 'a special file'}, not a record`;
+  } catch (e) {
+    return `not a record (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+  }
 }
 
 function isCorrupt(r: unknown): r is { corrupt: string } {

@@ -7,11 +7,13 @@
  * both are gone: never blocking others after the work is over, never
  * releasing it while the work is still going.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { acquireLock, releaseLock, tokenEnvFor, updateLock, type AcquireOptions, type LockHandle } from './lock.js';
 import { LockstepError, isLockstepError } from './errors.js';
+import { spawnFailureMessage } from './spawn-error.js';
+import { timerDelay } from './duration.js';
 
 export interface RunLockedOptions extends Omit<AcquireOptions, 'ownerPid' | 'command'> {
   argv: string[];
@@ -69,7 +71,14 @@ export async function runLocked(opts: RunLockedOptions): Promise<RunLockedResult
   // If we are killed before the line is written, the pipe closes and the
   // command never runs — so there is no moment where it runs unregistered.
   const std = opts.stdio ?? 'inherit';
-  const child = spawn('sh', ['-c', GATE, 'lockstep-run-locked', ...opts.argv], { cwd: opts.cwd, env, stdio: [std, std, std, 'pipe'] });
+  let child: ChildProcess;
+  try {
+    child = spawn('sh', ['-c', GATE, 'lockstep-run-locked', ...opts.argv], { cwd: opts.cwd, env, stdio: [std, std, std, 'pipe'] });
+  } catch (e) {
+    // spawn throws, rather than reports, some errors of a bad cwd (ENOTDIR, ENAMETOOLONG)
+    releaseLock(handle);
+    return { exitCode: 126, signal: null, token: handle.token, waitedMs: handle.waitedMs, heldMs: 0, releaseError: null, failedToStart: spawnFailureMessage(opts.argv[0]!, opts.cwd, e) };
+  }
   const gate = child.stdio[3] as import('node:stream').Writable | null;
   gate?.on('error', () => undefined);
   const forward = (sig: NodeJS.Signals) => () => {
@@ -93,7 +102,7 @@ export async function runLocked(opts: RunLockedOptions): Promise<RunLockedResult
         } catch {
           /* reported at release */
         }
-      }, every);
+      }, timerDelay(every));
       renewTimer.unref();
     }
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
@@ -115,11 +124,7 @@ export async function runLocked(opts: RunLockedOptions): Promise<RunLockedResult
       if (isLockstepError(e)) releaseError = e;
       else throw e;
     }
-    const failedToStart = spawnError
-      ? (spawnError as NodeJS.ErrnoException).code === 'ENOENT'
-        ? `command not found: ${opts.argv[0]}`
-        : `cannot run ${opts.argv[0]}: ${(spawnError as Error).message}`
-      : null;
+    const failedToStart = spawnError ? spawnFailureMessage(opts.argv[0]!, opts.cwd, spawnError) : null;
     return { exitCode, signal, token: handle.token, waitedMs: handle.waitedMs, heldMs: Date.now() - started, releaseError, failedToStart };
   } finally {
     if (renewTimer) clearInterval(renewTimer);

@@ -10,6 +10,8 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { LockstepError } from '../core/errors.js';
+import { badCwdError } from '../core/spawn-error.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface GitResult {
   code: number;
@@ -62,11 +64,14 @@ function envFor(opts: GitRunOptions | undefined): NodeJS.ProcessEnv {
   return env;
 }
 
-function missingGit(e: unknown): LockstepError | null {
+/** Why git did not start: the directory it was to run in (see spawn-error.ts), or git itself missing. */
+function spawnFailed(e: unknown, cwd: string): unknown {
+  const badCwd = badCwdError('git', cwd);
+  if (badCwd) return badCwd;
   if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') {
     return new LockstepError('GIT_MISSING', 'git was not found on PATH', { hint: 'install git (https://git-scm.com) and try again' });
   }
-  return null;
+  return e;
 }
 
 function failure(args: string[], r: GitResult): LockstepError {
@@ -79,23 +84,31 @@ export function createGit(cwd: string): Git {
     cwd,
     run(args, opts) {
       return new Promise((resolve, reject) => {
-        const timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? Math.ceil(opts.timeoutMs) : 0;
-        const child = execFile('git', args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: 'utf8', timeout, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+        const timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? timerDelay(opts.timeoutMs) : 0;
+        const done = (err: Error | null, stdout: string, stderr: string) => {
           if (err && typeof (err as NodeJS.ErrnoException).code === 'string') {
-            reject(missingGit(err) ?? err);
+            reject(spawnFailed(err, cwd));
             return;
           }
           const code = err ? ((err as { code?: number }).code ?? 1) : 0;
           const timedOut = Boolean(err && timeout && (err as { killed?: boolean }).killed);
           resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
-        });
+        };
+        let child;
+        try {
+          child = execFile('git', args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: 'utf8', timeout, killSignal: 'SIGKILL' }, done);
+        } catch (e) {
+          // spawn throws, rather than reports, some errors of a bad cwd (ENOTDIR, ENAMETOOLONG)
+          reject(spawnFailed(e, cwd));
+          return;
+        }
         if (opts?.input !== undefined) child.stdin?.end(opts.input);
         else child.stdin?.end();
       });
     },
     runSync(args, opts) {
       const r = spawnSync('git', args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: 'utf8', input: opts?.input });
-      if (r.error) throw missingGit(r.error) ?? r.error;
+      if (r.error) throw spawnFailed(r.error, cwd);
       return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
     },
     async exec(args, opts) {

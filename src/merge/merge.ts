@@ -26,6 +26,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError } from '../core/errors.js';
+import { spawnFailureMessage } from '../core/spawn-error.js';
 import { appendEvent } from '../core/events.js';
 import { ensureDir, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { tokenEnvFor, type LockHandle, type WaitInfo } from '../core/lock.js';
@@ -40,6 +41,7 @@ import { faultValue } from '../core/faults.js';
 import { withIndexRetry, type StaleIndexLock } from '../tasks/index-retry.js';
 import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
 import { splitNul } from '../tasks/git-paths.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface MergeOptions {
   cwd?: string;
@@ -153,7 +155,14 @@ function runCheck(command: string, cwd: string, env: NodeJS.ProcessEnv, timeoutM
   return new Promise((resolveRun) => {
     let output = '';
     let timedOut = false;
-    const child = spawn('sh', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let child;
+    try {
+      child = spawn('sh', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      // spawn throws, rather than reports, some errors of a bad cwd (ENOTDIR, ENAMETOOLONG)
+      resolveRun({ exitCode: 127, signal: null, timedOut: false, output: spawnFailureMessage('sh', cwd, e) });
+      return;
+    }
     const take = (d: Buffer) => {
       output += d.toString('utf8');
       if (output.length > OUTPUT_TAIL * 2) output = output.slice(-OUTPUT_TAIL);
@@ -169,11 +178,11 @@ function runCheck(command: string, cwd: string, env: NodeJS.ProcessEnv, timeoutM
             } catch {
               /* gone */
             }
-          }, timeoutMs)
+          }, timerDelay(timeoutMs))
         : null;
     child.on('error', (e) => {
       if (timer) clearTimeout(timer);
-      resolveRun({ exitCode: 127, signal: null, timedOut: false, output: String(e.message) });
+      resolveRun({ exitCode: 127, signal: null, timedOut: false, output: spawnFailureMessage('sh', cwd, e) });
     });
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);

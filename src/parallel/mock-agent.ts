@@ -10,6 +10,7 @@ import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError } from '../core/errors.js';
 import { deriveSeed, mulberry32 } from '../suites/prng.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface MockAgentOptions {
   /** Working directory (the agent's worktree). */
@@ -81,7 +82,7 @@ async function wait(ms: number, cpu: boolean): Promise<void> {
       burn(Math.min(50, left));
       await new Promise<void>((r) => setImmediate(r));
     }
-  } else await sleep(ms);
+  } else await sleep(timerDelay(ms));
 }
 
 /**

@@ -15,6 +15,7 @@ import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, isLockstepError } from '../core/errors.js';
+import { spawnFailureMessage } from '../core/spawn-error.js';
 import { appendEvent } from '../core/events.js';
 import { ensureDir } from '../core/files.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
@@ -242,16 +243,24 @@ export async function runParallel(opts: ParallelOptions): Promise<ParallelSummar
     };
     const fd = openSync(cfg.logFile, 'a');
     // Its own process group: Ctrl-C reaches only the coordinator (which drains), and a dead worker's leftovers can be killed as a group.
-    const child = spawn(opts.workerCommand[0]!, opts.workerCommand.slice(1), {
-      cwd,
-      env: { ...process.env, [WORKER_CONFIG_ENV]: JSON.stringify(cfg), LOCKSTEP_LOCK_TOKEN: '' },
-      stdio: ['ignore', fd, fd, 'ipc'],
-      detached: true,
-    });
-    closeSync(fd);
+    const startFailed = (e: unknown) => new LockstepError('ENVIRONMENT', `could not start a worker: ${spawnFailureMessage(opts.workerCommand.join(' '), cwd, e)}`);
+    let child;
+    try {
+      child = spawn(opts.workerCommand[0]!, opts.workerCommand.slice(1), {
+        cwd,
+        env: { ...process.env, [WORKER_CONFIG_ENV]: JSON.stringify(cfg), LOCKSTEP_LOCK_TOKEN: '' },
+        stdio: ['ignore', fd, fd, 'ipc'],
+        detached: true,
+      });
+    } catch (e) {
+      // spawn throws, rather than reports, some errors of a bad cwd (ENOTDIR, ENAMETOOLONG)
+      throw startFailed(e);
+    } finally {
+      closeSync(fd);
+    }
     if (child.pid === undefined) {
-      await new Promise((r) => child.once('error', r));
-      throw new LockstepError('ENVIRONMENT', `could not start a worker: ${opts.workerCommand.join(' ')}`);
+      const e = await new Promise((r) => child.once('error', r));
+      throw startFailed(e);
     }
     const slot: Slot = { agent, child, pid: child.pid, state: 'starting', item: null, generation: null, cmdPid: null, worktree: null, expectedExit: false, exited: false, died: false };
     slots.set(agent, slot);

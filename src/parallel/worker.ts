@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, openSync } from 'node:fs';
 import { isLockstepError } from '../core/errors.js';
+import { spawnFailureMessage } from '../core/spawn-error.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { createGit } from '../git/git.js';
 import { mergeBranch, type MergeResult } from '../merge/merge.js';
@@ -19,6 +20,7 @@ import { claimNext, completeItem, currentClaim, failItem, type QueueItem } from 
 import { addAgentWorktree, refreshAgentWorktree, type AgentWorktree } from '../worktree/worktree.js';
 import { beginItemTask, commitItem, endItemTask, taskIdFor, type ItemTask } from './commit-item.js';
 import type { ItemOutcome, WorkerConfig, WorkerMessage, WorkerState } from './protocol.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface WorkerIO {
   send(msg: WorkerMessage): void;
@@ -44,8 +46,16 @@ function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, logFile
     let timedOut = false;
     let timer: NodeJS.Timeout | null = null;
     // Its own process group, so a timeout (or the coordinator, if this worker dies) can end everything it started.
-    const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', fd, fd], detached: true });
-    closeSync(fd);
+    let child;
+    try {
+      child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', fd, fd], detached: true });
+    } catch (e) {
+      // spawn throws, rather than reports, some errors of a bad cwd (ENOTDIR, ENAMETOOLONG)
+      resolveRun({ code: null, signal: null, timedOut: false, error: spawnFailureMessage(argv[0]!, cwd, e) });
+      return;
+    } finally {
+      closeSync(fd);
+    }
     if (child.pid !== undefined) onPid(child.pid);
     const killGroup = (sig: NodeJS.Signals) => {
       try {
@@ -59,11 +69,11 @@ function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, logFile
         timedOut = true;
         killGroup('SIGTERM');
         setTimeout(() => killGroup('SIGKILL'), 2000).unref();
-      }, timeoutMs);
+      }, timerDelay(timeoutMs));
     }
     child.once('error', (e) => {
       if (timer) clearTimeout(timer);
-      resolveRun({ code: null, signal: null, timedOut: false, error: e.message });
+      resolveRun({ code: null, signal: null, timedOut: false, error: spawnFailureMessage(argv[0]!, cwd, e) });
     });
     child.once('exit', (code, signal) => {
       if (timer) clearTimeout(timer);

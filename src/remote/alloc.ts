@@ -37,6 +37,7 @@ import { monoNowMs } from './observations.js';
 import { allocHeadRef, allocNumberRef, allocPrefix, rootHash } from './refs.js';
 import { listRemoteRefs, openRemote, pushUpdates, readRecords, recordOid, writeRecord, type RemoteContext, type RemoteOptions } from './transport.js';
 import { randomHex } from '../core/names.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface RemoteAllocateOptions extends Omit<AllocateOptions, 'onWait'>, RemoteOptions {}
 
@@ -206,7 +207,7 @@ export async function allocateRemote(opts: RemoteAllocateOptions): Promise<Remot
     // few misses. The pause (up to a few push times, growing with the misses) keeps 5 clones on 2 cores
     // from all pushing at once for every number, which would slow every push down.
     const pushMs = monoNowMs() - sentMono;
-    await sleep(Math.min(deadline - monoNowMs(), Math.random() * pushMs * Math.min(4, 2 ** Math.min(retries, 3))));
+    await sleep(timerDelay(Math.min(deadline - monoNowMs(), Math.random() * pushMs * Math.min(4, 2 ** Math.min(retries, 3)))));
     if (++blind <= 2) view = { headOid: recordOid(ctx, headRecord(hash, number)), number };
     else {
       blind = 0;

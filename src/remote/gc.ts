@@ -25,6 +25,7 @@ import type { RemoteOwnerRecord } from './lock.js';
 import { Observer, judgeLease, monoNowMs } from './observations.js';
 import { validateQueueName } from '../queue/names.js';
 import { listRemoteRefs, openRemote, pushUpdates, readRecords, type RefUpdate, type RemoteContext, type RemoteOptions } from './transport.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface RemoteGcOptions extends RemoteOptions {
   /** Report what would be removed, change nothing. */
@@ -80,7 +81,7 @@ export async function remoteGc(opts: RemoteGcOptions = {}): Promise<RemoteGcResu
     const soonest = Math.min(...r.locks.waiting.map((w) => w.expiresInMs), ...r.claims.waiting.map((w) => w.expiresInMs));
     const left = deadline - monoNowMs();
     if (!Number.isFinite(soonest) || soonest > left || opts.dryRun) break;
-    await sleep(Math.max(10, soonest + 20));
+    await sleep(timerDelay(Math.max(10, soonest + 20)));
   }
   appendEvent(ctx.runtime.root, 'remote_gc', {
     remote: ctx.remote,

@@ -26,6 +26,7 @@ import { Observer, judgeLease, monoNowMs } from './observations.js';
 import { fenceRef, lockRef, validateRemoteLockName } from './refs.js';
 import { listRemoteRefs, openRemote, pushUpdates, readRecords, writeRecord, type RemoteContext, type RemoteOptions } from './transport.js';
 import { randomHex } from '../core/names.js';
+import { timerDelay } from '../core/duration.js';
 
 
 /** The owner record, as stored in the blob the lock ref points to. */
@@ -493,7 +494,7 @@ export async function withRemoteLock<T>(opts: RemoteAcquireOptions, fn: (h: Remo
     : setInterval(() => {
         if (lost) return;
         renewing = renewing.then(() => renewRemoteLock(h)).catch(() => (lost = true));
-      }, Math.max(50, Math.floor(h.record.leaseMs / 3)));
+      }, timerDelay(Math.max(50, Math.floor(h.record.leaseMs / 3))));
   timer?.unref();
   try {
     return await fn(h);

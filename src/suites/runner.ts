@@ -13,6 +13,7 @@ import { acquireLock, listLocks, releaseLock } from '../core/lock.js';
 import { openRuntime } from '../core/runtime.js';
 import { readEvents } from '../core/events.js';
 import { LockstepError } from '../core/errors.js';
+import { spawnFailureMessage } from '../core/spawn-error.js';
 import { acquireRemoteLock, listRemoteLocks, releaseRemoteLock } from '../remote/lock.js';
 import { readLogs, type LogEvent } from './log.js';
 import type { RunReport } from './report.js';
@@ -25,6 +26,7 @@ import { summarizeViolations, violation, type Violation, type ViolationKind } fr
 import type { WorkerSpec } from './worker.js';
 import { WORKLOAD_NAMES, type BackendKind, type CheckContext, type Mode, type WorkloadName } from './workload.js';
 import { machineHostId, makeMachines } from './machines.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface RunOptions {
   workload: WorkloadName;
@@ -198,7 +200,7 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
           /* the worker died before reading */
         });
         child.on('error', (e) => {
-          extra.push(violation('worker_crashed', `worker ${w} could not be started: ${e.message}`, { worker: w }));
+          extra.push(violation('worker_crashed', `worker ${w} could not be started: ${spawnFailureMessage(opts.cli[0]!, machines[w] ?? repo, e)}`, { worker: w }));
           slot.finished = true;
           finish();
         });
@@ -234,11 +236,11 @@ export async function runWorkload(opts: RunOptions): Promise<RunReport> {
       timer = setTimeout(() => {
         extra.push(violation('timeout', `the workload did not finish within ${Math.round(timeoutMs / 1000)} s: workers stopped`, { timeoutMs, done, total }));
         stopAll();
-      }, timeoutMs);
+      }, timerDelay(timeoutMs));
       timer.unref();
       sampler = setInterval(() => {
         for (const s of slots) if (s.child?.pid && !s.finished) notePeak(peak, resourcesOf(s.child.pid));
-      }, opts.sampleEveryMs ?? 500);
+      }, timerDelay(opts.sampleEveryMs ?? 500));
       sampler.unref();
     });
     await workloadDone;

@@ -16,6 +16,7 @@ import { WorkerLog, logPath } from './log.js';
 import { workloadByName } from './registry.js';
 import type { Schedule } from './schedule.js';
 import { OpFailure, type BackendKind, type Mode, type WorkerContext, type WorkloadName } from './workload.js';
+import { timerDelay } from '../core/duration.js';
 
 export interface WorkerSpec {
   suite: WorkloadName;
@@ -88,7 +89,7 @@ export async function workerMain(o: WorkerMainOptions): Promise<number> {
   let k = o.startAt;
   while (k < slots.length) {
     const slot = slots[k]!;
-    if (slot.delayMs > 0) await sleep(slot.delayMs);
+    if (slot.delayMs > 0) await sleep(timerDelay(slot.delayMs));
     log.write({ ...base, i: k, ev: 'start', t: Date.now() });
     const kill = slot.kill;
     if (kill?.phase === 'before') {
@@ -107,7 +108,7 @@ export async function workerMain(o: WorkerMainOptions): Promise<number> {
       timer = setTimeout(() => {
         log.write({ ...base, i: k, ev: 'kill', t: Date.now(), phase: 'during' });
         die();
-      }, kill.afterMs);
+      }, timerDelay(kill.afterMs));
     }
     const t0 = performance.now();
     try {

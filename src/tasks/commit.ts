@@ -20,6 +20,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { appendEvent } from '../core/events.js';
 import { LockstepError } from '../core/errors.js';
+import { spawnFailureMessage } from '../core/spawn-error.js';
 import { ensureDir, unlinkQuiet } from '../core/files.js';
 import { acquireLock, releaseLock, tokenEnvFor, updateLock, type LockHandle, type WaitInfo } from '../core/lock.js';
 import { pidExists } from '../core/process.js';
@@ -217,7 +218,13 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   /** Spawns a child that keeps the lock alive if we die (it is registered as an extra owner). */
   const spawnOwned = async (cmd: string, args: string[], extraEnv: Record<string, string>, stdio: 'inherit' | 'ignore' | 'pipe') => {
     if (interrupted) throw new LockstepError('ENVIRONMENT', `interrupted (${interrupted}): nothing committed`);
-    const child = spawn(cmd, args, { cwd: top, env: { ...env, ...lockedEnv, ...extraEnv }, stdio: stdio === 'inherit' ? 'inherit' : ['ignore', stdio, stdio] });
+    let child: ChildProcess;
+    try {
+      child = spawn(cmd, args, { cwd: top, env: { ...env, ...lockedEnv, ...extraEnv }, stdio: stdio === 'inherit' ? 'inherit' : ['ignore', stdio, stdio] });
+    } catch (e) {
+      // spawn throws, rather than reports, some errors of a bad cwd (ENOTDIR, ENAMETOOLONG)
+      return { code: null, signal: null, error: e as Error, stdout: '', stderr: '' };
+    }
     current = child;
     if (child.pid !== undefined) {
       try {
@@ -246,7 +253,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
       beforeEdit = await snapshotPaths(git, top, paths);
       const r = await spawnOwned('/bin/sh', ['-c', opts.edit], {}, opts.editStdio ?? 'inherit');
       if (r.error || r.code !== 0) {
-        const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${r.code}`;
+        const why = r.error ? spawnFailureMessage('/bin/sh', top, r.error) : r.signal ? `killed by ${r.signal}` : `exit ${r.code}`;
         throw new LockstepError('COMMAND_FAILED', `the edit command failed (${why}): nothing committed`, {
           hint: 'fix the command; it runs with sh -c at the top of the worktree',
           detail: { exitCode: r.code, signal: r.signal, stderr: r.stderr.slice(-2000) },

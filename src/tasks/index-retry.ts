@@ -9,6 +9,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GitResult } from '../git/git.js';
 import { clearIfStale, type GitLockFile } from '../git/git-locks.js';
+import { timerDelay } from '../core/duration.js';
 
 export function indexLocked(r: GitResult): boolean {
   return r.code !== 0 && /index\.lock/.test(r.stderr);
@@ -46,6 +47,6 @@ export async function withIndexRetry(run: () => Promise<GitResult>, deadlineMs: 
       }
     }
     if (Date.now() > deadlineMs) return r;
-    await sleep(delay);
+    await sleep(timerDelay(delay));
   }
 }

@@ -4,7 +4,7 @@ import { allocate, DEFAULT_WIDTH, MAX_WIDTH } from '../../alloc/allocate.js';
 import { verifyAllocations, type VerifyResult } from '../../alloc/verify.js';
 import { BACKEND_HELP, selectBackend } from '../../remote/backend.js';
 import { globals } from '../context.js';
-import { parsePositiveInt, parseSeconds, printJson, printLine, waitReporter } from '../output.js';
+import { parsePositiveInt, parseDuration, printJson, printLine, waitReporter } from '../output.js';
 
 function describeVerify(r: VerifyResult): string[] {
   const lines = [`${r.root}: ${r.entries.length} numbered ${r.entries.length === 1 ? 'entry' : 'entries'}, highest ${r.highest}`];
@@ -46,7 +46,7 @@ export function registerAllocate(program: Command): void {
       }
       if (name === undefined) throw new LockstepError('BAD_INPUT', 'missing topic name', { hint: 'lockstep allocate ROOT NAME, e.g. lockstep allocate specs "auth flow"' });
       const width = parsePositiveInt(o.width, '--width', { min: 1, max: MAX_WIDTH });
-      const timeoutMs = parseSeconds(o.timeout, '--timeout');
+      const timeoutMs = parseDuration(o.timeout, '--timeout');
       const backend = selectBackend({ cwd, flag: o.backend });
       const a =
         backend.kind === 'remote'

@@ -3,7 +3,7 @@ import { LockstepError } from '../../core/errors.js';
 import { commitTask, type OrphanedChange } from '../../tasks/commit.js';
 import { showPath } from '../../tasks/scope.js';
 import { globals } from '../context.js';
-import { parseSeconds, printErr, printJson, printLine, waitReporter } from '../output.js';
+import { parseDuration, printErr, printJson, printLine, waitReporter } from '../output.js';
 
 export function registerCommit(program: Command): void {
   program
@@ -27,7 +27,7 @@ export function registerCommit(program: Command): void {
         message: o.message,
         paths,
         edit: o.edit,
-        timeoutMs: o.timeout === undefined ? undefined : parseSeconds(o.timeout, '--timeout'),
+        timeoutMs: o.timeout === undefined ? undefined : parseDuration(o.timeout, '--timeout'),
         onWait: waitReporter(),
         editStdio: o.json ? 'pipe' : 'inherit',
       });

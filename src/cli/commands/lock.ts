@@ -3,7 +3,7 @@ import { LockstepError } from '../../core/errors.js';
 import { acquireLock, breakLock, DEFAULT_LOCK, listLocks, lockStatus, releaseLock, type LockStatus } from '../../core/lock.js';
 import { actor, globals } from '../context.js';
 import { BACKEND_HELP, selectBackend } from '../../remote/backend.js';
-import { parsePositiveInt, parseSeconds, printJson, printLine, waitReporter } from '../output.js';
+import { parsePositiveInt, parseDuration, printJson, printLine, waitReporter } from '../output.js';
 
 /** The remote backend's commands, loaded only when a lock command uses that backend. */
 const remoteCommands = () => import('./remote.js');
@@ -60,13 +60,13 @@ export function registerLock(program: Command): void {
       const ownerPid = o.ownerPid === undefined ? process.ppid : parsePositiveInt(o.ownerPid, '--owner-pid');
       const backend = selectBackend({ cwd, flag: o.backend });
       if (backend.kind === 'remote') {
-        return (await remoteCommands()).remoteLockAcquireCommand({ cwd, remote: backend.remote, name, ownerPid, json: o.json, reentrant: false, onWait: waitReporter(), timeoutMs: parseSeconds(o.timeout, '--timeout'), leaseMs: parseSeconds(o.lease, '--lease'), ...actor(o) });
+        return (await remoteCommands()).remoteLockAcquireCommand({ cwd, remote: backend.remote, name, ownerPid, json: o.json, reentrant: false, onWait: waitReporter(), timeoutMs: parseDuration(o.timeout, '--timeout'), leaseMs: parseDuration(o.lease, '--lease', { min: 1 }), ...actor(o) });
       }
       const h = await acquireLock({
         cwd,
         name,
-        timeoutMs: parseSeconds(o.timeout, '--timeout'),
-        leaseMs: parseSeconds(o.lease, '--lease'),
+        timeoutMs: parseDuration(o.timeout, '--timeout'),
+        leaseMs: parseDuration(o.lease, '--lease', { min: 1 }),
         ...actor(o),
         ownerPid,
         reentrant: false,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { mergeBranch } from '../../merge/merge.js';
 import { actor, globals } from '../context.js';
-import { parseSeconds, printErr, printJson, printLine, waitReporter } from '../output.js';
+import { parseDuration, printErr, printJson, printLine, waitReporter } from '../output.js';
 
 export function registerMerge(program: Command): void {
   program
@@ -21,9 +21,9 @@ export function registerMerge(program: Command): void {
         branch,
         into: o.into,
         check: o.check,
-        checkTimeoutMs: o.checkTimeout === undefined ? undefined : parseSeconds(o.checkTimeout, '--check-timeout'),
+        checkTimeoutMs: o.checkTimeout === undefined ? undefined : parseDuration(o.checkTimeout, '--check-timeout', { min: 1 }),
         message: o.message,
-        timeoutMs: parseSeconds(o.timeout, '--timeout'),
+        timeoutMs: parseDuration(o.timeout, '--timeout'),
         ...actor(),
         onWait: waitReporter(Boolean(o.json)),
       });

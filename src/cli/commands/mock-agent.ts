@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { LockstepError } from '../../core/errors.js';
 import { runMockAgent } from '../../parallel/mock-agent.js';
-import { parsePositiveInt, parseSeconds, printLine } from '../output.js';
+import { parsePositiveInt, parseDuration, printLine } from '../output.js';
 
 function rate(v: string, flag: string): number {
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new LockstepError('BAD_INPUT', `${flag} takes a probability from 0 to 1, not ${JSON.stringify(v)}`);
+  if (!/^\d*\.?\d+$/.test(v.trim()) || !(n >= 0 && n <= 1)) throw new LockstepError('BAD_INPUT', `${flag} takes a probability from 0 to 1, not ${JSON.stringify(v)}`);
   return n;
 }
 
@@ -32,8 +32,8 @@ export function registerMockAgent(program: Command): void {
           item,
           agent: process.env.LOCKSTEP_AGENT ?? 'mock',
           generation,
-          sleepMs: parseSeconds(o.sleep, '--sleep'),
-          jitterMs: parseSeconds(o.jitter, '--jitter'),
+          sleepMs: parseDuration(o.sleep, '--sleep'),
+          jitterMs: parseDuration(o.jitter, '--jitter'),
           files: parsePositiveInt(o.files, '--files', { min: 0, max: 10_000 }),
           shared: o.shared ?? null,
           failRate: rate(o.failRate, '--fail-rate'),

@@ -6,7 +6,8 @@ import { runParallel, DEFAULT_RUNNER_LEASE_MS, type ParallelSummary, type Runner
 import { runWorker } from '../../parallel/worker.js';
 import { WORKER_CONFIG_ENV, type CoordinatorMessage, type WorkerConfig, type WorkerMessage } from '../../parallel/protocol.js';
 import { globals } from '../context.js';
-import { parsePositiveInt, parseSeconds, printErr, printJson, printLine } from '../output.js';
+import { parsePositiveInt, parseDuration, printErr, printJson, printLine } from '../output.js';
+import { timerDelay } from '../../core/duration.js';
 
 function collect(v: string, prev: string[]): string[] {
   return [...prev, v];
@@ -90,10 +91,10 @@ export function registerParallel(program: Command): void {
           base: o.base,
           copy: o.copy,
           scope: o.scope,
-          leaseMs: parseSeconds(o.lease, '--lease'),
+          leaseMs: parseDuration(o.lease, '--lease', { min: 1 }),
           maxAttempts: parsePositiveInt(o.maxAttempts, '--max-attempts'),
           check: o.check ?? null,
-          itemTimeoutMs: o.itemTimeout === undefined ? null : parseSeconds(o.itemTimeout, '--item-timeout'),
+          itemTimeoutMs: o.itemTimeout === undefined ? null : parseDuration(o.itemTimeout, '--item-timeout', { min: 1 }),
           agentPrefix: o.agentPrefix,
           keepWorktrees: o.keepWorktrees,
           workerCommand: [process.execPath, process.argv[1]!, 'parallel-worker'],
@@ -140,7 +141,7 @@ export function registerParallel(program: Command): void {
         draining: () => draining,
         pause: (ms) =>
           new Promise<void>((r) => {
-            const t = setTimeout(r, ms);
+            const t = setTimeout(r, timerDelay(ms));
             wake = () => {
               clearTimeout(t);
               r();

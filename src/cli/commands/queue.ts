@@ -5,7 +5,7 @@ import { DEFAULT_QUEUE } from '../../queue/names.js';
 import { addItem, claimNext, completeItem, failItem, listItems, queueCounts, reclaim, DEFAULT_CLAIM_LEASE_MS, DEFAULT_MAX_ATTEMPTS, type ItemState } from '../../queue/queue.js';
 import { BACKEND_HELP, selectBackend, type Backend } from '../../remote/backend.js';
 import { globals } from '../context.js';
-import { parsePositiveInt, parseSeconds, printJson, printLine } from '../output.js';
+import { parsePositiveInt, parseDuration, printJson, printLine } from '../output.js';
 
 const STATES: ItemState[] = ['pending', 'claimed', 'done', 'failed'];
 
@@ -54,7 +54,7 @@ export function registerQueue(program: Command): void {
     .action((id: string, o: { priority: string; payload?: string; queue: string; ifAbsent?: boolean; json?: boolean }, cmd: Command) => {
       const { cwd } = globals(cmd);
       const priority = Number(o.priority);
-      if (!/^-?\d+$/.test(o.priority.trim())) throw new LockstepError('BAD_INPUT', `--priority takes a whole number, not ${JSON.stringify(o.priority)}`);
+      if (!/^-?\d+$/.test(o.priority.trim()) || !Number.isSafeInteger(priority)) throw new LockstepError('BAD_INPUT', `--priority takes a whole number from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, not ${JSON.stringify(o.priority)}`);
       const r = addItem({ cwd, queue: o.queue, id, priority, payloadFile: o.payload, ifAbsent: o.ifAbsent });
       if (o.json) printJson({ ok: true, ...r });
       else printLine(r.added ? `added ${r.item.id} to queue ${r.item.queue} (priority ${r.item.priority})` : `${r.item.id} is already in queue ${r.item.queue}`);
@@ -121,7 +121,7 @@ export function registerQueue(program: Command): void {
     .action(async (o: { agent?: string; lease: string; ownerPid?: string; queue: string; backend?: string; json?: boolean }, cmd: Command) => {
       const { cwd, backend } = backendOf(cmd, o);
       if (backend.kind === 'remote') {
-        const c = await (await remoteClaims()).claimNextRemote({ cwd, remote: backend.remote, queue: o.queue, agent: agentOf(o), leaseMs: parseSeconds(o.lease, '--lease'), ownerPid: ownerPid(o) });
+        const c = await (await remoteClaims()).claimNextRemote({ cwd, remote: backend.remote, queue: o.queue, agent: agentOf(o), leaseMs: parseDuration(o.lease, '--lease', { min: 1 }), ownerPid: ownerPid(o) });
         if (!c) {
           if (o.json) printJson({ claimed: false, queue: o.queue, backend: 'remote', remote: backend.remote });
           process.exitCode = 1;
@@ -132,7 +132,7 @@ export function registerQueue(program: Command): void {
         else printLine(c.item);
         return;
       }
-      const r = claimNext({ cwd, queue: o.queue, agent: agentOf(o), leaseMs: parseSeconds(o.lease, '--lease'), ownerPid: ownerPid(o) });
+      const r = claimNext({ cwd, queue: o.queue, agent: agentOf(o), leaseMs: parseDuration(o.lease, '--lease', { min: 1 }), ownerPid: ownerPid(o) });
       if (!r.claimed) {
         if (o.json) printJson({ claimed: false, queue: r.queue });
         process.exitCode = 1;
@@ -214,7 +214,7 @@ export function registerQueue(program: Command): void {
         if (o.json) printJson({ ok: true, agent: agentOf(o), queue: o.queue, backend: 'remote', remote: backend.remote, renewed: renewed.map((c) => ({ id: c.item, generation: c.generation })) });
         return;
       }
-      const rec = heartbeat({ cwd, agent: agentOf(o), leaseMs: parseSeconds(o.lease, '--lease'), ownerPid: ownerPid(o) });
+      const rec = heartbeat({ cwd, agent: agentOf(o), leaseMs: parseDuration(o.lease, '--lease', { min: 1 }), ownerPid: ownerPid(o) });
       if (o.json) printJson({ ok: true, agent: rec });
     });
 

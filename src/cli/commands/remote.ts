@@ -8,7 +8,7 @@ import { claimItemRemote, claimNextRemote, completeItemRemote, DEFAULT_MAX_ATTEM
 import { remoteGc } from '../../remote/gc.js';
 import { acquireRemoteLock, breakRemoteLock, listRemoteLocks, releaseRemoteLockByToken, remoteLockStatus, renewRemoteLockByToken, type RemoteAcquireOptions, type RemoteLockStatus } from '../../remote/lock.js';
 import { globals } from '../context.js';
-import { parsePositiveInt, parseSeconds, printJson, printLine } from '../output.js';
+import { parsePositiveInt, parseDuration, printJson, printLine } from '../output.js';
 
 function remoteOf(cmd: Command, remote: string | undefined): { cwd: string; remote: string } {
   const { cwd } = globals(cmd);
@@ -65,7 +65,7 @@ export function registerRemote(program: Command): void {
     .option('--json', 'machine-readable output')
     .description('remove expired lock refs, reclaim expired claims, and drop allocation refs below each root\'s newest')
     .action(async (o: { remote?: string; dryRun?: boolean; wait: string; dropQueue?: string[]; maxAttempts: string; json?: boolean }, cmd: Command) => {
-      const r = await remoteGc({ ...remoteOf(cmd, o.remote), dryRun: o.dryRun, waitMs: parseSeconds(o.wait, '--wait'), dropQueues: o.dropQueue, maxAttempts: parsePositiveInt(o.maxAttempts, '--max-attempts') });
+      const r = await remoteGc({ ...remoteOf(cmd, o.remote), dryRun: o.dryRun, waitMs: parseDuration(o.wait, '--wait'), dropQueues: o.dropQueue, maxAttempts: parsePositiveInt(o.maxAttempts, '--max-attempts') });
       if (o.json) {
         printJson({ ok: true, ...r });
         return;
@@ -93,7 +93,7 @@ export function registerRemote(program: Command): void {
     .option('--json', 'machine-readable output')
     .description('allocate the next ROOT/NNN_name through the remote (unique across clones)')
     .action(async (root: string, name: string, o: { remote?: string; width: string; timeout: string; json?: boolean }, cmd: Command) => {
-      const r = await allocateRemote({ ...remoteOf(cmd, o.remote), root, name, width: parsePositiveInt(o.width, '--width'), timeoutMs: parseSeconds(o.timeout, '--timeout') });
+      const r = await allocateRemote({ ...remoteOf(cmd, o.remote), root, name, width: parsePositiveInt(o.width, '--width'), timeoutMs: parseDuration(o.timeout, '--timeout') });
       if (o.json) printJson({ topic_number: r.topicNumber, topic_path: r.topicPath, number: r.number, remote: r.remote, ref: r.ref, retries: r.retries });
       else printLine(r.topicPath);
     });
@@ -112,7 +112,7 @@ export function registerRemote(program: Command): void {
     .action(async (queue: string, o: { agent: string; item?: string[]; itemsFile?: string; lease: string; ownerPid?: string; remote?: string; json?: boolean }, cmd: Command) => {
       const items = readItems(o);
       const ownerPid = o.ownerPid === undefined ? process.ppid : parsePositiveInt(o.ownerPid, '--owner-pid');
-      const base = { ...remoteOf(cmd, o.remote), queue, agent: o.agent, leaseMs: parseSeconds(o.lease, '--lease'), ownerPid };
+      const base = { ...remoteOf(cmd, o.remote), queue, agent: o.agent, leaseMs: parseDuration(o.lease, '--lease', { min: 1 }), ownerPid };
       const c = items?.length === 1 ? await claimItemRemote({ ...base, item: items[0]! }) : await claimNextRemote({ ...base, items });
       if (!c) {
         if (o.json) printJson({ ok: false, queue, claimed: null });

@@ -3,7 +3,7 @@ import { DEFAULT_LOCK } from '../../core/lock.js';
 import { runLocked } from '../../core/run-locked.js';
 import { LockstepError } from '../../core/errors.js';
 import { actor, globals } from '../context.js';
-import { parseSeconds, printErr, waitReporter } from '../output.js';
+import { parseDuration, printErr, waitReporter } from '../output.js';
 
 export function registerRunLocked(program: Command): void {
   program
@@ -24,8 +24,8 @@ export function registerRunLocked(program: Command): void {
       const r = await runLocked({
         cwd,
         name: o.name,
-        timeoutMs: parseSeconds(o.timeout, '--timeout'),
-        leaseMs: parseSeconds(o.lease, '--lease'),
+        timeoutMs: parseDuration(o.timeout, '--timeout'),
+        leaseMs: parseDuration(o.lease, '--lease', { min: 1 }),
         ...actor(o),
         argv,
         onWait: waitReporter(o.quiet),

@@ -153,7 +153,7 @@ export function registerState(program: Command): void {
     .description('remove workflow states older than the TTL (corrupt files are reported, never removed)')
     .action(async (o: { ttl: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
       const { cwd } = globals(cmd);
-      const r = await gcStates({ cwd, ttlMs: parseDuration(o.ttl, '--ttl'), dryRun: o.dryRun });
+      const r = await gcStates({ cwd, ttlMs: parseDuration(o.ttl, '--ttl', { max: 3650 * 86_400_000 }), dryRun: o.dryRun });
       if (o.json) {
         printJson({ ok: true, ...r });
         return;

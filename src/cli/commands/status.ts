@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { collectStatus } from '../../status/status.js';
 import { renderStatus } from '../../status/render.js';
 import { globals } from '../context.js';
-import { parseSeconds, printJson, printLine } from '../output.js';
+import { parseDuration, printJson, printLine } from '../output.js';
+import { timerDelay } from '../../core/duration.js';
 
 export function registerStatus(program: Command): void {
   program
@@ -19,12 +20,13 @@ export function registerStatus(program: Command): void {
         else return renderStatus(s);
         return null;
       };
+      // Read even without --watch: a bad value is refused, not ignored.
+      const every = Math.max(100, parseDuration(o.interval, '--interval'));
       if (!o.watch) {
         const text = show();
         if (text !== null) printLine(text);
         return;
       }
-      const every = Math.max(100, parseSeconds(o.interval, '--interval'));
       const tty = Boolean(process.stdout.isTTY) && !o.json;
       let stop = false;
       let wake: () => void = () => {};
@@ -44,7 +46,7 @@ export function registerStatus(program: Command): void {
             else printLine(`${text}\n`);
           }
           await new Promise<void>((r) => {
-            const t = setTimeout(r, every);
+            const t = setTimeout(r, timerDelay(every));
             wake = () => {
               clearTimeout(t);
               r();

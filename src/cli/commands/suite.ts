@@ -49,7 +49,7 @@ function parseSuiteBackend(v: string | undefined): BackendKind {
 
 function parseKillRate(v: string): number {
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n >= 1) {
+  if (!/^\d*\.?\d+$/.test(v.trim()) || !(n >= 0 && n < 1)) {
     throw new LockstepError('BAD_INPUT', `--kill-rate takes a probability per operation from 0 to below 1 (e.g. 0.05), not ${JSON.stringify(v)}`);
   }
   return n;
@@ -194,8 +194,8 @@ export function registerSuite(program: Command): void {
       try {
         if (name === 'soak') {
           const r = await runSoak({
-            durationMs: parseDuration(o.duration ?? '15m', '--duration'),
-            segmentMs: o.segment ? parseDuration(o.segment, '--segment') : null,
+            durationMs: parseDuration(o.duration ?? '15m', '--duration', { min: 1 }),
+            segmentMs: o.segment !== undefined ? parseDuration(o.segment, '--segment', { min: 1 }) : null,
             checkpoint: o.checkpoint ? resolve(cwd, o.checkpoint) : null,
             seed,
             killRate: killRate ?? DEFAULT_SOAK_KILL_RATE,
@@ -205,7 +205,7 @@ export function registerSuite(program: Command): void {
             cli,
             version,
             signal: ac.signal,
-            sampleEveryMs: parseDuration(o.sampleEvery ?? '60s', '--sample-every'),
+            sampleEveryMs: parseDuration(o.sampleEvery ?? '60s', '--sample-every', { min: 1 }),
             explicit: { durationMs: o.duration !== undefined, seed: o.seed !== undefined, killRate: o.killRate !== undefined },
             onProgress: (done, total, note) => progress?.update(done, total, note),
           });
@@ -220,7 +220,7 @@ export function registerSuite(program: Command): void {
             seed,
             killRate,
             control: o.control,
-            durationMs: o.duration === undefined ? undefined : parseDuration(o.duration, '--duration'),
+            durationMs: o.duration === undefined ? undefined : parseDuration(o.duration, '--duration', { min: 1 }),
             sourceRepo,
             backend,
             cli,

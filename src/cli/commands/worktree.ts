@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addAgentWorktree, listAgentWorktrees, pruneWorktrees, removeAgentWorktree } from '../../worktree/worktree.js';
 import { globals } from '../context.js';
-import { parsePositiveInt, parseSeconds, printErr, printJson, printLine, waitReporter } from '../output.js';
+import { parsePositiveInt, parseDuration, printErr, printJson, printLine, waitReporter } from '../output.js';
 
 function collect(v: string, prev: string[]): string[] {
   return [...prev, v];
@@ -26,7 +26,7 @@ export function registerWorktree(program: Command): void {
         base: o.base,
         copy: o.copy,
         ownerPid: o.ownerPid === undefined ? null : parsePositiveInt(o.ownerPid, '--owner-pid'),
-        timeoutMs: parseSeconds(o.timeout, '--timeout'),
+        timeoutMs: parseDuration(o.timeout, '--timeout'),
         onWait: waitReporter(Boolean(o.json)),
       });
       if (o.json) printJson({ ok: true, ...r });
@@ -42,7 +42,7 @@ export function registerWorktree(program: Command): void {
     .description('remove an agent worktree (refused, exit 1, while it has a live lease, uncommitted changes or unmerged commits)')
     .action(async (agent: string, o: { force?: boolean; timeout: string; json?: boolean }, cmd: Command) => {
       const { cwd } = globals(cmd);
-      const r = await removeAgentWorktree({ cwd, agent, force: o.force, timeoutMs: parseSeconds(o.timeout, '--timeout'), onWait: waitReporter(Boolean(o.json)) });
+      const r = await removeAgentWorktree({ cwd, agent, force: o.force, timeoutMs: parseDuration(o.timeout, '--timeout'), onWait: waitReporter(Boolean(o.json)) });
       if (o.json) printJson({ ok: true, ...r });
       else {
         printLine(`removed ${r.path}`);
@@ -60,7 +60,7 @@ export function registerWorktree(program: Command): void {
     .description('clean up after dead agents: their worktrees (unmerged branches are kept), half-built worktrees, old agent records')
     .action(async (o: { force?: boolean; dryRun?: boolean; timeout: string; json?: boolean }, cmd: Command) => {
       const { cwd } = globals(cmd);
-      const r = await pruneWorktrees({ cwd, force: o.force, dryRun: o.dryRun, timeoutMs: parseSeconds(o.timeout, '--timeout'), onWait: waitReporter(Boolean(o.json)) });
+      const r = await pruneWorktrees({ cwd, force: o.force, dryRun: o.dryRun, timeoutMs: parseDuration(o.timeout, '--timeout'), onWait: waitReporter(Boolean(o.json)) });
       if (o.json) {
         printJson({ ok: true, ...r });
         return;
