@@ -206,6 +206,16 @@ function ticketsIn(real: string): string[] {
   return readdirSync(lockDirOf(real)).filter((e) => /^w\.\d+$/.test(e));
 }
 
+/** A ticket's text; '' once it is gone (listed, then removed by its owner before this read). */
+function ticketText(real: string, ticket: string): string {
+  try {
+    return readFileSync(join(lockDirOf(real), ticket), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw e;
+  }
+}
+
 /** Queue tickets (and results of the older hand-off, `r.*`) still in the lock directory: none once everyone is done. */
 function leftInLockDir(real: string): string[] {
   return readdirSync(lockDirOf(real)).filter((e) => /^[wr]\./.test(e));
@@ -402,7 +412,7 @@ describe('serving queued allocations', () => {
     await until(() => ticketsIn(real).length === 2);
     releaseLock(h);
     // The holder wrote the waiter's result line into its ticket, and pauses.
-    const ticketHasResult = () => ticketsIn(real).some((t) => /\n\d+\.2$/.test(readFileSync(join(lockDirOf(real), t), 'utf8')));
+    const ticketHasResult = () => ticketsIn(real).some((t) => /\n\d+\.2$/.test(ticketText(real, t)));
     await until(ticketHasResult);
     holder.kill('SIGKILL');
     await waitExit(holder);

@@ -1,10 +1,9 @@
 /** The audit log keeps one append descriptor per file, and follows the path when the file is rotated or removed. */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { appendFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { appendEvent, eventsPath, readEvents } from '../../src/core/events.js';
-import { cleanupTemp, startWorker, tempDir } from '../helpers.js';
+import { cleanupTemp, startWorker, tempDir, until } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
@@ -65,12 +64,13 @@ describe('appendEvent', () => {
     const path = eventsPath(root);
     appendEvent(root, 'old');
     truncateSync(path, FULL); // sparse: cheap to make
-    const other = startWorker('event-worker.ts', [root, 'theirs'], { env: { LOCKSTEP_FAULT: fault } });
-    let out = '';
-    await new Promise<void>((resolve) => other.stdout!.on('data', (d) => (out += d).startsWith('ready') && resolve()));
+    const mark = tempDir();
+    const other = startWorker('event-worker.ts', [root, 'theirs'], { env: { LOCKSTEP_FAULT: fault, LOCKSTEP_FAULT_MARK: mark } });
     const exited = new Promise<number | null>((resolve) => other.on('close', resolve));
-    await sleep(400); // it has seen the file full and sits in its pause
+    // It has seen the file full and sits in its pause (its mark says so, however long that took).
+    await until(() => existsSync(join(mark, 'pause-before-rotate')), 120_000, 'the other writer to pause before rotating');
     appendEvent(root, 'ours'); // rotates: the full file becomes .1, a new file starts
+    writeFileSync(join(mark, 'pause-before-rotate.go'), '');
     expect(await exited).toBe(0);
     return {
       previous: statSync(`${path}.1`).size,
@@ -80,14 +80,14 @@ describe('appendEvent', () => {
   }
 
   test('two writers that find the log full at once keep the full generation: the second does not move the new file over it', async () => {
-    const r = await rotateTwice('pause-before-rotate:1500');
+    const r = await rotateTwice('pause-before-rotate:120000');
     expect(r.previous).toBe(FULL);
     expect(r.types).toEqual(['ours', 'theirs']);
     expect(r.aside).toEqual([]);
   });
 
   test('control: with the plain rename, the second writer moves the new file over the full generation', async () => {
-    const r = await rotateTwice('pause-before-rotate:1500,rotate-blind:1');
+    const r = await rotateTwice('pause-before-rotate:120000,rotate-blind:1');
     expect(r.previous).toBeLessThan(1000); // the 16 MiB generation is gone
   });
 

@@ -5,9 +5,9 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitLockFiles, lockFileInError } from '../../src/git/git-locks.js';
+import { gitLockFiles, gitMayUseRepo, lockFileInError } from '../../src/git/git-locks.js';
 import { readEvents } from '../../src/core/events.js';
 import { startTask } from '../../src/tasks/tasks.js';
 import { mergeBranch } from '../../src/merge/merge.js';
@@ -48,6 +48,15 @@ async function heldCommit(repo: string): Promise<HeldCommit> {
     },
   };
 }
+
+/** The child has become git (spawn forks node first, then runs git). */
+const isGitNow = (c: ChildProcess) => {
+  try {
+    return readFileSync(`/proc/${c.pid}/comm`, 'utf8') === 'git\n';
+  } catch {
+    return false;
+  }
+};
 
 const json = (repo: string, args: string[] = [], env: Record<string, string> = {}) => {
   const r = runCli(['git-locks', '--json', ...args], { cwd: repo, env, cli: env.LOCKSTEP_FAULT ? TEST_CLI : undefined });
@@ -141,6 +150,45 @@ describe("git's lock files", () => {
       expect(JSON.parse(viaPs.stdout).locks).toEqual([expect.objectContaining({ state: 'in-use', holders: expect.arrayContaining([expect.objectContaining({ pid: busy.child.pid, reason: 'older' })]) })]);
     } finally {
       await busy.kill();
+    }
+  });
+
+  test('a git pointed at another repository with --git-dir does not hold this one\'s lock; pointed at this one, it does (with /proc)', async () => {
+    const other = tempRepo();
+    const repo = tempRepo();
+    const elsewhere = tempDir(); // neither repository: only the pointer says which one it works on
+    // `cat-file --batch` waits on its stdin: a git that lives for as long as the test needs.
+    const start = (gitDir: string) => spawn('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch'], { cwd: elsewhere, stdio: ['pipe', 'ignore', 'ignore'] });
+    const toOther = start(join(other, '.git'));
+    const toThis = spawn('git', ['--git-dir', join(repo, '.git'), 'cat-file', '--batch'], { cwd: elsewhere, stdio: ['pipe', 'ignore', 'ignore'] });
+    try {
+      await until(() => [toOther, toThis].every(isGitNow), 20_000, 'the gits to start');
+      writeFileSync(join(repo, '.git', 'index.lock'), ''); // nobody has it open
+      const [judged] = gitLockFiles(join(repo, '.git'));
+      expect(judged!.holders.map((h) => h.pid)).not.toContain(toOther.pid);
+      expect(judged!.holders).toContainEqual(expect.objectContaining({ pid: toThis.pid, reason: 'older' })); // the control: the same git, pointed here
+    } finally {
+      for (const c of [toOther, toThis]) c.kill('SIGKILL');
+      await Promise.all([toOther, toThis].map(waitExit));
+    }
+  });
+
+  test('a git that exits while it is looked at holds nothing; a live one is judged by where it works', async () => {
+    const repo = tempRepo();
+    const other = tempRepo();
+    const live = spawn('git', ['cat-file', '--batch'], { cwd: other, stdio: ['pipe', 'ignore', 'ignore'] });
+    const here = spawn('git', ['cat-file', '--batch'], { cwd: repo, stdio: ['pipe', 'ignore', 'ignore'] });
+    try {
+      await until(() => [live, here].every(isGitNow), 20_000, 'the gits to start');
+      live.kill('SIGKILL');
+      await waitExit(live);
+      // Gone between the listing and the look at its working directory, as short gits of other repositories often are under load.
+      expect(gitMayUseRepo(live.pid!, ['git', 'cat-file', '--batch'], [repo])).toBe('gone');
+      expect(gitMayUseRepo(here.pid!, ['git', 'cat-file', '--batch'], [repo])).toBe(true);
+      expect(gitMayUseRepo(here.pid!, ['git', 'cat-file', '--batch'], [other])).toBe(false);
+    } finally {
+      for (const c of [live, here]) c.kill('SIGKILL');
+      await Promise.all([live, here].map(waitExit));
     }
   });
 

@@ -13,6 +13,12 @@ import { monoNowMs } from '../../src/remote/observations.js';
 import { bareRepo, cloneOf, serverRecord, serverRefs, startDaemon, type Daemon } from './daemon.js';
 
 const MACHINES = 5;
+// Sized for a loaded 2-core machine, where one push can take seconds: enough
+// numbers and items for every clone to race the others many times.
+const PER_MACHINE = 16;
+const ITEMS = 60;
+/** Against hangs, not a speed check. */
+const HANG_GUARD_MS = 900_000;
 let daemon: Daemon;
 
 beforeAll(async () => {
@@ -45,47 +51,47 @@ function duplicates<T>(values: T[]): T[] {
   return [...dup];
 }
 
-describe('allocation: 5 machines x 40', () => {
+describe(`allocation: 5 machines x ${PER_MACHINE}`, () => {
   test('through the remote every number is unique; each clone alone (file backend) hands out the same numbers', async () => {
     const bare = bareRepo(daemon, 'alloc.git');
     const clones = machines('alloc.git');
-    const runs = await Promise.all(clones.map((c, i) => runWorker('remote-worker.ts', ['alloc', c, 'specs', '40', 'remote'], { env: host(i) })));
+    const runs = await Promise.all(clones.map((c, i) => runWorker('remote-worker.ts', ['alloc', c, 'specs', String(PER_MACHINE), 'remote'], { env: host(i) })));
     for (const r of runs) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     const numbers = runs.flatMap((r) => lines(r.stdout, 'ok ').map((l) => Number(l.split(' ')[0])));
-    expect(numbers).toHaveLength(200);
+    expect(numbers).toHaveLength(MACHINES * PER_MACHINE);
     expect(duplicates(numbers)).toEqual([]);
-    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: MACHINES * PER_MACHINE }, (_, i) => i + 1));
     // The server holds one ref per number and a head naming the newest.
     const refs = [...serverRefs(bare, 'refs/lockstep/alloc/').keys()];
-    expect(refs.filter((r) => /\/\d+$/.test(r))).toHaveLength(200);
+    expect(refs.filter((r) => /\/\d+$/.test(r))).toHaveLength(MACHINES * PER_MACHINE);
     expect(refs.filter((r) => r.endsWith('/head'))).toHaveLength(1);
 
     // Control: the same workload with the remote switched off.
     const control = machines('alloc.git');
-    const off = await Promise.all(control.map((c, i) => runWorker('remote-worker.ts', ['alloc', c, 'specs-local', '40', 'file'], { env: host(i) })));
+    const off = await Promise.all(control.map((c, i) => runWorker('remote-worker.ts', ['alloc', c, 'specs-local', String(PER_MACHINE), 'file'], { env: host(i) })));
     for (const r of off) expect(r.code).toBe(0);
     const local = off.flatMap((r) => lines(r.stdout, 'ok ').map((l) => Number(l.split(' ')[0])));
-    expect(local).toHaveLength(200);
+    expect(local).toHaveLength(MACHINES * PER_MACHINE);
     expect(duplicates(local).length).toBeGreaterThan(0);
-  });
+  }, HANG_GUARD_MS);
 });
 
-describe('claims: 5 machines over 200 items', () => {
+describe(`claims: 5 machines over ${ITEMS} items`, () => {
   test('through the remote each item is claimed exactly once; each clone alone claims them all again', async () => {
     const bare = bareRepo(daemon, 'claims.git');
     const items = tempDir();
     const itemsFile = join(items, 'items.txt');
-    writeFileSync(itemsFile, Array.from({ length: 200 }, (_, i) => `item-${String(i).padStart(3, '0')}`).join('\n') + '\n');
+    writeFileSync(itemsFile, Array.from({ length: ITEMS }, (_, i) => `item-${String(i).padStart(3, '0')}`).join('\n') + '\n');
     const clones = machines('claims.git');
     const runs = await Promise.all(clones.map((c, i) => runWorker('remote-worker.ts', ['claim', c, 'work', itemsFile, 'remote', `agent-${i}`], { env: host(i) })));
     for (const r of runs) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     const claimed = runs.flatMap((r) => lines(r.stdout, 'claimed '));
     expect(duplicates(claimed)).toEqual([]);
-    expect(claimed).toHaveLength(200);
+    expect(claimed).toHaveLength(ITEMS);
     // More than one machine did work, and the server says every item is done.
     expect(runs.filter((r) => lines(r.stdout, 'claimed ').length > 0).length).toBeGreaterThan(1);
     const refs = serverRefs(bare, 'refs/lockstep/claims/work/');
-    expect(refs.size).toBe(200);
+    expect(refs.size).toBe(ITEMS);
     const states = new Set([...refs.values()].map((oid) => serverRecord<{ state: string }>(bare, oid).state));
     expect([...states]).toEqual(['done']);
 
@@ -95,7 +101,7 @@ describe('claims: 5 machines over 200 items', () => {
     for (const r of off) expect(r.code).toBe(0);
     const again = off.flatMap((r) => lines(r.stdout, 'claimed '));
     expect(duplicates(again).length).toBeGreaterThan(0);
-  });
+  }, HANG_GUARD_MS);
 });
 
 describe('the lock across machines', () => {

@@ -8,6 +8,7 @@ import { judgeLease, leaseGraceMs } from '../../src/remote/observations.js';
 import { parseBackend, selectBackend } from '../../src/remote/backend.js';
 import { classifyPushSummary, looksUnreachable } from '../../src/remote/errors.js';
 import { rootHash, validateRemoteLockName } from '../../src/remote/refs.js';
+import { progressDeadline } from '../../src/remote/alloc.js';
 import { openRemote, recordOid, writeRecord } from '../../src/remote/transport.js';
 import { LockstepError } from '../../src/core/errors.js';
 import { hostId } from '../../src/core/process.js';
@@ -196,5 +197,25 @@ describe('names and ids', () => {
     expect(oid).toBe(recordOid(ctx, rec));
     expect(JSON.parse(git(repo, 'cat-file', 'blob', oid))).toEqual(rec);
     git(repo, 'fsck', '--no-dangling');
+  });
+});
+
+describe("an allocation's deadline", () => {
+  test('counts the time without progress: while other clones take numbers it moves on; with the counter still, it passes', () => {
+    let now = 0;
+    const d = progressDeadline(1000, () => now);
+    d.saw(5);
+    for (const n of [6, 9, 12]) {
+      now += 800; // more than the timeout in all, each rise within it
+      d.saw(n);
+      expect(d.passed()).toBe(false);
+    }
+    now += 900;
+    d.saw(12); // the same counter: no progress
+    expect(d.passed()).toBe(false);
+    expect(d.leftMs()).toBe(100);
+    now += 100;
+    d.saw(11); // an older view is not progress either
+    expect(d.passed()).toBe(true);
   });
 });

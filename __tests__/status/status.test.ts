@@ -1,7 +1,7 @@
 /** `lockstep status`: one view of locks, waiters, tasks, queues, agents, the merge queue and violations. */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { acquireLock, releaseLock } from '../../src/core/lock.js';
@@ -82,6 +82,42 @@ describe('status', () => {
     const s = collectStatus({ cwd: repo });
     expect(s.gitLocks).toEqual([expect.objectContaining({ name: 'index.lock', state: 'stale' })]);
     expect(renderStatus(s)).toMatch(/Git lock files \(1\)\n {2}index\.lock: STALE for [\d.]+ s, left by a git that is gone: lockstep git-locks --clear/);
+  });
+
+  test('a commit the hooks blocked is a violation on record: status shows the task, the paths and why, in --json and text', () => {
+    const repo = tempRepo();
+    expect(runCli(['init'], { cwd: repo }).code).toBe(0);
+    expect(runCli(['task', 'start', 'A', '--scope', 'a/**'], { cwd: repo }).code).toBe(0);
+    expect(runCli(['task', 'start', 'B', '--scope', 'b/**'], { cwd: repo }).code).toBe(0);
+    expect(JSON.parse(runCli(['status', '--json'], { cwd: repo }).stdout).violations).toEqual([]);
+    mkdirSync(join(repo, 'a'));
+    mkdirSync(join(repo, 'b'));
+    mkdirSync(join(repo, 'c'));
+    writeFileSync(join(repo, 'a', 'mine.txt'), 'a\n');
+    writeFileSync(join(repo, 'b', 'theirs.txt'), 'b\n');
+    writeFileSync(join(repo, 'c', 'odd\x1b[2Jname.txt'), 'c\n'); // a control character in a path must not reach the terminal raw
+    git(repo, 'add', 'a', 'b', 'c');
+    const head = git(repo, 'rev-parse', 'HEAD');
+    const blocked = spawnSync('git', ['commit', '-q', '-m', 'A sweeps'], { cwd: repo, encoding: 'utf8', env: { ...process.env, LOCKSTEP_TASK: 'A', LOCKSTEP_AGENT: 'agent-7' } });
+    expect(blocked.status).not.toBe(0);
+    expect(git(repo, 'rev-parse', 'HEAD')).toBe(head);
+
+    const j = runCli(['status', '--json'], { cwd: repo });
+    expect(j.code).toBe(0);
+    expect(JSON.parse(j.stdout).violations).toEqual([
+      expect.objectContaining({
+        type: 'violation',
+        kind: 'commit_blocked',
+        task: 'A',
+        agent: 'agent-7',
+        paths: ['b/theirs.txt', 'c/odd\x1b[2Jname.txt'],
+        reasons: ['b/theirs.txt belongs to active task B', `${JSON.stringify('c/odd\x1b[2Jname.txt')} outside task A's scope`],
+      }),
+    ]);
+    const t = runCli(['status'], { cwd: repo });
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/Recent violations \(1\)\n {2}\S+ commit blocked \(task A, agent agent-7\): b\/theirs\.txt belongs to active task B; "c\/odd\\u001b\[2Jname\.txt" outside task A's scope\n/);
+    expect(t.stdout).not.toContain('\x1b');
   });
 
   test('CLI: --json, text, and --watch (one snapshot after another when not a terminal)', async () => {

@@ -183,18 +183,8 @@ function scanProcfs(repoDirs: string[], lockPaths: Set<string>): ProcessScan {
     if (!Number.isFinite(startTicks)) continue;
     const args = (readProcFile(pid, 'cmdline') ?? '').split('\0').filter((a) => a !== '');
     const isGit = comm.startsWith('git') && !isDaemon(args);
-    let mayUseRepo = true;
-    if (isGit) {
-      const cwd = readLink(`/proc/${pid}/cwd`);
-      const env = readProcFile(pid, 'environ');
-      const inRepo = (p: string) => repoDirs.some((d) => within(d, p));
-      // Where git was pointed elsewhere than its working directory: GIT_DIR and friends, --git-dir.
-      const pointedHere = env !== null && env.split('\0').some((kv) => {
-        const m = /^GIT_(?:DIR|WORK_TREE|COMMON_DIR|INDEX_FILE)=(.+)$/.exec(kv);
-        return m !== null && (cwd === null || inRepo(resolve(cwd, m[1]!)));
-      });
-      mayUseRepo = cwd === null || env === null || pointedHere || args.some((a) => a.startsWith('--git-dir') || a.startsWith('--work-tree')) || inRepo(cwd);
-    }
+    const mayUseRepo = isGit ? gitMayUseRepo(pid, args, repoDirs) : true;
+    if (mayUseRepo === 'gone') continue;
     let open: Set<string> | null = null;
     const fds = readdirNames(`/proc/${pid}/fd`);
     if (fds) {
@@ -210,6 +200,49 @@ function scanProcfs(repoDirs: string[], lockPaths: Set<string>): ProcessScan {
   const now = Date.now();
   // Ticks and /proc/uptime count from boot in hundredths of a second.
   return { processes, fileTimeIn: (ctimeMs) => uptimeMs - (now - ctimeMs), slackMs: 50 };
+}
+
+/**
+ * May the git process `pid` work on the repository in `repoDirs`? Its working
+ * directory, or where GIT_DIR and friends or --git-dir/--work-tree point, is
+ * inside one of them. What cannot be read counts as yes (another user's
+ * process), but only while the process lives: one that exited while it was
+ * looked at (its working directory is gone first) works on nothing, and under
+ * load plenty of short gits of other repositories do that mid-scan.
+ */
+export function gitMayUseRepo(pid: number, args: string[], repoDirs: string[]): boolean | 'gone' {
+  const cwd = readProcOrGone(pid, 'cwd', (p) => readlinkSync(p));
+  const env = readProcOrGone(pid, 'environ', (p) => readFileSync(p, 'latin1'));
+  if (cwd === 'gone' || env === 'gone') return 'gone';
+  if (cwd === null || env === null) return true;
+  const inRepo = (p: string) => repoDirs.some((d) => within(d, canonical(resolve(cwd, p))));
+  // Its working directory counts even when pointed elsewhere: GIT_INDEX_FILE alone moves only the index.
+  return inRepo(cwd) || [...pointedByEnv(env), ...pointedByArgs(args)].some(inRepo);
+}
+
+/** /proc/<pid>/<file> read; `gone` when the process (or, exiting, its working directory) no longer exists; null when not ours to read. */
+function readProcOrGone(pid: number, file: string, read: (path: string) => string): string | 'gone' | null {
+  try {
+    return read(`/proc/${pid}/${file}`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ESRCH' ? 'gone' : null;
+  }
+}
+
+/** Where GIT_DIR and friends point git. */
+function pointedByEnv(env: string): string[] {
+  return env.split('\0').flatMap((kv) => /^GIT_(?:DIR|WORK_TREE|COMMON_DIR|INDEX_FILE)=(.+)$/.exec(kv)?.[1] ?? []);
+}
+
+/** Where `--git-dir`/`--work-tree` (`=VALUE` or the next argument) point git. */
+function pointedByArgs(args: string[]): string[] {
+  return args.flatMap((a, i) => {
+    const m = /^--(?:git-dir|work-tree)(?:=(.*))?$/.exec(a);
+    if (!m) return [];
+    const value = m[1] ?? args[i + 1];
+    return value ? [value] : [];
+  });
 }
 
 function readdirNames(dir: string): string[] | null {

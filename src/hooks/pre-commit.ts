@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { LockstepError } from '../core/errors.js';
+import { appendEvent } from '../core/events.js';
 import { DEFAULT_LOCK, releaseLock, type LockHandle, type WaitInfo } from '../core/lock.js';
 import { hostId, startStamp } from '../core/process.js';
 import { createGit } from '../git/git.js';
@@ -87,6 +88,29 @@ function blockMessages(task: Task, c: PathClasses, unborn: boolean): string[] {
   return lines;
 }
 
+/** How many of a blocked commit's paths its violation event lists (a commit can stage thousands). */
+const RECORDED_PATHS = 50;
+
+/**
+ * A blocked commit is a violation caught: recorded in the audit log (what
+ * `lockstep status` shows under Recent violations) with the task, the paths
+ * and why each was refused. Returns the result unchanged.
+ */
+function recordBlocked(root: string, env: NodeJS.ProcessEnv, r: Extract<PreCommitResult, { outcome: 'blocked' }>): PreCommitResult {
+  const c = r.classes;
+  const refused = c ? [...c.otherTask.map((o) => ({ path: o.path, why: `belongs to active task ${o.task}` })), ...c.outside.map((path) => ({ path, why: `outside task ${r.task}'s scope` }))] : [];
+  const shown = refused.slice(0, RECORDED_PATHS);
+  appendEvent(root, 'violation', {
+    kind: 'commit_blocked',
+    task: r.task,
+    agent: env.LOCKSTEP_AGENT ?? null,
+    paths: shown.map((x) => x.path),
+    reasons: c ? shown.map((x) => `${showPath(x.path)} ${x.why}`) : ['no task declared, and this repository requires one (requireTask)'],
+    ...(refused.length > shown.length ? { morePaths: refused.length - shown.length } : {}),
+  });
+  return r;
+}
+
 export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> {
   const env = opts.env ?? process.env;
   const skip = hooksSkipped(env);
@@ -97,7 +121,7 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
   const config = loadConfig({ topLevel: top });
   const task = declaredTask({ env, root: rt.root });
   if (!task && config.requireTask) {
-    return {
+    return recordBlocked(rt.root, env, {
       outcome: 'blocked',
       task: null,
       paths: [],
@@ -106,7 +130,7 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
         'lockstep: commit blocked: this repository requires a task for every commit (requireTask in its lockstep configuration)',
         '  fix: LOCKSTEP_TASK=ID git commit …, or lockstep commit --task ID -m MSG -- PATH…',
       ],
-    };
+    });
   }
   const gitPid = opts.gitPid ?? findGitProcess();
   if (gitPid === null) {
@@ -142,7 +166,7 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
     if (task && !merge) {
       classes = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: staged.paths });
       if (classes.otherTask.length || classes.outside.length) {
-        return { outcome: 'blocked', task: task.id, paths: staged.paths, classes, messages: blockMessages(task, classes, head === null) };
+        return recordBlocked(rt.root, env, { outcome: 'blocked', task: task.id, paths: staged.paths, classes, messages: blockMessages(task, classes, head === null) });
       }
       if (classes.shared.length) {
         messages.push(`lockstep: task ${task.id} commits shared path${classes.shared.length > 1 ? 's' : ''} ${classes.shared.map(showPath).join(', ')}`);

@@ -148,9 +148,31 @@ async function remoteCounter(ctx: RemoteContext, hash: string): Promise<Counter>
 }
 
 /**
+ * An allocation's deadline: `timeoutMs` without progress. A clone that keeps
+ * losing races while the others take numbers is waiting its turn, not stuck
+ * (under load five clones can take minutes for a few hundred numbers), so
+ * every rise of the remote counter it reads starts the time again. `now` is
+ * for tests.
+ */
+export function progressDeadline(timeoutMs: number, now: () => number = monoNowMs) {
+  let deadline = now() + timeoutMs;
+  let highest: number | null = null;
+  return {
+    /** The remote counter as just read. */
+    saw(number: number): void {
+      if (highest !== null && number > highest) deadline = now() + timeoutMs;
+      highest = Math.max(highest ?? number, number);
+    },
+    passed: () => now() >= deadline,
+    leftMs: () => deadline - now(),
+  };
+}
+
+/**
  * Allocates the next number in ROOT through the remote and creates
  * `ROOT/<N>_<name>`. Throws REMOTE_UNREACHABLE (nothing created),
- * REMOTE_REFUSED, or LOCK_TIMEOUT when it keeps losing races past the deadline.
+ * REMOTE_REFUSED, or LOCK_TIMEOUT when it keeps losing races for the timeout
+ * without the remote counter moving (see progressDeadline).
  */
 export async function allocateRemote(opts: RemoteAllocateOptions): Promise<RemoteAllocation> {
   const name = sanitizeTopicName(opts.name);
@@ -158,12 +180,13 @@ export async function allocateRemote(opts: RemoteAllocateOptions): Promise<Remot
   const abs = resolveRoot(opts.root, opts.cwd);
   const ctx = openRemote(opts);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = monoNowMs() + timeoutMs;
+  const deadline = progressDeadline(timeoutMs);
   const real = realRootPath(abs);
   const rel = relativeRoot(ctx, real);
   const hash = rootHash(rel);
   const key = `${ctx.git.cwd}\0${ctx.remote}\0${hash}`;
   let view = known.get(key) ?? (await remoteCounter(ctx, hash));
+  deadline.saw(view.number);
   let blind = 0;
   for (let retries = 0; ; retries++) {
     const number = Math.max(view.number, highestIn(real)) + 1;
@@ -197,8 +220,10 @@ export async function allocateRemote(opts: RemoteAllocateOptions): Promise<Remot
       return { backend: 'remote', remote: ctx.remote, ref, root: rel, topicNumber: formatNumber(number, width), topicPath: join(abs, entry), number, name, token: number, retries };
     }
     known.delete(key);
-    if (monoNowMs() >= deadline) {
-      throw new LockstepError('LOCK_TIMEOUT', `gave up allocating in ${abs} after ${retries + 1} pushes lost to other clones within ${(timeoutMs / 1000).toFixed(1)} s`, {
+    // Before giving up, one look at the remote: numbers taken since the last look are progress.
+    if (deadline.passed()) deadline.saw((view = await remoteCounter(ctx, hash)).number);
+    if (deadline.passed()) {
+      throw new LockstepError('LOCK_TIMEOUT', `gave up allocating in ${abs} after ${retries + 1} pushes lost, the last ${(timeoutMs / 1000).toFixed(1)} s without another clone taking a number`, {
         hint: 'retry, or raise the timeout (--timeout)',
         detail: { root: rel, remote: ctx.remote, retries: retries + 1 },
       });
@@ -207,11 +232,12 @@ export async function allocateRemote(opts: RemoteAllocateOptions): Promise<Remot
     // few misses. The pause (up to a few push times, growing with the misses) keeps 5 clones on 2 cores
     // from all pushing at once for every number, which would slow every push down.
     const pushMs = monoNowMs() - sentMono;
-    await sleep(timerDelay(Math.min(deadline - monoNowMs(), Math.random() * pushMs * Math.min(4, 2 ** Math.min(retries, 3)))));
+    await sleep(timerDelay(Math.min(deadline.leftMs(), Math.random() * pushMs * Math.min(4, 2 ** Math.min(retries, 3)))));
     if (++blind <= 2) view = { headOid: recordOid(ctx, headRecord(hash, number)), number };
     else {
       blind = 0;
       view = await remoteCounter(ctx, hash);
+      deadline.saw(view.number);
     }
   }
 }

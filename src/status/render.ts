@@ -12,6 +12,19 @@ function short(sha: string | null): string {
   return sha ? sha.slice(0, 10) : '';
 }
 
+/** Text from the audit log as it can be printed: with a control character in it, quoted and escaped. */
+function printable(text: string): string {
+  return /[\u0000-\u001f\u007f-\u009f]/.test(text) ? JSON.stringify(text) : text;
+}
+
+/** A commit the pre-commit hook blocked: whose, and why (the first few reasons). */
+function blockedCommitLine(v: Status['violations'][number]): string {
+  const reasons = Array.isArray(v.reasons) ? v.reasons.map((r) => printable(String(r))) : [];
+  const more = reasons.length - 3 + (typeof v.morePaths === 'number' ? v.morePaths : 0);
+  const who = [typeof v.task === 'string' ? `task ${printable(v.task)}` : 'no task', typeof v.agent === 'string' ? `agent ${printable(v.agent)}` : null].filter(Boolean).join(', ');
+  return `commit blocked (${who}): ${reasons.slice(0, 3).join('; ')}${more > 0 ? `; … ${more} more` : ''}`;
+}
+
 export function renderStatus(s: Status): string {
   const out: string[] = [];
   out.push(`lockstep status — ${s.repo.topLevel ?? s.repo.commonDir ?? ''} at ${s.at}`);
@@ -82,9 +95,13 @@ export function renderStatus(s: Status): string {
   out.push('', `Recent violations (${s.violations.length})`);
   if (s.violations.length === 0) out.push('  none');
   for (const v of s.violations) {
+    if (v.type === 'violation' && v.kind === 'commit_blocked') {
+      out.push(`  ${v.ts} ${blockedCommitLine(v)}`);
+      continue;
+    }
     const rest = Object.entries(v)
       .filter(([k]) => !['ts', 'type', 'pid', 'host'].includes(k))
-      .map(([k, val]) => `${k}=${typeof val === 'string' ? val : JSON.stringify(val)}`)
+      .map(([k, val]) => `${k}=${typeof val === 'string' ? printable(val) : JSON.stringify(val)}`)
       .join(' ');
     out.push(`  ${v.ts} ${v.type}: ${rest.slice(0, 200)}`);
   }
