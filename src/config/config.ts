@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { LockstepError } from '../core/errors.js';
 import { DEFAULT_LEASE_MS, DEFAULT_TIMEOUT_MS } from '../core/lock.js';
 import { validateGlobs } from '../tasks/scope.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export const CONFIG_FILE = 'lockstep.config.json';
 
@@ -60,29 +61,29 @@ function durationMs(value: unknown, where: string): number {
     const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
     if (m) return Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's']!);
   }
-  throw new LockstepError('BAD_INPUT', `${where}: expected a number of seconds or a duration such as "90s" or "2m", got ${JSON.stringify(value)}`);
+  throw new LockstepError('BAD_INPUT', `${where}: expected a number of seconds or a duration such as "90s" or "2m", got ${quoteInput(value)}`);
 }
 
 /** Checks a parsed config object; `where` names the file (and key prefix) in errors. */
 export function parseConfig(raw: unknown, where: string): LockstepConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new LockstepError('BAD_INPUT', `${where}: the lockstep configuration must be a JSON object, got ${Array.isArray(raw) ? 'an array' : JSON.stringify(raw)}`);
+    throw new LockstepError('BAD_INPUT', `${where}: the lockstep configuration must be a JSON object, got ${Array.isArray(raw) ? 'an array' : quoteInput(raw)}`);
   }
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     if (!(KEYS as readonly string[]).includes(key)) {
-      throw new LockstepError('BAD_INPUT', `${where}: unknown key ${JSON.stringify(key)} (known keys: ${KEYS.join(', ')})`);
+      throw new LockstepError('BAD_INPUT', `${where}: unknown key ${quoteInput(key)} (known keys: ${KEYS.join(', ')})`);
     }
   }
   const cfg: LockstepConfig = { ...DEFAULT_CONFIG, shared: [], source: where };
   if (obj.lockTimeout !== undefined) cfg.lockTimeoutMs = durationMs(obj.lockTimeout, `${where}: key "lockTimeout"`);
   if (obj.lease !== undefined) {
     cfg.leaseMs = durationMs(obj.lease, `${where}: key "lease"`);
-    if (cfg.leaseMs < 1000) throw new LockstepError('BAD_INPUT', `${where}: key "lease" must be at least 1 s, got ${JSON.stringify(obj.lease)}`);
+    if (cfg.leaseMs < 1000) throw new LockstepError('BAD_INPUT', `${where}: key "lease" must be at least 1 s, got ${quoteInput(obj.lease)}`);
   }
   if (obj.shared !== undefined) {
     if (!Array.isArray(obj.shared) || !obj.shared.every((g) => typeof g === 'string')) {
-      throw new LockstepError('BAD_INPUT', `${where}: key "shared" must be an array of glob strings, got ${JSON.stringify(obj.shared)}`);
+      throw new LockstepError('BAD_INPUT', `${where}: key "shared" must be an array of glob strings, got ${quoteInput(obj.shared)}`);
     }
     try {
       cfg.shared = validateGlobs(obj.shared as string[]);
@@ -92,7 +93,7 @@ export function parseConfig(raw: unknown, where: string): LockstepConfig {
     }
   }
   if (obj.requireTask !== undefined) {
-    if (typeof obj.requireTask !== 'boolean') throw new LockstepError('BAD_INPUT', `${where}: key "requireTask" must be true or false, got ${JSON.stringify(obj.requireTask)}`);
+    if (typeof obj.requireTask !== 'boolean') throw new LockstepError('BAD_INPUT', `${where}: key "requireTask" must be true or false, got ${quoteInput(obj.requireTask)}`);
     cfg.requireTask = obj.requireTask;
   }
   return cfg;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { collectStatus } from '../../status/status.js';
 import { renderStatus } from '../../status/render.js';
 import { globals } from '../context.js';
-import { parseSeconds, printJson, printLine } from '../output.js';
+import { parseSeconds, printJson, printText } from '../output.js';
 
 export function registerStatus(program: Command): void {
   program
@@ -21,7 +21,7 @@ export function registerStatus(program: Command): void {
       };
       if (!o.watch) {
         const text = show();
-        if (text !== null) printLine(text);
+        if (text !== null) printText(1, text);
         return;
       }
       const every = Math.max(100, parseSeconds(o.interval, '--interval'));
@@ -41,7 +41,7 @@ export function registerStatus(program: Command): void {
           if (text !== null) {
             // On a terminal: home, draw, clear the rest (no flicker from a full clear). Elsewhere: one snapshot after another.
             if (tty) process.stdout.write(`\x1b[H${text.split('\n').map((l) => `${l}\x1b[K`).join('\n')}\n\x1b[J`);
-            else printLine(`${text}\n`);
+            else printText(1, `${text}\n`);
           }
           await new Promise<void>((r) => {
             const t = setTimeout(r, every);
