@@ -3,6 +3,7 @@
  * annotations, the job summary and the step's status. Keeping it data lets
  * the logic be tested without the runner.
  */
+import { escapeControl } from '../core/outside-text.js';
 import type { FailOn } from './settings.js';
 
 export interface Annotation {
@@ -36,17 +37,68 @@ export function failureFor(outcome: StepOutcome, failOn: FailOn): string | null 
   return null;
 }
 
-/** A markdown table cell: pipes escaped, line breaks flattened. */
+/*
+ * The job summary is markdown, and GitHub renders the HTML in it too. File
+ * names, task ids, branch names and violation messages come from whoever
+ * pushed: `lib/<img src=x onerror=alert(1)>.py` must show as that name, not
+ * as an image, and `__init__` must not turn bold. So every piece of outside
+ * text goes through mdText (inline text) or cell (a table cell), or into a
+ * code span through code; only lockstep's own markup is written raw.
+ */
+
+/** The characters markdown gives a meaning inline (GitHub's `$` starts math), each escaped with a backslash. */
+const MD_SPECIAL = /[\\`*_[\]#|~$!]/g;
+const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Outside text as inline markdown that shows literally: no markup, no HTML, line breaks flattened, control characters escaped. */
+export function mdText(value: string): string {
+  return escapeControl(value.replace(/\r\n|\r|\n/g, ' '))
+    .replace(/[&<>]/g, (c) => HTML_SPECIAL[c]!)
+    .replace(MD_SPECIAL, (c) => `\\${c}`);
+}
+
+/** A markdown table cell of outside text (or a number): as mdText, whose escaped `|` cannot split the row. */
 export function cell(value: unknown): string {
-  return String(value ?? '').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return mdText(String(value ?? ''));
 }
 
-/** Inline code in markdown that survives backticks in the text. */
+/**
+ * Outside text as an inline code span, which shows everything in it
+ * literally (HTML too): fenced with more backticks than it holds in a row,
+ * line breaks flattened, control characters escaped.
+ */
 export function code(value: string): string {
-  const fence = value.includes('`') ? '``' : '`';
-  return `${fence}${value.includes('`') ? ` ${value} ` : value}${fence}`;
+  const text = escapeControl(value.replace(/\r\n|\r|\n/g, ' '));
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-export function table(columns: string[], rows: unknown[][]): string {
-  return [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+/** Markdown lockstep wrote itself (a code span, bold), put in a table cell as it is. */
+export interface Markdown {
+  md: string;
+}
+
+export function asMarkdown(text: string): Markdown {
+  return { md: text };
+}
+
+/**
+ * A markdown table. Plain values are outside text, escaped by cell; a
+ * Markdown value is kept, with only its `|` escaped (GitHub splits cells on
+ * `|` even inside a code span, and shows `\|` there as `|`).
+ */
+export function table(columns: string[], rows: (Markdown | string | number | null)[][]): string {
+  const one = (v: Markdown | string | number | null) => (v !== null && typeof v === 'object' ? v.md.replace(/\|/g, '\\|') : cell(v));
+  return [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(one).join(' | ')} |`)].join('\n');
+}
+
+/**
+ * An annotation as the runner is told it: the runner's log and the
+ * annotation view draw escape sequences, so control characters in the title
+ * and message are escaped (line breaks too: one annotation, one line).
+ */
+export function safeAnnotation(a: Annotation): Annotation {
+  return { ...a, title: escapeControl(a.title), message: escapeControl(a.message) };
 }
