@@ -10,6 +10,8 @@ import type { ActionSettings } from '../../src/action/settings.js';
 import { declared } from './action-yml.js';
 import { filePrefix, renderValidation, SUMMARY_ROWS } from '../../src/action/validation-summary.js';
 import type { RunReport, SuiteReport } from '../../src/suites/report.js';
+import { renderMarkdown } from '../../src/suites/markdown.js';
+import { renderHtml } from '../../src/suites/html.js';
 import type { Violation, ViolationRule } from '../../src/tasks/validate.js';
 import type { OperationStats } from '../../src/suites/stats.js';
 
@@ -294,3 +296,22 @@ test('action.yml declares every output the modes set, and nothing else', () => {
   ]);
   expect([...names].sort()).toEqual(declared('outputs').sort());
 });
+
+describe('the suites\' markdown and HTML reports', () => {
+  test('file names from the repository under test show literally in both', () => {
+    const evil = 'lib/<img src=x onerror=alert(1)>.py';
+    const base = run('protected', 1, 10, 1000, 5, false);
+    const bad = { ...base, keptAt: `/tmp/${evil}`, violations: { ...base.violations, samples: [{ kind: 'foreign_file', message: `${evil} and __init__ in task A's commit`, evidence: {} }] } } as RunReport;
+    const rep = report([bad]);
+    const withSoak = { ...rep, host: { ...rep.host, git: '2.4 <b>x</b>' } };
+    const md = renderMarkdown(withSoak);
+    expect(md).not.toMatch(/<img|<b>/);
+    expect(md).toContain('lib/&lt;img src=x onerror=alert(1)&gt;.py and \\_\\_init\\_\\_');
+    const html = renderHtml(withSoak);
+    // The page embeds the report as JSON (with < escaped) and draws the markdown's tables and lists as escaped HTML.
+    expect(html).not.toMatch(/<img|<b>/);
+    expect(html).toContain('lib/&lt;img src=x onerror=alert(1)&gt;.py and __init__');
+    expect(html).not.toContain('\\_');
+  });
+});
+
