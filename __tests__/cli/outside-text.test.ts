@@ -10,7 +10,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeControl, quoteInput } from '../../src/core/outside-text.js';
-import { cleanupTemp, runCli, tempRepo, type Run } from '../helpers.js';
+import { cleanupTemp, git, runCli, tempRepo, type Run } from '../helpers.js';
+import { gitRun } from '../tasks/fixtures.js';
 
 afterAll(cleanupTemp);
 
@@ -97,6 +98,21 @@ describe('control characters in outside text are escaped when printed', () => {
     expect(verify.code).toBe(1); // the duplicate 001
     clean(verify);
     expect(verify.stdout).toContain('001_b\\e[2J');
+  });
+});
+
+describe('hook output', () => {
+  test('pre-commit names a staged file with an escape sequence and a newline escaped', () => {
+    const repo = tempRepo();
+    expect(runCli(['task', 'start', 'A', '--scope', 'a/**'], { cwd: repo }).code).toBe(0);
+    expect(runCli(['init'], { cwd: repo }).code).toBe(0);
+    const name = `x\u001b[2J\u009b1m\u202e\n  ${FORGED}.txt`; // JSON.stringify alone would leave U+009B and U+202E raw
+    writeFileSync(join(repo, name), 'x\n');
+    git(repo, 'add', '--', name);
+    const r = gitRun(repo, ['commit', '-q', '-m', 'outside'], { LOCKSTEP_TASK: 'A' });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('outside task A');
+    clean({ code: r.code, stdout: r.stdout, stderr: r.stderr });
   });
 });
 
