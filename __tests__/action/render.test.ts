@@ -3,13 +3,15 @@
  * functions over plain data (the process-level tests run the built action).
  */
 import { describe, expect, test } from '@jest/globals';
-import { cell, failureFor, table, type StepOutcome } from '../../src/action/outcome.js';
+import { asMarkdown, cell, code, failureFor, mdText, safeAnnotation, table, type StepOutcome } from '../../src/action/outcome.js';
 import { renderSuiteReport, suiteNumbers } from '../../src/action/suite-summary.js';
 import { asInputs, reportPaths, suiteArgs } from '../../src/action/suite.js';
 import type { ActionSettings } from '../../src/action/settings.js';
 import { declared } from './action-yml.js';
 import { filePrefix, renderValidation, SUMMARY_ROWS } from '../../src/action/validation-summary.js';
 import type { RunReport, SuiteReport } from '../../src/suites/report.js';
+import { renderMarkdown } from '../../src/suites/markdown.js';
+import { renderHtml } from '../../src/suites/html.js';
 import type { Violation, ViolationRule } from '../../src/tasks/validate.js';
 import type { OperationStats } from '../../src/suites/stats.js';
 
@@ -33,8 +35,39 @@ describe('fail-on', () => {
 describe('markdown', () => {
   test('table cells cannot break the table', () => {
     expect(cell('a|b\nc')).toBe('a\\|b c');
-    const t = table(['x', 'y'], [['p|q', 1]]);
-    expect(t.split('\n')).toEqual(['| x | y |', '| --- | --- |', '| p\\|q | 1 |']);
+    const t = table(['x', 'y'], [['p|q', 1], [asMarkdown(code('r|s')), '-']]);
+    expect(t.split('\n')).toEqual(['| x | y |', '| --- | --- |', '| p\\|q | 1 |', '| `r\\|s` | - |']);
+  });
+
+  test('outside text shows literally: no HTML, no emphasis, no links, no control characters', () => {
+    expect(mdText('lib/<img src=x onerror=alert(1)>.py')).toBe('lib/&lt;img src=x onerror=alert(1)&gt;.py');
+    expect(mdText('__init__ *x* [a](http://e) `c` ~~s~~ $m$ # h & \\')).toBe('\\_\\_init\\_\\_ \\*x\\* \\[a\\](http://e) \\`c\\` \\~\\~s\\~\\~ \\$m\\$ \\# h &amp; \\\\');
+    expect(mdText('a\n# b\r\n<c\u001b[31m')).toBe('a \\# b &lt;c\\\\e\\[31m');
+    // A code span shows its text as it is, fenced past any run of backticks in it.
+    expect(code('a``b')).toBe('```a``b```');
+    expect(code('`x')).toBe('`` `x ``');
+    expect(code('p\nq\u001b')).toBe('`p q\\e`');
+  });
+
+  test('annotations carry no control characters or line breaks', () => {
+    const a = safeAnnotation({ level: 'error', title: 't\u001b[2J', message: 'm\nholder: pid 1', file: 'f' });
+    expect(a).toEqual({ level: 'error', title: 't\\e[2J', message: 'm\\nholder: pid 1', file: 'f' });
+  });
+
+  test('a summary of files and tasks named by whoever pushed shows them literally', () => {
+    const c = '0123456789abcdef0123456789abcdef01234567';
+    const evil = 'lib/<img src=x onerror=alert(1)>.py';
+    const v: Violation = { commit: c, file: 'pkg/__init__.py', rule: 'outside_scope', message: `${evil} and __init__ are outside the scope of task <b>T</b>`, task: '__T__' };
+    const o = renderValidation({ range: 'a..b', commitsChecked: 1, tasks: ['__T__'], violations: [v, { ...v, file: evil }] }, { range: 'a..b', source: 'push to <script>main</script>' }, '');
+    expect(o.summary).not.toMatch(/<img|<b>|<script/);
+    expect(o.summary).not.toMatch(/(^|[^\\])__/m); // no bare __ that could turn bold
+    expect(o.summary).toContain('| pkg/\\_\\_init\\_\\_.py |');
+    expect(o.summary).toContain('| lib/&lt;img src=x onerror=alert(1)&gt;.py |');
+    expect(o.summary).toContain('\\_\\_T\\_\\_');
+    const rep = report([run('protected', 1, 10, 1000, 5, false)]);
+    const s = renderSuiteReport({ ...rep, host: { ...rep.host, git: '<img src=x> __2.40__' } }, { paths: { json: '/r/x.json', markdown: null, html: null }, checkpoint: null, exitCode: 1 });
+    expect(s.summary).not.toContain('<img');
+    expect(s.summary).toContain('git &lt;img src=x&gt; \\_\\_2.40\\_\\_');
   });
 });
 
@@ -59,8 +92,8 @@ describe('validation rendering', () => {
     expect(o.errors).toBe(2);
     expect(o.annotations[0]).toEqual({ level: 'error', title: 'lockstep other_task_scope (task A)', message: 'b/2.txt belongs to task B — commit 0123456789ab', file: 'sub/b/2.txt' });
     expect(o.annotations[1]!.file).toBe('sub/c d|e.txt');
-    expect(o.summary).toContain('| `0123456789ab` | A | `sub/b/2.txt` | other_task_scope |');
-    expect(o.summary).toContain('`sub/c d\\|e.txt`');
+    expect(o.summary).toContain('| `0123456789ab` | A | sub/b/2.txt | `other_task_scope` |');
+    expect(o.summary).toContain('| sub/c d\\|e.txt |');
     expect(o.headline).toContain('2 scope violation(s) in 1 of 3');
     // A message that names the commit already is not repeated.
     const named = { ...violation(c, 'b/3.txt'), message: `commit ${c.slice(0, 12)} changes b/3.txt` };
@@ -158,7 +191,7 @@ describe('suite rendering', () => {
     expect(o.errors).toBe(0);
     expect(o.annotations).toEqual([]);
     expect(o.summary).toContain('| commit | protected | no violations | 0 | — | 60 | 30 | 40 | — | ok |');
-    expect(o.summary).toContain('| commit | control | violations | 9 | foreign_file 9 | 60 | 60 | 12 | — | ok |');
+    expect(o.summary).toContain('| commit | control | violations | 9 | foreign\\_file 9 | 60 | 60 | 12 | — | ok |');
     expect(o.summary).toContain('| 0 | 9 | 30 | 40 |');
     expect(o.summary).toContain('`/r/lockstep-contention.html`');
   });
@@ -263,3 +296,22 @@ test('action.yml declares every output the modes set, and nothing else', () => {
   ]);
   expect([...names].sort()).toEqual(declared('outputs').sort());
 });
+
+describe('the suites\' markdown and HTML reports', () => {
+  test('file names from the repository under test show literally in both', () => {
+    const evil = 'lib/<img src=x onerror=alert(1)>.py';
+    const base = run('protected', 1, 10, 1000, 5, false);
+    const bad = { ...base, keptAt: `/tmp/${evil}`, violations: { ...base.violations, samples: [{ kind: 'foreign_file', message: `${evil} and __init__ in task A's commit`, evidence: {} }] } } as RunReport;
+    const rep = report([bad]);
+    const withSoak = { ...rep, host: { ...rep.host, git: '2.4 <b>x</b>' } };
+    const md = renderMarkdown(withSoak);
+    expect(md).not.toMatch(/<img|<b>/);
+    expect(md).toContain('lib/&lt;img src=x onerror=alert(1)&gt;.py and \\_\\_init\\_\\_');
+    const html = renderHtml(withSoak);
+    // The page embeds the report as JSON (with < escaped) and draws the markdown's tables and lists as escaped HTML.
+    expect(html).not.toMatch(/<img|<b>/);
+    expect(html).toContain('lib/&lt;img src=x onerror=alert(1)&gt;.py and __init__');
+    expect(html).not.toContain('\\_');
+  });
+});
+

@@ -6,7 +6,8 @@
 import * as core from '@actions/core';
 import { isLockstepError } from '../core/errors.js';
 import { getInputs } from './input-helper.js';
-import { failureFor, type StepOutcome } from './outcome.js';
+import { failureFor, safeAnnotation, type StepOutcome } from './outcome.js';
+import { escapeControl } from '../core/outside-text.js';
 import { runSuiteStep } from './suite.js';
 import { runValidateStep } from './validation.js';
 
@@ -20,13 +21,13 @@ export async function run(): Promise<void> {
     if (failure) core.setFailed(failure);
     else core.info(`lockstep: ${outcome.headline}`);
   } catch (e) {
-    core.setFailed(describe(e));
+    core.setFailed(escapeControl(describe(e), { keepNewlines: true }));
   }
 }
 
 async function publish(outcome: StepOutcome): Promise<void> {
   for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
-  for (const a of outcome.annotations) {
+  for (const a of outcome.annotations.map(safeAnnotation)) {
     const props = { title: a.title, ...(a.file ? { file: a.file } : {}) };
     if (a.level === 'error') core.error(a.message, props);
     else if (a.level === 'warning') core.warning(a.message, props);

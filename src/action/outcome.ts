@@ -3,7 +3,12 @@
  * annotations, the job summary and the step's status. Keeping it data lets
  * the logic be tested without the runner.
  */
+import { escapeControl } from '../core/outside-text.js';
+import { cell, code, mdText } from '../core/markdown-text.js';
 import type { FailOn } from './settings.js';
+
+/** How outside text goes into the summary (see src/core/markdown-text.ts). */
+export { cell, code, mdText };
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -36,17 +41,30 @@ export function failureFor(outcome: StepOutcome, failOn: FailOn): string | null 
   return null;
 }
 
-/** A markdown table cell: pipes escaped, line breaks flattened. */
-export function cell(value: unknown): string {
-  return String(value ?? '').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+/** Markdown lockstep wrote itself (a code span, bold), put in a table cell as it is. */
+export interface Markdown {
+  md: string;
 }
 
-/** Inline code in markdown that survives backticks in the text. */
-export function code(value: string): string {
-  const fence = value.includes('`') ? '``' : '`';
-  return `${fence}${value.includes('`') ? ` ${value} ` : value}${fence}`;
+export function asMarkdown(text: string): Markdown {
+  return { md: text };
 }
 
-export function table(columns: string[], rows: unknown[][]): string {
-  return [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+/**
+ * A markdown table. Plain values are outside text, escaped by cell; a
+ * Markdown value is kept, with only its `|` escaped (GitHub splits cells on
+ * `|` even inside a code span, and shows `\|` there as `|`).
+ */
+export function table(columns: string[], rows: (Markdown | string | number | null)[][]): string {
+  const one = (v: Markdown | string | number | null) => (v !== null && typeof v === 'object' ? v.md.replace(/\|/g, '\\|') : cell(v));
+  return [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(one).join(' | ')} |`)].join('\n');
+}
+
+/**
+ * An annotation as the runner is told it: the runner's log and the
+ * annotation view draw escape sequences, so control characters in the title
+ * and message are escaped (line breaks too: one annotation, one line).
+ */
+export function safeAnnotation(a: Annotation): Annotation {
+  return { ...a, title: escapeControl(a.title), message: escapeControl(a.message) };
 }

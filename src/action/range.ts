@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { Git } from '../git/git.js';
 import { LockstepError } from '../core/errors.js';
 import type { EventPayload } from './settings.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export interface RangeRequest {
   git: Git;
@@ -72,7 +73,7 @@ export async function checkRangeAvailable(req: RangeRequest, range: string): Pro
     if (await commitExists(git, side)) continue;
     if (shallow) throw shallowError(`lacks ${side}, which the range ${range} needs`, req.eventName, req.event);
     if (req.explicit !== null) {
-      throw new LockstepError('BAD_INPUT', `input "range" names ${JSON.stringify(side)}, which is not a commit in this repository (range ${JSON.stringify(range)})`, {
+      throw new LockstepError('BAD_INPUT', `input "range" names ${quoteInput(side)}, which is not a commit in this repository (range ${quoteInput(range)})`, {
         hint: 'check the commit id or ref name; a branch of the remote is origin/NAME once fetched',
       });
     }

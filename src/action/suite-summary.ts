@@ -6,7 +6,7 @@
 import { formatDuration } from '../suites/progress.js';
 import type { OperationStats } from '../suites/stats.js';
 import type { RunReport, SuiteReport } from '../suites/report.js';
-import { code, table, type Annotation, type StepOutcome } from './outcome.js';
+import { asMarkdown, code, mdText, table, type Annotation, type Markdown, type StepOutcome } from './outcome.js';
 
 export interface SuiteNumbers {
   /** Invariant violations of the protected runs (the soak's, in a soak). */
@@ -54,7 +54,7 @@ export function suiteNumbers(report: SuiteReport): SuiteNumbers {
   };
 }
 
-function runRow(r: RunReport): unknown[] {
+function runRow(r: RunReport): (Markdown | string | number)[] {
   const ops = okOps(r.operations);
   const kills = r.kills.scheduled ? `${r.kills.done} (${r.kills.locksRecovered} locks recovered)` : '—';
   return [
@@ -67,7 +67,7 @@ function runRow(r: RunReport): unknown[] {
     r.workloadMs > 0 ? round1((ops / r.workloadMs) * 1000) : 0,
     worstP99([r.operations]),
     kills,
-    r.ok ? 'ok' : '**FAILED**',
+    r.ok ? 'ok' : asMarkdown('**FAILED**'),
   ];
 }
 
@@ -125,7 +125,7 @@ export function renderSuiteReport(report: SuiteReport, opts: RenderOptions): Ste
     for (const r of report.runs) if (!r.ok) annotations.push(runAnnotation(r));
   }
   md.push(table(['violations', 'collisions (control)', 'throughput (ops/s)', 'p99 ms'], [[n.violations, n.collisions, n.throughput, n.p99Ms]]), '');
-  md.push(`Seed ${report.options.seed}${report.options.killRate ? `, kill rate ${report.options.killRate}` : ''}; ${report.host.cpus} CPUs, node ${report.host.node}, git ${report.host.git ?? '?'}.`, '');
+  md.push(mdText(`Seed ${report.options.seed}${report.options.killRate ? `, kill rate ${report.options.killRate}` : ''}; ${report.host.cpus} CPUs, node ${report.host.node}, git ${report.host.git ?? '?'}.`), '');
   md.push(`Reports: JSON ${code(opts.paths.json)}${opts.paths.html ? `, HTML ${code(opts.paths.html)}` : ''}${opts.paths.markdown ? `, markdown ${code(opts.paths.markdown)}` : ''}${opts.checkpoint ? `; checkpoint ${code(opts.checkpoint)}` : ''}.`, '');
 
   let errors = annotations.filter((a) => a.level === 'error').length;

@@ -3,7 +3,7 @@
  * violation (on the offending file) and a job-summary table.
  */
 import { isAbsolute, relative, sep } from 'node:path';
-import { code, table, type Annotation, type StepOutcome } from './outcome.js';
+import { asMarkdown, code, mdText, table, type Annotation, type StepOutcome } from './outcome.js';
 import type { ValidationResult, Violation } from '../tasks/validate.js';
 import type { ResolvedRange } from './range.js';
 
@@ -36,12 +36,12 @@ export function renderValidation(result: ValidationResult | null, resolved: Reso
       ? `${checked} commit(s) checked, no scope violations`
       : `${violations.length} scope violation(s) in ${new Set(violations.map((v) => v.commit)).size} of ${checked} commit(s) checked`;
   const md = ['## lockstep validate', ''];
-  md.push(range ? `Range ${code(range)} — ${resolved.source}.` : `${resolved.source}.`, '');
+  md.push(range ? `Range ${code(range)} — ${mdText(resolved.source)}.` : `${mdText(resolved.source)}.`, '');
   md.push(violations.length === 0 ? `**${checked} commit(s) checked: every commit stays inside its task's scope.**` : `**${headline}.**`, '');
   if (violations.length > 0) {
-    const rows = violations.slice(0, SUMMARY_ROWS).map((v) => [code(v.commit.slice(0, 12)), v.task ?? '—', v.file ? code(prefix + v.file) : '—', v.rule, v.message]);
+    const rows = violations.slice(0, SUMMARY_ROWS).map((v) => [asMarkdown(code(v.commit.slice(0, 12))), v.task ?? '—', v.file ? prefix + v.file : '—', asMarkdown(code(v.rule)), v.message]);
     md.push(table(['commit', 'task', 'file', 'rule', 'what happened'], rows), '');
-    if (violations.length > SUMMARY_ROWS) md.push(`… and ${violations.length - SUMMARY_ROWS} more (run \`lockstep validate ${range} --json\` for all).`, '');
+    if (violations.length > SUMMARY_ROWS) md.push(`… and ${violations.length - SUMMARY_ROWS} more (run ${code(`lockstep validate ${range} --json`)} for all).`, '');
   }
   return {
     outputs: { violations: String(violations.length), 'commits-checked': String(checked) },

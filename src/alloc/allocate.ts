@@ -18,6 +18,7 @@ import { allocationLockFor } from './lock-target.js';
 import { isSanitizedTopicName, sanitizeTopicName } from './name.js';
 import { highestWithHint, hintData, hintFromData } from './highest-hint.js';
 import { formatNumber, highestNumber } from './scan.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export const DEFAULT_WIDTH = 3;
 export const MAX_WIDTH = 12;
@@ -62,7 +63,7 @@ function isValidWidth(width: number): boolean {
 
 export function validateWidth(width: number): number {
   if (!isValidWidth(width)) {
-    throw new LockstepError('BAD_INPUT', `the number width must be a whole number from 1 to ${MAX_WIDTH}, not ${JSON.stringify(width)}`);
+    throw new LockstepError('BAD_INPUT', `the number width must be a whole number from 1 to ${MAX_WIDTH}, not ${quoteInput(width)}`);
   }
   return width;
 }
@@ -193,7 +194,7 @@ export async function allocate(opts: AllocateOptions): Promise<Allocation> {
     // A holder made our entry under its lock while we were queued.
     const r = resultOf(got.result, name, width);
     if (!r) {
-      throw new LockstepError('CORRUPT_STATE', `the holder of the ${target.name} lock (token ${got.token}) answered this allocation with ${JSON.stringify(got.result)}`, {
+      throw new LockstepError('CORRUPT_STATE', `the holder of the ${target.name} lock (token ${got.token}) answered this allocation with ${quoteInput(got.result)}`, {
         hint: `nothing of this call's name was handed out; check the root with lockstep allocate --verify ${abs}`,
       });
     }

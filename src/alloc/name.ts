@@ -6,6 +6,7 @@
  * sanitizing, absurd length) is refused rather than silently rewritten.
  */
 import { LockstepError } from '../core/errors.js';
+import { quoteInput } from '../core/outside-text.js';
 
 /** Sanitized names are cut to this many characters. */
 export const MAX_NAME_LENGTH = 64;
@@ -32,9 +33,9 @@ export function sanitizeTopicName(input: string): string {
     throw bad(`the topic name is ${input.length} characters long; at most ${MAX_INPUT_LENGTH} are accepted`, input);
   }
   if (input.includes('/') || input.includes('\\')) {
-    throw bad(`the topic name ${JSON.stringify(input)} contains a path separator: a name is not a path`, input);
+    throw bad(`the topic name ${quoteInput(input)} contains a path separator: a name is not a path`, input);
   }
-  if (input.includes('..')) throw bad(`the topic name ${JSON.stringify(input)} contains "..": a name cannot point outside its root`, input);
+  if (input.includes('..')) throw bad(`the topic name ${quoteInput(input)} contains "..": a name cannot point outside its root`, input);
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u001f\u007f-\u009f]/.exec(input);
   if (control) {
@@ -51,7 +52,7 @@ export function sanitizeTopicName(input: string): string {
     throw bad(
       input.trim() === ''
         ? 'the topic name is empty'
-        : `the topic name ${JSON.stringify(input)} has no letters or digits a-z/0-9 left after sanitizing`,
+        : `the topic name ${quoteInput(input)} has no letters or digits a-z/0-9 left after sanitizing`,
       input,
     );
   }

@@ -10,6 +10,7 @@ import { lockStatus } from '../core/lock.js';
 import { allocationLockFor } from './lock-target.js';
 import { resolveRoot } from './allocate.js';
 import { scanAllocations, type AllocationEntry } from './scan.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export interface DuplicateNumber {
   number: number;
@@ -47,11 +48,11 @@ export interface VerifyResult {
 export function verifyAllocations(opts: { root: string; cwd?: string }): VerifyResult {
   const abs = resolveRoot(opts.root, opts.cwd);
   if (!existsSync(abs)) {
-    throw new LockstepError('NOT_FOUND', `the allocation root ${abs} does not exist`, { hint: 'check the path; lockstep allocate ROOT NAME creates it' });
+    throw new LockstepError('NOT_FOUND', `the allocation root ${quoteInput(abs)} does not exist`, { hint: 'check the path; lockstep allocate ROOT NAME creates it' });
   }
   let real: string;
   try {
-    if (!statSync(abs).isDirectory()) throw new LockstepError('BAD_INPUT', `the allocation root ${abs} is not a directory`);
+    if (!statSync(abs).isDirectory()) throw new LockstepError('BAD_INPUT', `the allocation root ${quoteInput(abs)} is not a directory`);
     real = realpathSync(abs);
   } catch (e) {
     if (e instanceof LockstepError) throw e;

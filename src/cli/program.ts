@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { commandWord } from './argv.js';
-import { writeOut } from './output.js';
+import { printText, writeOut } from './output.js';
 import { LockstepError } from '../core/errors.js';
 import { showDir, unusableDir } from '../core/spawn-error.js';
 
@@ -64,7 +64,7 @@ export async function buildProgram(argv: readonly string[] | undefined, modules:
     .option('-C <dir>', 'run as if lockstep was started in <dir>', checkDir)
     .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => writeOut(1, s), writeErr: (s) => writeOut(2, s) })
+    .configureOutput({ writeOut: (s) => writeOut(1, s), writeErr: (s) => printText(2, s.replace(/\n$/, '')) }) // commander's errors echo the argument it refused
     .exitOverride();
   const word = argv ? commandWord(argv) : null;
   const only = word === null ? undefined : modules.find((m) => m.names.includes(word));

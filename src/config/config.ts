@@ -11,6 +11,7 @@ import { LockstepError } from '../core/errors.js';
 import { DEFAULT_LEASE_MS, DEFAULT_TIMEOUT_MS } from '../core/lock.js';
 import { validateGlobs } from '../tasks/scope.js';
 import { durationFromSeconds, parseDuration, type DurationRange } from '../core/duration.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export const CONFIG_FILE = 'lockstep.config.json';
 
@@ -71,12 +72,12 @@ function durationMs(value: unknown, where: string, range: DurationRange = {}): n
 /** Checks a parsed config object; `where` names the file (and key prefix) in errors. */
 export function parseConfig(raw: unknown, where: string): LockstepConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new LockstepError('BAD_INPUT', `${where}: the lockstep configuration must be a JSON object, got ${Array.isArray(raw) ? 'an array' : JSON.stringify(raw)}`);
+    throw new LockstepError('BAD_INPUT', `${where}: the lockstep configuration must be a JSON object, got ${Array.isArray(raw) ? 'an array' : quoteInput(raw)}`);
   }
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     if (!(KEYS as readonly string[]).includes(key)) {
-      throw new LockstepError('BAD_INPUT', `${where}: unknown key ${JSON.stringify(key)} (known keys: ${KEYS.join(', ')})`);
+      throw new LockstepError('BAD_INPUT', `${where}: unknown key ${quoteInput(key)} (known keys: ${KEYS.join(', ')})`);
     }
   }
   const cfg: LockstepConfig = { ...DEFAULT_CONFIG, shared: [], source: where };
@@ -86,7 +87,7 @@ export function parseConfig(raw: unknown, where: string): LockstepConfig {
   }
   if (obj.shared !== undefined) {
     if (!Array.isArray(obj.shared) || !obj.shared.every((g) => typeof g === 'string')) {
-      throw new LockstepError('BAD_INPUT', `${where}: key "shared" must be an array of glob strings, got ${JSON.stringify(obj.shared)}`);
+      throw new LockstepError('BAD_INPUT', `${where}: key "shared" must be an array of glob strings, got ${quoteInput(obj.shared)}`);
     }
     try {
       cfg.shared = validateGlobs(obj.shared as string[]);
@@ -96,7 +97,7 @@ export function parseConfig(raw: unknown, where: string): LockstepConfig {
     }
   }
   if (obj.requireTask !== undefined) {
-    if (typeof obj.requireTask !== 'boolean') throw new LockstepError('BAD_INPUT', `${where}: key "requireTask" must be true or false, got ${JSON.stringify(obj.requireTask)}`);
+    if (typeof obj.requireTask !== 'boolean') throw new LockstepError('BAD_INPUT', `${where}: key "requireTask" must be true or false, got ${quoteInput(obj.requireTask)}`);
     cfg.requireTask = obj.requireTask;
   }
   if (obj.requireHooks !== undefined) {

@@ -14,6 +14,7 @@
  * the few durations that are not timers (a time-to-live) set a larger `max`.
  */
 import { LockstepError } from './errors.js';
+import { quoteInput } from './outside-text.js';
 
 /** The longest duration a timer can wait: 24 days (Node's limit is 2^31 - 1 ms, about 24.8 days). */
 export const MAX_DURATION_MS = 24 * 86_400_000;
@@ -37,7 +38,7 @@ export function formatDuration(ms: number): string {
 }
 
 function refuse(what: string, value: unknown, range: Required<DurationRange>, why?: string): never {
-  const shown = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : String(value);
+  const shown = typeof value === 'string' ? quoteInput(value) : String(value);
   throw new LockstepError(
     'BAD_INPUT',
     `${what} takes a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)} (seconds, or with a unit: 1.5, 500ms, 90s, 15m, 2h, 1d), not ${shown}${why ? `: ${why}` : ''}`,

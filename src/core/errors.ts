@@ -6,6 +6,8 @@
  *   0 ok · 1 a check found a violation / nothing to claim · 2 bad usage or
  *   bad input · 3 timed out waiting for a lock · 4 environment problem.
  */
+import { escapeControl } from './outside-text.js';
+
 export const ExitCode = {
   ok: 0,
   violation: 1,
@@ -84,7 +86,8 @@ export function isLockstepError(e: unknown): e is LockstepError {
 }
 
 /** Maps a Node fs error to a LockstepError a person can act on; rethrows anything else. */
-export function fsError(e: unknown, what: string, path: string): LockstepError {
+export function fsError(e: unknown, what: string, rawPath: string): LockstepError {
+  const path = escapeControl(rawPath); // a path may come from anyone: shown, never drawn
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new LockstepError('NO_PERMISSION', `cannot ${what} ${path}: permission denied (${code})`, {

@@ -41,6 +41,8 @@ import { appendEvent } from './events.js';
 import { identityOf, liveness, pidExists, startStamp, hostId, type Liveness } from './process.js';
 import { openRuntime, validateLockName, type Runtime } from './runtime.js';
 import { randomHex } from './names.js';
+import { validateAgentId, validateTaskId } from './actor.js';
+import { escapeControl, quoteInput } from './outside-text.js';
 import { faultPauseSync, faultValue } from './faults.js';
 import { WaitDeadline } from './wait-deadline.js';
 
@@ -241,7 +243,8 @@ function ensureLockDir(dir: string): void {
 /**
  * The fields of an owner record that say who holds a lock (the same for the
  * file and the remote backend): the owner process and its identity, and what
- * it is doing. Throws BAD_INPUT for an `ownerPid` that is not running.
+ * it is doing. Throws BAD_INPUT for an `ownerPid` that is not running, and
+ * BAD_NAME for a task or agent id that is not one (others read the record).
  */
 export function ownerFields(name: string, opts: Pick<AcquireOptions, 'ownerPid' | 'task' | 'agent' | 'cwd' | 'command'>, leaseMs: number) {
   const ownerPid = opts.ownerPid ?? process.pid;
@@ -258,8 +261,8 @@ export function ownerFields(name: string, opts: Pick<AcquireOptions, 'ownerPid' 
     bootId: ident.bootId,
     host: ident.host,
     uid: ident.uid,
-    task: opts.task ?? null,
-    agent: opts.agent ?? null,
+    task: opts.task == null ? null : validateTaskId(opts.task),
+    agent: opts.agent == null ? null : validateAgentId(opts.agent),
     cwd: opts.cwd ?? process.cwd(),
     command: opts.command ?? process.argv.slice(1).join(' ').slice(0, 500),
     leaseMs,
@@ -288,7 +291,7 @@ function checkLockData(data: unknown): LockData {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new LockstepError('BAD_INPUT', 'lock release data must be a JSON object');
   }
-  const size = JSON.stringify(data).length;
+  const size = quoteInput(data).length;
   if (size > MAX_LOCK_DATA_BYTES) throw new LockstepError('BAD_INPUT', `lock release data is ${size} bytes of JSON; at most ${MAX_LOCK_DATA_BYTES} are kept`);
   return data as LockData;
 }
@@ -438,7 +441,7 @@ export function ownerLiveness(rec: OwnerRecord, now = Date.now()): Liveness {
   const main = liveness(rec);
   if (main.state === 'remote') {
     const expires = rec.renewedAtMs + rec.leaseMs;
-    return now > expires ? { state: 'dead', reason: `lease of host ${rec.host} ran out ${Math.round((now - expires) / 1000)} s ago` } : main;
+    return now > expires ? { state: 'dead', reason: `lease of host ${escapeControl(rec.host)} ran out ${Math.round((now - expires) / 1000)} s ago` } : main;
   }
   if (main.state === 'alive') return main;
   for (const extra of rec.extraOwners ?? []) {
@@ -470,12 +473,13 @@ function lockTimeout(name: string, token: number, holder: OwnerRecord | null, ah
   return new LockstepError('LOCK_TIMEOUT', message, { hint, detail: { lock: name, token, holder, holderAlive: l ? l.state !== 'dead' : null, ahead, waitedMs: Math.round(deadline.waitedMs()), stillMs: Math.round(deadline.stillMs()) } });
 }
 
+/** Who holds it, for messages: the record is anyone's writing, so its text is escaped. */
 function describeHolder(rec: OwnerRecord | null): string {
   if (!rec) return 'nobody';
   const who = [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, rec.host !== hostId() ? `host ${rec.host}` : null]
     .filter(Boolean)
     .join(', ');
-  return who;
+  return escapeControl(who);
 }
 
 function parseTokenEnv(env: NodeJS.ProcessEnv): Map<string, number> {
@@ -1177,7 +1181,7 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
         if (!out) return served;
         if (!SERVED_RESULT.test(out.result)) {
           out.undo?.();
-          throw new LockstepError('BAD_INPUT', `a served result must be 1–64 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
+          throw new LockstepError('BAD_INPUT', `a served result must be 1–64 of [A-Za-z0-9_-], not ${quoteInput(out.result)}`);
         }
         try {
           writeSync(fd, `\n${handle.token}.${out.result}`, size);
@@ -1336,7 +1340,7 @@ export function releaseLock(handle: { name: string; token: number; nonce?: strin
   const name = validateLockName(handle.name);
   const data = opts.data === undefined ? undefined : checkLockData(opts.data);
   if (handle.reentrant) return { name, token: handle.token, heldMs: 0, reentrant: true };
-  if (!Number.isSafeInteger(handle.token) || handle.token <= 0) throw new LockstepError('BAD_INPUT', `invalid token ${JSON.stringify(handle.token)}: tokens are positive integers`);
+  if (!Number.isSafeInteger(handle.token) || handle.token <= 0) throw new LockstepError('BAD_INPUT', `invalid token ${quoteInput(handle.token)}: tokens are positive integers`);
   const rt = handle.root ? { root: handle.root } : resolveRuntime(handle);
   const dir = handle.dir ?? join(rt.root, 'locks', name);
   const acquiredView = acquiredViews.get(handle);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createGit, type RepoPaths } from '../git/git.js';
 import { LockstepError } from './errors.js';
 import { ensureDir } from './files.js';
+import { quoteInput } from './outside-text.js';
 
 export interface Runtime {
   /** `<common dir>/lockstep` (or the directory given to `runtimeAt`). */
@@ -55,7 +56,7 @@ export const LOCK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export function validateLockName(name: string): string {
   if (typeof name !== 'string' || !LOCK_NAME.test(name)) {
-    throw new LockstepError('BAD_NAME', `invalid lock name ${JSON.stringify(name)}: use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit`);
+    throw new LockstepError('BAD_NAME', `invalid lock name ${quoteInput(name)}: use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit`);
   }
   return name;
 }

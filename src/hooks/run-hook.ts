@@ -11,6 +11,7 @@ import { recordProbe } from './probe.js';
 import { runPostCommit } from './post-commit.js';
 import { runPreCommit } from './pre-commit.js';
 import { STAGED_STDIN_ENV } from '../tasks/git-paths.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export interface RunHookOptions {
   /** pre-commit-lock | pre-commit | commit-msg | post-commit. */
@@ -69,5 +70,5 @@ export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
     const r = await runPostCommit({ cwd, env });
     return { messages: r.messages, exitCode: 0 };
   }
-  throw new LockstepError('BAD_INPUT', `unknown hook ${JSON.stringify(name)}: lockstep runs pre-commit-lock, pre-commit, commit-msg and post-commit`);
+  throw new LockstepError('BAD_INPUT', `unknown hook ${quoteInput(name)}: lockstep runs pre-commit-lock, pre-commit, commit-msg and post-commit`);
 }

@@ -7,6 +7,7 @@ import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, st
 import { extname, join } from 'node:path';
 import { LockstepError, fsError } from '../core/errors.js';
 import type { PhysicalLine } from './shell-text.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export type SourceKind = 'shell' | 'markdown';
 
@@ -75,7 +76,7 @@ export function collectSources(paths: string[]): SourceFile[] {
     try {
       st = statSync(p);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new LockstepError('NOT_FOUND', `${p} does not exist`, { hint: 'lockstep lint [PATHS…] takes files and directories' });
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new LockstepError('NOT_FOUND', `${quoteInput(p)} does not exist`, { hint: 'lockstep lint [PATHS…] takes files and directories' });
       throw fsError(e, 'read', p);
     }
     if (st.isDirectory()) walk(p);

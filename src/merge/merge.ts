@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError } from '../core/errors.js';
 import { spawnFailureMessage } from '../core/spawn-error.js';
+import { validateAgentId } from '../core/actor.js';
 import { appendEvent } from '../core/events.js';
 import { ensureDir, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { tokenEnvFor, type LockHandle, type WaitInfo } from '../core/lock.js';
@@ -42,6 +43,7 @@ import { withIndexRetry, type StaleIndexLock } from '../tasks/index-retry.js';
 import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
 import { splitNul } from '../tasks/git-paths.js';
 import { timerDelay } from '../core/duration.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export interface MergeOptions {
   cwd?: string;
@@ -111,7 +113,7 @@ const TRAILER_KEY = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
 function validateTrailers(t: Record<string, string> | undefined): [string, string][] {
   const out: [string, string][] = [];
   for (const [k, v] of Object.entries(t ?? {})) {
-    if (!TRAILER_KEY.test(k)) throw new LockstepError('BAD_INPUT', `invalid trailer key ${JSON.stringify(k)}`);
+    if (!TRAILER_KEY.test(k)) throw new LockstepError('BAD_INPUT', `invalid trailer key ${quoteInput(k)}`);
     if (typeof v !== 'string' || /[\r\n]/.test(v) || v.trim() === '') throw new LockstepError('BAD_INPUT', `invalid value for trailer ${k}: one non-empty line`);
     out.push([k, v.trim()]);
   }
@@ -426,7 +428,7 @@ export async function mergeBranch(opts: MergeOptions): Promise<MergeResult> {
   if (opts.checkTimeoutMs !== undefined && (!Number.isFinite(opts.checkTimeoutMs) || opts.checkTimeoutMs < 0)) throw new LockstepError('BAD_INPUT', `invalid check timeout ${opts.checkTimeoutMs}`);
   validateTrailers(opts.trailers);
   const started = Date.now();
-  const entry = enqueueMerge(rt, { branch, into, agent: opts.agent ?? null });
+  const entry = enqueueMerge(rt, { branch, into, agent: opts.agent == null ? null : validateAgentId(opts.agent) });
   try {
     const result = await withRepoLock(
       { runtime: rt, cwd, command: `merge ${branch} into ${into}`, agent: opts.agent, task: opts.task, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized },

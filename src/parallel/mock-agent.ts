@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError } from '../core/errors.js';
 import { deriveSeed, mulberry32 } from '../suites/prng.js';
 import { timerDelay } from '../core/duration.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export interface MockAgentOptions {
   /** Working directory (the agent's worktree). */
@@ -94,7 +95,7 @@ export async function runMockAgent(o: MockAgentOptions, crash: () => void): Prom
   const files = o.files ?? 1;
   if (!Number.isSafeInteger(files) || files < 0 || files > 10_000) throw new LockstepError('BAD_INPUT', `--files takes a whole number from 0 to 10000, not ${o.files}`);
   if (o.shared && (isAbsolute(o.shared) || normalize(o.shared).split(/[\\/]/).includes('..'))) {
-    throw new LockstepError('BAD_INPUT', `--shared takes a path inside the working directory, not ${o.shared}`);
+    throw new LockstepError('BAD_INPUT', `--shared takes a path inside the working directory, not ${quoteInput(o.shared)}`);
   }
   const plan = planMockRun(o);
   const written: string[] = [];

@@ -39,6 +39,7 @@ import { openRuntime, type Runtime } from '../core/runtime.js';
 import { readAgent, type AgentRecord } from './agents.js';
 import { DEFAULT_QUEUE, validateAgentId, validateItemId, validatePriority, validateQueueName } from './names.js';
 import { randomHex } from '../core/names.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export { heartbeat } from './agents.js';
 
@@ -405,9 +406,9 @@ export function addItem(opts: AddItemOptions): AddItemResult {
     try {
       st = statSync(src);
     } catch {
-      throw new LockstepError('BAD_INPUT', `payload file ${src} does not exist`);
+      throw new LockstepError('BAD_INPUT', `payload file ${quoteInput(src)} does not exist`);
     }
-    if (!st.isFile()) throw new LockstepError('BAD_INPUT', `payload ${src} is not a regular file`);
+    if (!st.isFile()) throw new LockstepError('BAD_INPUT', `payload ${quoteInput(src)} is not a regular file`);
     payloadTmp = join(d.payloads, `.tmp.${process.pid}.${randomHex(6)}`);
     try {
       copyFileSync(src, payloadTmp);

@@ -12,6 +12,7 @@ import { createGit } from '../git/git.js';
 import { LockstepError } from '../core/errors.js';
 import { DEFAULT_REMOTE } from './refs.js';
 import { validateRemoteName } from './refs.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export type Backend = { kind: 'file' } | { kind: 'remote'; remote: string };
 
@@ -32,7 +33,7 @@ export function parseBackend(spec: string, source = '--backend'): Backend {
       throw new LockstepError('BAD_INPUT', `${source}: ${(e as Error).message}`, { hint: 'list the remotes of this clone: git remote -v' });
     }
   }
-  throw new LockstepError('BAD_INPUT', `${source} takes "file", "remote" or "remote:NAME", not ${JSON.stringify(spec)}`);
+  throw new LockstepError('BAD_INPUT', `${source} takes "file", "remote" or "remote:NAME", not ${quoteInput(spec)}`);
 }
 
 export interface SelectBackendOptions {

@@ -26,6 +26,7 @@ import { DEFAULT_QUEUE, validateAgentId, validateItemId, validateQueueName } fro
 import { listItems } from '../queue/queue.js';
 import { listRemoteRefs, openRemote, pushUpdates, readRecords, writeRecord, type RemoteContext, type RemoteOptions } from './transport.js';
 import { randomHex } from '../core/names.js';
+import { escapeControl } from '../core/outside-text.js';
 
 export const DEFAULT_CLAIM_LEASE_MS = 120_000;
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -260,7 +261,7 @@ export async function findClaimRemote(opts: RemoteOptions & { queue?: string; it
   const oid = (await listRemoteRefs(ctx, [ref], `read the claim of ${queue}/${item}`)).get(ref) ?? null;
   const rec = oid ? (await readRecords<ClaimRecord>(ctx, [oid], [ref])).get(oid) : null;
   if (!oid || !isClaimRecord(rec) || rec.state !== 'claimed' || rec.agent !== opts.agent || (opts.generation !== undefined && rec.attempt !== opts.generation)) {
-    const now = isClaimRecord(rec) ? `it is ${rec.state}${rec.agent ? ` by agent ${rec.agent}` : ''} (generation ${rec.attempt})` : 'nobody has claimed it';
+    const now = isClaimRecord(rec) ? `it is ${rec.state}${rec.agent ? ` by agent ${escapeControl(rec.agent)}` : ''} (generation ${rec.attempt})` : 'nobody has claimed it';
     throw new LockstepError('CONFLICT', `agent ${opts.agent} does not hold a current claim on ${queue}/${item}${opts.generation !== undefined ? ` with generation ${opts.generation}` : ''}: ${now}`, {
       hint: `see the items: lockstep remote claims ${queue} --remote ${ctx.remote}`,
       detail: { queue, item, agent: opts.agent, current: rec ?? null },

@@ -27,6 +27,7 @@ import { fenceRef, lockRef, validateRemoteLockName } from './refs.js';
 import { listRemoteRefs, openRemote, pushUpdates, readRecords, writeRecord, type RemoteContext, type RemoteOptions } from './transport.js';
 import { randomHex } from '../core/names.js';
 import { timerDelay } from '../core/duration.js';
+import { escapeControl, quoteInput } from '../core/outside-text.js';
 
 
 /** The owner record, as stored in the blob the lock ref points to. */
@@ -133,9 +134,10 @@ async function fenceToken(ctx: RemoteContext, name: string, fenceOid: string | n
   return rec.token;
 }
 
+/** Who holds it, for messages: the record is anyone's writing, so its text is escaped. */
 function describeHolder(rec: RemoteOwnerRecord | null): string {
   if (!rec) return 'an unreadable record';
-  return [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, `host ${rec.host}`].filter(Boolean).join(', ');
+  return escapeControl([rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, `host ${rec.host}`].filter(Boolean).join(', '));
 }
 
 function parseTokenEnv(env: NodeJS.ProcessEnv): Map<string, number> {
@@ -335,7 +337,7 @@ export async function releaseRemoteLock(handle: RemoteLockHandle, opts: { networ
  */
 export async function releaseRemoteLockByToken(opts: RemoteOptions & { name: string; token: number }): Promise<RemoteReleaseResult> {
   const name = validateRemoteLockName(opts.name);
-  if (!Number.isSafeInteger(opts.token) || opts.token <= 0) throw new LockstepError('BAD_INPUT', `invalid token ${JSON.stringify(opts.token)}: tokens are positive integers`);
+  if (!Number.isSafeInteger(opts.token) || opts.token <= 0) throw new LockstepError('BAD_INPUT', `invalid token ${quoteInput(opts.token)}: tokens are positive integers`);
   const ctx = openRemote(opts);
   const v = await readView(ctx, name);
   const rec = v.lockOid ? await readRecord(ctx, v.lockOid, lockRef(name)) : null;

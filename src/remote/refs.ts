@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { LockstepError } from '../core/errors.js';
 import { validateLockName } from '../core/runtime.js';
+import { quoteInput } from '../core/outside-text.js';
 
 /** The remote a remote-backend command talks to when none is named. */
 export const DEFAULT_REMOTE = 'origin';
@@ -31,7 +32,7 @@ export const claimRef = (queue: string, item: string): string => `${claimPrefix(
  */
 function refSafe(name: string, what: string): string {
   if (name.includes('..') || name.endsWith('.') || name.endsWith('.lock')) {
-    throw new LockstepError('BAD_NAME', `invalid ${what} ${JSON.stringify(name)} for the remote backend: git ref names may not contain "..", end with "." or end with ".lock"`, {
+    throw new LockstepError('BAD_NAME', `invalid ${what} ${quoteInput(name)} for the remote backend: git ref names may not contain "..", end with "." or end with ".lock"`, {
       hint: `pick another ${what}, e.g. ${JSON.stringify(name.replace(/\.\.+/g, '.').replace(/\.lock$/, '-lock').replace(/\.$/, ''))}`,
     });
   }
@@ -45,7 +46,7 @@ export function validateRemoteLockName(name: string): string {
 /** Remote names as git allows them in practice (no option-like or path-like names). */
 export function validateRemoteName(name: string): string {
   if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.includes('..') || name.endsWith('.lock')) {
-    throw new LockstepError('BAD_NAME', `invalid git remote name ${JSON.stringify(name)}`, { hint: 'list the remotes of this clone: git remote -v' });
+    throw new LockstepError('BAD_NAME', `invalid git remote name ${quoteInput(name)}`, { hint: 'list the remotes of this clone: git remote -v' });
   }
   return name;
 }

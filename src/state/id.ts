@@ -8,6 +8,7 @@
  */
 import { LockstepError } from '../core/errors.js';
 import { randomHex } from '../core/names.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export const PREFIX = /^[A-Za-z0-9_-]{1,64}$/;
 /** Parsed from the right, because a prefix may itself contain `_`. */
@@ -23,7 +24,7 @@ export interface ParsedStateId {
 
 export function validatePrefix(prefix: string): string {
   if (typeof prefix !== 'string' || !PREFIX.test(prefix)) {
-    throw new LockstepError('BAD_INPUT', `invalid state prefix ${JSON.stringify(prefix)}: use 1-64 characters of A-Z, a-z, 0-9, '_' or '-'`, {
+    throw new LockstepError('BAD_INPUT', `invalid state prefix ${quoteInput(prefix)}: use 1-64 characters of A-Z, a-z, 0-9, '_' or '-'`, {
       hint: 'name it after the command, e.g. lockstep state init create-plan',
     });
   }
@@ -41,7 +42,7 @@ export function parseStateId(id: string): ParsedStateId | null {
 export function validateStateId(id: string): ParsedStateId {
   const p = parseStateId(id);
   if (!p) {
-    throw new LockstepError('BAD_INPUT', `invalid state id ${JSON.stringify(id)}: expected PREFIX_<nanoseconds>_<pid>_<8 hex>, as printed by lockstep state init`, {
+    throw new LockstepError('BAD_INPUT', `invalid state id ${quoteInput(id)}: expected PREFIX_<nanoseconds>_<pid>_<8 hex>, as printed by lockstep state init`, {
       hint: 'list the ids there are: lockstep state list',
     });
   }

@@ -8,6 +8,7 @@
  * string a value can hold (NUL is refused at `set`: no shell variable can hold it).
  */
 import { LockstepError } from '../core/errors.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -28,7 +29,7 @@ export function isReservedKey(key: string): boolean {
 
 export function validateKey(key: string): string {
   if (typeof key !== 'string' || !SHELL_NAME.test(key) || key.length > 128) {
-    throw new LockstepError('BAD_INPUT', `invalid state key ${JSON.stringify(key)}: keys are shell variable names (A-Z, a-z, 0-9, '_', not starting with a digit, at most 128)`, {
+    throw new LockstepError('BAD_INPUT', `invalid state key ${quoteInput(key)}: keys are shell variable names (A-Z, a-z, 0-9, '_', not starting with a digit, at most 128)`, {
       hint: 'e.g. lockstep state set ID PLAN_PATH=/abs/plan.md',
     });
   }

@@ -20,6 +20,7 @@ import { openRuntime, type Runtime } from '../core/runtime.js';
 import { newStateId, parseStateId, validatePrefix, validateStateId } from './id.js';
 import { isReservedKey, SHELL_NAME, validateKey } from './shell-env.js';
 import { sha1Hex } from '../core/names.js';
+import { quoteInput } from '../core/outside-text.js';
 
 const SCHEMA = 1;
 /** One value may hold at most this many characters. */
@@ -65,7 +66,7 @@ export function stateLockName(id: string): string {
 export function validateOwner(owner: string): string {
   // eslint-disable-next-line no-control-regex
   if (typeof owner !== 'string' || owner === '' || owner.length > MAX_OWNER_LENGTH || /[\u0000-\u001f\u007f]/.test(owner)) {
-    throw new LockstepError('BAD_INPUT', `invalid owner key ${JSON.stringify(owner)}: 1-${MAX_OWNER_LENGTH} printable characters`, {
+    throw new LockstepError('BAD_INPUT', `invalid owner key ${quoteInput(owner)}: 1-${MAX_OWNER_LENGTH} printable characters`, {
       hint: 'use something unique to this run, e.g. --owner "$CLAUDE_SESSION_ID" or --owner "$$"',
     });
   }

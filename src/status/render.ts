@@ -1,4 +1,5 @@
 /** The text form of `lockstep status` (a pure function: the CLI prints it, `--watch` redraws it). */
+import { escapeControl } from '../core/outside-text.js';
 import type { Status } from './status.js';
 
 function secs(ms: number): string {
@@ -109,5 +110,8 @@ export function renderStatus(s: Status): string {
     out.push('', 'Warnings');
     for (const w of s.warnings) out.push(`  ${w}`);
   }
-  return out.join('\n');
+  // Each entry is one line: lock records, task files, agent records and
+  // events are written by anyone, so a newline or escape sequence in them is
+  // shown escaped, never drawn, and cannot forge a line.
+  return out.map((l) => escapeControl(l)).join('\n');
 }

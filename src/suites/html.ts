@@ -48,10 +48,17 @@ function tablesHtml(md: string): string {
   return out.join('\n');
 }
 
+/** Markdown's own escapes (see src/core/markdown-text.ts), undone once esc has made the text safe for HTML. */
+function unescapeMarkdown(html: string): string {
+  return html.replace(/\\([\\`*_[\]#|~$!])/g, '$1').replace(/&amp;(lt|gt|amp);/g, '&$1;');
+}
+
 function inline(s: string): string {
-  return esc(s)
-    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-    .replace(/`(.+?)`/g, '<code>$1</code>');
+  return unescapeMarkdown(
+    esc(s)
+      .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+      .replace(/(?<!\\)`(.+?)(?<!\\)`/g, '<code>$1</code>'),
+  );
 }
 
 const STYLE = `

@@ -1,7 +1,13 @@
-/** The report as markdown tables: for a GitHub job summary or a terminal. */
+/**
+ * The report as markdown tables: for a GitHub job summary or a terminal.
+ * Violation messages, evidence, paths and git's version can hold file names
+ * from the repository under test (--repo): they go in through mdText
+ * or, evidence, in a fence longer than any backtick run in it.
+ */
 import { opsPerSec, type RunReport, type SuiteReport } from './report.js';
 import { describeByKind } from './violations.js';
 import { formatDuration } from './progress.js';
+import { longestRun, mdText } from '../core/markdown-text.js';
 
 const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(' | ')} |`;
@@ -20,7 +26,7 @@ export function renderMarkdown(rep: SuiteReport): string {
   const out: string[] = [];
   out.push(`## lockstep suite ${rep.suite}: ${rep.ok ? 'passed' : '**FAILED**'}`, '');
   out.push(
-    `seed ${rep.options.seed} · kill rate ${rep.options.killRate} · ${rep.host.cpus} CPUs · node ${rep.host.node} · git ${rep.host.git ?? '?'} · ${sec(rep.wallMs)}${rep.options.repo ? ` · clone of ${rep.options.repo}` : ' · scratch repository'}`,
+    `seed ${rep.options.seed} · kill rate ${rep.options.killRate} · ${rep.host.cpus} CPUs · node ${rep.host.node} · git ${mdText(rep.host.git ?? '?')} · ${sec(rep.wallMs)}${rep.options.repo ? ` · clone of ${mdText(rep.options.repo)}` : ' · scratch repository'}`,
     '',
   );
   if (rep.comparison.length) {
@@ -73,8 +79,8 @@ export function renderMarkdown(rep: SuiteReport): string {
         out.push(`- **${runLabel(r)}**: ${describeByKind(r.violations.byKind)}`);
         const firstOfKind = new Map<string, string>();
         for (const v of r.violations.samples) if (!firstOfKind.has(v.kind)) firstOfKind.set(v.kind, v.message);
-        for (const [k, m] of firstOfKind) out.push(`  - ${k}: ${m}`);
-        if (r.keptAt) out.push(`  - evidence kept at \`${r.keptAt}\``);
+        for (const [k, m] of firstOfKind) out.push(`  - ${k}: ${mdText(m)}`);
+        if (r.keptAt) out.push(`  - evidence kept at ${mdText(r.keptAt)}`);
       }
       out.push('');
     }
@@ -119,7 +125,9 @@ export function renderMarkdown(rep: SuiteReport): string {
     );
     if (s.firstViolation) {
       const f = s.firstViolation;
-      out.push(`**First violation** (round ${f.round}, ${f.suite}): ${f.violation.kind}: ${f.violation.message}`, '', '```json', JSON.stringify(f.violation.evidence, null, 2), '```', '');
+      const evidence = JSON.stringify(f.violation.evidence, null, 2);
+      const fence = '`'.repeat(Math.max(3, longestRun(evidence) + 1));
+      out.push(`**First violation** (round ${f.round}, ${f.suite}): ${f.violation.kind}: ${mdText(f.violation.message)}`, '', `${fence}json`, evidence, fence, '');
     }
   }
   return out.join('\n');

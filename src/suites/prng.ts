@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { LockstepError } from '../core/errors.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export type Random = () => number;
 
@@ -39,7 +40,7 @@ export function randomSeed(): number {
 export function parseSeed(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > MAX_SEED) {
-    throw new LockstepError('BAD_INPUT', `--seed takes a whole number from 0 to ${MAX_SEED}, not ${JSON.stringify(value)}`);
+    throw new LockstepError('BAD_INPUT', `--seed takes a whole number from 0 to ${MAX_SEED}, not ${quoteInput(value)}`);
   }
   return n;
 }

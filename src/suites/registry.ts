@@ -7,6 +7,7 @@ import { counterWorkload } from './workloads/counter.js';
 import { gitlockWorkload } from './workloads/gitlock.js';
 import { mergeWorkload } from './workloads/merge.js';
 import { WORKLOAD_NAMES, type Workload, type WorkloadName } from './workload.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export const WORKLOADS: Record<WorkloadName, Workload> = {
   counter: counterWorkload,
@@ -19,7 +20,7 @@ export const WORKLOADS: Record<WorkloadName, Workload> = {
 
 export function workloadByName(name: string): Workload {
   if (!(WORKLOAD_NAMES as readonly string[]).includes(name)) {
-    throw new LockstepError('BAD_INPUT', `unknown workload ${JSON.stringify(name)}: one of ${WORKLOAD_NAMES.join(', ')}`);
+    throw new LockstepError('BAD_INPUT', `unknown workload ${quoteInput(name)}: one of ${WORKLOAD_NAMES.join(', ')}`);
   }
   return WORKLOADS[name as WorkloadName];
 }

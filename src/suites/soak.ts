@@ -19,6 +19,7 @@ import { resourcesOf } from './resources.js';
 import { runWorkload, RunAborted } from './runner.js';
 import { mergeOperationStats, percentile, type OperationStats } from './stats.js';
 import { WORKLOAD_NAMES, type Mode, type WorkloadName } from './workload.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export const CHECKPOINT_SCHEMA = 'lockstep.soak-checkpoint/1';
 
@@ -99,7 +100,7 @@ function readCheckpoint(path: string): SoakCheckpoint | null {
     throw new LockstepError('CORRUPT_STATE', `the soak checkpoint ${path} is not valid JSON: ${(e as Error).message}`, { hint: `move it away to start a new soak: mv "${path}" "${path}.bad"` });
   }
   if (cp?.schema !== CHECKPOINT_SCHEMA) {
-    throw new LockstepError('CORRUPT_STATE', `${path} is not a lockstep soak checkpoint (schema ${JSON.stringify(cp?.schema)})`, { hint: 'pass the file an earlier `lockstep suite soak --checkpoint` wrote, or a new path' });
+    throw new LockstepError('CORRUPT_STATE', `${path} is not a lockstep soak checkpoint (schema ${quoteInput(cp?.schema)})`, { hint: 'pass the file an earlier `lockstep suite soak --checkpoint` wrote, or a new path' });
   }
   return cp;
 }

@@ -37,6 +37,7 @@ import { classifyPaths, showPath, type PathClasses } from './scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from './tasks.js';
 import { TRAILER_FENCE, trailerArgs } from './trailers.js';
 import { randomHex } from '../core/names.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export type { OrphanedChange } from './orphans.js';
 
@@ -90,14 +91,14 @@ export function repoRelativePaths(paths: readonly string[], cwd: string, top: st
   const out: string[] = [];
   for (const p of paths) {
     if (typeof p !== 'string' || p === '') throw new LockstepError('BAD_INPUT', 'an empty path was given');
-    if (p.includes('\0')) throw new LockstepError('BAD_INPUT', `path ${JSON.stringify(p)} contains a NUL byte`);
+    if (p.includes('\0')) throw new LockstepError('BAD_INPUT', `path ${quoteInput(p)} contains a NUL byte`);
     const abs = resolve(cwd, p);
     const rel = relative(top, abs);
     if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new LockstepError('BAD_INPUT', `path ${JSON.stringify(p)} is outside the worktree ${top}`);
+      throw new LockstepError('BAD_INPUT', `path ${quoteInput(p)} is outside the worktree ${top}`);
     }
     const posix = rel === '' ? '.' : rel.split(sep).join('/');
-    if (posix === '.git' || posix.startsWith('.git/')) throw new LockstepError('BAD_INPUT', `path ${JSON.stringify(p)} is inside .git`);
+    if (posix === '.git' || posix.startsWith('.git/')) throw new LockstepError('BAD_INPUT', `path ${quoteInput(p)} is inside .git`);
     if (!out.includes(posix)) out.push(posix);
   }
   return out;

@@ -5,6 +5,7 @@
  */
 import picomatch from 'picomatch';
 import { LockstepError } from '../core/errors.js';
+import { quoteInput } from '../core/outside-text.js';
 
 /** `dot`: `.github/**` must match; `s`: paths may hold newlines; strict brackets make `[abc` an error, not a literal. */
 const MATCH_OPTIONS = { dot: true, strictBrackets: true, flags: 's', windows: false } as const;
@@ -24,12 +25,12 @@ const checked = new Set<string>();
 /** Checks one glob and returns it in its stored form (a leading `./` dropped). */
 export function validateGlob(glob: unknown): string {
   if (typeof glob === 'string' && checked.has(glob)) return glob;
-  if (typeof glob !== 'string') throw new LockstepError('BAD_INPUT', `invalid glob ${JSON.stringify(glob)}: globs are strings`);
+  if (typeof glob !== 'string') throw new LockstepError('BAD_INPUT', `invalid glob ${quoteInput(glob)}: globs are strings`);
   let g = glob;
   while (g.startsWith('./')) g = g.slice(2);
-  const show = JSON.stringify(glob);
+  const show = quoteInput(glob);
   if (g.length === 0) throw new LockstepError('BAD_INPUT', `invalid glob ${show}: it is empty`);
-  if (g.length > MAX_GLOB_LENGTH) throw new LockstepError('BAD_INPUT', `invalid glob ${show.slice(0, 60)}…: longer than ${MAX_GLOB_LENGTH} characters`);
+  if (g.length > MAX_GLOB_LENGTH) throw new LockstepError('BAD_INPUT', `invalid glob ${show}: longer than ${MAX_GLOB_LENGTH} characters`);
   if (g.includes('\0')) throw new LockstepError('BAD_INPUT', `invalid glob ${show}: it contains a NUL byte`);
   if (g.startsWith('/')) throw new LockstepError('BAD_INPUT', `invalid glob ${show}: globs are relative to the repository's top level, not absolute`, { hint: `drop the leading /: ${JSON.stringify(g.replace(/^\/+/, ''))}` });
   if (g.startsWith('!')) throw new LockstepError('BAD_INPUT', `invalid glob ${show}: negated globs are not supported in a scope; list what the task may touch`);
@@ -106,5 +107,5 @@ export function classifyPaths(opts: { task: ScopeOwner | null; others: readonly 
 
 /** A path as shown to a person: plain when it is plain, JSON-quoted when it holds spaces, quotes or control characters. */
 export function showPath(p: string): string {
-  return /^[\w./@+-]+$/.test(p) ? p : JSON.stringify(p);
+  return /^[\w./@+-]+$/.test(p) ? p : quoteInput(p);
 }

@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { LockstepError, fsError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
 import { ensureDir, tempPathFor, unlinkQuiet } from '../core/files.js';
+import { TASK_ID, validateAgentId, validateTaskId } from '../core/actor.js';
 import { hostId } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { validateGlobs } from './scope.js';
 
-export const TASK_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export { TASK_ID, validateTaskId };
 
 export interface Task {
   v: 1;
@@ -29,13 +30,6 @@ export interface Task {
 export interface TaskLocation {
   cwd?: string;
   runtime?: Runtime;
-}
-
-export function validateTaskId(id: unknown): string {
-  if (typeof id !== 'string' || !TASK_ID.test(id) || id === '.' || id === '..') {
-    throw new LockstepError('BAD_NAME', `invalid task id ${JSON.stringify(id)}: use 1-64 characters of A-Z, a-z, 0-9, '.', '_' or '-' (not "." or "..")`);
-  }
-  return id;
 }
 
 function tasksDir(rt: Runtime): string {
@@ -136,7 +130,7 @@ export function startTask(opts: StartTaskOptions): Task {
     scope,
     shared,
     startedAt: new Date().toISOString(),
-    startedBy: { pid: process.pid, host: hostId(), agent: opts.agent ?? null },
+    startedBy: { pid: process.pid, host: hostId(), agent: opts.agent == null ? null : validateAgentId(opts.agent) },
   };
   const path = taskPath(rt, id);
   const tmp = tempPathFor(path);

@@ -17,6 +17,7 @@
  * clones count independently, so only fences with the same id are compared.
  */
 import { LockstepError } from '../core/errors.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export const TRAILER_TASK = 'Lockstep-Task';
 export const TRAILER_SCOPE = 'Lockstep-Scope';
@@ -68,7 +69,7 @@ export function trailerArgs(t: TrailerSet): string[] {
   if (t.shared.length) lines.push(`${TRAILER_SHARED}: ${encodeGlobs(t.shared)}`);
   lines.push(`${TRAILER_FENCE}: ${t.fence}`);
   for (const l of lines) {
-    if (/[\r\n]/.test(l)) throw new LockstepError('BAD_INPUT', `a trailer may not span lines: ${JSON.stringify(l)}`);
+    if (/[\r\n]/.test(l)) throw new LockstepError('BAD_INPUT', `a trailer may not span lines: ${quoteInput(l)}`);
   }
   return lines.flatMap((l) => ['--trailer', l]);
 }

@@ -20,6 +20,7 @@ import { classifyPaths, showPath, type ScopeOwner } from './scope.js';
 import { TASK_ID } from './tasks.js';
 import { decodeGlobs, parseFence, TRAILER_FENCE, TRAILER_SCOPE, TRAILER_SHARED, TRAILER_TASK, type Fence } from './trailers.js';
 import { randomHex } from '../core/names.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export type ViolationRule = 'outside_scope' | 'other_task_scope' | 'fence_order' | 'bad_trailer';
 
@@ -189,7 +190,7 @@ export async function validateCommitRange(opts: { cwd: string; range?: string })
   if (opts.range !== undefined) {
     const range = opts.range.trim();
     if (range === '' || range.startsWith('-') || /[\0\n]/.test(range)) {
-      throw new LockstepError('BAD_INPUT', `invalid range ${JSON.stringify(opts.range)}: give revisions such as main..HEAD or a1b2c3^!`);
+      throw new LockstepError('BAD_INPUT', `invalid range ${quoteInput(opts.range)}: give revisions such as main..HEAD or a1b2c3^!`);
     }
     rangeArgs = [range];
     label = range;
@@ -205,7 +206,7 @@ export async function validateCommitRange(opts: { cwd: string; range?: string })
   const revs = rangeArgs[0] === '-n' ? rangeArgs.slice(2) : rangeArgs;
   const r = await git.run(['log', `--format=${format}`, '--name-only', '-z', '--no-renames', '--no-ext-diff', ...limit, '--end-of-options', ...revs, '--'], { readOnly: true });
   if (r.code !== 0) {
-    throw new LockstepError('BAD_INPUT', `range ${JSON.stringify(label)} does not name commits in this repository: ${r.stderr.trim().split('\n')[0]}`, {
+    throw new LockstepError('BAD_INPUT', `range ${quoteInput(label)} does not name commits in this repository: ${r.stderr.trim().split('\n')[0]}`, {
       hint: 'list commits with git log --oneline; a range looks like origin/main..HEAD',
     });
   }

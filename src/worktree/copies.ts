@@ -8,24 +8,25 @@
 import { cpSync, existsSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { LockstepError, fsError } from '../core/errors.js';
+import { quoteInput } from '../core/outside-text.js';
 
 /** Validates and normalizes copy paths against the checkout they come from. */
 export function validateCopies(sourceTop: string, paths: string[]): string[] {
   const top = realpathSync(sourceTop);
   const out: string[] = [];
   for (const raw of paths) {
-    if (typeof raw !== 'string' || raw.trim() === '' || raw.includes('\0')) throw new LockstepError('BAD_INPUT', `invalid copy path ${JSON.stringify(raw)}`);
-    if (isAbsolute(raw)) throw new LockstepError('BAD_INPUT', `copy path ${raw} must be relative to the checkout (${sourceTop})`);
+    if (typeof raw !== 'string' || raw.trim() === '' || raw.includes('\0')) throw new LockstepError('BAD_INPUT', `invalid copy path ${quoteInput(raw)}`);
+    if (isAbsolute(raw)) throw new LockstepError('BAD_INPUT', `copy path ${quoteInput(raw)} must be relative to the checkout (${sourceTop})`);
     const rel = normalize(raw).replace(/[\\/]+$/, '');
     const parts = rel.split(/[\\/]/);
-    if (rel === '.' || rel === '' || parts.includes('..')) throw new LockstepError('BAD_INPUT', `copy path ${raw} must name something inside the checkout`);
-    if (parts[0] === '.git') throw new LockstepError('BAD_INPUT', `copy path ${raw} is inside .git: git's own files are never copied`);
+    if (rel === '.' || rel === '' || parts.includes('..')) throw new LockstepError('BAD_INPUT', `copy path ${quoteInput(raw)} must name something inside the checkout`);
+    if (parts[0] === '.git') throw new LockstepError('BAD_INPUT', `copy path ${quoteInput(raw)} is inside .git: git's own files are never copied`);
     const abs = join(top, rel);
-    if (!existsSync(abs)) throw new LockstepError('BAD_INPUT', `copy path ${rel} does not exist in ${sourceTop}`);
+    if (!existsSync(abs)) throw new LockstepError('BAD_INPUT', `copy path ${quoteInput(rel)} does not exist in ${sourceTop}`);
     const real = realpathSync(abs);
     const within = relative(top, real);
     if (within === '' || within.startsWith('..') || isAbsolute(within) || within.split(sep)[0] === '.git') {
-      throw new LockstepError('BAD_INPUT', `copy path ${rel} resolves to ${real}, outside the checkout ${top}`);
+      throw new LockstepError('BAD_INPUT', `copy path ${quoteInput(rel)} resolves to ${quoteInput(real)}, outside the checkout ${top}`);
     }
     if (!out.includes(rel)) out.push(rel);
   }

@@ -28,6 +28,7 @@ import { validateAgentId } from '../queue/names.js';
 import { applyCopies, isCopied, validateCopies } from './copies.js';
 import { listRegisteredWorktrees, type RegisteredWorktree } from './registry.js';
 import { withRepoLock } from './repo-lock.js';
+import { quoteInput } from '../core/outside-text.js';
 
 export interface WorktreeManifest {
   v: 1;
@@ -151,9 +152,9 @@ export async function currentBranch(git: Git): Promise<string> {
 
 /** Validates a branch name (git's own rules) and returns its commit. */
 export async function branchCommit(git: Git, branch: string): Promise<string> {
-  if (typeof branch !== 'string' || branch === '' || branch.startsWith('-')) throw new LockstepError('BAD_NAME', `invalid branch name ${JSON.stringify(branch)}`);
+  if (typeof branch !== 'string' || branch === '' || branch.startsWith('-')) throw new LockstepError('BAD_NAME', `invalid branch name ${quoteInput(branch)}`);
   const fmt = await git.run(['check-ref-format', '--branch', branch], { readOnly: true });
-  if (fmt.code !== 0) throw new LockstepError('BAD_NAME', `invalid branch name ${JSON.stringify(branch)}`);
+  if (fmt.code !== 0) throw new LockstepError('BAD_NAME', `invalid branch name ${quoteInput(branch)}`);
   const r = await git.run(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], { readOnly: true });
   if (r.code !== 0) throw new LockstepError('NOT_FOUND', `no branch ${branch} in this repository`, { hint: 'list branches with: git branch' });
   return r.stdout.trim();

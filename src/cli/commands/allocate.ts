@@ -4,7 +4,7 @@ import { allocate, DEFAULT_WIDTH, MAX_WIDTH } from '../../alloc/allocate.js';
 import { verifyAllocations, type VerifyResult } from '../../alloc/verify.js';
 import { BACKEND_HELP, selectBackend } from '../../remote/backend.js';
 import { globals } from '../context.js';
-import { parsePositiveInt, parseDuration, printJson, printLine, waitReporter } from '../output.js';
+import { parsePositiveInt, parseDuration, printJson, printLine, toSafeJson, waitReporter, writeOut } from '../output.js';
 
 function describeVerify(r: VerifyResult): string[] {
   const lines = [`${r.root}: ${r.entries.length} numbered ${r.entries.length === 1 ? 'entry' : 'entries'}, highest ${r.highest}`];
@@ -53,6 +53,6 @@ export function registerAllocate(program: Command): void {
           ? await (await import('../../remote/alloc.js')).allocateRemote({ root, name, cwd, width, timeoutMs, remote: backend.remote })
           : await allocate({ root, name, cwd, width, timeoutMs, onWait: waitReporter() });
       // One line, the field names of the shell function this replaces, so its callers keep working.
-      printLine(JSON.stringify({ topic_number: a.topicNumber, topic_path: a.topicPath }));
+      writeOut(1, toSafeJson({ topic_number: a.topicNumber, topic_path: a.topicPath }, 0) + '\n');
     });
 }

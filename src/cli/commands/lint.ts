@@ -4,7 +4,8 @@ import { formatFinding, lintPaths } from '../../lint/lint.js';
 import type { RuleId } from '../../lint/rule.js';
 import { RULES } from '../../lint/rules/index.js';
 import { globals } from '../context.js';
-import { printErr, printJson, printLine } from '../output.js';
+import { printErr, printJson, printLine, printText } from '../output.js';
+import { quoteInput } from '../../core/outside-text.js';
 
 export function registerLint(program: Command): void {
   program
@@ -17,12 +18,12 @@ export function registerLint(program: Command): void {
     .action((paths: string[], o: { rule?: string[]; listRules?: boolean; json?: boolean }, cmd: Command) => {
       if (o.listRules) {
         if (o.json) printJson(RULES.map((r) => ({ id: r.id, summary: r.summary, fix: r.fix })));
-        else for (const r of RULES) printLine(`${r.id}: ${r.summary}\n  fix: ${r.fix}`);
+        else for (const r of RULES) printText(1, `${r.id}: ${r.summary}\n  fix: ${r.fix}`);
         return;
       }
       const known = new Set<string>(RULES.map((r) => r.id));
       for (const r of o.rule ?? []) {
-        if (!known.has(r)) throw new LockstepError('BAD_INPUT', `unknown rule ${JSON.stringify(r)}`, { hint: `rules: ${[...known].join(', ')} (lockstep lint --list-rules)` });
+        if (!known.has(r)) throw new LockstepError('BAD_INPUT', `unknown rule ${quoteInput(r)}`, { hint: `rules: ${[...known].join(', ')} (lockstep lint --list-rules)` });
       }
       const { cwd } = globals(cmd);
       const r = lintPaths({ cwd, paths, rules: o.rule?.length ? (o.rule as RuleId[]) : undefined });

@@ -8,9 +8,10 @@ import { parsePositiveInt, parseDuration, printJson, printLine, waitReporter } f
 /** The remote backend's commands, loaded only when a lock command uses that backend. */
 const remoteCommands = () => import('./remote.js');
 
-function describeStatus(s: LockStatus): string {
-  if (s.state === 'free') return `${s.name}: free (token ${s.token})`;
-  if (!s.holder) return `${s.name}: stale (token ${s.token}): ${s.staleReason}`;
+/** The lines of one lock's status: each printed as one line, so a newline in a record cannot forge another. */
+function describeStatus(s: LockStatus): string[] {
+  if (s.state === 'free') return [`${s.name}: free (token ${s.token})`];
+  if (!s.holder) return [`${s.name}: stale (token ${s.token}): ${s.staleReason}`];
   const h = s.holder;
   const age = s.ageMs === null ? '' : `${(s.ageMs / 1000).toFixed(1)} s`;
   const lines = [
@@ -22,7 +23,7 @@ function describeStatus(s: LockStatus): string {
   ];
   if (s.waiters) lines.push(`  waiters: ${s.waiters}`);
   if (s.state === 'stale') lines.push(`  stale: ${s.staleReason} — the next acquire takes it over; or: lockstep lock break ${s.name}`);
-  return lines.join('\n');
+  return lines;
 }
 
 export function registerLock(program: Command): void {
@@ -41,7 +42,7 @@ export function registerLock(program: Command): void {
       const list = name ? [lockStatus({ cwd, name })] : listLocks({ cwd });
       if (o.json) printJson(name ? list[0] : list);
       else if (list.length === 0) printLine('no locks');
-      else for (const s of list) printLine(describeStatus(s));
+      else for (const s of list) for (const l of describeStatus(s)) printLine(l);
     });
 
   lock

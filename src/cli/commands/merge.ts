@@ -51,7 +51,7 @@ export function registerMerge(program: Command): void {
           break;
         case 'check-failed':
           printErr(`lockstep: the check failed (${r.timedOut ? 'timed out' : r.signal ? `killed by ${r.signal}` : `exit ${r.exitCode}`}); ${r.into} was not moved`);
-          if (r.output.trim()) printErr(r.output.trimEnd().split('\n').slice(-20).map((l) => `  | ${l}`).join('\n'));
+          if (r.output.trim()) for (const l of r.output.trimEnd().split('\n').slice(-20)) printErr(`  | ${l}`);
           break;
         case 'blocked':
           printErr(`lockstep: ${r.into} is checked out at ${r.checkout} with local changes the merge would overwrite (${r.reason}); nothing changed`);

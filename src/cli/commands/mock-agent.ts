@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { LockstepError } from '../../core/errors.js';
 import { runMockAgent } from '../../parallel/mock-agent.js';
 import { parsePositiveInt, parseDuration, printLine } from '../output.js';
+import { quoteInput } from '../../core/outside-text.js';
 
 function rate(v: string, flag: string): number {
   const n = Number(v);
-  if (!/^\d*\.?\d+$/.test(v.trim()) || !(n >= 0 && n <= 1)) throw new LockstepError('BAD_INPUT', `${flag} takes a probability from 0 to 1, not ${JSON.stringify(v)}`);
+  if (!/^\d*\.?\d+$/.test(v.trim()) || !(n >= 0 && n <= 1)) throw new LockstepError('BAD_INPUT', `${flag} takes a probability from 0 to 1, not ${quoteInput(v)}`);
   return n;
 }
 

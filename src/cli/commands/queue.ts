@@ -6,6 +6,7 @@ import { addItem, claimNext, completeItem, failItem, listItems, queueCounts, rec
 import { BACKEND_HELP, selectBackend, type Backend } from '../../remote/backend.js';
 import { globals } from '../context.js';
 import { parsePositiveInt, parseDuration, printJson, printLine } from '../output.js';
+import { quoteInput } from '../../core/outside-text.js';
 
 const STATES: ItemState[] = ['pending', 'claimed', 'done', 'failed'];
 
@@ -54,7 +55,7 @@ export function registerQueue(program: Command): void {
     .action((id: string, o: { priority: string; payload?: string; queue: string; ifAbsent?: boolean; json?: boolean }, cmd: Command) => {
       const { cwd } = globals(cmd);
       const priority = Number(o.priority);
-      if (!/^-?\d+$/.test(o.priority.trim()) || !Number.isSafeInteger(priority)) throw new LockstepError('BAD_INPUT', `--priority takes a whole number from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, not ${JSON.stringify(o.priority)}`);
+      if (!/^-?\d+$/.test(o.priority.trim()) || !Number.isSafeInteger(priority)) throw new LockstepError('BAD_INPUT', `--priority takes a whole number from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}, not ${quoteInput(o.priority)}`);
       const r = addItem({ cwd, queue: o.queue, id, priority, payloadFile: o.payload, ifAbsent: o.ifAbsent });
       if (o.json) printJson({ ok: true, ...r });
       else printLine(r.added ? `added ${r.item.id} to queue ${r.item.queue} (priority ${r.item.priority})` : `${r.item.id} is already in queue ${r.item.queue}`);
@@ -69,7 +70,7 @@ export function registerQueue(program: Command): void {
     .description('list items with their state, claim and attempts')
     .action(async (o: { queue: string; state?: string; backend?: string; json?: boolean }, cmd: Command) => {
       const { cwd, backend } = backendOf(cmd, o);
-      if (o.state !== undefined && !STATES.includes(o.state as ItemState)) throw new LockstepError('BAD_INPUT', `--state takes one of ${STATES.join(', ')}, not ${JSON.stringify(o.state)}`);
+      if (o.state !== undefined && !STATES.includes(o.state as ItemState)) throw new LockstepError('BAD_INPUT', `--state takes one of ${STATES.join(', ')}, not ${quoteInput(o.state)}`);
       if (backend.kind === 'remote') {
         const items = await (await remoteClaims()).queueStatusRemote({ cwd, remote: backend.remote, queue: o.queue });
         const shown = o.state === undefined ? items : items.filter((i) => i.state === o.state);

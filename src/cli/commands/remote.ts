@@ -9,6 +9,7 @@ import { remoteGc } from '../../remote/gc.js';
 import { acquireRemoteLock, breakRemoteLock, listRemoteLocks, releaseRemoteLockByToken, remoteLockStatus, renewRemoteLockByToken, type RemoteAcquireOptions, type RemoteLockStatus } from '../../remote/lock.js';
 import { globals } from '../context.js';
 import { parsePositiveInt, parseDuration, printJson, printLine } from '../output.js';
+import { quoteInput } from '../../core/outside-text.js';
 
 function remoteOf(cmd: Command, remote: string | undefined): { cwd: string; remote: string } {
   const { cwd } = globals(cmd);
@@ -23,11 +24,11 @@ function readItems(o: { item?: string[]; itemsFile?: string }): string[] | undef
     try {
       text = readFileSync(o.itemsFile, 'utf8');
     } catch (e) {
-      throw new LockstepError('BAD_INPUT', `cannot read --items-file ${o.itemsFile}: ${(e as Error).message}`);
+      throw new LockstepError('BAD_INPUT', `cannot read --items-file ${quoteInput(o.itemsFile)}: ${(e as Error).message}`);
     }
     items.push(...text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
   }
-  if (items.length === 0 && o.itemsFile) throw new LockstepError('BAD_INPUT', `--items-file ${o.itemsFile} lists no items`);
+  if (items.length === 0 && o.itemsFile) throw new LockstepError('BAD_INPUT', `--items-file ${quoteInput(o.itemsFile)} lists no items`);
   return items.length ? items : undefined;
 }
 
@@ -179,10 +180,11 @@ export function registerRemote(program: Command): void {
 
 // --- `lockstep lock …` with --backend remote[:NAME] (called from commands/lock.ts) ---
 
-function describeRemoteStatus(s: RemoteLockStatus): string {
-  if (s.state === 'free') return `${s.name}: free on ${s.remote} (token ${s.token})`;
+/** The lines of one lock's status: each printed as one line, so a newline in a record cannot forge another. */
+function describeRemoteStatus(s: RemoteLockStatus): string[] {
+  if (s.state === 'free') return [`${s.name}: free on ${s.remote} (token ${s.token})`];
   const h = s.holder;
-  if (!h) return `${s.name}: ${s.state === 'stale' ? 'STALE' : 'held'} on ${s.remote}: ${s.staleReason ?? 'unreadable record'}`;
+  if (!h) return [`${s.name}: ${s.state === 'stale' ? 'STALE' : 'held'} on ${s.remote}: ${s.staleReason ?? 'unreadable record'}`];
   const lines = [
     `${s.name}: ${s.state === 'stale' ? 'STALE' : 'held'} on ${s.remote} (token ${s.token})`,
     `  holder: pid ${h.pid} on ${h.host}${h.task ? `, task ${h.task}` : ''}${h.agent ? `, agent ${h.agent}` : ''}`,
@@ -191,14 +193,14 @@ function describeRemoteStatus(s: RemoteLockStatus): string {
   ];
   if (s.state === 'stale') lines.push(`  stale: ${s.staleReason} — the next acquire takes it over; or: lockstep lock break ${s.name} --backend remote:${s.remote}`);
   else lines.push(`  expires: in ${((s.expiresInMs ?? 0) / 1000).toFixed(1)} s unless renewed, as counted from this machine's first sighting`);
-  return lines.join('\n');
+  return lines;
 }
 
 export async function remoteLockStatusCommand(o: { cwd: string; remote: string; name?: string; json?: boolean }): Promise<void> {
   const list = o.name ? [await remoteLockStatus({ cwd: o.cwd, remote: o.remote, name: o.name })] : await listRemoteLocks({ cwd: o.cwd, remote: o.remote });
   if (o.json) printJson(o.name ? list[0] : list);
   else if (list.length === 0) printLine(`no locks on ${o.remote}`);
-  else for (const s of list) printLine(describeRemoteStatus(s));
+  else for (const s of list) for (const l of describeRemoteStatus(s)) printLine(l);
 }
 
 export async function remoteLockAcquireCommand(o: RemoteAcquireOptions & { cwd: string; remote: string; json?: boolean }): Promise<void> {

@@ -6,11 +6,12 @@ import { EXPORT_PREFIX, exportLines, planExport } from '../../state/shell-env.js
 import { getState, initState, removeState, setState, valueMap } from '../../state/store.js';
 import { globals } from '../context.js';
 import { parseDuration, printErr, printJson, printLine, writeOut } from '../output.js';
+import { quoteInput } from '../../core/outside-text.js';
 
 /** `KEY=VALUE` → [KEY, VALUE]; the value is everything after the first `=` and may be empty. */
 function parseAssignment(a: string): [string, string] {
   const i = a.indexOf('=');
-  if (i <= 0) throw new LockstepError('BAD_INPUT', `expected KEY=VALUE, got ${JSON.stringify(a.length > 80 ? `${a.slice(0, 80)}…` : a)}`, { hint: 'lockstep state set ID PLAN_PATH=/abs/plan.md STEP=2' });
+  if (i <= 0) throw new LockstepError('BAD_INPUT', `expected KEY=VALUE, got ${quoteInput(a.length > 80 ? `${a.slice(0, 80)}…` : a)}`, { hint: 'lockstep state set ID PLAN_PATH=/abs/plan.md STEP=2' });
   return [a.slice(0, i), a.slice(i + 1)];
 }
 
@@ -63,7 +64,7 @@ export function registerState(program: Command): void {
       const { cwd } = globals(cmd);
       const rec = getState({ cwd, id });
       if (key !== undefined) {
-        if (!Object.hasOwn(rec.values, key)) throw new LockstepError('NOT_FOUND', `state ${id} has no key ${key}`, { hint: `see its keys: lockstep state get ${id}` });
+        if (!Object.hasOwn(rec.values, key)) throw new LockstepError('NOT_FOUND', `state ${id} has no key ${quoteInput(key)}`, { hint: `see its keys: lockstep state get ${id}` });
         if (o.json) printJson({ id, key, value: rec.values[key] });
         else writeOut(1, `${rec.values[key]}\n`);
         return;
@@ -107,7 +108,10 @@ export function registerState(program: Command): void {
       if (o.json) printJson({ ok: r.found !== null, id: r.found?.id ?? null, path: r.path, ownerStates: r.ownerStates, corrupt: r.corrupt, record: r.found });
       else if (r.found) printLine(r.found.id);
       if (!r.found) {
-        if (!o.json) printErr(`lockstep: no ${prefix} state belongs to owner ${owner}\n  fix: create one first: lockstep state init ${prefix} --owner ${JSON.stringify(owner)}`);
+        if (!o.json) {
+          printErr(`lockstep: no ${prefix} state belongs to owner ${owner}`);
+          printErr(`  fix: create one first: lockstep state init ${prefix} --owner ${JSON.stringify(owner)}`);
+        }
         process.exitCode = 1;
       } else if (r.corrupt.length && !o.json) {
         printErr(`lockstep: warning: skipped corrupt state ${r.corrupt.length === 1 ? 'file' : 'files'}: ${r.corrupt.join(', ')}`);

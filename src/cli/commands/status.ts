@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { collectStatus } from '../../status/status.js';
 import { renderStatus } from '../../status/render.js';
 import { globals } from '../context.js';
-import { parseDuration, printJson, printLine } from '../output.js';
+import { parseDuration, printJson, printText } from '../output.js';
 import { timerDelay } from '../../core/duration.js';
 
 export function registerStatus(program: Command): void {
@@ -24,7 +24,7 @@ export function registerStatus(program: Command): void {
       const every = Math.max(100, parseDuration(o.interval, '--interval'));
       if (!o.watch) {
         const text = show();
-        if (text !== null) printLine(text);
+        if (text !== null) printText(1, text);
         return;
       }
       const tty = Boolean(process.stdout.isTTY) && !o.json;
@@ -43,7 +43,7 @@ export function registerStatus(program: Command): void {
           if (text !== null) {
             // On a terminal: home, draw, clear the rest (no flicker from a full clear). Elsewhere: one snapshot after another.
             if (tty) process.stdout.write(`\x1b[H${text.split('\n').map((l) => `${l}\x1b[K`).join('\n')}\n\x1b[J`);
-            else printLine(`${text}\n`);
+            else printText(1, `${text}\n`);
           }
           await new Promise<void>((r) => {
             const t = setTimeout(r, timerDelay(every));

@@ -16,6 +16,7 @@ import { workerMain } from '../../suites/worker.js';
 import type { BackendKind } from '../../suites/workload.js';
 import { globals } from '../context.js';
 import { parseDuration, parsePositiveInt, printErr, printJson, printLine } from '../output.js';
+import { quoteInput } from '../../core/outside-text.js';
 
 interface SuiteCliOptions {
   procs?: string;
@@ -42,15 +43,15 @@ function parseSuiteBackend(v: string | undefined): BackendKind {
   if (v === undefined || v === 'file') return 'file';
   if (v === 'remote') return 'remote';
   if (v.startsWith('remote:')) {
-    throw new LockstepError('BAD_INPUT', `--backend ${v}: the suites make their own server (a bare repository in the run directory) and never push to a real remote`, { hint: 'lockstep suite contention --backend remote' });
+    throw new LockstepError('BAD_INPUT', `--backend ${quoteInput(v)}: the suites make their own server (a bare repository in the run directory) and never push to a real remote`, { hint: 'lockstep suite contention --backend remote' });
   }
-  throw new LockstepError('BAD_INPUT', `--backend takes file or remote, not ${JSON.stringify(v)}`);
+  throw new LockstepError('BAD_INPUT', `--backend takes file or remote, not ${quoteInput(v)}`);
 }
 
 function parseKillRate(v: string): number {
   const n = Number(v);
   if (!/^\d*\.?\d+$/.test(v.trim()) || !(n >= 0 && n < 1)) {
-    throw new LockstepError('BAD_INPUT', `--kill-rate takes a probability per operation from 0 to below 1 (e.g. 0.05), not ${JSON.stringify(v)}`);
+    throw new LockstepError('BAD_INPUT', `--kill-rate takes a probability per operation from 0 to below 1 (e.g. 0.05), not ${quoteInput(v)}`);
   }
   return n;
 }
@@ -169,7 +170,7 @@ export function registerSuite(program: Command): void {
     .action(async (name: string, o: SuiteCliOptions, cmd: Command) => {
       const { cwd } = globals(cmd);
       if (!(SUITE_NAMES as readonly string[]).includes(name)) {
-        throw new LockstepError('BAD_INPUT', `unknown suite ${JSON.stringify(name)}: one of ${SUITE_NAMES.join(', ')}`, { hint: 'lockstep suite contention runs every workload protected and unprotected, side by side' });
+        throw new LockstepError('BAD_INPUT', `unknown suite ${quoteInput(name)}: one of ${SUITE_NAMES.join(', ')}`, { hint: 'lockstep suite contention runs every workload protected and unprotected, side by side' });
       }
       const procs = o.procs === undefined ? undefined : parsePositiveInt(o.procs, '--procs', { max: 64 });
       const iterations = o.iterations === undefined ? undefined : parsePositiveInt(o.iterations, '--iterations', { max: 100_000 });
