@@ -167,6 +167,13 @@ describe('suite', () => {
     const repo = tempRepo();
     const run = await runAction({ workspace: repo, inputs: { mode: 'suite', suite: 'allocate', procs: '3', iterations: '4', seed: '11', 'report-dir': 'reports' } });
     expectPassed(run);
+    // The CLI's output is one folded group of the log, the step's own lines outside it.
+    const log = run.stdout.split('\n');
+    const open = log.indexOf('::group::lockstep suite allocate (its output)');
+    const close = log.indexOf('::endgroup::');
+    expect(open).toBeGreaterThanOrEqual(0);
+    expect(close).toBeGreaterThan(open);
+    expect(log.slice(open, close).some((l) => /^ok {3}allocate \(protected\)/.test(l))).toBe(true);
     const json = join(repo, 'reports', 'lockstep-allocate.json');
     expect(run.outputs['report-json']).toBe(json);
     expect(run.outputs['report-html']).toBe(join(repo, 'reports', 'lockstep-allocate.html'));

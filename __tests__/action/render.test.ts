@@ -95,6 +95,9 @@ describe('validation rendering', () => {
     expect(o.summary).toContain('| `0123456789ab` | A | sub/b/2.txt | `other_task_scope` |');
     expect(o.summary).toContain('| sub/c d\\|e.txt |');
     expect(o.headline).toContain('2 scope violation(s) in 1 of 3');
+    // Fence and trailer findings are named for what they are.
+    const mixed = [violation(c, 'b/2.txt'), { ...violation(c, ''), rule: 'fence_order' as const }, { ...violation(c, ''), rule: 'bad_trailer' as const }];
+    expect(renderValidation({ range: 'r', commitsChecked: 3, tasks: [], violations: mixed }, resolved, '').headline).toBe('1 scope violation(s), 1 out-of-order fence(s) and 1 unreadable trailer(s) in 1 of 3 commit(s) checked');
     // A message that names the commit already is not repeated.
     const named = { ...violation(c, 'b/3.txt'), message: `commit ${c.slice(0, 12)} changes b/3.txt` };
     expect(renderValidation({ range: 'r', commitsChecked: 1, tasks: [], violations: [named] }, resolved, '').annotations[0]!.message).toBe(`commit ${c.slice(0, 12)} changes b/3.txt`);
@@ -209,6 +212,15 @@ describe('suite rendering', () => {
     const o = renderSuiteReport(report([run('protected', 0, 10, 1000, 5), run('control', 0, 10, 1000, 5, false)]), { paths, checkpoint: null, exitCode: 1 });
     expect(o.errors).toBe(1);
     expect(o.annotations[0]!.title).toContain('control run found no violations');
+    // The step's message says what failed and how to size the run, not "0 violation(s) in the protected run".
+    expect(failureFor(o, 'error')).toBe('suite contention failed: lockstep had 0 violations, but the control run of commit (procs 2, iterations 3) found none either, so this run was too small to show the race it guards against; raise procs or iterations');
+  });
+
+  test('a suite without a control run names none in its sentence', () => {
+    const o = renderSuiteReport(report([run('protected', 0, 10, 1000, 5)]), { paths, checkpoint: null, exitCode: 0 });
+    expect(o.headline).toBe('suite contention: 0 violation(s) with lockstep; 10 ops/s, p99 5 ms');
+    const both = renderSuiteReport(report([run('protected', 0, 10, 1000, 5), run('control', 3, 10, 1000, 5)]), { paths, checkpoint: null, exitCode: 0 });
+    expect(both.headline).toBe('suite contention: 0 violation(s) with lockstep, 3 without; 10 ops/s, p99 5 ms');
   });
 
   test('a non-zero exit with an ok report still fails the step', () => {
@@ -244,6 +256,9 @@ describe('suite rendering', () => {
     expect(o.summary).toContain('| 1 | c | 2s | 3 | duration |');
     expect(o.summary).toContain('4s of 4s');
     expect(suiteNumbers(report([], soak)).throughput).toBe(20);
+    // A soak has no control: its sentence names none.
+    expect(o.headline).toBe('soak: 0 violations under lockstep, complete after 4s of 4s; 20 ops/s, p99 33 ms');
+    expect(o.headline).not.toMatch(/without|control/);
   });
 });
 

@@ -114,6 +114,29 @@ function soakSection(report: SuiteReport, md: string[], annotations: Annotation[
   return warnings;
 }
 
+/**
+ * The step's one sentence: what failed, by what it is (a violation under
+ * lockstep, or a control run too small to race), or what passed. A soak has
+ * no control, so its sentence names none.
+ */
+export function suiteHeadline(report: SuiteReport, n: ReturnType<typeof suiteNumbers>, failed: boolean): string {
+  const perf = `${n.throughput} ops/s, p99 ${n.p99Ms} ms`;
+  if (report.soak) {
+    const s = report.soak;
+    const how = `${s.complete ? 'complete' : 'not complete yet'} after ${formatDuration(s.elapsedMs)} of ${formatDuration(s.durationMs)}`;
+    return failed ? `soak failed: ${n.violations} violation(s) under lockstep (${how})` : `soak: 0 violations under lockstep, ${how}; ${perf}`;
+  }
+  const name = `suite ${report.suite}`;
+  const silent = report.runs.filter((r) => r.mode === 'control' && r.violations.total === 0);
+  const controls = report.runs.some((r) => r.mode === 'control');
+  if (failed && n.violations === 0 && silent.length > 0) {
+    const sizes = [...new Set(silent.map((r) => `${r.suite} (procs ${r.procs}, iterations ${r.iterations})`))].join(', ');
+    return `${name} failed: lockstep had 0 violations, but the control run of ${sizes} found none either, so this run was too small to show the race it guards against; raise procs or iterations`;
+  }
+  if (failed) return `${name} failed: ${n.violations} violation(s) under lockstep`;
+  return controls ? `${name}: ${n.violations} violation(s) with lockstep, ${n.collisions} without; ${perf}` : `${name}: ${n.violations} violation(s) with lockstep; ${perf}`;
+}
+
 export function renderSuiteReport(report: SuiteReport, opts: RenderOptions): StepOutcome {
   const n = suiteNumbers(report);
   const annotations: Annotation[] = [];
@@ -133,10 +156,7 @@ export function renderSuiteReport(report: SuiteReport, opts: RenderOptions): Ste
     errors = 1;
     annotations.push({ level: 'error', title: `lockstep suite ${report.suite} failed`, message: `the suite reported failure (ok: ${report.ok}, exit status ${opts.exitCode}); see the report ${opts.paths.json}` });
   }
-  const name = report.soak ? 'soak' : `suite ${report.suite}`;
-  const headline = errors
-    ? `${name} failed: ${n.violations} violation(s) in the protected run${report.soak && !report.soak.complete ? ' (soak stopped)' : ''}`
-    : `${name}: ${n.violations} violation(s) with lockstep, ${n.collisions} without; ${n.throughput} ops/s, p99 ${n.p99Ms} ms${report.soak ? report.soak.complete ? ', soak complete' : ', soak not complete yet' : ''}`;
+  const headline = suiteHeadline(report, n, errors > 0);
 
   const outputs: Record<string, string> = {
     violations: String(n.violations),

@@ -8,6 +8,7 @@
  * processes anyway, its progress lines stream straight into the job log, and
  * a soak segment's SIGTERM handling (checkpoint, then report) is the CLI's own.
  */
+import * as core from '@actions/core';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -129,7 +130,15 @@ export async function runSuiteStep(settings: ActionSettings): Promise<StepOutcom
   // A report left by an earlier step must never be read as this run's.
   for (const p of Object.values(paths)) unlinkQuiet(p);
 
-  const run = await runCli([cli, ...suiteArgs(settings, paths)], settings.repoPath);
+  // The CLI's progress and per-run lines are many: folded into one group of the job log.
+  const args = suiteArgs(settings, paths);
+  core.startGroup(`lockstep ${args.slice(0, 2).join(' ')} (its output)`);
+  let run: CliRun;
+  try {
+    run = await runCli([cli, ...args], settings.repoPath);
+  } finally {
+    core.endGroup();
+  }
   if (!existsSync(paths.json)) {
     const lines = run.stderrTail.split('\n');
     // The CLI's error is its `lockstep: …` line and `fix: …` hint; progress lines are noise here.

@@ -27,6 +27,26 @@ export function violationAnnotation(v: Violation, prefix: string): Annotation {
   };
 }
 
+/** What each rule's finding is called in a headline; a rule not listed is named by its id. */
+const FINDING: Record<string, string> = {
+  outside_scope: 'scope violation',
+  other_task_scope: 'scope violation',
+  fence_order: 'out-of-order fence',
+  bad_trailer: 'unreadable trailer',
+  no_trailers: 'commit without lockstep trailers',
+};
+
+/** "2 scope violation(s) and 1 out-of-order fence(s)": each kind of finding by its own name. */
+export function describeFindings(violations: readonly Violation[]): string {
+  const counts = new Map<string, number>();
+  for (const v of violations) {
+    const noun = FINDING[v.rule] ?? `${String(v.rule).replace(/_/g, ' ')} finding`;
+    counts.set(noun, (counts.get(noun) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([noun, n]) => `${n} ${noun}(s)`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0] ?? 'no findings';
+}
+
 export function renderValidation(result: ValidationResult | null, resolved: ResolvedRange, prefix: string): StepOutcome {
   const violations = result?.violations ?? [];
   const checked = result?.commitsChecked ?? 0;
@@ -34,7 +54,7 @@ export function renderValidation(result: ValidationResult | null, resolved: Reso
   const headline =
     violations.length === 0
       ? `${checked} commit(s) checked, no scope violations`
-      : `${violations.length} scope violation(s) in ${new Set(violations.map((v) => v.commit)).size} of ${checked} commit(s) checked`;
+      : `${describeFindings(violations)} in ${new Set(violations.map((v) => v.commit)).size} of ${checked} commit(s) checked`;
   const md = ['## lockstep validate', ''];
   md.push(range ? `Range ${code(range)} — ${mdText(resolved.source)}.` : `${mdText(resolved.source)}.`, '');
   md.push(violations.length === 0 ? `**${checked} commit(s) checked: every commit stays inside its task's scope.**` : `**${headline}.**`, '');
