@@ -32,13 +32,15 @@ import { moveAsideForeignChanges, type OrphanedChange } from './orphans.js';
 import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from './tasks.js';
-import { TRAILER_FENCE, trailerArgs } from './trailers.js';
+import { TRAILER_FENCE, TRAILER_PARENT, trailerArgs, withoutLockstepTrailers } from './trailers.js';
 import { randomHex } from '../core/names.js';
 
 export type { OrphanedChange } from './orphans.js';
 
 /** Stands for the fence in the message made before the lock is taken. */
 const FENCE_PLACEHOLDER = '0@lockstepfenceplaceholder';
+/** Stands for the parent (HEAD under the lock) likewise. */
+const PARENT_PLACEHOLDER = 'lockstepparentplaceholder';
 
 export interface CommitOptions {
   /** A directory in the worktree; PATHS are relative to it (like git). */
@@ -165,13 +167,15 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   // while others wait); only the fence, known once the lock is ours, is filled in later.
   const git = createGit(top);
   const shared = [...task.shared, ...config.shared.filter((g) => !task.shared.includes(g))];
-  const template = await git.run(['interpret-trailers', '--if-exists', 'replace', ...trailerArgs({ task: taskId, scope: task.scope, shared, fence: FENCE_PLACEHOLDER })], {
-    input: opts.message.endsWith('\n') ? opts.message : `${opts.message}\n`,
+  const message = withoutLockstepTrailers(opts.message);
+  const template = await git.run(['interpret-trailers', ...trailerArgs({ task: taskId, scope: task.scope, shared, fence: FENCE_PLACEHOLDER, parent: PARENT_PLACEHOLDER })], {
+    input: message.endsWith('\n') ? message : `${message}\n`,
   });
   if (template.code !== 0) throw gitFailed('adding the trailers (git interpret-trailers)', template);
   const fenceLine = `${TRAILER_FENCE}: ${FENCE_PLACEHOLDER}`;
+  const parentLine = `${TRAILER_PARENT}: ${PARENT_PLACEHOLDER}`;
   const at = template.stdout.lastIndexOf(fenceLine);
-  if (at < 0) throw new LockstepError('GIT_FAILED', 'git interpret-trailers did not add the Lockstep-Fence trailer');
+  if (at < 0 || !template.stdout.includes(parentLine)) throw new LockstepError('GIT_FAILED', 'git interpret-trailers did not add the Lockstep-Fence and Lockstep-Parent trailers');
 
   const env = opts.env ?? process.env;
   const handle: LockHandle = await acquireLock({
@@ -273,7 +277,8 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     if (classes.otherTask.length || classes.outside.length) throw violationError(task, classes);
 
     const fence = fenceValue(rt.root, handle.token);
-    writeFileSync(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
+    const parent = (await headCommit(git)) ?? 'none';
+    writeFileSync(msgFile, (template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length)).replace(parentLine, `${TRAILER_PARENT}: ${parent}`));
     const runCommit = () => spawnOwned('git', ['commit', '-q', '--cleanup=whitespace', '-F', msgFile], idxEnv, 'pipe');
     let c = await runCommit();
     // A ref's lock (HEAD.lock, refs/heads/BRANCH.lock) that a killed git left: removed once stale, then once more.
