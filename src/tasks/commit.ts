@@ -29,6 +29,7 @@ import { fenceValue } from './fence.js';
 import { withIndexRetry, type StaleIndexLock } from './index-retry.js';
 import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
 import { moveAsideForeignChanges, type OrphanedChange } from './orphans.js';
+import { filesMatching, recordChanges, sharedGlobs, snapshotFiles } from './edits.js';
 import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from './tasks.js';
@@ -241,7 +242,11 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
         ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline(), staleIndexLock })
         : [];
     if (opts.edit !== undefined) {
+      // The edit runs under the lock, so what it changes in shared files is this task's: recorded for the hook's split (edits.ts).
+      const globs = sharedGlobs(task, config.shared);
+      const before = snapshotFiles(top, await filesMatching(git, globs));
       const r = await spawnOwned('/bin/sh', ['-c', opts.edit], {}, opts.editStdio ?? 'inherit');
+      recordChanges(rt.root, taskId, before, snapshotFiles(top, [...new Set([...before.keys(), ...(await filesMatching(git, globs))])]));
       if (r.error || r.code !== 0) {
         const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${r.code}`;
         throw new LockstepError('COMMAND_FAILED', `the edit command failed (${why}): nothing committed`, {

@@ -47,8 +47,10 @@ export function diffLines(a: readonly string[], b: readonly string[]): Hunk[] {
     if (v === undefined) ids.set(s, (v = ids.size));
     return v;
   };
-  const x = Int32Array.from({ length: n }, (_, i) => id(a[pre + i]!));
-  const y = Int32Array.from({ length: m }, (_, i) => id(b[pre + i]!));
+  const x = new Int32Array(n);
+  for (let i = 0; i < n; i++) x[i] = id(a[pre + i]!);
+  const y = new Int32Array(m);
+  for (let j = 0; j < m; j++) y[j] = id(b[pre + j]!);
   const ops = myers(x, y);
   if (!ops) return [{ aStart: pre, aEnd: pre + n, bStart: pre, bEnd: pre + m }];
   return toHunks(ops, pre);
