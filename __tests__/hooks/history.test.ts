@@ -139,7 +139,7 @@ describe('trailers and commitlint', () => {
     startTask({ cwd: repo, id: 'long', scope: globs, shared: ['TODO.md'] });
     expect(lockstep(['init'], repo).code).toBe(0);
     write(repo, `specs/${'a'.repeat(51)}/x.md`, 'x\n');
-    git(repo, 'add', '-A');
+    git(repo, 'add', 'specs');
     const r = gitRun(repo, ['commit', '-q', '-m', 'feat: long scope'], { LOCKSTEP_TASK: 'long' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -155,7 +155,7 @@ describe('trailers and commitlint', () => {
     // The first format (one Lockstep-Scope line with the whole array) still validates.
     const old = `feat: old format\n\nLockstep-Task: long\nLockstep-Scope: ${JSON.stringify(globs)}\nLockstep-Fence: 1@abcabcabcabc\n`;
     write(repo, `specs/${'b'.repeat(51)}/y.md`, 'y\n');
-    git(repo, 'add', '-A');
+    git(repo, 'add', 'specs');
     expect(gitRun(repo, ['commit', '-q', '--no-verify', '-m', old]).code).toBe(0);
     const v = JSON.parse(lockstep(['validate', 'HEAD^..HEAD', '--json'], repo).stdout) as { violations: unknown[]; tasks: string[] };
     expect(v.violations).toEqual([]);

@@ -59,6 +59,10 @@ export function raceRepo(n: number): { repo: string; base: string; tasks: string
   }
   const init = lockstep(['init'], repo);
   if (init.code !== 0) throw new Error(`lockstep init failed: ${init.stderr}`);
+  // The lines init appended to .husky/ are committed, as a project would.
+  git(repo, 'add', '.husky');
+  const h = gitRun(repo, ['commit', '-q', '-m', 'chore: lockstep hooks']);
+  if (h.code !== 0) throw new Error(`committing the hooks failed: ${h.stderr}`);
   return { repo, base: git(repo, 'rev-parse', 'HEAD'), tasks };
 }
 
