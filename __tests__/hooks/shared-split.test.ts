@@ -46,7 +46,9 @@ describe('seed 002: another task\'s line in a shared file', () => {
     expect(commitFiles(repo).sort()).toEqual(['TODO.md', 'specs/306_auth/plan.md']);
     expect(show(repo, 'HEAD', 'TODO.md')).toBe('# TODO\n\n- 300 done\n- 306 write the auth plan\n');
     expect(read(repo, 'TODO.md')).toBe('# TODO\n\n- 300 done\n- 307 write the API spec\n- 306 write the auth plan\n');
-    expect(gitRun(repo, ['diff', '--cached', '--name-only']).stdout).toBe('');
+    // Once committed, 307's line is staged again, as 306 staged it: only 307's change is left in the index.
+    expect(gitRun(repo, ['diff', '--cached', '--unified=0', 'TODO.md']).stdout).toMatch(/^\+- 307 write the API spec$/m);
+    expect(gitRun(repo, ['diff', '--cached', '--unified=0', 'TODO.md']).stdout).not.toMatch(/^\+- 306/m);
     // 307 commits with plain git: its line goes in, nothing is lost.
     write(repo, 'specs/307_api/spec.md', 'spec\n');
     git(repo, 'add', '-A');
@@ -117,7 +119,7 @@ describe('seed 002: another task\'s line in a shared file', () => {
 });
 
 describe('staging too much still makes progress', () => {
-  test('git add -A with another task\'s file: the task commits its own, the other file is unstaged and left in the worktree', () => {
+  test('git add -A with another task\'s file: the task commits its own; the other file stays out of the commit and is staged again after it', () => {
     const repo = seedRepo();
     write(repo, 'specs/306_auth/plan.md', 'plan\n');
     write(repo, 'specs/307_api/spec.md', 'spec\n');
@@ -127,10 +129,11 @@ describe('staging too much still makes progress', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/specs\/307_api\/spec\.md belongs to active task 307: unstaged, left in the worktree/);
     expect(commitFiles(repo)).toEqual(['specs/306_auth/plan.md']);
-    expect(gitRun(repo, ['diff', '--cached', '--name-only']).stdout).toBe('');
+    // What was taken out is staged again once the commit is made: a commit of 307 waiting behind keeps it.
+    expect(gitRun(repo, ['diff', '--cached', '--name-only']).stdout).toBe('specs/307_api/spec.md\nstray.txt\n');
     expect(read(repo, 'specs/307_api/spec.md')).toBe('spec\n');
+    git(repo, 'restore', '--staged', 'stray.txt');
     // 307 is not blocked by what 306 staged.
-    git(repo, 'add', 'specs/307_api/spec.md');
     expect(gitRun(repo, ['commit', '-q', '-m', '307'], { LOCKSTEP_TASK: '307' }).code).toBe(0);
     expect(commitFiles(repo)).toEqual(['specs/307_api/spec.md']);
   });

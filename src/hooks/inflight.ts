@@ -60,7 +60,12 @@ function line(k: string, v: string): string {
 const safe = (v: string) => !/[\n\r\0]/.test(v);
 
 /** `trailers`: the commit's trailer lines for commit-msg (`<git pid>.trailers`, one per line). */
-export function writeInflight(root: string, s: Inflight, stagedRaw: string, trailers: readonly string[] = []): void {
+/**
+ * `restore`: `git update-index -z --index-info` input that post-commit
+ * applies once the commit is made (`<git pid>.restore`): the other tasks'
+ * staged entries the check took out, put back (see hooks/post-commit).
+ */
+export function writeInflight(root: string, s: Inflight, stagedRaw: string, trailers: readonly string[] = [], restore = ''): void {
   ensureDir(inflightDir(root));
   const values: [string, string][] = [
     ['v', '1'],
@@ -90,6 +95,7 @@ export function writeInflight(root: string, s: Inflight, stagedRaw: string, trai
   // The list first: a reader that finds the state file always finds its list.
   writeFileAtomic(`${path}.paths`, stagedRaw);
   writeFileAtomic(`${path}.trailers`, trailers.map((l) => `${l}\n`).join(''));
+  if (restore) writeFileAtomic(`${path}.restore`, restore);
   writeFileAtomic(path, text);
   if (!fast) writeFileAtomic(`${path}.json`, JSON.stringify(s));
 }
@@ -160,7 +166,7 @@ export function readInflight(root: string, gitPid: number): { state: Inflight; s
 
 export function removeInflight(root: string, gitPid: number): void {
   const path = inflightPath(root, gitPid);
-  for (const suffix of ['', '.paths', '.json', '.got', '.trailers']) unlinkQuiet(path + suffix);
+  for (const suffix of ['', '.paths', '.json', '.got', '.trailers', '.restore']) unlinkQuiet(path + suffix);
 }
 
 /** Removes what commits that died after pre-commit left behind (their git process is gone). */

@@ -150,6 +150,7 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
     let classes: PathClasses | null = null;
     const messages: string[] = [];
     let stagedRaw = staged.raw;
+    let restore = '';
     let stagedList = staged.paths;
     if (task && !merge) {
       const index = hookIndexFile(env, top, gitDir);
@@ -178,6 +179,9 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
       if (foreign || unattributable || blocked) messages.push(...checkMessages(task, check, blocked));
       if (blocked) return { outcome: 'blocked', task: task.id, paths: now.paths, classes, messages };
       consumeCommitted(rt.root, task.id, check.own);
+      // Once the commit is made, what was taken out goes back into the index as its tasks staged it
+      // (HEAD then has this commit's part): a commit waiting behind this one keeps what it staged.
+      if (hold) restore = check.restore;
       if (check.classes.shared.length) {
         messages.push(`lockstep: task ${task.id} commits shared path${check.classes.shared.length > 1 ? 's' : ''} ${check.classes.shared.map(showPath).join(', ')}`);
       }
@@ -210,6 +214,7 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
       },
       stagedRaw,
       task ? trailerLines({ task: task.id, scope: task.scope, shared, fence, parent: head }) : [],
+      restore,
     );
     keep = true;
     hold = null; // post-commit gives it back

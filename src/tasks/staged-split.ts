@@ -37,6 +37,8 @@ export interface ForeignCheck {
   split: SharedSplit[];
   /** `git update-index -z --index-info` input that takes them out ('' when nothing is to change). */
   updates: string;
+  /** Input that puts the taken-out entries back as they were staged (see restoreAfterCommit in hooks/post-commit). */
+  restore: string;
   /** Lines the committer's records gave it, by path, to drop once committed (see consumeCommitted). */
   own: { path: string; base: string; own: string }[];
 }
@@ -87,19 +89,24 @@ export async function separateForeign(opts: {
   const classes = classifyPaths({ task, others: opts.others, shared: opts.config.shared, paths: opts.paths });
   const foreign = [...classes.otherTask.map((o) => o.path), ...classes.outside];
   const shared = classes.shared.filter((p) => ruleFor(p, opts.config) !== 'whole');
-  const none: ForeignCheck = { classes, unstaged: [], split: [], updates: '', own: [] };
+  const none: ForeignCheck = { classes, unstaged: [], split: [], updates: '', restore: '', own: [] };
   if (foreign.length === 0 && shared.length === 0) return none;
 
   const env = { GIT_INDEX_FILE: opts.index };
   const [headRaw, indexRaw] = await Promise.all([
     opts.head ? git.exec(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', opts.head, '--', ...foreign, ...shared], { readOnly: true }) : Promise.resolve(''),
-    shared.length ? git.exec(['--literal-pathspecs', 'ls-files', '-s', '-z', '--full-name', '--', ...shared], { readOnly: true, env }) : Promise.resolve(''),
+    git.exec(['--literal-pathspecs', 'ls-files', '-s', '-z', '--full-name', '--', ...foreign, ...shared], { readOnly: true, env }),
   ]);
   const headEntries = parseEntries(headRaw, true);
-  const indexEntries = shared.length ? parseEntries(indexRaw, false) : new Map<string, Entry>();
+  const indexEntries = parseEntries(indexRaw, false);
   const ids = [task.id, ...opts.others.map((o) => o.id).filter((id) => id !== task.id)];
   const updates: string[] = [];
-  const setEntry = (path: string, e: Entry | undefined) => updates.push(e ? `${e.mode} ${e.sha}\t${path}\0` : `0 ${'0'.repeat(opts.head && opts.head.length === 64 ? 64 : 40)}\t${path}\0`);
+  const restore: string[] = [];
+  const setEntry = (path: string, e: Entry | undefined) => {
+    updates.push(e ? `${e.mode} ${e.sha}\t${path}\0` : `0 ${'0'.repeat(opts.head && opts.head.length === 64 ? 64 : 40)}\t${path}\0`);
+    const was = indexEntries.get(path);
+    if (was) restore.push(`${was.mode} ${was.sha}\t${path}\0`);
+  };
 
   for (const p of foreign) setEntry(p, headEntries.get(p));
   const split: SharedSplit[] = [];
@@ -122,7 +129,7 @@ export async function separateForeign(opts: {
       setEntry(p, { mode: i.mode, sha });
     }),
   );
-  return { classes, unstaged: foreign, split, updates: updates.join(''), own };
+  return { classes, unstaged: foreign, split, updates: updates.join(''), restore: restore.join(''), own };
 }
 
 /**
