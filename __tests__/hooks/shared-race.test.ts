@@ -2,7 +2,9 @@
  * Agents that share one worktree and stage too much, with husky + lint-staged
  * + commitlint and lockstep's hooks (`lockstep init` as it is): 4 tasks × 6
  * rounds, each its own file, its own TODO.md line and its own state.json key
- * (see race-harness.ts). The 8-task runs are in shared-race-8.test.ts.
+ * (see race-harness.ts). One run takes minutes: every commit runs
+ * lint-staged and commitlint through npx, and other tasks' `git add`s wait
+ * for git's index lock meanwhile.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { cleanupTemp } from '../helpers.js';
