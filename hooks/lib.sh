@@ -156,6 +156,7 @@ lockstep_state() {
   lockstep_v= lockstep_s_gitstart= lockstep_lock= lockstep_lockdir= lockstep_token= lockstep_nonce=
   lockstep_inherited= lockstep_acquiredms= lockstep_merge= lockstep_taskjson=null lockstep_hostjson='""'
   lockstep_trailer_task= lockstep_trailer_scope= lockstep_trailer_shared= lockstep_trailer_fence= lockstep_fast=0
+  lockstep_indexlock= lockstep_indexmarker=
   while IFS= read -r lockstep_line; do
     case $lockstep_line in
       v=*) lockstep_v=${lockstep_line#*=} ;;
@@ -174,6 +175,8 @@ lockstep_state() {
       trailer_shared=*) lockstep_trailer_shared=${lockstep_line#*=} ;;
       trailer_fence=*) lockstep_trailer_fence=${lockstep_line#*=} ;;
       fast=*) lockstep_fast=${lockstep_line#*=} ;;
+      indexlock=*) lockstep_indexlock=${lockstep_line#*=} ;;
+      indexmarker=*) lockstep_indexmarker=${lockstep_line#*=} ;;
     esac
   done < "$lockstep_file"
   [ "$lockstep_v" = 1 ] || return 1

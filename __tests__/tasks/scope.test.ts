@@ -1,6 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { classifyPaths, compileScope, validateGlob, validateGlobs } from '../../src/tasks/scope.js';
-import { decodeGlobs, encodeGlobs, formatFence, parseFence, trailerArgs } from '../../src/tasks/trailers.js';
+import { decodeGlobs, decodeGlobValues, encodeGlobs, formatFence, parseFence, trailerLines } from '../../src/tasks/trailers.js';
+
+/** The values of `key` among trailer lines, as git would list them. */
+function valuesOf(lines: readonly string[], key: string): string[] {
+  return lines.filter((l) => l.startsWith(`${key}: `)).map((l) => l.slice(key.length + 2));
+}
 import { parseConfig } from '../../src/config/config.js';
 import { LockstepError } from '../../src/core/errors.js';
 
@@ -63,10 +68,35 @@ describe('trailer encoding', () => {
     expect(decodeGlobs(v)).toEqual(globs);
     expect(decodeGlobs('not json')).toBeNull();
     expect(decodeGlobs('[1,2]')).toBeNull();
-    const args = trailerArgs({ task: '307', scope: globs, shared: [], fence: '5@abc' });
-    expect(args.filter((a) => a !== '--trailer').every((a) => !a.includes('\n'))).toBe(true);
-    expect(args.some((a) => a.startsWith('Lockstep-Shared'))).toBe(false);
-    expect(trailerArgs({ task: '307', scope: ['a'], shared: ['TODO.md'], fence: '5' })).toContain('Lockstep-Shared: ["TODO.md"]');
+    const lines = trailerLines({ task: '307', scope: globs, shared: [], fence: '5@abc', parent: null });
+    expect(lines.every((l) => !l.includes('\n') && l.length <= 100)).toBe(true);
+    expect(lines.some((a) => a.startsWith('Lockstep-Shared'))).toBe(false);
+    expect(decodeGlobValues(valuesOf(lines, 'Lockstep-Scope'))).toEqual(globs);
+    expect(lines).toContain('Lockstep-Parent: none');
+    expect(trailerLines({ task: '307', scope: ['a'], shared: ['TODO.md'], fence: '5', parent: 'abc' })).toEqual(['Lockstep-Task: 307', 'Lockstep-Scope: ["a"]', 'Lockstep-Shared: ["TODO.md"]', 'Lockstep-Fence: 5', 'Lockstep-Parent: abc']);
+  });
+
+  test('no trailer line is longer than 100 characters, whatever the scope; the values join into the globs (git trims each value)', () => {
+    const long = (c: string, n: number) => `specs/${c.repeat(n)}/**`;
+    for (const scope of [
+      [long('a', 52), long('b', 52), long('c', 52), long('d', 52), long('e', 52)], // five globs of 60 characters
+      [long('x', 400)], // one glob longer than a line
+      ['a b/ c /**', ' lead', 'trail ', `${' '.repeat(150)}x`], // spaces at every place a line could end
+    ]) {
+      const lines = trailerLines({ task: 't', scope, shared: scope, fence: '1@a', parent: 'f'.repeat(64) });
+      for (const l of lines) expect(l.length).toBeLessThanOrEqual(100);
+      // As git reads them back: each value trimmed.
+      const trimmed = (key: string) => valuesOf(lines, key).map((v) => v.trim());
+      expect(decodeGlobValues(trimmed('Lockstep-Scope'))).toEqual(scope);
+      expect(decodeGlobValues(trimmed('Lockstep-Shared'))).toEqual(scope);
+    }
+  });
+
+  test('the first format (one Lockstep-Scope with the whole array) still reads; of two sets of trailers the last wins', () => {
+    expect(decodeGlobValues(['["specs/307_*/**","docs/a b, c.md"]'])).toEqual(['specs/307_*/**', 'docs/a b, c.md']);
+    const two = [...valuesOf(trailerLines({ task: 'a', scope: ['x'.repeat(200)], shared: [], fence: '1', parent: null }), 'Lockstep-Scope'), '["y"]'];
+    expect(decodeGlobValues(two)).toEqual(['y']);
+    expect(decodeGlobValues(['["a",', 'broken'])).toBeNull();
   });
 
   test('fences parse with and without a counter id', () => {

@@ -9,7 +9,9 @@ import { gitRun, lockstep, write } from './fixtures.js';
 afterAll(cleanupTemp);
 
 /** A commit with hand-written lockstep trailers (as a hook or lockstep commit would have written them, or a forger). */
-function commitWith(repo: string, files: Record<string, string>, subject: string, t: { task?: string; scope?: string[] | string; shared?: string[]; fence?: string } = {}): string {
+function commitWith(repo: string, files: Record<string, string>, subject: string, t: { task?: string; scope?: string[] | string; shared?: string[]; fence?: string; parent?: string | null } = {}): string {
+  // By default a commit sits where it was made: Lockstep-Parent is HEAD (null: the trailer of the first format, without it).
+  const parent = t.parent === undefined ? git(repo, 'rev-parse', 'HEAD') : t.parent;
   for (const [p, text] of Object.entries(files)) write(repo, p, text);
   git(repo, 'add', '-A', '--', ...Object.keys(files));
   const lines = [subject, ''];
@@ -17,6 +19,7 @@ function commitWith(repo: string, files: Record<string, string>, subject: string
   if (t.scope !== undefined) lines.push(`Lockstep-Scope: ${typeof t.scope === 'string' ? t.scope : encodeGlobs(t.scope)}`);
   if (t.shared) lines.push(`Lockstep-Shared: ${encodeGlobs(t.shared)}`);
   if (t.fence !== undefined) lines.push(`Lockstep-Fence: ${t.fence}`);
+  if (t.task !== undefined && parent !== null) lines.push(`Lockstep-Parent: ${parent}`);
   git(repo, 'commit', '-q', '--no-verify', '-m', lines.join('\n'));
   return git(repo, 'rev-parse', 'HEAD');
 }
@@ -42,23 +45,28 @@ describe('validate', () => {
         `${outside}|outside_scope|README.md`,
         `${sweep}|other_task_scope|b/2`,
         `${stale}|fence_order|`,
-        `${noTask}|other_task_scope|b/3`,
         `${broken}|bad_trailer|`,
         `${broken}|bad_trailer|`,
       ].sort(),
     );
     expect(r.violations.find((v) => v.commit === sweep)?.message).toMatch(/inside the scope of task B/);
-    expect(r.violations.find((v) => v.rule === 'fence_order')?.message).toMatch(/fence 6 but follows .* fence 9/);
+    expect(r.violations.find((v) => v.rule === 'fence_order')?.message).toMatch(/fence 6, but its ancestor .* has fence 9/);
+    // A commit without trailers is its own finding, a warning by default, naming the task whose files it changes.
+    expect(r.warnings?.map((v) => [v.commit, v.rule])).toEqual([[noTask, 'no_trailers']]);
+    expect(r.warnings?.[0]?.message).toMatch(/changes files of task B: b\/3/);
     for (const c of [ok, b, otherClone]) expect(r.violations.filter((v) => v.commit === c)).toEqual([]);
 
     const cli = lockstep(['validate', `${base}..HEAD`, '--json'], repo);
     expect(cli.code).toBe(1);
     expect(JSON.parse(cli.stdout)).toMatchObject({ ok: false, commitsChecked: 8 });
     const text = lockstep(['validate', `${base}..HEAD`], repo);
-    expect(text.stdout).toMatch(/8 commits checked .*: 6 violations/);
+    expect(text.stdout).toMatch(/8 commits checked .*: 5 violations, 1 warning/);
+    write(repo, 'lockstep.config.json', '{"untrailedCommits":"error"}');
+    const strict = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });
+    expect(strict.violations.filter((v) => v.rule === 'no_trailers').map((v) => v.commit)).toEqual([noTask]);
   });
 
-  test('merge commits are not judged by their files; fences compare along first-parent history, per counter', async () => {
+  test('merge commits are not judged by their files; fences compare with the ancestors of a commit in place, per counter', async () => {
     const repo = tempRepo();
     const base = git(repo, 'rev-parse', 'HEAD');
     commitWith(repo, { 'a/1': '1' }, 'A', { task: 'A', scope: ['a/**'], fence: '3@cccccccccccc' });
@@ -83,7 +91,7 @@ describe('validate', () => {
     commitWith(repo, files, 'odd', { task: 'A', scope: ['a/**'], fence: '1@eeeeeeeeeeee' });
     commitWith(repo, { 'b/x': 'x' }, 'B', { task: 'B', scope: ['b/**'], fence: '2@eeeeeeeeeeee' });
     const nonce = 'n0nce';
-    const out = gitRun(repo, ['log', `--format=%x1e${nonce}%x00%H%x00%P%x00%x00%x00%x00`, '--name-only', '-z', '--no-renames', `${base}..HEAD`]).stdout;
+    const out = gitRun(repo, ['log', `--format=%x1e${nonce}%x00%H%x00%P%x00%x00%x00%x00%x00`, '--name-only', '-z', '--no-renames', `${base}..HEAD`]).stdout;
     const recs = parseLog(out, nonce);
     expect(recs.map((r) => r.files.sort())).toEqual([['b/x'], [...names].sort()]);
     const r = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });

@@ -42,6 +42,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   { names: ['task'], load: async () => (await import('./commands/task.js')).registerTask },
   { names: ['hook'], load: async () => (await import('./commands/hook.js')).registerHook },
   { names: ['commit'], load: async () => (await import('./commands/commit.js')).registerCommit },
+  { names: ['edit'], load: async () => (await import('./commands/edit.js')).registerEdit },
   { names: ['validate'], load: async () => (await import('./commands/validate.js')).registerValidate },
   { names: ['git-locks'], load: async () => (await import('./commands/git-locks.js')).registerGitLocks },
   { names: ['queue'], load: async () => (await import('./commands/queue.js')).registerQueue },

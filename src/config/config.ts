@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LockstepError } from '../core/errors.js';
 import { DEFAULT_LEASE_MS, DEFAULT_TIMEOUT_MS } from '../core/lock.js';
-import { validateGlobs } from '../tasks/scope.js';
+import type { AttributionRule } from '../tasks/attribution.js';
+import { validateGlob, validateGlobs } from '../tasks/scope.js';
 import { durationFromSeconds, parseDuration, type DurationRange } from '../core/duration.js';
 import { quoteInput } from '../core/outside-text.js';
 
@@ -30,6 +31,20 @@ export interface LockstepConfig {
    * committed husky line reads it with grep, since lockstep is not there to.
    */
   requireHooks: boolean;
+  /**
+   * How changed lines of a shared file are given to tasks, by glob (first
+   * match wins, before the defaults: `**\/*.json` by JSON key, anything else
+   * by line). Key `attribution`: `{ "GLOB": "lines" | "json-keys" | "whole" }`.
+   */
+  attribution: { glob: string; rule: AttributionRule }[];
+  /**
+   * A hook commit with another task's (or nobody's) staged paths or lines:
+   * `commit-own` commits the task's own changes, `block` commits nothing;
+   * either way the foreign ones are unstaged and left in the worktree. Key `foreignChanges`.
+   */
+  foreignChanges: 'commit-own' | 'block';
+  /** How `validate` reports a commit without lockstep trailers in a range with lockstep commits. Key `untrailedCommits`. */
+  untrailedCommits: 'warning' | 'error';
   /** Where the values came from: a file path, or null for built-in defaults. */
   source: string | null;
 }
@@ -40,10 +55,25 @@ export const DEFAULT_CONFIG: LockstepConfig = {
   shared: [],
   requireTask: false,
   requireHooks: false,
+  attribution: [],
+  foreignChanges: 'commit-own',
+  untrailedCommits: 'warning',
   source: null,
 };
 
-const KEYS = ['lockTimeout', 'lease', 'shared', 'requireTask', 'requireHooks'] as const;
+const KEYS = ['lockTimeout', 'lease', 'shared', 'requireTask', 'requireHooks', 'attribution', 'foreignChanges', 'untrailedCommits'] as const;
+const RULES: readonly AttributionRule[] = ['lines', 'json-keys', 'whole'];
+
+/** The `attribution` rules after the configured ones. */
+export const DEFAULT_ATTRIBUTION: readonly { glob: string; rule: AttributionRule }[] = [
+  { glob: '**/*.json', rule: 'json-keys' },
+  { glob: '**', rule: 'lines' },
+];
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: string): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new LockstepError('BAD_INPUT', `${where} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${quoteInput(value)}`);
+}
 
 function readText(path: string): string | null {
   try {
@@ -80,7 +110,7 @@ export function parseConfig(raw: unknown, where: string): LockstepConfig {
       throw new LockstepError('BAD_INPUT', `${where}: unknown key ${quoteInput(key)} (known keys: ${KEYS.join(', ')})`);
     }
   }
-  const cfg: LockstepConfig = { ...DEFAULT_CONFIG, shared: [], source: where };
+  const cfg: LockstepConfig = { ...DEFAULT_CONFIG, shared: [], attribution: [], source: where };
   if (obj.lockTimeout !== undefined) cfg.lockTimeoutMs = durationMs(obj.lockTimeout, `${where}: key "lockTimeout"`);
   if (obj.lease !== undefined) {
     cfg.leaseMs = durationMs(obj.lease, `${where}: key "lease"`, { min: 1000 });
@@ -104,6 +134,22 @@ export function parseConfig(raw: unknown, where: string): LockstepConfig {
     if (typeof obj.requireHooks !== 'boolean') throw new LockstepError('BAD_INPUT', `${where}: key "requireHooks" must be true or false, got ${JSON.stringify(obj.requireHooks)}`);
     cfg.requireHooks = obj.requireHooks;
   }
+  if (obj.attribution !== undefined) {
+    const a = obj.attribution;
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) throw new LockstepError('BAD_INPUT', `${where}: key "attribution" must be an object of GLOB: "lines" | "json-keys" | "whole", got ${quoteInput(a)}`);
+    for (const [glob, rule] of Object.entries(a as Record<string, unknown>)) {
+      let g: string;
+      try {
+        g = validateGlob(glob);
+      } catch (e) {
+        if (e instanceof LockstepError) throw new LockstepError('BAD_INPUT', `${where}: key "attribution": ${e.message}`);
+        throw e;
+      }
+      cfg.attribution.push({ glob: g, rule: oneOf(rule, RULES, `${where}: key "attribution" ${JSON.stringify(glob)}`) });
+    }
+  }
+  if (obj.foreignChanges !== undefined) cfg.foreignChanges = oneOf(obj.foreignChanges, ['commit-own', 'block'] as const, `${where}: key "foreignChanges"`);
+  if (obj.untrailedCommits !== undefined) cfg.untrailedCommits = oneOf(obj.untrailedCommits, ['warning', 'error'] as const, `${where}: key "untrailedCommits"`);
   return cfg;
 }
 
@@ -128,5 +174,5 @@ export function loadConfig(opts: { topLevel: string }): LockstepConfig {
   }
   if (fileText !== null) return parseConfig(parseJson(fileText, filePath), filePath);
   if (fromPkg !== undefined) return parseConfig(fromPkg, `${pkgPath} "lockstep"`);
-  return { ...DEFAULT_CONFIG, shared: [] };
+  return { ...DEFAULT_CONFIG, shared: [], attribution: [] };
 }

@@ -140,6 +140,8 @@ export async function runCommitLock(opts: HookOptions): Promise<CommitLockResult
         trailerScope: '',
         trailerShared: '',
         trailerFence: '',
+        indexLock: '',
+        indexMarker: '',
       },
       '',
     );

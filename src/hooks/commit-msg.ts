@@ -9,13 +9,13 @@
  * before the editor would be something. So: a message with no text of its
  * own is left alone (git aborts it); any other gets the trailers.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { startStamp } from '../core/process.js';
 import { createGit } from '../git/git.js';
-import { decodeGlobs, trailerArgs } from '../tasks/trailers.js';
+import { withoutLockstepTrailers } from '../tasks/trailers.js';
 import { findGitProcess } from './git-process.js';
 import { hookRuntime } from './hook-runtime.js';
-import { readInflight } from './inflight.js';
+import { readInflight, readInflightTrailers } from './inflight.js';
 import { hooksSkipped, type HookOptions } from './pre-commit.js';
 
 const SCISSORS = /^# -+ >8 -+$/;
@@ -39,9 +39,12 @@ export async function runCommitMsg(opts: HookOptions & { messageFile: string }):
   const rt = hookRuntime(opts.cwd, env);
   const found = readInflight(rt.root, gitPid);
   if (!found || found.state.gitStart !== (startStamp(gitPid) ?? '') || !found.state.trailerTask) return { added: false };
-  if (!messageHasText(readFileSync(opts.messageFile, 'utf8'))) return { added: false };
-  const s = found.state;
-  const args = trailerArgs({ task: s.trailerTask, scope: decodeGlobs(s.trailerScope) ?? [], shared: decodeGlobs(s.trailerShared) ?? [], fence: s.trailerFence });
-  await createGit(rt.repo?.topLevel ?? opts.cwd).exec(['interpret-trailers', '--in-place', '--if-exists', 'replace', ...args, opts.messageFile]);
+  const message = readFileSync(opts.messageFile, 'utf8');
+  if (!messageHasText(message)) return { added: false };
+  const lines = readInflightTrailers(rt.root, gitPid);
+  if (lines.length === 0) return { added: false };
+  // Old lockstep trailers out (an amend), then the new ones in: several share a key, so --if-exists replace would keep one.
+  writeFileSync(opts.messageFile, withoutLockstepTrailers(message));
+  await createGit(rt.repo?.topLevel ?? opts.cwd).exec(['interpret-trailers', '--in-place', '--if-exists', 'add', '--if-missing', 'add', ...lines.flatMap((l) => ['--trailer', l]), opts.messageFile]);
   return { added: true };
 }

@@ -40,6 +40,9 @@ export interface Inflight {
   trailerScope: string;
   trailerShared: string;
   trailerFence: string;
+  /** git's index.lock the check holds for this commit ('' when none; see index-hold.ts), and the marker line in it. */
+  indexLock: string;
+  indexMarker: string;
 }
 
 export function inflightDir(root: string): string {
@@ -56,7 +59,13 @@ function line(k: string, v: string): string {
 
 const safe = (v: string) => !/[\n\r\0]/.test(v);
 
-export function writeInflight(root: string, s: Inflight, stagedRaw: string): void {
+/** `trailers`: the commit's trailer lines for commit-msg (`<git pid>.trailers`, one per line). */
+/**
+ * `restore`: `git update-index -z --index-info` input that post-commit
+ * applies once the commit is made (`<git pid>.restore`): the other tasks'
+ * staged entries the check took out, put back (see hooks/post-commit).
+ */
+export function writeInflight(root: string, s: Inflight, stagedRaw: string, trailers: readonly string[] = [], restore = ''): void {
   ensureDir(inflightDir(root));
   const values: [string, string][] = [
     ['v', '1'],
@@ -77,14 +86,27 @@ export function writeInflight(root: string, s: Inflight, stagedRaw: string): voi
     ['trailer_scope', s.trailerScope],
     ['trailer_shared', s.trailerShared],
     ['trailer_fence', s.trailerFence],
+    ['indexlock', s.indexLock],
+    ['indexmarker', s.indexMarker],
   ];
   const fast = s.fast && values.every(([, v]) => safe(v));
   const text = values.map(([k, v]) => line(k, safe(v) ? v : '')).join('') + line('fast', fast ? '1' : '0');
   const path = inflightPath(root, s.gitPid);
   // The list first: a reader that finds the state file always finds its list.
   writeFileAtomic(`${path}.paths`, stagedRaw);
+  writeFileAtomic(`${path}.trailers`, trailers.map((l) => `${l}\n`).join(''));
+  if (restore) writeFileAtomic(`${path}.restore`, restore);
   writeFileAtomic(path, text);
   if (!fast) writeFileAtomic(`${path}.json`, JSON.stringify(s));
+}
+
+/** The trailer lines pre-commit left for commit-msg. */
+export function readInflightTrailers(root: string, gitPid: number): string[] {
+  try {
+    return readFileSync(`${inflightPath(root, gitPid)}.trailers`, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 export function readInflight(root: string, gitPid: number): { state: Inflight; stagedRaw: string } | null {
@@ -129,6 +151,8 @@ export function readInflight(root: string, gitPid: number): { state: Inflight; s
       trailerScope: kv.get('trailer_scope') ?? '',
       trailerShared: kv.get('trailer_shared') ?? '',
       trailerFence: kv.get('trailer_fence') ?? '',
+      indexLock: kv.get('indexlock') ?? '',
+      indexMarker: kv.get('indexmarker') ?? '',
     };
   }
   let stagedRaw = '';
@@ -142,7 +166,7 @@ export function readInflight(root: string, gitPid: number): { state: Inflight; s
 
 export function removeInflight(root: string, gitPid: number): void {
   const path = inflightPath(root, gitPid);
-  for (const suffix of ['', '.paths', '.json', '.got', '.held']) unlinkQuiet(path + suffix);
+  for (const suffix of ['', '.paths', '.json', '.got', '.held', '.trailers', '.restore']) unlinkQuiet(path + suffix);
 }
 
 /** Removes what commits that died after pre-commit left behind (their git process is gone). */

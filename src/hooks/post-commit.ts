@@ -19,6 +19,7 @@ import { classifyPaths, showPath } from '../tasks/scope.js';
 import { getTask, listTasks } from '../tasks/tasks.js';
 import { findGitProcess } from './git-process.js';
 import { hookRuntime } from './hook-runtime.js';
+import { releaseIndexHold } from './index-hold.js';
 import { readInflight, removeInflight, type Inflight } from './inflight.js';
 import { hooksSkipped, type HookOptions } from './pre-commit.js';
 
@@ -82,6 +83,39 @@ function describe(w: CommitValidationWarning): string[] {
   return lines;
 }
 
+/**
+ * A `git commit` that no pre-commit checked (`--no-verify`: git still runs
+ * post-commit; the sh hook sends only such commits here, see
+ * hooks/post-commit). Says which of its files belong to another active task
+ * (or, with LOCKSTEP_TASK, are outside its scope), and records it.
+ */
+export async function checkUncheckedCommit(opts: HookOptions): Promise<PostCommitResult> {
+  const env = opts.env ?? process.env;
+  const none: PostCommitResult = { handled: false, released: false, warning: null, messages: [] };
+  if (hooksSkipped(env)) return none;
+  const rt = hookRuntime(opts.cwd, env);
+  const top = rt.repo?.topLevel ?? opts.cwd;
+  const git = createGit(top);
+  const head = await commitParents(git, 'HEAD');
+  if (!head || head.parents.length > 1) return none;
+  const others = listTasks({ runtime: rt });
+  if (others.length === 0) return none;
+  const raw = env.LOCKSTEP_TASK;
+  const task = raw ? getTask({ runtime: { root: rt.root, repo: null }, id: raw }) : null;
+  const files = (await commitPaths(git, head.commit)).paths;
+  const config = loadConfig({ topLevel: top });
+  const c = classifyPaths({ task, others, shared: config.shared, paths: files });
+  const outside = task ? c.outside : [];
+  if (!c.otherTask.length && !outside.length) return { ...none, handled: true };
+  const warning: CommitValidationWarning = { commit: head.commit, task: task?.id ?? null, missing: [], extra: [], outside, otherTask: c.otherTask, amend: false };
+  appendEvent(rt.root, 'git_commit_validation_warning', { ...warning, unchecked: true });
+  const lines = [`lockstep: warning: commit ${head.commit.slice(0, 12)}${task ? ` (task ${task.id})` : ''} was made without lockstep's checks (git commit --no-verify):`];
+  for (const o of c.otherTask) lines.push(`  ${showPath(o.path)} belongs to active task ${o.task}`);
+  for (const p of outside) lines.push(`  ${showPath(p)} is outside the task's scope`);
+  lines.push(`  recorded in events.jsonl as git_commit_validation_warning; undo it with: git reset --soft HEAD^ (then commit again without --no-verify)`);
+  return { handled: true, released: false, warning, messages: lines };
+}
+
 export async function runPostCommit(opts: HookOptions): Promise<PostCommitResult> {
   const env = opts.env ?? process.env;
   const none: PostCommitResult = { handled: false, released: false, warning: null, messages: [] };
@@ -97,6 +131,7 @@ export async function runPostCommit(opts: HookOptions): Promise<PostCommitResult
     removeInflight(rt.root, gitPid);
     return none;
   }
+  releaseIndexHold({ lock: state.indexLock ?? '', marker: state.indexMarker ?? '' });
   const top = rt.repo?.topLevel ?? opts.cwd;
   const messages: string[] = [];
   let warning: CommitValidationWarning | null = null;

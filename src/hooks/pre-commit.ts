@@ -9,7 +9,7 @@
  * POSIX sh reading the inflight file (one node start-up per commit).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { LockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
@@ -19,10 +19,12 @@ import { createGit } from '../git/git.js';
 import { fenceValue } from '../tasks/fence.js';
 import { faultValue } from '../core/faults.js';
 import { headCommit, parseStagedListing, splitNul, STAGED_END, stagedPaths, type PathList } from '../tasks/git-paths.js';
-import { classifyPaths, showPath, type PathClasses } from '../tasks/scope.js';
+import { showPath, type PathClasses } from '../tasks/scope.js';
+import { applyIndexUpdates, consumeCommitted, separateForeign, type ForeignCheck } from '../tasks/staged-split.js';
 import { getTask, listTasks, validateTaskId, type Task } from '../tasks/tasks.js';
-import { encodeGlobs } from '../tasks/trailers.js';
+import { encodeGlobs, trailerLines } from '../tasks/trailers.js';
 import { lockForCommit } from './commit-lock.js';
+import { holdIndexLock, hookIndexFile, releaseIndexHold, type IndexHold } from './index-hold.js';
 import { findGitProcess } from './git-process.js';
 import { hookRuntime, readHeadFast } from './hook-runtime.js';
 import { removeInflight, sweepInflight, writeInflight } from './inflight.js';
@@ -74,17 +76,25 @@ export function declaredTask(opts: { env: NodeJS.ProcessEnv; root: string }): Ta
   return task;
 }
 
-function blockMessages(task: Task, c: PathClasses, unborn: boolean): string[] {
-  const lines = [`lockstep: commit blocked for task ${task.id} — nothing was committed:`];
-  for (const { path, task: owner } of c.otherTask) {
-    lines.push(`  ${showPath(path)} is staged but belongs to active task ${owner} — commit with \`lockstep commit\` or unstage it`);
+/** What the check took out of the commit, and why a commit is blocked, for the person or agent reading git's output. */
+function checkMessages(task: Task, c: ForeignCheck, blocked: string | null): string[] {
+  const lines = [blocked ? `lockstep: commit blocked for task ${task.id} — nothing was committed (${blocked}):` : `lockstep: task ${task.id} commits only its own changes:`];
+  for (const { path, task: owner } of c.classes.otherTask) lines.push(`  ${showPath(path)} belongs to active task ${owner}: unstaged, left in the worktree`);
+  for (const p of c.classes.outside) lines.push(`  ${showPath(p)} is outside task ${task.id}'s scope (${task.scope.join(' ')}): unstaged, left in the worktree`);
+  for (const s of c.split) {
+    const others = Object.entries(s.otherTasks);
+    if (others.length) lines.push(`  ${showPath(s.path)}: ${others.map(([t, n]) => `${n} changed line${n > 1 ? 's' : ''} of task ${t}`).join(', ')} left in the worktree, not staged`);
+    for (const u of s.unattributable.slice(0, 5)) {
+      const where = u.side === 'json' ? `key ${u.text}` : u.line ? `${u.side} line ${u.line}: ${JSON.stringify(u.text).slice(0, 100)}` : u.text;
+      lines.push(`  ${showPath(s.path)}: ${where} names no task — unstaged`);
+    }
+    if (s.unattributable.length > 5) lines.push(`  ${showPath(s.path)}: … ${s.unattributable.length - 5} more such lines`);
   }
-  for (const p of c.outside) lines.push(`  ${showPath(p)} is outside task ${task.id}'s scope (${task.scope.join(' ')})`);
-  const unstage = [...c.otherTask.map((o) => o.path), ...c.outside];
-  // Before the first commit there is no HEAD to restore from.
-  const how = unborn ? 'git rm -q --cached --' : 'git restore --staged --';
-  lines.push(`  fix: unstage them (${how} ${unstage.slice(0, 3).map(showPath).join(' ')}${unstage.length > 3 ? ' …' : ''}),`);
-  lines.push(`       or commit exactly your own paths: lockstep commit --task ${task.id} -m MSG -- PATH…`);
+  if (c.split.some((s) => s.unattributable.length)) {
+    lines.push(`  fix: name the task in each such line (e.g. "- ${task.id}: …"), or make the change with lockstep edit --task ${task.id} -- CMD, which records it for the task`);
+  } else if (blocked) {
+    lines.push(`  fix: commit again (the index now holds only task ${task.id}'s changes), or exactly your own paths: lockstep commit --task ${task.id} -m MSG -- PATH…`);
+  }
   return lines;
 }
 
@@ -154,6 +164,7 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
     env,
   });
   let keep = false;
+  let hold: IndexHold | null = null;
   try {
     const git = createGit(top);
     const gitDir = rt.repo?.gitDir ?? join(top, '.git');
@@ -163,16 +174,45 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
     const merge = existsSync(join(gitDir, 'MERGE_HEAD'));
     let classes: PathClasses | null = null;
     const messages: string[] = [];
+    let stagedRaw = staged.raw;
+    let restore = '';
+    let stagedList = staged.paths;
     if (task && !merge) {
-      classes = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: staged.paths });
-      if (classes.otherTask.length || classes.outside.length) {
-        return recordBlocked(rt.root, env, { outcome: 'blocked', task: task.id, paths: staged.paths, classes, messages: blockMessages(task, classes, head === null) });
+      const index = hookIndexFile(env, top, gitDir);
+      // A plain `git commit` let go of index.lock before this hook: hold it until git is done (see index-hold.ts).
+      const real = index === resolve(gitDir, 'index');
+      hold = real ? await holdIndexLock({ index, commonDir: rt.repo?.commonDir ?? gitDir, gitPid, deadlineMs: Date.now() + config.lockTimeoutMs }) : null;
+      if (real && !hold) {
+        return { outcome: 'blocked', task: task.id, paths: staged.paths, classes: null, messages: [`lockstep: commit blocked for task ${task.id}: git's ${index}.lock stayed taken by another git process for ${Math.round(config.lockTimeoutMs / 1000)} s`, '  fix: wait for that git to finish, then commit again; see it with: lockstep git-locks'] };
       }
-      if (classes.shared.length) {
-        messages.push(`lockstep: task ${task.id} commits shared path${classes.shared.length > 1 ? 's' : ''} ${classes.shared.map(showPath).join(', ')}`);
+      // Listed again under the hold: the shim's list may predate another task's git add.
+      const now = real ? await stagedPaths(git) : staged;
+      const check = await separateForeign({ git, root: rt.root, index, task, others: listTasks({ runtime: rt }), config, paths: now.paths, head });
+      classes = check.classes;
+      const after = check.updates ? await applyIndexUpdates(git, index, check.updates, real) : now;
+      stagedRaw = after.raw;
+      stagedList = after.paths;
+      const unattributable = check.split.some((s) => s.unattributable.length);
+      const foreign = check.unstaged.length > 0 || check.split.some((s) => Object.keys(s.otherTasks).length > 0);
+      const blocked = unattributable
+        ? 'changed lines no rule gives to a task'
+        : foreign && config.foreignChanges === 'block'
+          ? 'another task\'s changes were staged; foreignChanges is "block"'
+          : check.updates && after.paths.length === 0
+            ? `nothing of task ${task.id}'s is staged`
+            : null;
+      if (foreign || unattributable || blocked) messages.push(...checkMessages(task, check, blocked));
+      if (blocked) return recordBlocked(rt.root, env, { outcome: 'blocked', task: task.id, paths: now.paths, classes, messages });
+      consumeCommitted(rt.root, task.id, check.own);
+      // Once the commit is made, what was taken out goes back into the index as its tasks staged it
+      // (HEAD then has this commit's part): a commit waiting behind this one keeps what it staged.
+      if (hold) restore = check.restore;
+      if (check.classes.shared.length) {
+        messages.push(`lockstep: task ${task.id} commits shared path${check.classes.shared.length > 1 ? 's' : ''} ${check.classes.shared.map(showPath).join(', ')}`);
       }
     }
     const shared = task ? [...task.shared, ...config.shared.filter((g) => !task.shared.includes(g))] : [];
+    const fence = task ? fenceValue(rt.root, handle.token) : '';
     writeInflight(
       rt.root,
       {
@@ -193,15 +233,21 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
         trailerTask: task?.id ?? '',
         trailerScope: task ? encodeGlobs(task.scope) : '',
         trailerShared: task && shared.length ? encodeGlobs(shared) : '',
-        trailerFence: task ? fenceValue(rt.root, handle.token) : '',
+        trailerFence: fence,
+        indexLock: hold?.lock ?? '',
+        indexMarker: hold?.marker ?? '',
       },
-      staged.raw,
+      stagedRaw,
+      task ? trailerLines({ task: task.id, scope: task.scope, shared, fence, parent: head }) : [],
+      restore,
     );
     keep = true;
-    return { outcome: 'ok', task: task?.id ?? null, token: handle.token, inherited: handle.reentrant, paths: staged.paths, classes, messages };
+    hold = null; // post-commit gives it back
+    return { outcome: 'ok', task: task?.id ?? null, token: handle.token, inherited: handle.reentrant, paths: stagedList, classes, messages };
   } finally {
-    // A blocked or failed pre-commit ends the commit: give the lock back now
-    // rather than when git exits.
+    // A blocked or failed pre-commit ends the commit: give the locks back now
+    // rather than when git exits (the next git command may start at once).
+    if (hold) releaseIndexHold(hold);
     if (!keep && !handle.reentrant) {
       try {
         releaseLock(handle);

@@ -8,7 +8,7 @@ import { LockstepError } from '../core/errors.js';
 import { runCommitLock } from './commit-lock.js';
 import { runCommitMsg } from './commit-msg.js';
 import { recordProbe } from './probe.js';
-import { runPostCommit } from './post-commit.js';
+import { checkUncheckedCommit, runPostCommit } from './post-commit.js';
 import { runPreCommit } from './pre-commit.js';
 import { STAGED_STDIN_ENV } from '../tasks/git-paths.js';
 import { quoteInput } from '../core/outside-text.js';
@@ -67,7 +67,8 @@ export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
     return { messages: [], exitCode: 0 };
   }
   if (name === 'post-commit') {
-    const r = await runPostCommit({ cwd, env });
+    // `--unchecked`: the sh hook found no pre-commit state for this `git commit` (it ran with --no-verify).
+    const r = opts.args[0] === '--unchecked' ? await checkUncheckedCommit({ cwd, env }) : await runPostCommit({ cwd, env });
     return { messages: r.messages, exitCode: 0 };
   }
   throw new LockstepError('BAD_INPUT', `unknown hook ${quoteInput(name)}: lockstep runs pre-commit-lock, pre-commit, commit-msg and post-commit`);

@@ -32,10 +32,11 @@ import { withIndexRetry, type StaleIndexLock } from './index-retry.js';
 import { clearStaleLockNamedIn, recordClearedGitLock } from '../git/git-locks.js';
 import { moveAsideForeignChanges, type OrphanedChange } from './orphans.js';
 import { describeRestore, restorePaths, snapshotPaths, type EditSnapshot } from './edit-snapshot.js';
+import { filesMatching, recordChanges, sharedGlobs, snapshotFiles } from './edits.js';
 import { headCommit, splitNul, stagedPaths } from './git-paths.js';
 import { classifyPaths, showPath, type PathClasses } from './scope.js';
 import { getTask, listTasks, validateTaskId, type Task } from './tasks.js';
-import { TRAILER_FENCE, trailerArgs } from './trailers.js';
+import { TRAILER_FENCE, TRAILER_PARENT, trailerArgs, withoutLockstepTrailers } from './trailers.js';
 import { randomHex } from '../core/names.js';
 import { quoteInput } from '../core/outside-text.js';
 
@@ -43,6 +44,8 @@ export type { OrphanedChange } from './orphans.js';
 
 /** Stands for the fence in the message made before the lock is taken. */
 const FENCE_PLACEHOLDER = '0@lockstepfenceplaceholder';
+/** Stands for the parent (HEAD under the lock) likewise. */
+const PARENT_PLACEHOLDER = 'lockstepparentplaceholder';
 
 export interface CommitOptions {
   /** A directory in the worktree; PATHS are relative to it (like git). */
@@ -169,13 +172,15 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   // while others wait); only the fence, known once the lock is ours, is filled in later.
   const git = createGit(top);
   const shared = [...task.shared, ...config.shared.filter((g) => !task.shared.includes(g))];
-  const template = await git.run(['interpret-trailers', '--if-exists', 'replace', ...trailerArgs({ task: taskId, scope: task.scope, shared, fence: FENCE_PLACEHOLDER })], {
-    input: opts.message.endsWith('\n') ? opts.message : `${opts.message}\n`,
+  const message = withoutLockstepTrailers(opts.message);
+  const template = await git.run(['interpret-trailers', ...trailerArgs({ task: taskId, scope: task.scope, shared, fence: FENCE_PLACEHOLDER, parent: PARENT_PLACEHOLDER })], {
+    input: message.endsWith('\n') ? message : `${message}\n`,
   });
   if (template.code !== 0) throw gitFailed('adding the trailers (git interpret-trailers)', template);
   const fenceLine = `${TRAILER_FENCE}: ${FENCE_PLACEHOLDER}`;
+  const parentLine = `${TRAILER_PARENT}: ${PARENT_PLACEHOLDER}`;
   const at = template.stdout.lastIndexOf(fenceLine);
-  if (at < 0) throw new LockstepError('GIT_FAILED', 'git interpret-trailers did not add the Lockstep-Fence trailer');
+  if (at < 0 || !template.stdout.includes(parentLine)) throw new LockstepError('GIT_FAILED', 'git interpret-trailers did not add the Lockstep-Fence and Lockstep-Parent trailers');
 
   const env = opts.env ?? process.env;
   const handle: LockHandle = await acquireLock({
@@ -252,7 +257,11 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
         : [];
     if (opts.edit !== undefined) {
       beforeEdit = await snapshotPaths(git, top, paths);
+      // The edit runs under the lock, so what it changes in shared files is this task's: recorded for the hook's split (edits.ts).
+      const globs = sharedGlobs(task, config.shared);
+      const before = snapshotFiles(top, await filesMatching(git, globs));
       const r = await spawnOwned('/bin/sh', ['-c', opts.edit], {}, opts.editStdio ?? 'inherit');
+      recordChanges(rt.root, taskId, before, snapshotFiles(top, [...new Set([...before.keys(), ...(await filesMatching(git, globs))])]));
       if (r.error || r.code !== 0) {
         const why = r.error ? spawnFailureMessage('/bin/sh', top, r.error) : r.signal ? `killed by ${r.signal}` : `exit ${r.code}`;
         throw new LockstepError('COMMAND_FAILED', `the edit command failed (${why}): nothing committed`, {
@@ -288,7 +297,8 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     if (classes.otherTask.length || classes.outside.length) throw violationError(task, classes);
 
     fence = fenceValue(rt.root, handle.token);
-    writeFileSync(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
+    const parent = (await headCommit(git)) ?? 'none';
+    writeFileSync(msgFile, (template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length)).replace(parentLine, `${TRAILER_PARENT}: ${parent}`));
     const runCommit = () => spawnOwned('git', ['commit', '-q', '--cleanup=whitespace', '-F', msgFile], idxEnv, 'pipe');
     let c = await runCommit();
     // A ref's lock (HEAD.lock, refs/heads/BRANCH.lock) that a killed git left: removed once stale, then once more.

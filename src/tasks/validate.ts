@@ -6,10 +6,21 @@
  *   Lockstep-Scope (and its Lockstep-Shared globs);
  * - `other_task_scope`: a commit changed a file inside the scope of another
  *   task that has commits in the same range (a task-less commit too);
- * - `fence_order`: along first-parent history the fences (lock tokens of
- *   one counter) go down: a commit made under a lock that had already been
- *   taken over landed after its successor's;
- * - `bad_trailer`: lockstep trailers that cannot be read.
+ * - `fence_order`: a commit that still sits where the lock made it (its
+ *   Lockstep-Parent is its parent) has an ancestor with a higher fence of
+ *   the same counter: that ancestor existed when the commit was made, so its
+ *   token had been issued, so the commit's lock had already been taken over.
+ *   A rebased, cherry-picked or squashed commit has another parent and
+ *   proves nothing about the lock: it is not judged (nor are commits made
+ *   before the Lockstep-Parent trailer existed);
+ * - `bad_trailer`: lockstep trailers that cannot be read;
+ * - `no_trailers`: a commit (not a merge) without lockstep trailers where
+ *   lockstep is in use (the range, or history before it, has lockstep
+ *   commits): made with the hooks skipped (`--no-verify`), without a task,
+ *   or by a revert or a tool. A warning unless the configuration's
+ *   `untrailedCommits` is "error"; such a commit is not judged by other
+ *   tasks' scopes (a revert of a task's commit touches its files by design),
+ *   but the warning names the tasks whose files it changes.
  *
  * One `git log` reads every commit, its parents, trailers and files (NUL
  * separated), so a thousand commits cost one process, not a thousand.
@@ -18,11 +29,12 @@ import { LockstepError } from '../core/errors.js';
 import { createGit } from '../git/git.js';
 import { classifyPaths, showPath, type ScopeOwner } from './scope.js';
 import { TASK_ID } from './tasks.js';
-import { decodeGlobs, parseFence, TRAILER_FENCE, TRAILER_SCOPE, TRAILER_SHARED, TRAILER_TASK, type Fence } from './trailers.js';
+import { loadConfig } from '../config/config.js';
+import { decodeGlobs, decodeGlobValues, parseFence, TRAILER_FENCE, TRAILER_PARENT, TRAILER_SCOPE, TRAILER_SHARED, TRAILER_TASK, type Fence } from './trailers.js';
 import { randomHex } from '../core/names.js';
 import { quoteInput } from '../core/outside-text.js';
 
-export type ViolationRule = 'outside_scope' | 'other_task_scope' | 'fence_order' | 'bad_trailer';
+export type ViolationRule = 'outside_scope' | 'other_task_scope' | 'fence_order' | 'bad_trailer' | 'no_trailers';
 
 export interface Violation {
   commit: string;
@@ -40,6 +52,8 @@ export interface ValidationResult {
   /** Tasks with commits in the range. */
   tasks: string[];
   violations: Violation[];
+  /** Findings that do not fail validation (`no_trailers`, unless configured as an error); always set by validateCommitRange. */
+  warnings?: Violation[];
 }
 
 export interface CommitRecord {
@@ -49,6 +63,8 @@ export interface CommitRecord {
   scope: string[] | null;
   shared: string[];
   fence: Fence | null;
+  /** The commit's first parent when it was made (Lockstep-Parent; '' for `none`), null without the trailer. */
+  madeOn: string | null;
   /** Raw trailer values, for messages about damaged ones. */
   raw: { task: string; scope: string; shared: string; fence: string };
   files: string[];
@@ -62,6 +78,11 @@ function lastValue(v: string): string {
   return (parts[parts.length - 1] ?? '').trim();
 }
 
+/** Every value of a trailer, in order. */
+function allValues(v: string): string[] {
+  return v.split(SEP).map((x) => x.trim()).filter((x) => x !== '');
+}
+
 /** Parses `git log -z --name-only` output whose records start with `\x1e<nonce>`. */
 export function parseLog(out: string, nonce: string): CommitRecord[] {
   const header = `\x1e${nonce}`;
@@ -73,8 +94,8 @@ export function parseLog(out: string, nonce: string): CommitRecord[] {
       i++;
       continue;
     }
-    const [commit = '', parents = '', task = '', scope = '', shared = '', fence = ''] = tokens.slice(i + 1, i + 7);
-    i += 7;
+    const [commit = '', parents = '', task = '', scope = '', shared = '', fence = '', parent = ''] = tokens.slice(i + 1, i + 8);
+    i += 8;
     const files: string[] = [];
     let first = true;
     while (i < tokens.length && tokens[i] !== header) {
@@ -85,14 +106,16 @@ export function parseLog(out: string, nonce: string): CommitRecord[] {
       if (name !== '') files.push(name);
       i++;
     }
-    const raw = { task: lastValue(task), scope: lastValue(scope), shared: lastValue(shared), fence: lastValue(fence) };
+    const raw = { task: lastValue(task), scope: allValues(scope).join(''), shared: allValues(shared).join(''), fence: lastValue(fence) };
+    const madeOn = lastValue(parent);
     records.push({
       commit,
       parents: parents.split(' ').filter(Boolean),
       task: raw.task || null,
-      scope: raw.scope ? decodeGlobs(raw.scope) : null,
-      shared: raw.shared ? (decodeGlobs(raw.shared) ?? []) : [],
+      scope: raw.scope ? decodeGlobValues(allValues(scope)) : null,
+      shared: raw.shared ? (decodeGlobValues(allValues(shared)) ?? []) : [],
       fence: raw.fence ? parseFence(raw.fence) : null,
+      madeOn: madeOn === '' ? null : madeOn === 'none' ? '' : madeOn,
       raw,
       files,
     });
@@ -101,8 +124,9 @@ export function parseLog(out: string, nonce: string): CommitRecord[] {
 }
 
 /** Checks parsed commits (newest first, as git log prints them). Pure: the tests feed it records directly. */
-export function checkRecords(records: readonly CommitRecord[]): { violations: Violation[]; tasks: string[] } {
+export function checkRecords(records: readonly CommitRecord[], opts: { lockstepInUse?: boolean; untrailed?: 'warning' | 'error' } = {}): { violations: Violation[]; warnings: Violation[]; tasks: string[] } {
   const violations: Violation[] = [];
+  const warnings: Violation[] = [];
   const scopes = new Map<string, Set<string>>();
   for (const r of records) {
     if (!r.task || !TASK_ID.test(r.task) || !r.scope) continue;
@@ -120,13 +144,25 @@ export function checkRecords(records: readonly CommitRecord[]): { violations: Vi
       if (!TASK_ID.test(r.task) || r.task === '.' || r.task === '..') bad.push(`${TRAILER_TASK} ${JSON.stringify(r.raw.task)} is not a task id`);
       if (!r.scope) bad.push(r.raw.scope ? `${TRAILER_SCOPE} is not a JSON list of globs` : `no ${TRAILER_SCOPE} trailer`);
       if (!r.fence) bad.push(r.raw.fence ? `${TRAILER_FENCE} ${JSON.stringify(r.raw.fence)} is not a fence` : `no ${TRAILER_FENCE} trailer`);
-      if (r.raw.shared && !decodeGlobs(r.raw.shared)) bad.push(`${TRAILER_SHARED} is not a JSON list of globs`);
+      if (r.raw.shared && r.shared.length === 0 && !decodeGlobs(r.raw.shared)) bad.push(`${TRAILER_SHARED} is not a JSON list of globs`);
       for (const b of bad) violations.push({ commit: r.commit, file: '', rule: 'bad_trailer', task: r.task, message: `commit ${short}: ${b}` });
       if (r.scope) task = { id: r.task, scope: r.scope, shared: r.shared };
     }
     if (r.parents.length > 1) continue; // a merge brings in commits that are checked on their own
     if (r.task && !task) continue; // unreadable scope: reported above
     const c = classifyPaths({ task, others: owners, paths: r.files });
+    if (!r.task) {
+      if (!(opts.lockstepInUse ?? owners.length > 0)) continue;
+      const touched = [...new Set(c.otherTask.map((o) => o.task))];
+      (opts.untrailed === 'error' ? violations : warnings).push({
+        commit: r.commit,
+        file: '',
+        rule: 'no_trailers',
+        task: null,
+        message: `commit ${short} has no lockstep trailers (made with the hooks skipped, e.g. --no-verify, without a task, or by a revert or another tool)${touched.length ? `; it changes files of task${touched.length > 1 ? 's' : ''} ${touched.join(', ')}: ${c.otherTask.slice(0, 3).map((o) => showPath(o.path)).join(', ')}${c.otherTask.length > 3 ? ' …' : ''}` : ''}`,
+      });
+      continue;
+    }
     for (const o of c.otherTask) {
       violations.push({
         commit: r.commit,
@@ -143,34 +179,49 @@ export function checkRecords(records: readonly CommitRecord[]): { violations: Vi
     }
   }
 
-  // Fences along first-parent history, oldest first, per counter.
+  violations.push(...fenceViolations(records));
+  return { violations, warnings, tasks: [...scopes.keys()].sort() };
+}
+
+type FenceMax = Map<string, { token: number; commit: string }>;
+
+/**
+ * `fence_order`, judged only for commits still where the lock made them (see
+ * the top of this file). `records` must list children before parents
+ * (`git log --topo-order`); ancestors outside the range are not looked at.
+ */
+function fenceViolations(records: readonly CommitRecord[]): Violation[] {
+  const out: Violation[] = [];
   const byId = new Map(records.map((r) => [r.commit, r]));
-  const isParent = new Set(records.flatMap((r) => r.parents.slice(0, 1)));
-  const tips = records.filter((r) => !isParent.has(r.commit));
-  const seen = new Set<string>();
-  for (const tip of tips) {
-    const chain: CommitRecord[] = [];
-    for (let c: CommitRecord | undefined = tip; c; c = c.parents[0] ? byId.get(c.parents[0]) : undefined) chain.push(c);
-    chain.reverse();
-    const last = new Map<string, { token: number; commit: string }>();
-    for (const c of chain) {
-      if (!c.fence) continue;
-      const key = c.fence.counter ?? '';
-      const prev = last.get(key);
-      if (prev && c.fence.token < prev.token && !seen.has(c.commit)) {
-        seen.add(c.commit);
-        violations.push({
-          commit: c.commit,
-          file: '',
-          rule: 'fence_order',
-          task: c.task,
-          message: `commit ${c.commit.slice(0, 12)} has fence ${c.fence.token} but follows commit ${prev.commit.slice(0, 12)} with fence ${prev.token}: it was made under a lock that had already been taken over (or history was rewritten)`,
-        });
+  /** Per commit: the highest fence per counter among its ancestors in the range. */
+  const above = new Map<string, FenceMax>();
+  for (let n = records.length - 1; n >= 0; n--) {
+    const r = records[n]!;
+    const max: FenceMax = new Map();
+    for (const p of r.parents) {
+      const pr = byId.get(p);
+      if (!pr) continue;
+      for (const [k, v] of above.get(p) ?? []) if (!max.has(k) || max.get(k)!.token < v.token) max.set(k, v);
+      if (pr.fence) {
+        const k = pr.fence.counter ?? '';
+        if (!max.has(k) || max.get(k)!.token < pr.fence.token) max.set(k, { token: pr.fence.token, commit: pr.commit });
       }
-      if (!prev || c.fence.token >= prev.token) last.set(key, { token: c.fence.token, commit: c.commit });
+    }
+    above.set(r.commit, max);
+    const inPlace = r.madeOn !== null && r.madeOn === (r.parents[0] ?? '');
+    if (!r.fence || !inPlace) continue;
+    const prev = max.get(r.fence.counter ?? '');
+    if (prev && prev.token > r.fence.token) {
+      out.push({
+        commit: r.commit,
+        file: '',
+        rule: 'fence_order',
+        task: r.task,
+        message: `commit ${r.commit.slice(0, 12)} has fence ${r.fence.token}, but its ancestor ${prev.commit.slice(0, 12)}, which existed when it was made, has fence ${prev.token}: it was made under a lock that had already been taken over`,
+      });
     }
   }
-  return { violations, tasks: [...scopes.keys()].sort() };
+  return out;
 }
 
 async function defaultRange(git: ReturnType<typeof createGit>): Promise<string[] | null> {
@@ -182,9 +233,9 @@ async function defaultRange(git: ReturnType<typeof createGit>): Promise<string[]
 }
 
 /** Validates the commits of `range` (default: upstream..HEAD, or the last commit). */
-export async function validateCommitRange(opts: { cwd: string; range?: string }): Promise<ValidationResult> {
+export async function validateCommitRange(opts: { cwd: string; range?: string; untrailed?: 'warning' | 'error' }): Promise<ValidationResult> {
   const git = createGit(opts.cwd);
-  git.repoPaths(); // NOT_A_REPO outside a repository
+  const repo = git.repoPaths(); // NOT_A_REPO outside a repository
   let rangeArgs: string[] | null;
   let label: string;
   if (opts.range !== undefined) {
@@ -198,19 +249,32 @@ export async function validateCommitRange(opts: { cwd: string; range?: string })
     rangeArgs = await defaultRange(git);
     label = rangeArgs ? (rangeArgs.length === 1 ? rangeArgs[0]! : 'HEAD (the last commit)') : '(no commits)';
   }
-  if (!rangeArgs) return { range: label, commitsChecked: 0, tasks: [], violations: [] };
+  if (!rangeArgs) return { range: label, commitsChecked: 0, tasks: [], violations: [], warnings: [] };
   const nonce = randomHex(8);
   const trailer = (key: string) => `%(trailers:key=${key},valueonly,unfold,separator=%x1f)`;
-  const format = `%x1e${nonce}%x00%H%x00%P%x00${trailer(TRAILER_TASK)}%x00${trailer(TRAILER_SCOPE)}%x00${trailer(TRAILER_SHARED)}%x00${trailer(TRAILER_FENCE)}`;
+  const format = `%x1e${nonce}%x00%H%x00%P%x00${trailer(TRAILER_TASK)}%x00${trailer(TRAILER_SCOPE)}%x00${trailer(TRAILER_SHARED)}%x00${trailer(TRAILER_FENCE)}%x00${trailer(TRAILER_PARENT)}`;
   const limit = rangeArgs[0] === '-n' ? rangeArgs.slice(0, 2) : [];
   const revs = rangeArgs[0] === '-n' ? rangeArgs.slice(2) : rangeArgs;
-  const r = await git.run(['log', `--format=${format}`, '--name-only', '-z', '--no-renames', '--no-ext-diff', ...limit, '--end-of-options', ...revs, '--'], { readOnly: true });
+  const r = await git.run(['log', '--topo-order', `--format=${format}`, '--name-only', '-z', '--no-renames', '--no-ext-diff', ...limit, '--end-of-options', ...revs, '--'], { readOnly: true });
   if (r.code !== 0) {
     throw new LockstepError('BAD_INPUT', `range ${quoteInput(label)} does not name commits in this repository: ${r.stderr.trim().split('\n')[0]}`, {
       hint: 'list commits with git log --oneline; a range looks like origin/main..HEAD',
     });
   }
   const records = parseLog(r.stdout, nonce);
-  const { violations, tasks } = checkRecords(records);
-  return { range: label, commitsChecked: records.length, tasks, violations };
+  const untrailed = opts.untrailed ?? (repo.topLevel ? loadConfig({ topLevel: repo.topLevel }).untrailedCommits : 'warning');
+  const { violations, warnings, tasks } = checkRecords(records, { lockstepInUse: await lockstepInUse(git, records), untrailed });
+  return { range: label, commitsChecked: records.length, tasks, violations, warnings };
+}
+
+/**
+ * Whether lockstep is used where these commits are: one of them has
+ * lockstep trailers, or a commit before them does (the newest such is
+ * found by one `git log --grep`, which stops at the first match).
+ */
+async function lockstepInUse(git: ReturnType<typeof createGit>, records: readonly CommitRecord[]): Promise<boolean> {
+  if (records.length === 0) return false;
+  if (records.some((r) => r.task)) return true;
+  const r = await git.run(['log', '-1', '--format=%H', '-E', `--grep=^${TRAILER_TASK}: `, '--end-of-options', ...records.map((x) => x.commit), '--'], { readOnly: true });
+  return r.code === 0 && r.stdout.trim() !== '';
 }

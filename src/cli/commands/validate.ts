@@ -12,10 +12,12 @@ export function registerValidate(program: Command): void {
     .action(async (range: string | undefined, o: { json?: boolean }, cmd: Command) => {
       const { cwd } = globals(cmd);
       const r = await validateCommitRange({ cwd, range });
+      const warnings = r.warnings ?? [];
       if (o.json) printJson({ ok: r.violations.length === 0, ...r });
       else {
         for (const v of r.violations) printLine(`${v.commit.slice(0, 12)}  ${v.rule}  ${v.file || '-'}  ${v.message}`);
-        printLine(`${r.commitsChecked} commit${r.commitsChecked === 1 ? '' : 's'} checked in ${r.range}${r.tasks.length ? ` (tasks ${r.tasks.join(', ')})` : ''}: ${r.violations.length} violation${r.violations.length === 1 ? '' : 's'}`);
+        for (const v of warnings) printLine(`${v.commit.slice(0, 12)}  ${v.rule} (warning)  ${v.file || '-'}  ${v.message}`);
+        printLine(`${r.commitsChecked} commit${r.commitsChecked === 1 ? '' : 's'} checked in ${r.range}${r.tasks.length ? ` (tasks ${r.tasks.join(', ')})` : ''}: ${r.violations.length} violation${r.violations.length === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}`);
       }
       if (r.violations.length) process.exitCode = 1;
     });

@@ -1,0 +1,49 @@
+/**
+ * Agents that share one worktree and stage too much, with husky + lint-staged
+ * + commitlint and lockstep's hooks (`lockstep init` as it is): 4 tasks × 6
+ * rounds, each its own file, its own TODO.md line and its own state.json key
+ * (see race-harness.ts). One run takes minutes: every commit runs
+ * lint-staged and commitlint through npx, and other tasks' `git add`s wait
+ * for git's index lock meanwhile.
+ */
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { cleanupTemp } from '../helpers.js';
+import { checkRace, raceRepo, runRace, type RaceMode } from './race-harness.js';
+
+afterAll(cleanupTemp);
+
+const N = 4;
+const ROUNDS = 6;
+
+async function race(mode: RaceMode, skip = false) {
+  const { repo, base, tasks } = raceRepo(N);
+  const run = await runRace({ repo, tasks, mode, rounds: ROUNDS, skip });
+  const r = checkRace(repo, base, tasks, ROUNDS, run);
+  process.stderr.write(`shared race N=${N} ${mode}${skip ? ' (lockstep skipped)' : ''}: ${JSON.stringify(r)}\n`);
+  return r;
+}
+
+describe(`the shared-file race, ${N} tasks × ${ROUNDS} rounds, husky + lint-staged + commitlint`, () => {
+  for (const mode of ['add-all', 'add-own'] as const) {
+    test(`${mode === 'add-all' ? 'git add -A' : 'git add OWN TODO.md state.json'} && git commit: nothing foreign in any commit, ≥ 90% of rounds committed by their task, nothing lost`, async () => {
+      const r = await race(mode);
+      expect(r).toMatchObject({ foreignFiles: 0, foreignTodoLines: 0, foreignStateKeys: 0, lost: 0 });
+      expect(r.ownRounds).toBeGreaterThanOrEqual(Math.ceil(0.9 * r.rounds));
+    });
+  }
+
+  test('shared edits through lockstep edit, then git add -A && git commit: every round committed, nothing foreign, nothing lost', async () => {
+    const r = await race('edit');
+    expect(r).toMatchObject({ foreignFiles: 0, foreignTodoLines: 0, foreignStateKeys: 0, lost: 0, gaveUp: 0, ownRounds: r.rounds });
+  });
+
+  test('lockstep commit --edit: every round committed, nothing foreign, nothing lost', async () => {
+    const r = await race('commit-edit');
+    expect(r).toMatchObject({ foreignFiles: 0, foreignTodoLines: 0, foreignStateKeys: 0, lost: 0, gaveUp: 0, ownRounds: r.rounds });
+  });
+
+  test('the control: git add -A && git commit with lockstep skipped puts other tasks\' files, lines and keys into commits', async () => {
+    const r = await race('add-all', true);
+    expect(r.foreignFiles + r.foreignTodoLines + r.foreignStateKeys).toBeGreaterThan(0);
+  });
+});
