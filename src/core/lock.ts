@@ -32,14 +32,14 @@
  * A waiter may offer a request on its ticket, which a holder can serve
  * instead of handing it the lock (see serveWaiters).
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, watch, writeSync, type FSWatcher } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, watch, writeSync, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
-import { openExclusive, tryLink, unlinkQuiet, writeTempIn } from './files.js';
+import { ensureDirIn, openExclusive, READ_NOFOLLOW, tryLink, unlinkQuiet, UPDATE_NOFOLLOW, writeTempIn } from './files.js';
 import { appendEvent } from './events.js';
 import { identityOf, liveness, pidExists, startStamp, hostId, type Liveness } from './process.js';
-import { openRuntime, validateLockName, type Runtime } from './runtime.js';
+import { ensureRuntimeRoot, openRuntime, validateLockName, type Runtime } from './runtime.js';
 import { randomHex } from './names.js';
 import { faultPauseSync, faultValue } from './faults.js';
 
@@ -227,12 +227,13 @@ function tempDirOf(dir: string): string {
 }
 
 function ensureLockDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    mkdirSync(tempDirOf(dir), { recursive: true });
-  } catch (e) {
-    throw fsError(e, 'create lock directory', dir);
-  }
+  // Once per directory and process (not per poll): the runtime root, `locks`,
+  // the lock's directory and `.tmp` must be real directories of ours, since
+  // compaction deletes in them (a planted link is refused, see ensureDirIn).
+  const root = dirname(dirname(dir));
+  ensureRuntimeRoot(root);
+  ensureDirIn(root, dir);
+  ensureDirIn(root, tempDirOf(dir));
   if (knownLockDirs.size >= 1024) knownLockDirs.clear();
   knownLockDirs.add(dir);
 }
@@ -334,7 +335,7 @@ const recordBuf = Buffer.allocUnsafe(16 * 1024);
  * reads the file whole otherwise.
  */
 function readRecordOnce(path: string): string {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, READ_NOFOLLOW);
   try {
     const n = readSync(fd, recordBuf, 0, recordBuf.length, 0);
     return recordBuf.toString('utf8', 0, n);
@@ -1114,9 +1115,9 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
       const path = join(dir, `w.${t}`);
       let fd: number;
       try {
-        fd = openSync(path, 'r+');
+        fd = openSync(path, UPDATE_NOFOLLOW); // a result is never written through a link
       } catch {
-        continue; // gone: that waiter left
+        continue; // gone: that waiter left (or a link, not a ticket)
       }
       try {
         const size = readSync(fd, recordBuf, 0, recordBuf.length, 0);

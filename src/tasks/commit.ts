@@ -15,12 +15,12 @@
  * inherits the lock through LOCKSTEP_LOCK_TOKEN.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { appendEvent } from '../core/events.js';
 import { LockstepError } from '../core/errors.js';
-import { ensureDir, unlinkQuiet } from '../core/files.js';
+import { ensureDirIn, unlinkQuiet } from '../core/files.js';
 import { acquireLock, releaseLock, tokenEnvFor, updateLock, type LockHandle, type WaitInfo } from '../core/lock.js';
 import { pidExists } from '../core/process.js';
 import { openRuntime } from '../core/runtime.js';
@@ -174,6 +174,8 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   if (at < 0) throw new LockstepError('GIT_FAILED', 'git interpret-trailers did not add the Lockstep-Fence trailer');
 
   const env = opts.env ?? process.env;
+  const tmpDir = join(rt.root, 'tmp');
+  ensureDirIn(rt.root, tmpDir); // before the lock: a link planted there is refused with nothing taken
   const handle: LockHandle = await acquireLock({
     runtime: rt,
     cwd: top,
@@ -192,8 +194,6 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     LOCKSTEP_LOCK_TOKEN: tokenEnvFor(handle, env),
     LOCKSTEP_FENCE: String(handle.token),
   };
-  const tmpDir = join(rt.root, 'tmp');
-  ensureDir(tmpDir);
   sweepTmp(tmpDir);
   const tmpIndex = join(tmpDir, `index.${process.pid}.${randomHex(4)}`);
   const msgFile = `${tmpIndex}.msg`;
@@ -248,7 +248,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     }
     const idxEnv = { GIT_INDEX_FILE: tmpIndex };
     const realIndex = join(gitDir, 'index');
-    if (existsSync(realIndex)) copyFileSync(realIndex, tmpIndex);
+    if (existsSync(realIndex)) copyFileSync(realIndex, tmpIndex, constants.COPYFILE_EXCL); // new, never through a link
     // HEAD's tree, reusing the stat data of matching entries (one-tree read-tree -m), so nothing is rehashed.
     let r = await git.run(['read-tree', '-m', 'HEAD'], { env: idxEnv });
     if (r.code !== 0) {
@@ -273,7 +273,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     if (classes.otherTask.length || classes.outside.length) throw violationError(task, classes);
 
     const fence = fenceValue(rt.root, handle.token);
-    writeFileSync(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
+    writeFileSync(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length), { flag: 'wx' });
     const runCommit = () => spawnOwned('git', ['commit', '-q', '--cleanup=whitespace', '-F', msgFile], idxEnv, 'pipe');
     let c = await runCommit();
     // A ref's lock (HEAD.lock, refs/heads/BRANCH.lock) that a killed git left: removed once stale, then once more.
