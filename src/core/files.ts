@@ -38,8 +38,8 @@ function lstatOrNull(path: string): Stats | null {
   }
 }
 
-/** Throws unless `st` (of `path`) is a real directory of this user. */
-function checkRealDir(path: string, st: Stats): void {
+/** Throws unless `st` (of `path`) is a real directory (of this user, unless `anyOwner`: a checkout's). */
+function checkRealDir(path: string, st: Stats, anyOwner = false): void {
   if (st.isSymbolicLink()) {
     let to = '?';
     try {
@@ -51,7 +51,7 @@ function checkRealDir(path: string, st: Stats): void {
   }
   if (!st.isDirectory()) throw new LockstepError('ENVIRONMENT', `cannot use ${path} as a directory: a file is in the way`, { hint: `move it away: mv "${path}" "${path}.moved"` });
   const uid = process.getuid?.();
-  if (uid !== undefined && st.uid !== uid) throw unsafePathError(path, `it belongs to user ${st.uid}, not to this user (${uid})`);
+  if (!anyOwner && uid !== undefined && st.uid !== uid) throw unsafePathError(path, `it belongs to user ${st.uid}, not to this user (${uid})`);
 }
 
 /** The components from `root` down to `path` (inclusive), each a path; `path` must be `root` or inside it. */
@@ -68,11 +68,14 @@ function componentsFrom(root: string, path: string): string[] {
  * owns: `root` and every component below it are lstat'ed, never followed,
  * and created one mkdir at a time when missing; a link, or a directory of
  * another user, is refused with UNSAFE_PATH naming it. `root`'s parents are
- * trusted (the git common dir, a root the user named) and created if missing.
+ * trusted (the git common dir, a root the user named) and created if
+ * missing. With `checkout`, `root` is a checkout or git dir, trusted itself,
+ * whose directories may belong to another user (a CI container's root user).
  */
-export function ensureDirIn(root: string, path: string): void {
+export function ensureDirIn(root: string, path: string, opts: { checkout?: boolean } = {}): void {
   const parts = componentsFrom(root, path);
-  if (!lstatOrNull(root)) ensureDir(dirname(root));
+  if (opts.checkout) parts.shift();
+  else if (!lstatOrNull(root)) ensureDir(dirname(root));
   for (const dir of parts) {
     let st = lstatOrNull(dir);
     if (!st) {
@@ -83,7 +86,7 @@ export function ensureDirIn(root: string, path: string): void {
       }
       st = lstatSync(dir);
     }
-    checkRealDir(dir, st);
+    checkRealDir(dir, st, opts.checkout);
   }
 }
 

@@ -16,10 +16,11 @@
  * again changes nothing. Like husky's installer, this returns what it did
  * instead of printing.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LockstepError, fsError } from '../core/errors.js';
+import { ensureDir, ensureDirIn, unsafePathError, writeFileAtomic } from '../core/files.js';
 import { openRuntime } from '../core/runtime.js';
 import { createGit, type Git } from '../git/git.js';
 import { STAGED_ARGS, STAGED_END, STAGED_STDIN_ENV } from '../tasks/git-paths.js';
@@ -135,10 +136,20 @@ function readOrNull(path: string): string | null {
   }
 }
 
-function write(path: string, text: string, mode = 0o755): void {
+/**
+ * Writes a hook: its directory checked link by link from the runtime, the
+ * checkout or the git dir it lies in (a hooks directory elsewhere is the
+ * user's own choice), a link at the hook itself refused (UNSAFE_PATH), and
+ * the text renamed into place, so nothing is ever written through a link.
+ */
+function write(l: Layout, path: string, text: string, mode = 0o755): void {
+  const dir = dirname(path);
+  const root = [l.runtimeRoot, l.top, l.commonDir].find((r) => !relative(r, dir).startsWith('..') && !isAbsolute(relative(r, dir)));
+  if (root === undefined) ensureDir(dir);
+  else ensureDirIn(root, dir, { checkout: root !== l.runtimeRoot });
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) throw unsafePathError(path, 'the hook is a symbolic link; replace it with a file (or add the lockstep line by hand)');
+  writeFileAtomic(path, text);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text, { mode });
     chmodSync(path, mode);
   } catch (e) {
     throw fsError(e, 'write hook', path);
@@ -150,6 +161,7 @@ interface Layout {
   top: string;
   runtimeRoot: string;
   hooksDir: string;
+  commonDir: string;
   hooksPath: string | null;
   husky: { dir: string; version: 8 | 9 } | null;
   /** Where core.hooksPath is set when that is not this repository's config (e.g. file:/home/me/.gitconfig). */
@@ -175,7 +187,7 @@ function layout(cwd: string): Layout {
     if (/(^|\/)\.husky\/_$/.test(norm)) husky = { dir: dirname(isAbsolute(norm) ? norm : resolve(top, norm)), version: 9 };
     else if (/(^|\/)\.husky$/.test(norm)) husky = { dir: isAbsolute(norm) ? norm : resolve(top, norm), version: 8 };
   }
-  return { git, top, runtimeRoot: rt.root, hooksDir, hooksPath, husky, sharedOrigin };
+  return { git, top, runtimeRoot: rt.root, hooksDir, commonDir: rt.repo!.commonDir, hooksPath, husky, sharedOrigin };
 }
 
 function isOurs(text: string): boolean {
@@ -208,13 +220,11 @@ function huskyRunnerProblem(l: Layout): { problem: string; from: string | null }
   };
 }
 
-function copyRunner(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
+function copyRunner(l: Layout, from: string, to: string): void {
   for (const f of readdirSync(from)) {
     const src = join(from, f);
     if (!statSync(src).isFile()) continue;
-    copyFileSync(src, join(to, f));
-    chmodSync(join(to, f), statSync(src).mode & 0o777);
+    write(l, join(to, f), readFileSync(src, 'utf8'), statSync(src).mode & 0o777);
   }
 }
 
@@ -256,7 +266,7 @@ export function installHooks(opts: InstallOptions & { check?: boolean }): Instal
             hint: 'run husky once (npx husky, or npm install with its prepare script), then lockstep init again',
           });
         }
-        copyRunner(runner.from, l.hooksDir);
+        copyRunner(l, runner.from, l.hooksDir);
         notes.push(`copied husky's runner into this worktree (${l.hooksDir}) from ${runner.from}`);
         changed = true;
       }
@@ -269,7 +279,7 @@ export function installHooks(opts: InstallOptions & { check?: boolean }): Instal
       if (have !== want) {
         if (opts.check) problems.push(`${local} is ${have === null ? 'missing' : 'out of date'}: the husky line falls back to \`lockstep hook ${name}\` (slower)`);
         else {
-          write(local, want);
+          write(l, local, want);
           changed = true;
         }
       }
@@ -283,7 +293,7 @@ export function installHooks(opts: InstallOptions & { check?: boolean }): Instal
         entries.push({ name, path, state });
       } else {
         if (next.state !== 'unchanged') {
-          write(path, next.text, existing === null ? 0o755 : statSync(path).mode & 0o777);
+          write(l, path, next.text, existing === null ? 0o755 : statSync(path).mode & 0o777);
           changed = true;
         }
         entries.push({ name, path, state: next.state });
@@ -324,7 +334,7 @@ export function installHooks(opts: InstallOptions & { check?: boolean }): Instal
         state = 'replaced';
       }
       if (!opts.check && state !== 'unchanged') {
-        write(p.path, p.want);
+        write(l, p.path, p.want);
         changed = true;
       }
       const detail = state === 'chained' || (p.chained && state !== 'foreign') ? `runs ${p.path}${CHAINED} first` : state === 'replaced' ? `old hook kept as ${p.path}${BACKUP}` : undefined;

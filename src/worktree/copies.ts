@@ -46,7 +46,7 @@ export function applyCopies(sourceTop: string, destTop: string, rels: string[]):
   for (const rel of rels) {
     const src = join(sourceTop, rel);
     const dest = join(destTop, rel);
-    ensureDirIn(destTop, dirname(dest)); // refuses a link on the way (UNSAFE_PATH), creates what is missing
+    ensureDirIn(destTop, dirname(dest), { checkout: true }); // refuses a link on the way (UNSAFE_PATH), creates what is missing
     const st = lstatSync(dest, { throwIfNoEntry: false });
     if (st?.isSymbolicLink()) throw unsafePathError(dest, `the destination of --copy ${rel} is a symbolic link (committed in the base branch?)`);
     try {
