@@ -344,6 +344,7 @@ export async function refreshAgentWorktree(opts: RefreshWorktreeOptions): Promis
         throw new LockstepError('CONFLICT', `${m.branch} has ${unmerged} commit(s) not merged into ${m.base}: not resetting it`, { hint: `merge it first: lockstep merge ${m.branch} --into ${m.base}` });
       }
     }
+    validateCopies(m.source, m.copies); // before the reset: a source now leading out of the checkout changes nothing
     await wtGit.exec(['reset', '--quiet', '--hard', baseTip]);
     await wtGit.exec(['clean', '-ffdq']);
     applyCopies(m.source, m.path, m.copies);
