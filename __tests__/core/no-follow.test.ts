@@ -92,6 +92,7 @@ const SITES: Record<string, Site> = {
   'the runtime root itself': { at: '.', to: 'dir', args: run },
   'the audit log (appended to)': { at: 'events.jsonl', to: 'file', args: run },
   'locks/ (compaction deletes numbered files)': { at: 'locks', to: 'dir', args: run },
+  'locks/ (listed by lock status)': { at: 'locks', to: 'dir', args: ['lock', 'status'] },
   'a lock directory': { at: 'locks/commit', to: 'dir', args: run },
   'the lock temp directory': { at: 'locks/.tmp', to: 'dir', args: run },
   'a lock generation record': { at: 'locks/commit/1', to: 'file', args: run },
@@ -103,6 +104,7 @@ const SITES: Record<string, Site> = {
   'a queue directory': { at: 'queue/default/pending', to: 'dir', prepare: (r) => mkdirSync(join(r, '.git/lockstep/queue/default'), { recursive: true }), args: ['queue', 'add', 'i1'] },
   'agents/': { at: 'agents', to: 'dir', args: ['queue', 'heartbeat', '--agent', 'a1'] },
   'worktrees/ (a leftover there is removed)': { at: 'worktrees', to: 'dir', args: ['worktree', 'add', 'a1'] },
+  'a leftover at a worktree path (worktrees/a1)': { at: 'worktrees/a1', to: 'dir', args: ['worktree', 'add', 'a1'] },
   'tmp/ (lockstep commit)': { at: 'tmp', to: 'dir', prepare: fileToCommit, args: ['commit', '--task', 't1', '-m', 'x', 'a/x'] },
   'fence-id': { at: 'fence-id', to: 'file', prepare: fileToCommit, args: ['commit', '--task', 't1', '-m', 'x', 'a/x'] },
   'merge/': { at: 'merge', to: 'dir', prepare: branchToMerge, args: ['merge', 'feature', '--into', 'main'] },
@@ -123,8 +125,8 @@ describe('a link planted under <git common dir>/lockstep is refused, never follo
     if (existsSync(at)) rmSync(at, { recursive: true });
     link(site.to === 'dir' ? outside : join(outside, 'sentinel'), at);
     const r = site.args.length ? runCli(site.args, { cwd: repo, env: site.env }) : gitCommit(repo, site.env);
-    expectRefused(r, at, site.code);
     expect(snapshot(outside)).toEqual(before);
+    expectRefused(r, at, site.code);
   });
 
   test('an allocation root outside any repository: a link at ROOT/.lockstep is refused', () => {
@@ -133,8 +135,9 @@ describe('a link planted under <git common dir>/lockstep is refused, never follo
     const outside = outsideDir();
     const before = snapshot(outside);
     link(outside, join(root, '.lockstep'));
-    expectRefused(runCli(['allocate', root, 'topic']), join(root, '.lockstep'));
+    const r = runCli(['allocate', root, 'topic']);
     expect(snapshot(outside)).toEqual(before);
+    expectRefused(r, join(root, '.lockstep'));
     expect(readdirSync(root)).toEqual(['.lockstep']); // nothing allocated either
   });
 });
@@ -197,8 +200,8 @@ describe('worktree add --copy never follows a link out of the new worktree', () 
     mkdirSync(join(repo, 'cfg', 'data'), { recursive: true });
     writeFileSync(join(repo, 'cfg', 'data', 'mine'), 'the user data\n');
     const r = runCli(['worktree', 'add', 'agent1', '--base', 'evil', '--copy', 'cfg/data'], { cwd: repo });
-    expectRefused(r, join(repo, '.git', 'lockstep', 'worktrees', 'agent1', 'cfg'));
     expect(snapshot(outside)).toEqual(before);
+    expectRefused(r, join(repo, '.git', 'lockstep', 'worktrees', 'agent1', 'cfg'));
   });
 
   test('a committed link at the destination itself (.env -> outside file): refused, the outside file not overwritten', () => {
@@ -207,8 +210,8 @@ describe('worktree add --copy never follows a link out of the new worktree', () 
     const repo = repoWithLinkedBranch('.env', join(outside, 'sentinel'), '.env');
     writeFileSync(join(repo, '.env'), 'TOKEN=mine\n');
     const r = runCli(['worktree', 'add', 'agent1', '--base', 'evil', '--copy', '.env'], { cwd: repo });
-    expectRefused(r, join(repo, '.git', 'lockstep', 'worktrees', 'agent1', '.env'));
     expect(snapshot(outside)).toEqual(before);
+    expectRefused(r, join(repo, '.git', 'lockstep', 'worktrees', 'agent1', '.env'));
   });
 
   test('a source that has become a link out of the checkout is refused at refresh, not read from outside', async () => {

@@ -36,7 +36,7 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, 
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
-import { ensureDirIn, openExclusive, READ_NOFOLLOW, tryLink, unlinkQuiet, UPDATE_NOFOLLOW, writeTempIn } from './files.js';
+import { checkDirIn, ensureDirIn, openExclusive, READ_NOFOLLOW, tryLink, unlinkQuiet, UPDATE_NOFOLLOW, writeTempIn } from './files.js';
 import { appendEvent } from './events.js';
 import { identityOf, liveness, pidExists, startStamp, hostId, type Liveness } from './process.js';
 import { ensureRuntimeRoot, openRuntime, validateLockName, type Runtime } from './runtime.js';
@@ -1365,6 +1365,7 @@ export function lockStatus(opts: { cwd?: string; runtime?: Runtime; name?: strin
 export function listLocks(opts: { cwd?: string; runtime?: Runtime } = {}): LockStatus[] {
   const rt = resolveRuntime(opts);
   let names: string[] = [];
+  if (!checkDirIn(rt.root, join(rt.root, 'locks'))) return []; // a link there is refused, never listed through
   try {
     names = readdirSync(join(rt.root, 'locks')).filter((n) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(n));
   } catch {
