@@ -152,6 +152,13 @@ lockstep_state() {
   lockstep_common_dir || return 1
   lockstep_rt="$lockstep_cd/lockstep"
   lockstep_file="$lockstep_rt/inflight/$lockstep_gitpid"
+  # Never through a link (docs/lock.md): one planted in the runtime goes to node
+  # (lockstep_unsafe=1, lockstep_fast=0), which refuses naming it.
+  lockstep_unsafe=
+  if [ -L "$lockstep_rt" ] || [ -L "$lockstep_rt/inflight" ] || [ -L "$lockstep_file" ]; then
+    lockstep_unsafe=1 lockstep_fast=0
+    return 0
+  fi
   [ -f "$lockstep_file" ] || return 1
   lockstep_v= lockstep_s_gitstart= lockstep_lock= lockstep_lockdir= lockstep_token= lockstep_nonce=
   lockstep_inherited= lockstep_acquiredms= lockstep_merge= lockstep_taskjson=null lockstep_hostjson='""'

@@ -36,7 +36,8 @@ export type ErrorCode =
   | 'COMMAND_FAILED'
   | 'ENVIRONMENT'
   | 'REMOTE_UNREACHABLE'
-  | 'REMOTE_REFUSED';
+  | 'REMOTE_REFUSED'
+  | 'UNSAFE_PATH';
 
 const exitByCode: Record<ErrorCode, ExitCode> = {
   BAD_INPUT: ExitCode.usage,
@@ -59,6 +60,8 @@ const exitByCode: Record<ErrorCode, ExitCode> = {
   ENVIRONMENT: ExitCode.environment,
   REMOTE_UNREACHABLE: ExitCode.environment,
   REMOTE_REFUSED: ExitCode.environment,
+  /** A symbolic link (or another user's directory) where lockstep writes, reads or deletes: refused, nothing done there. */
+  UNSAFE_PATH: ExitCode.environment,
 };
 
 export class LockstepError extends Error {
@@ -97,6 +100,13 @@ export function fsError(e: unknown, what: string, rawPath: string): LockstepErro
   }
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new LockstepError('ENVIRONMENT', `cannot ${what} ${path}: no space left on device`, { cause: e });
+  }
+  if (code === 'ELOOP') {
+    // Only O_NOFOLLOW opens give ELOOP here: a link where lockstep expects its own file.
+    return new LockstepError('UNSAFE_PATH', `refusing to ${what} ${path}: it is a symbolic link, which lockstep never follows`, {
+      hint: `see what is there (ls -la "${path}") and remove the link if lockstep did not make it`,
+      cause: e,
+    });
   }
   if (code === 'ENOTDIR' || code === 'EISDIR') {
     return new LockstepError('ENVIRONMENT', `cannot ${what} ${path}: a file is in the way (${code})`, { cause: e });

@@ -3,8 +3,9 @@
  * with O_APPEND (each line is one write, so concurrent writers never tear a
  * line). Every acquire, wait, takeover, release, break and violation lands here.
  */
-import { appendFileSync, closeSync, fstatSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, lstatSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { openAppend, readFileNoFollow } from './files.js';
 import { faultPauseSync, faultValue } from './faults.js';
 import { randomHex } from './names.js';
 import { hostId } from './process.js';
@@ -67,7 +68,7 @@ function closeLog(path: string): void {
 }
 
 function openLog(path: string): OpenLog {
-  const fd = openSync(path, 'a', 0o644);
+  const fd = openAppend(path); // O_NOFOLLOW: a link planted at the path is refused, never appended through
   try {
     const st = fstatSync(fd, { bigint: true });
     const log = { fd, dev: st.dev, ino: st.ino };
@@ -82,7 +83,7 @@ function openLog(path: string): OpenLog {
 
 /** The descriptor to append to `path` with, rotating the file first when it has grown past ROTATE_BYTES. */
 function logFor(path: string): OpenLog {
-  const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+  const st = lstatSync(path, { bigint: true, throwIfNoEntry: false });
   let log = openLogs.get(path);
   if (log && (!st || st.dev !== log.dev || st.ino !== log.ino)) {
     closeLog(path);
@@ -127,7 +128,7 @@ function rotate(path: string, ino: bigint): void {
     return; // gone: another writer has just taken it
   }
   try {
-    if (statSync(aside, { bigint: true }).ino === ino) {
+    if (lstatSync(aside, { bigint: true }).ino === ino) {
       renameSync(aside, `${path}.1`);
       return;
     }
@@ -135,7 +136,12 @@ function rotate(path: string, ino: bigint): void {
       linkSync(aside, path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      appendFileSync(path, readFileSync(aside));
+      const fd = openAppend(path);
+      try {
+        writeSync(fd, readFileNoFollow(aside));
+      } finally {
+        closeSync(fd);
+      }
     }
     unlinkSync(aside);
   } catch {
@@ -157,7 +163,7 @@ export function appendEvent(root: string, type: EventType, fields: Record<string
 export function readEvents(root: string, filter?: (e: LockstepEvent) => boolean): LockstepEvent[] {
   let text: string;
   try {
-    text = readFileSync(eventsPath(root), 'utf8');
+    text = readFileNoFollow(eventsPath(root));
   } catch {
     return [];
   }

@@ -32,14 +32,14 @@
  * A waiter may offer a request on its ticket, which a holder can serve
  * instead of handing it the lock (see serveWaiters).
  */
-import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, watch, writeSync, type FSWatcher } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, watch, writeSync, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, fsError } from './errors.js';
-import { openExclusive, tryLink, unlinkQuiet, writeTempIn } from './files.js';
+import { checkDirIn, ensureDirIn, openExclusive, READ_NOFOLLOW, tryLink, unlinkQuiet, UPDATE_NOFOLLOW, writeTempIn } from './files.js';
 import { appendEvent } from './events.js';
 import { identityOf, liveness, pidExists, startStamp, hostId, type Liveness } from './process.js';
-import { openRuntime, validateLockName, type Runtime } from './runtime.js';
+import { ensureRuntimeRoot, openRuntime, validateLockName, type Runtime } from './runtime.js';
 import { randomHex } from './names.js';
 import { validateAgentId, validateTaskId } from './actor.js';
 import { escapeControl, quoteInput } from './outside-text.js';
@@ -230,12 +230,13 @@ function tempDirOf(dir: string): string {
 }
 
 function ensureLockDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    mkdirSync(tempDirOf(dir), { recursive: true });
-  } catch (e) {
-    throw fsError(e, 'create lock directory', dir);
-  }
+  // Once per directory and process (not per poll): the runtime root, `locks`,
+  // the lock's directory and `.tmp` must be real directories of ours, since
+  // compaction deletes in them (a planted link is refused, see ensureDirIn).
+  const root = dirname(dirname(dir));
+  ensureRuntimeRoot(root);
+  ensureDirIn(root, dir);
+  ensureDirIn(root, tempDirOf(dir));
   if (knownLockDirs.size >= 1024) knownLockDirs.clear();
   knownLockDirs.add(dir);
 }
@@ -339,7 +340,7 @@ const recordBuf = Buffer.allocUnsafe(16 * 1024);
  */
 function readRecordOnce(path: string): string {
   // O_NONBLOCK: a FIFO someone put at a generation must not hang every reader (see oddEntry).
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(path, READ_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const n = readSync(fd, recordBuf, 0, recordBuf.length, 0);
     return recordBuf.toString('utf8', 0, n);
@@ -1168,9 +1169,9 @@ export function serveWaiters(handle: LockHandle, serve: (request: LockData, wait
       const path = join(dir, `w.${t}`);
       let fd: number;
       try {
-        fd = openSync(path, 'r+');
+        fd = openSync(path, UPDATE_NOFOLLOW); // a result is never written through a link
       } catch {
-        continue; // gone: that waiter left
+        continue; // gone: that waiter left (or a link, not a ticket)
       }
       try {
         const size = readSync(fd, recordBuf, 0, recordBuf.length, 0);
@@ -1439,6 +1440,7 @@ export function lockStatus(opts: { cwd?: string; runtime?: Runtime; name?: strin
 export function listLocks(opts: { cwd?: string; runtime?: Runtime } = {}): LockStatus[] {
   const rt = resolveRuntime(opts);
   let names: string[] = [];
+  if (!checkDirIn(rt.root, join(rt.root, 'locks'))) return []; // a link there is refused, never listed through
   try {
     names = readdirSync(join(rt.root, 'locks')).filter((n) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(n));
   } catch {

@@ -2,11 +2,13 @@
  * Where lockstep keeps its run-time state: `<git common dir>/lockstep/`, one
  * place for every worktree of a repository, invisible to `git status`.
  */
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGit, type RepoPaths } from '../git/git.js';
 import { LockstepError } from './errors.js';
-import { ensureDir } from './files.js';
 import { quoteInput } from './outside-text.js';
+import { eventsPath } from './events.js';
+import { ensureDirIn, unsafePathError } from './files.js';
 
 export interface Runtime {
   /** `<common dir>/lockstep` (or the directory given to `runtimeAt`). */
@@ -36,10 +38,22 @@ export function openRuntime(opts: RuntimeOptions = {}): Runtime {
     });
   }
   const root = join(repo.commonDir, 'lockstep');
-  ensureDir(root);
+  ensureRuntimeRoot(root);
   const rt = { root, repo };
   cache.set(key, rt);
   return rt;
+}
+
+/**
+ * Makes `root` lockstep's own real directory (see ensureDirIn) and refuses a
+ * link at its audit log up front: appends go O_NOFOLLOW and are never fatal,
+ * so without this check a planted link would silently lose the log instead
+ * of stopping the command before it does anything.
+ */
+export function ensureRuntimeRoot(root: string): void {
+  ensureDirIn(root, root);
+  const log = eventsPath(root);
+  if (lstatSync(log, { throwIfNoEntry: false })?.isSymbolicLink()) throw unsafePathError(log, 'it is a symbolic link');
 }
 
 /**
@@ -47,7 +61,7 @@ export function openRuntime(opts: RuntimeOptions = {}): Runtime {
  * directory rather than a repository (e.g. `allocate ROOT` outside any repo).
  */
 export function runtimeAt(root: string): Runtime {
-  ensureDir(root);
+  ensureRuntimeRoot(root);
   return { root, repo: null };
 }
 

@@ -458,5 +458,6 @@ export function lockFileInError(stderr: string, commonDir: string): string | nul
   if (!m) return null;
   const path = resolve(m[1]!);
   const dir = canonical(commonDir);
-  return within(commonDir, path) || within(dir, canonical(path)) ? path : null;
+  // Where it really is (its directory resolved): a link under .git (refs/heads -> /elsewhere) must not take us outside.
+  return within(dir, canonical(path)) ? path : null;
 }

@@ -8,8 +8,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureDir } from '../core/files.js';
-import { openRuntime, type Runtime } from '../core/runtime.js';
+import { ensureRuntimeRoot, openRuntime, type Runtime } from '../core/runtime.js';
 
 function readTrimmed(path: string): string | null {
   try {
@@ -41,7 +40,7 @@ function fastRuntime(cwd: string, env: NodeJS.ProcessEnv): Runtime | null {
     return null;
   }
   const root = join(commonDir, 'lockstep');
-  ensureDir(root);
+  ensureRuntimeRoot(root);
   return { root, repo: { commonDir, gitDir, topLevel: cwd, bare: false } };
 }
 

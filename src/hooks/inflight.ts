@@ -8,9 +8,10 @@
  * No value may hold a newline; when one would (a repository path with a
  * newline in it), `fast=0` sends the later hooks to node instead.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { fsError } from '../core/errors.js';
 import { join } from 'node:path';
-import { ensureDir, unlinkQuiet, writeFileAtomic } from '../core/files.js';
+import { checkDirIn, ensureDirIn, readFileNoFollow, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { pidExists } from '../core/process.js';
 
 export interface Inflight {
@@ -66,7 +67,7 @@ const safe = (v: string) => !/[\n\r\0]/.test(v);
  * staged entries the check took out, put back (see hooks/post-commit).
  */
 export function writeInflight(root: string, s: Inflight, stagedRaw: string, trailers: readonly string[] = [], restore = ''): void {
-  ensureDir(inflightDir(root));
+  ensureDirIn(root, inflightDir(root));
   const values: [string, string][] = [
     ['v', '1'],
     ['gitpid', String(s.gitPid)],
@@ -103,7 +104,7 @@ export function writeInflight(root: string, s: Inflight, stagedRaw: string, trai
 /** The trailer lines pre-commit left for commit-msg. */
 export function readInflightTrailers(root: string, gitPid: number): string[] {
   try {
-    return readFileSync(`${inflightPath(root, gitPid)}.trailers`, 'utf8').split('\n').filter(Boolean);
+    return readFileNoFollow(`${inflightPath(root, gitPid)}.trailers`).split('\n').filter(Boolean);
   } catch {
     return [];
   }
@@ -111,10 +112,12 @@ export function readInflightTrailers(root: string, gitPid: number): string[] {
 
 export function readInflight(root: string, gitPid: number): { state: Inflight; stagedRaw: string } | null {
   const path = inflightPath(root, gitPid);
+  if (!checkDirIn(root, inflightDir(root))) return null; // a link there is refused (UNSAFE_PATH), never read through
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
+    text = readFileNoFollow(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw fsError(e, 'read', path);
     return null;
   }
   let state: Inflight | null = null;
@@ -126,7 +129,7 @@ export function readInflight(root: string, gitPid: number): { state: Inflight; s
   if (kv.get('v') !== '1') return null;
   if (kv.get('fast') === '0') {
     try {
-      state = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as Inflight;
+      state = JSON.parse(readFileNoFollow(`${path}.json`)) as Inflight;
     } catch {
       return null;
     }
@@ -157,7 +160,7 @@ export function readInflight(root: string, gitPid: number): { state: Inflight; s
   }
   let stagedRaw = '';
   try {
-    stagedRaw = readFileSync(`${path}.paths`, 'utf8');
+    stagedRaw = readFileNoFollow(`${path}.paths`);
   } catch {
     stagedRaw = '';
   }
@@ -166,12 +169,14 @@ export function readInflight(root: string, gitPid: number): { state: Inflight; s
 
 export function removeInflight(root: string, gitPid: number): void {
   const path = inflightPath(root, gitPid);
+  if (!checkDirIn(root, inflightDir(root))) return;
   for (const suffix of ['', '.paths', '.json', '.got', '.held', '.trailers', '.restore']) unlinkQuiet(path + suffix);
 }
 
 /** Removes what commits that died after pre-commit left behind (their git process is gone). */
 export function sweepInflight(root: string): number {
   let names: string[];
+  if (!checkDirIn(root, inflightDir(root))) return 0; // a link there is refused, never swept through
   try {
     names = readdirSync(inflightDir(root));
   } catch {

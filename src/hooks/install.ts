@@ -22,10 +22,11 @@
  * (src/hooks/install-record.ts). Like husky's installer, this returns what
  * it did instead of printing.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LockstepError, fsError } from '../core/errors.js';
+import { ensureDir, ensureDirIn, unsafePathError, writeFileAtomic } from '../core/files.js';
 import { openRuntime } from '../core/runtime.js';
 import { createGit, type Git } from '../git/git.js';
 import { STAGED_ARGS, STAGED_END, STAGED_STDIN_ENV } from '../tasks/git-paths.js';
@@ -177,10 +178,20 @@ function readOrNull(path: string): string | null {
   }
 }
 
-function write(path: string, text: string, mode = 0o755): void {
+/**
+ * Writes a hook: its directory checked link by link from the runtime, the
+ * checkout or the git dir it lies in (a hooks directory elsewhere is the
+ * user's own choice), a link at the hook itself refused (UNSAFE_PATH), and
+ * the text renamed into place, so nothing is ever written through a link.
+ */
+function write(l: Layout, path: string, text: string, mode = 0o755): void {
+  const dir = dirname(path);
+  const root = [l.runtimeRoot, l.top, l.commonDir].find((r) => !relative(r, dir).startsWith('..') && !isAbsolute(relative(r, dir)));
+  if (root === undefined) ensureDir(dir);
+  else ensureDirIn(root, dir, { checkout: root !== l.runtimeRoot });
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) throw unsafePathError(path, 'the hook is a symbolic link; replace it with a file (or add the lockstep line by hand)');
+  writeFileAtomic(path, text);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text, { mode });
     chmodSync(path, mode);
   } catch (e) {
     throw fsError(e, 'write hook', path);
@@ -192,6 +203,7 @@ interface Layout {
   top: string;
   runtimeRoot: string;
   hooksDir: string;
+  commonDir: string;
   hooksPath: string | null;
   husky: { dir: string; version: 8 | 9 } | null;
   /** Where core.hooksPath is set when that is not this repository's config (e.g. file:/home/me/.gitconfig). */
@@ -217,7 +229,7 @@ function layout(cwd: string): Layout {
     if (/(^|\/)\.husky\/_$/.test(norm)) husky = { dir: dirname(isAbsolute(norm) ? norm : resolve(top, norm)), version: 9 };
     else if (/(^|\/)\.husky$/.test(norm)) husky = { dir: isAbsolute(norm) ? norm : resolve(top, norm), version: 8 };
   }
-  return { git, top, runtimeRoot: rt.root, hooksDir, hooksPath, husky, sharedOrigin };
+  return { git, top, runtimeRoot: rt.root, hooksDir, commonDir: rt.repo!.commonDir, hooksPath, husky, sharedOrigin };
 }
 
 function isOurs(text: string): boolean {
@@ -321,10 +333,10 @@ export function missingForSteps(huskyDir: string, worktree: string): string | nu
 }
 
 /** Writes `text` to `path` (mode `mode`), recording the change for uninstall. */
-function put(rec: RecordWriter | null, path: string, text: string, mode: number): void {
+function put(l: Layout, rec: RecordWriter | null, path: string, text: string, mode: number): void {
   rec?.before(path);
   if (!existsSync(dirname(path))) rec?.dirCreated(dirname(path));
-  write(path, text, mode);
+  write(l, path, text, mode);
   rec?.after(path);
 }
 
@@ -360,7 +372,7 @@ function installHusky(l: Layout & { husky: NonNullable<Layout['husky']> }, opts:
     if (have === want) continue;
     if (opts.check) out.problems.push(`${local} is ${have === null ? 'missing' : 'out of date'}: the husky line falls back to \`lockstep hook\` (slower)`);
     else {
-      put(rec, local, want, 0o755);
+      put(l, rec, local, want, 0o755);
       changed = true;
     }
   }
@@ -374,7 +386,7 @@ function installHusky(l: Layout & { husky: NonNullable<Layout['husky']> }, opts:
       continue;
     }
     if (next.state !== 'unchanged') {
-      put(rec, path, next.text, existing === null ? 0o755 : statSync(path).mode & 0o777);
+      put(l, rec, path, next.text, existing === null ? 0o755 : statSync(path).mode & 0o777);
       changed = true;
     }
     out.entries.push({ name, path, state: next.state, ...(name === 'pre-commit' ? { detail: "lock first, check last: the repository's own steps run under the commit lock" } : {}) });
@@ -437,7 +449,7 @@ function installHooksDir(l: Layout, opts: InstallOptions & { check?: boolean }, 
       state = 'replaced';
     }
     if (!opts.check && state !== 'unchanged') {
-      put(rec, p.path, p.want, 0o755);
+      put(l, rec, p.path, p.want, 0o755);
       changed = true;
     }
     const chainedNow = state === 'chained' || (p.chained && state !== 'foreign');

@@ -5,9 +5,9 @@
  * next. The order itself comes from the lock's FIFO tickets; these entries
  * only describe it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDir, unlinkQuiet, writeFileAtomic } from '../core/files.js';
+import { checkDirIn, ensureDirIn, readFileNoFollow, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { identityOf, liveness } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { randomHex } from '../core/names.js';
@@ -31,7 +31,7 @@ function queueDir(rt: Runtime): string {
 }
 
 export function enqueueMerge(rt: Runtime, fields: { branch: string; into: string; agent: string | null }): { path: string; entry: MergeQueueEntry } {
-  ensureDir(queueDir(rt));
+  ensureDirIn(rt.root, queueDir(rt));
   const id = identityOf(process.pid);
   const now = Date.now();
   const entry: MergeQueueEntry = { v: 1, ...fields, pid: id.pid, pidStart: id.pidStart, bootId: id.bootId, host: id.host, enqueuedAtMs: now, state: 'waiting', startedAtMs: null };
@@ -58,6 +58,7 @@ export function dequeueMerge(path: string): void {
 export function listMergeQueue(opts: { cwd?: string; runtime?: Runtime } = {}): MergeQueueEntry[] {
   const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
   let names: string[];
+  if (!checkDirIn(rt.root, queueDir(rt))) return []; // a link there is refused, never listed (or pruned) through
   try {
     names = readdirSync(queueDir(rt));
   } catch {
@@ -69,7 +70,7 @@ export function listMergeQueue(opts: { cwd?: string; runtime?: Runtime } = {}): 
     const path = join(queueDir(rt), n);
     let e: MergeQueueEntry;
     try {
-      e = JSON.parse(readFileSync(path, 'utf8')) as MergeQueueEntry;
+      e = JSON.parse(readFileNoFollow(path)) as MergeQueueEntry;
     } catch {
       continue;
     }

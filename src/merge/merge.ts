@@ -22,14 +22,14 @@
  * merge blocks it instead of being overwritten.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError } from '../core/errors.js';
 import { spawnFailureMessage } from '../core/spawn-error.js';
 import { validateAgentId } from '../core/actor.js';
 import { appendEvent } from '../core/events.js';
-import { ensureDir, unlinkQuiet, writeFileAtomic } from '../core/files.js';
+import { checkDirIn, ensureDirIn, readFileNoFollow, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { tokenEnvFor, type LockHandle, type WaitInfo } from '../core/lock.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { createGit, type Git } from '../git/git.js';
@@ -212,9 +212,10 @@ function syncMarkerPath(rt: Runtime): string {
 
 async function finishInterruptedSync(rt: Runtime): Promise<void> {
   const path = syncMarkerPath(rt);
+  if (!checkDirIn(rt.root, dirname(path))) return; // a link there is refused (UNSAFE_PATH), never read through
   let m: SyncMarker;
   try {
-    m = JSON.parse(readFileSync(path, 'utf8')) as SyncMarker;
+    m = JSON.parse(readFileNoFollow(path)) as SyncMarker;
   } catch {
     return;
   }
@@ -342,7 +343,7 @@ async function mergeLocked(opts: MergeOptions, rt: Runtime, git: Git, branch: st
     let checked = false;
     if (opts.check) {
       const scratchRoot = join(rt.root, 'merge', 'scratch');
-      ensureDir(scratchRoot);
+      ensureDirIn(rt.root, scratchRoot);
       const scratch = join(scratchRoot, `${process.pid}-${randomHex(4)}`);
       await git.exec(['worktree', 'add', '--quiet', '--detach', scratch, commit]);
       let run: CheckRun;
@@ -377,7 +378,7 @@ async function mergeLocked(opts: MergeOptions, rt: Runtime, git: Git, branch: st
     }
 
     if (checkouts.length) {
-      ensureDir(join(rt.root, 'merge'));
+      ensureDirIn(rt.root, join(rt.root, 'merge'));
       writeFileAtomic(syncMarkerPath(rt), JSON.stringify({ into, old, commit, checkouts } satisfies SyncMarker));
     }
     const pause = LOCKSTEP_TEST_BUILD && attempt === 1 ? faultValue('pause-before-merge-cas') : 0;

@@ -11,13 +11,13 @@
  * killed and their items go back to pending.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LockstepError, isLockstepError } from '../core/errors.js';
 import { spawnFailureMessage } from '../core/spawn-error.js';
 import { appendEvent } from '../core/events.js';
-import { ensureDir } from '../core/files.js';
+import { ensureDirIn, openAppend } from '../core/files.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { createGit } from '../git/git.js';
 import { heartbeat, markAgent, readAgent, removeAgentRecord } from '../queue/agents.js';
@@ -164,7 +164,7 @@ export async function runParallel(opts: ParallelOptions): Promise<ParallelSummar
 
   const runId = randomHex(3);
   const logDir = join(rt.root, 'parallel', runId);
-  ensureDir(logDir);
+  ensureDirIn(rt.root, logDir);
   const startedAt = Date.now();
   const counts0 = queueCounts({ runtime: rt, queue });
   emit({ type: 'start', runId, agents: opts.agents, queue, base, pending: counts0.pending, logDir });
@@ -241,7 +241,7 @@ export async function runParallel(opts: ParallelOptions): Promise<ParallelSummar
       logFile: join(logDir, `${agent}.log`),
       pollMs: 200,
     };
-    const fd = openSync(cfg.logFile, 'a');
+    const fd = openAppend(cfg.logFile, 'write the log');
     // Its own process group: Ctrl-C reaches only the coordinator (which drains), and a dead worker's leftovers can be killed as a group.
     const startFailed = (e: unknown) => new LockstepError('ENVIRONMENT', `could not start a worker: ${spawnFailureMessage(opts.workerCommand.join(' '), cwd, e)}`);
     let child;

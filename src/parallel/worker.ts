@@ -10,7 +10,8 @@
  * item.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, closeSync, openSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
+import { openAppend } from '../core/files.js';
 import { isLockstepError } from '../core/errors.js';
 import { spawnFailureMessage } from '../core/spawn-error.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
@@ -42,7 +43,7 @@ interface CommandRun {
 
 function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string, timeoutMs: number | null, onPid: (pid: number) => void): Promise<CommandRun> {
   return new Promise((resolveRun) => {
-    const fd = openSync(logFile, 'a');
+    const fd = openAppend(logFile, 'write the log');
     let timedOut = false;
     let timer: NodeJS.Timeout | null = null;
     // Its own process group, so a timeout (or the coordinator, if this worker dies) can end everything it started.
@@ -117,7 +118,12 @@ class ItemRun {
 
   log(line: string): void {
     try {
-      appendFileSync(this.cfg.logFile, `[lockstep ${new Date().toISOString()}] ${line}\n`);
+      const fd = openAppend(this.cfg.logFile, 'write the log');
+      try {
+        writeSync(fd, `[lockstep ${new Date().toISOString()}] ${line}\n`);
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       /* logging never fails an item */
     }

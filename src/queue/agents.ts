@@ -8,9 +8,9 @@
  * command: CPU load on the agent cannot starve them, and a live agent keeps
  * its claims anyway because reclaim also requires its process to be gone.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDir, unlinkQuiet, writeFileAtomic } from '../core/files.js';
+import { checkDirIn, ensureDirIn, readFileNoFollow, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { identityOf, liveness } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { LockstepError } from '../core/errors.js';
@@ -75,7 +75,7 @@ function parseAgent(text: string): AgentRecord | null {
 
 export function readAgent(rt: Runtime, agent: string): AgentRecord | null {
   try {
-    return parseAgent(readFileSync(agentPath(rt, agent), 'utf8'));
+    return parseAgent(readFileNoFollow(agentPath(rt, agent)));
   } catch {
     return null;
   }
@@ -92,7 +92,7 @@ export function heartbeat(opts: HeartbeatOptions): AgentRecord {
   if (ident.pidStart === null && pid !== process.pid) {
     throw new LockstepError('BAD_INPUT', `owner pid ${pid} is not a running process`);
   }
-  ensureDir(agentsDir(rt));
+  ensureDirIn(rt.root, agentsDir(rt));
   const prev = readAgent(rt, agent);
   const same = prev && prev.pid === pid && prev.pidStart === ident.pidStart && prev.host === ident.host;
   const now = Date.now();
@@ -124,6 +124,7 @@ export function heartbeat(opts: HeartbeatOptions): AgentRecord {
 export function listAgents(opts: { cwd?: string; runtime?: Runtime } = {}): AgentRecord[] {
   const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
   let names: string[];
+  if (!checkDirIn(rt.root, agentsDir(rt))) return []; // a link there is refused, never listed through
   try {
     names = readdirSync(agentsDir(rt));
   } catch {
@@ -133,7 +134,7 @@ export function listAgents(opts: { cwd?: string; runtime?: Runtime } = {}): Agen
   for (const n of names.sort()) {
     if (!n.endsWith('.json') || n.startsWith('.')) continue;
     try {
-      const r = parseAgent(readFileSync(join(agentsDir(rt), n), 'utf8'));
+      const r = parseAgent(readFileNoFollow(join(agentsDir(rt), n)));
       if (r) out.push(r);
     } catch {
       /* removed while listing */
@@ -167,5 +168,6 @@ export function markAgent(rt: Runtime, agent: string, state: string): AgentRecor
 }
 
 export function removeAgentRecord(rt: Runtime, agent: string): boolean {
-  return unlinkQuiet(agentPath(rt, validateAgentId(agent)));
+  const path = agentPath(rt, validateAgentId(agent));
+  return checkDirIn(rt.root, agentsDir(rt)) && unlinkQuiet(path);
 }

@@ -29,11 +29,11 @@
  *   pending/…@g+1) happens, and it is idempotent, so anybody may finish a
  *   transition a crashed process left half done.
  */
-import { appendFileSync, closeSync, existsSync, ftruncateSync, linkSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeSync, copyFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, ftruncateSync, linkSync, openSync, readdirSync, renameSync, statSync, writeSync, copyFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { LockstepError, fsError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
-import { ensureDir, tryLink, unlinkQuiet, writeTempIn } from '../core/files.js';
+import { ensureDirIn, openAppend, readFileNoFollow, tryLink, unlinkQuiet, UPDATE_NOFOLLOW, writeTempIn } from '../core/files.js';
 import { hostId, identityOf, liveness, pidExists, type ProcessIdentity } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import { readAgent, type AgentRecord } from './agents.js';
@@ -164,7 +164,7 @@ function queueDirs(rt: Runtime, queue: string | undefined): QueueDirs {
     failed: join(dir, 'failed'),
   };
   if (!made.has(dir)) {
-    for (const p of [d.items, d.payloads, d.pending, d.claimed, d.resolved, d.done, d.failed]) ensureDir(p);
+    for (const p of [d.items, d.payloads, d.pending, d.claimed, d.resolved, d.done, d.failed]) ensureDirIn(rt.root, p);
     made.add(dir);
   }
   return d;
@@ -279,7 +279,12 @@ function addedSignature(d: QueueDirs): string {
 
 function noteNewPending(d: QueueDirs): void {
   try {
-    appendFileSync(join(d.dir, 'pending.added'), '+');
+    const fd = openAppend(join(d.dir, 'pending.added'));
+    try {
+      writeSync(fd, '+');
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     /* claimers still re-list when their listing runs out */
   }
@@ -328,7 +333,7 @@ function createEmpty(path: string): boolean {
 
 function readJson<T>(path: string): T | null {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    return JSON.parse(readFileNoFollow(path)) as T;
   } catch {
     return null;
   }
@@ -411,7 +416,7 @@ export function addItem(opts: AddItemOptions): AddItemResult {
     if (!st.isFile()) throw new LockstepError('BAD_INPUT', `payload ${quoteInput(src)} is not a regular file`);
     payloadTmp = join(d.payloads, `.tmp.${process.pid}.${randomHex(6)}`);
     try {
-      copyFileSync(src, payloadTmp);
+      copyFileSync(src, payloadTmp, constants.COPYFILE_EXCL);
     } catch (e) {
       throw fsError(e, 'copy payload', src);
     }
@@ -658,7 +663,7 @@ export function claimNext(opts: ClaimOptions): ClaimResult {
 function writeRecordInto(path: string, data: string): boolean {
   let fd: number;
   try {
-    fd = openSync(path, 'r+');
+    fd = openSync(path, UPDATE_NOFOLLOW);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw fsError(e, 'write the claim record', path);

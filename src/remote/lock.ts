@@ -16,11 +16,11 @@
  *
  * Expiry follows the rule in observations.ts: never on the holder's clock.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LockstepError } from '../core/errors.js';
+import { LockstepError, isLockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
-import { ensureDir, readJsonFile, writeFileAtomic } from '../core/files.js';
+import { checkDirIn, ensureDirIn, readJsonFile, writeFileAtomic } from '../core/files.js';
 import { DEFAULT_LEASE_MS, DEFAULT_LOCK, DEFAULT_TIMEOUT_MS, ownerFields, TOKEN_ENV, type AcquireOptions, type LockStatus, type OwnerRecord, type WaitInfo } from '../core/lock.js';
 import { Observer, judgeLease, monoNowMs } from './observations.js';
 import { fenceRef, lockRef, validateRemoteLockName } from './refs.js';
@@ -84,12 +84,14 @@ function fenceCacheFile(ctx: RemoteContext, name: string): string {
 
 function readFenceCache(ctx: RemoteContext, name: string): FenceCache | null {
   try {
+    if (!checkDirIn(ctx.runtime.root, dirname(fenceCacheFile(ctx, name)))) return null;
     const c = readJsonFile<FenceCache>(fenceCacheFile(ctx, name), 'fence cache');
     if (c && typeof c.fenceOid === 'string' && Number.isSafeInteger(c.token)) {
       knownTokens.set(c.fenceOid, c.token);
       return c;
     }
-  } catch {
+  } catch (e) {
+    if (isLockstepError(e) && e.code === 'UNSAFE_PATH') throw e;
     /* a broken cache is only a slower first try */
   }
   return null;
@@ -98,9 +100,10 @@ function readFenceCache(ctx: RemoteContext, name: string): FenceCache | null {
 function writeFenceCache(ctx: RemoteContext, name: string, c: FenceCache): void {
   knownTokens.set(c.fenceOid, c.token);
   try {
-    ensureDir(join(ctx.runtime.root, 'remote', ctx.remote, 'fence'));
+    ensureDirIn(ctx.runtime.root, join(ctx.runtime.root, 'remote', ctx.remote, 'fence'));
     writeFileAtomic(fenceCacheFile(ctx, name), JSON.stringify(c));
-  } catch {
+  } catch (e) {
+    if (isLockstepError(e) && e.code === 'UNSAFE_PATH') throw e; // a planted link is refused, not skipped
     /* the cache only saves a round trip */
   }
 }

@@ -21,7 +21,8 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { ensureDir, readJsonFile, writeFileAtomic } from '../core/files.js';
+import { checkDirIn, ensureDirIn, readJsonFile, writeFileAtomic } from '../core/files.js';
+import { isLockstepError } from '../core/errors.js';
 import { bootId, hostId, liveness } from '../core/process.js';
 import type { RemoteContext } from './transport.js';
 
@@ -62,17 +63,19 @@ export class Observer {
     const boot = bootId();
     let stored: Sighting | undefined;
     try {
-      stored = readJsonFile<Sighting>(this.file(ref), 'remote sighting');
-    } catch {
+      stored = checkDirIn(this.ctx.runtime.root, this.dir) ? readJsonFile<Sighting>(this.file(ref), 'remote sighting') : undefined;
+    } catch (e) {
+      if (isLockstepError(e) && e.code === 'UNSAFE_PATH') throw e; // a planted link is refused, not skipped
       stored = undefined; // a damaged sighting only makes us wait longer
     }
     if (stored && stored.oid === oid && stored.boot === boot && stored.ref === ref && Number.isFinite(stored.mono) && stored.mono <= now) {
       earliest = Math.min(earliest, stored.mono);
     } else {
       try {
-        ensureDir(this.dir);
+        ensureDirIn(this.ctx.runtime.root, this.dir);
         writeFileAtomic(this.file(ref), JSON.stringify({ ref, oid, mono: earliest, boot } satisfies Sighting));
-      } catch {
+      } catch (e) {
+        if (isLockstepError(e) && e.code === 'UNSAFE_PATH') throw e;
         /* without a stored sighting only this process's own count applies */
       }
     }

@@ -13,7 +13,8 @@
  * Records are blobs (JSON): small, no commit metadata, nothing to check out.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { ensureDirIn } from '../core/files.js';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { createGit, type Git } from '../git/git.js';
@@ -149,9 +150,9 @@ export async function writeRecord(ctx: RemoteContext, record: unknown): Promise<
     const body = Buffer.from(text, 'utf8');
     const data = deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`, 'utf8'), body]));
     try {
-      mkdirSync(dir, { recursive: true });
+      ensureDirIn(objects, dir); // a link at objects/xx: refused here, and git below writes the object instead
       const tmp = join(dir, `tmp_obj_lockstep_${process.pid}_${randomHex(4)}`);
-      writeFileSync(tmp, data, { mode: 0o444 });
+      writeFileSync(tmp, data, { mode: 0o444, flag: 'wx' });
       try {
         linkSync(tmp, path);
       } catch (e) {

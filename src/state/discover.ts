@@ -9,8 +9,9 @@
  * states of the same owner, the one created last wins (that owner started
  * it again); another owner's newer file never does.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { checkDirIn, readFileNoFollow } from '../core/files.js';
+import { dirname, join } from 'node:path';
 import { LockstepError, fsError, isLockstepError } from '../core/errors.js';
 import { parseStateId, validatePrefix } from './id.js';
 import { checkRecord, idOfFile, stateDir, validateOwner, type StateLocation, type StateRecord } from './store.js';
@@ -24,6 +25,7 @@ export interface StateListEntry {
 }
 
 function readDir(dir: string): string[] {
+  if (!checkDirIn(dirname(dir), dir)) return []; // a link there is refused (UNSAFE_PATH), never listed through
   try {
     return readdirSync(dir);
   } catch (e) {
@@ -44,7 +46,7 @@ export function listStates(opts: StateLocation & { prefix?: string } = {}): Stat
     const path = join(dir, f);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readFileNoFollow(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed by gc meanwhile
       throw fsError(e, 'read state file', path);

@@ -10,10 +10,10 @@
  * - Read strictly: anything that is not a state record is CORRUPT_STATE
  *   (exit 4) and is left exactly as it is for a person to look at.
  */
-import { linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { linkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { LockstepError, fsError } from '../core/errors.js';
-import { tempPathFor, unlinkQuiet, writeFileAtomic } from '../core/files.js';
+import { checkDirIn, ensureDirIn, readFileNoFollow, tempPathFor, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { acquireLock, releaseLock, DEFAULT_TIMEOUT_MS } from '../core/lock.js';
 import { hostId } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
@@ -129,9 +129,10 @@ function parseFile(text: string, id: string, path: string): StateRecord {
 /** Reads a state file; null when it does not exist. */
 export function readStateFile(dir: string, id: string): StateRecord | null {
   const path = statePath(dir, id);
+  if (!checkDirIn(dirname(dir), dir)) return null; // a link there is refused: nothing read, written or deleted through it
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileNoFollow(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw fsError(e, 'read state file', path);
@@ -148,12 +149,9 @@ export function writeStateFile(dir: string, rec: StateRecord): void {
   writeFileAtomic(statePath(dir, rec.id), JSON.stringify(rec, null, 2) + '\n');
 }
 
+/** `<runtime>/state`, created as a real directory of ours (a link there is refused: UNSAFE_PATH). */
 function ensureStateDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw fsError(e, 'create state directory', dir);
-  }
+  ensureDirIn(dirname(dir), dir);
 }
 
 export interface InitOptions extends StateLocation {
@@ -264,7 +262,7 @@ export async function removeState(opts: RemoveOptions): Promise<boolean> {
   const dir = stateDir({ runtime: rt });
   const handle = await acquireLock({ runtime: rt, name: stateLockName(opts.id), timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, command: `state rm ${opts.id}` });
   try {
-    return unlinkQuiet(statePath(dir, opts.id));
+    return checkDirIn(rt.root, dir) && unlinkQuiet(statePath(dir, opts.id));
   } finally {
     releaseLock(handle);
   }

@@ -5,7 +5,8 @@
  * audit log. Nothing here takes a lock or writes (except dropping merge-queue
  * entries of processes that are gone).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { O_NOFOLLOW } from '../core/files.js';
 import { listLocks, type LockStatus } from '../core/lock.js';
 import { gitLockFiles, type GitLockFile } from '../git/git-locks.js';
 import { eventsPath, type LockstepEvent } from '../core/events.js';
@@ -115,7 +116,7 @@ export interface StatusOptions {
 export function readRecentEvents(root: string, maxBytes = 512 * 1024): LockstepEvent[] {
   let fd: number;
   try {
-    fd = openSync(eventsPath(root), 'r');
+    fd = openSync(eventsPath(root), constants.O_RDONLY | O_NOFOLLOW);
   } catch {
     return [];
   }

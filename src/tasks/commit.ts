@@ -21,7 +21,7 @@ import { loadConfig } from '../config/config.js';
 import { appendEvent } from '../core/events.js';
 import { LockstepError } from '../core/errors.js';
 import { spawnFailureMessage } from '../core/spawn-error.js';
-import { ensureDir, unlinkQuiet } from '../core/files.js';
+import { ensureDirIn, unlinkQuiet } from '../core/files.js';
 import { acquireLock, releaseLock, tokenEnvFor, updateLock, type LockHandle, type WaitInfo } from '../core/lock.js';
 import { pidExists } from '../core/process.js';
 import { openRuntime } from '../core/runtime.js';
@@ -183,6 +183,8 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
   if (at < 0 || !template.stdout.includes(parentLine)) throw new LockstepError('GIT_FAILED', 'git interpret-trailers did not add the Lockstep-Fence and Lockstep-Parent trailers');
 
   const env = opts.env ?? process.env;
+  const tmpDir = join(rt.root, 'tmp');
+  ensureDirIn(rt.root, tmpDir); // before the lock: a link planted there is refused with nothing taken
   const handle: LockHandle = await acquireLock({
     runtime: rt,
     cwd: top,
@@ -201,8 +203,6 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
     LOCKSTEP_LOCK_TOKEN: tokenEnvFor(handle, env),
     LOCKSTEP_FENCE: String(handle.token),
   };
-  const tmpDir = join(rt.root, 'tmp');
-  ensureDir(tmpDir);
   sweepTmp(tmpDir);
   const tmpIndex = join(tmpDir, `index.${process.pid}.${randomHex(4)}`);
   const msgFile = `${tmpIndex}.msg`;
@@ -298,7 +298,7 @@ export async function commitTask(opts: CommitOptions): Promise<CommitResult> {
 
     fence = fenceValue(rt.root, handle.token);
     const parent = (await headCommit(git)) ?? 'none';
-    writeFileSync(msgFile, (template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length)).replace(parentLine, `${TRAILER_PARENT}: ${parent}`));
+    writeFileSync(msgFile, (template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length)).replace(parentLine, `${TRAILER_PARENT}: ${parent}`), { flag: 'wx' });
     const runCommit = () => spawnOwned('git', ['commit', '-q', '--cleanup=whitespace', '-F', msgFile], idxEnv, 'pipe');
     let c = await runCommit();
     // A ref's lock (HEAD.lock, refs/heads/BRANCH.lock) that a killed git left: removed once stale, then once more.

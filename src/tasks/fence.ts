@@ -5,9 +5,10 @@
  * `<runtime>/fence-id`) keeps validation from comparing tokens of two
  * clones as if they came from one counter.
  */
-import { linkSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, writeFileSync } from 'node:fs';
+import { fsError } from '../core/errors.js';
 import { join } from 'node:path';
-import { tempPathFor, unlinkQuiet } from '../core/files.js';
+import { readFileNoFollow, tempPathFor, unlinkQuiet } from '../core/files.js';
 import { formatFence } from './trailers.js';
 import { randomHex } from '../core/names.js';
 
@@ -17,16 +18,17 @@ export function fenceCounterId(root: string): string {
   const path = join(root, 'fence-id');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const id = readFileSync(path, 'utf8').trim();
+      const id = readFileNoFollow(path).trim();
       if (ID.test(id)) return id;
       break;
-    } catch {
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw fsError(e, 'read', path); // a planted link: refused
       /* not made yet */
     }
     // Written whole, then linked: exactly one creator wins and nobody reads a half-written id.
     const tmp = tempPathFor(path);
     try {
-      writeFileSync(tmp, `${randomHex(6)}\n`);
+      writeFileSync(tmp, `${randomHex(6)}\n`, { flag: 'wx' });
       linkSync(tmp, path);
     } catch {
       /* another process linked first: read its id */

@@ -18,11 +18,11 @@
  * when no `--edit` is given: then the command commits a change the caller
  * made by hand, which is exactly the dirty content.
  */
-import { copyFileSync, linkSync, lstatSync, readlinkSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { constants, copyFileSync, linkSync, lstatSync, readlinkSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { appendEvent } from '../core/events.js';
 import { LockstepError } from '../core/errors.js';
-import { ensureDir, tempPathFor, unlinkQuiet } from '../core/files.js';
+import { ensureDirIn, tempPathFor, unlinkQuiet } from '../core/files.js';
 import type { LockHandle } from '../core/lock.js';
 import type { Git } from '../git/git.js';
 import { headCommit } from './git-paths.js';
@@ -180,7 +180,7 @@ export async function moveAsideForeignChanges(opts: MoveAsideOptions): Promise<O
   if (found.length === 0) return [];
 
   const dir = join(opts.root, ORPHANS_DIR);
-  ensureDir(dir);
+  ensureDirIn(opts.root, dir);
   const stamp = new Date().toISOString().replace(/[-:]/g, '');
   const prefix = `${stamp}-${opts.task.id}-`;
   const fromTask = opts.handle.tookOver?.task ?? null;
@@ -206,7 +206,7 @@ export async function moveAsideForeignChanges(opts: MoveAsideOptions): Promise<O
       if (st?.isFile() || st?.isSymbolicLink()) {
         const tmp = tempPathFor(join(dir, name));
         if (st.isSymbolicLink()) writeFileSync(tmp, readlinkSync(abs), { flag: 'wx' });
-        else copyFileSync(abs, tmp);
+        else copyFileSync(abs, tmp, constants.COPYFILE_EXCL);
         savedTo = publish(tmp, dir, name);
         if (exported) stagedSavedTo = publish(exported, dir, `${name}.staged`);
       } else if (exported) {

@@ -4,11 +4,11 @@
  * A new task file is written whole and then linked into place, so two
  * `task start` calls for one id never both win and nobody reads half a file.
  */
-import { linkSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LockstepError, fsError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
-import { ensureDir, tempPathFor, unlinkQuiet } from '../core/files.js';
+import { checkDirIn, ensureDirIn, readFileNoFollow, tempPathFor, unlinkQuiet } from '../core/files.js';
 import { TASK_ID, validateAgentId, validateTaskId } from '../core/actor.js';
 import { hostId } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
@@ -79,9 +79,10 @@ function parseTask(text: string, path: string, id: string): Task {
 
 function readTaskFile(rt: Runtime, id: string): Task | null {
   const path = taskPath(rt, id);
+  if (!checkDirIn(rt.root, tasksDir(rt))) return null; // a link there is refused, never read (or deleted) through
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileNoFollow(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
     throw fsError(e, 'read task file', path);
@@ -115,7 +116,7 @@ export function startTask(opts: StartTaskOptions): Task {
   const shared = validateGlobs(opts.shared ?? []);
   const rt = runtimeOf(opts);
   const dir = tasksDir(rt);
-  ensureDir(dir);
+  ensureDirIn(rt.root, dir);
   const existing = readTaskFile(rt, id);
   if (existing && sameGlobs(existing.scope, scope) && sameGlobs(existing.shared, shared)) return existing;
   if (existing && !opts.replace) {
@@ -192,6 +193,7 @@ export function getTask(opts: TaskLocation & { id: string }): Task | null {
 export function listTasks(opts: TaskLocation = {}): Task[] {
   const rt = runtimeOf(opts);
   let names: string[];
+  if (!checkDirIn(rt.root, tasksDir(rt))) return [];
   try {
     names = readdirSync(tasksDir(rt));
   } catch (e) {

@@ -13,11 +13,11 @@
  * Linked worktrees share the repository's config and hooks directory, so
  * lockstep's hooks run inside them unchanged.
  */
-import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
-import { ensureDir, readJsonFile, unlinkQuiet, writeFileAtomic } from '../core/files.js';
+import { checkDirIn, ensureDirIn, readJsonFile, removeTreeIn, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { identityOf, liveness, type ProcessIdentity } from '../core/process.js';
 import { openRuntime, type Runtime } from '../core/runtime.js';
 import type { WaitInfo } from '../core/lock.js';
@@ -108,6 +108,7 @@ export function readManifest(rt: Runtime, agent: string): WorktreeManifest | nul
 /** Manifests of the agent worktrees (no git calls: cheap enough for `status --watch`). */
 export function listManifests(rt: Runtime): WorktreeManifest[] {
   let names: string[];
+  if (!checkDirIn(rt.root, worktreesDir(rt))) return []; // a link there is refused, not listed through
   try {
     names = readdirSync(worktreesDir(rt));
   } catch {
@@ -245,7 +246,7 @@ export async function addAgentWorktree(opts: AddWorktreeOptions): Promise<AgentW
   }
   const path = join(worktreesDir(rt), agent);
   const branch = agentBranch(agent);
-  ensureDir(worktreesDir(rt));
+  ensureDirIn(rt.root, worktreesDir(rt));
 
   const made = await withRepoLock({ runtime: rt, cwd, command: `worktree add ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
     const existing = readManifest(rt, agent);
@@ -262,7 +263,7 @@ export async function addAgentWorktree(opts: AddWorktreeOptions): Promise<AgentW
     }
     // An unregistered leftover inside our own directory. (No `git worktree prune` here: it races with
     // anybody's concurrent `git worktree add`, which is briefly unregistered-looking itself.)
-    if (existsSync(path)) rmSync(path, { recursive: true, force: true });
+    removeTreeIn(rt.root, path);
     const baseTip = await branchCommit(git, base);
     const oldTip = await tryCommit(git, `refs/heads/${branch}`);
     if (oldTip) {
@@ -344,6 +345,7 @@ export async function refreshAgentWorktree(opts: RefreshWorktreeOptions): Promis
         throw new LockstepError('CONFLICT', `${m.branch} has ${unmerged} commit(s) not merged into ${m.base}: not resetting it`, { hint: `merge it first: lockstep merge ${m.branch} --into ${m.base}` });
       }
     }
+    validateCopies(m.source, m.copies); // before the reset: a source now leading out of the checkout changes nothing
     await wtGit.exec(['reset', '--quiet', '--hard', baseTip]);
     await wtGit.exec(['clean', '-ffdq']);
     applyCopies(m.source, m.path, m.copies);
