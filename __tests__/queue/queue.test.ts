@@ -239,10 +239,11 @@ describe('leases and reclaim', () => {
     const repo = tempRepo();
     addItem({ cwd: repo, id: 'remote' });
     // Claimed "on another host" by a process whose pid happens to be alive here (this test process).
-    const c = runCli(['queue', 'claim', '--agent', 'far', '--lease', '0.3', '--owner-pid', String(process.pid), '--json'], { cwd: repo, env: { LOCKSTEP_HOST_ID: 'other-host' } });
+    // (A lease of 30 s: still running when the next line looks, however slow the machine.)
+    const c = runCli(['queue', 'claim', '--agent', 'far', '--lease', '30', '--owner-pid', String(process.pid), '--json'], { cwd: repo, env: { LOCKSTEP_HOST_ID: 'other-host' } });
     expect(c.code).toBe(0);
     expect(reclaim({ cwd: repo }).reclaimed).toEqual([]);
-    const r = reclaim({ cwd: repo, now: Date.now() + 1000 });
+    const r = reclaim({ cwd: repo, now: Date.now() + 31_000 });
     expect(r.reclaimed).toHaveLength(1);
     expect(r.reclaimed[0]!.reason).toContain('other-host');
   });
