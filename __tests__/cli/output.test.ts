@@ -6,11 +6,37 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupTemp, CLI, tempDir } from '../helpers.js';
+import { cleanupTemp, CLI, tempDir, until } from '../helpers.js';
 
 afterAll(cleanupTemp);
+
+/**
+ * Whether process `pid` waits to write to the file with inode `ino`: Linux
+ * lists each epoll instance's watched files (fd, events, inode) in
+ * /proc/PID/fdinfo, and EPOLLOUT (4) there is node's stream waiting for room.
+ */
+function waitsToWrite(pid: number, ino: number): boolean {
+  let fds: string[] = [];
+  try {
+    fds = readdirSync(`/proc/${pid}/fdinfo`);
+  } catch {
+    return false; // gone
+  }
+  for (const fd of fds) {
+    let info = '';
+    try {
+      info = readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const m of info.matchAll(/^tfd:\s+\d+\s+events:\s+([0-9a-f]+)\b.*\bino:([0-9a-f]+)/gm)) {
+      if ((parseInt(m[1]!, 16) & 4) !== 0 && parseInt(m[2]!, 16) === ino) return true;
+    }
+  }
+  return false;
+}
 
 describe('CLI output', () => {
   test('a reader that closes the pipe early ends the call quietly', async () => {
@@ -44,11 +70,12 @@ describe('CLI output', () => {
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((r) => child.on('close', r));
-    // Do not read until the CLI has exited (it would have, had the write failed) or 2 s have passed.
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
-    const chunks: Buffer[] = [];
+    // Do not read until the CLI has exited (it would have, had the write
+    // failed) or is waiting to write to the FIFO, however long it takes to get there.
     let done = false;
     void exited.then(() => (done = true));
+    await until(() => done || waitsToWrite(child.pid!, statSync(fifo).ino), 120_000, 'the CLI to wait for the reader');
+    const chunks: Buffer[] = [];
     for (;;) {
       const buf = Buffer.alloc(65536);
       let n = 0;

@@ -4,18 +4,21 @@
  * the checker (the final counter, the exclusive-entry file) detects the race.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { identityOf } from '../../src/core/process.js';
-import { CLI, cleanupTemp, deadPid, runWorker, startWorker, tempRepo, type Run } from '../helpers.js';
+import { CLI, cleanupTemp, deadPid, startWorker, tempRepo, type Run } from '../helpers.js';
 
 afterAll(cleanupTemp);
 
 async function counterRun(repo: string, how: 'protect' | 'bare', procs: number, n: number): Promise<number> {
   const file = join(repo, `counter-${how}`);
   writeFileSync(file, '0');
-  const runs = await Promise.all(Array.from({ length: procs }, () => runWorker('lock-worker.ts', ['counter', repo, file, String(n), how])));
+  // Released together (see below): a bare run takes milliseconds, and workers
+  // started one after another on a busy machine would not overlap at all.
+  rmSync(join(repo, 'go'), { force: true });
+  const runs = await together(repo, Array.from({ length: procs }, () => [['counter', repo, file, String(n), how], ''] as [string[], string]));
   for (const r of runs) expect(r.stderr).toBe('');
   return Number(readFileSync(file, 'utf8'));
 }

@@ -42,18 +42,21 @@ async function stop(children: ChildProcess[]): Promise<void> {
 }
 
 describe('waiting while the queue moves', () => {
-  test('a waiter behind holders that each hold 2 s waits past its --timeout 4 while the queue moves, and gets the lock; the control (a deadline on the whole wait) times out', async () => {
+  // Each hand-off takes 1 s plus the machine's overhead (a process to start),
+  // 4 s less than the waiter's --timeout: room for a busy machine; seven
+  // holders make 7 s in all, past the --timeout at any speed.
+  test('a waiter behind holders that each hold 1 s waits past its --timeout 5 while the queue moves, and gets the lock; the control (a deadline on the whole wait) times out', async () => {
     for (const control of [false, true]) {
       const repo = tempRepo();
       const go = join(tempDir(), 'go');
-      const holders = await queueOf(repo, go, 2, 3);
+      const holders = await queueOf(repo, go, 1, 6);
       try {
         const env = control ? { LOCKSTEP_FAULT: 'wait-deadline-total:1' } : {};
-        const waiting = runCliAsync(['run-locked', '--name', LOCK, '--timeout', '4', '--', 'true'], { cwd: repo, env, cli: control ? TEST_CLI : CLI });
+        const waiting = runCliAsync(['run-locked', '--name', LOCK, '--timeout', '5', '--', 'true'], { cwd: repo, env, cli: control ? TEST_CLI : CLI });
         // (Its ticket, seen in the lock's directory: quicker than asking the CLI, as the waiter's clock runs.)
-        await until(() => readdirSync(join(repo, '.git', 'lockstep', 'locks', LOCK)).filter((f) => /^w\.\d+$/.test(f)).length === 4, 60_000, 'the waiter to queue behind the holders');
+        await until(() => readdirSync(join(repo, '.git', 'lockstep', 'locks', LOCK)).filter((f) => /^w\.\d+$/.test(f)).length === 7, 60_000, 'the waiter to queue behind the holders');
         const started = Date.now();
-        writeFileSync(go, ''); // from now on, at least 4 x 2 s until the waiter's turn
+        writeFileSync(go, ''); // from now on, at least 7 x 1 s until the waiter's turn
         const r: Run = await waiting;
         const waited = Date.now() - started;
         if (!control) {
@@ -61,10 +64,10 @@ describe('waiting while the queue moves', () => {
           expect(r.stderr).not.toContain('timed out');
           // (Its progress lines name each holder in turn: the queue moved under it.)
           expect(new Set([...r.stderr.matchAll(/held by pid (\d+)/g)].map((m) => m[1])).size).toBeGreaterThan(1);
-          expect(waited).toBeGreaterThan(4000); // longer than --timeout in all: it waited on because the queue moved
+          expect(waited).toBeGreaterThan(5000); // longer than --timeout in all: it waited on because the queue moved
         } else {
           expect(r.code).toBe(3);
-          expect(r.stderr).toMatch(/timed out waiting for the q lock: the queue did not move for 4\.\d s/);
+          expect(r.stderr).toMatch(/timed out waiting for the q lock: the queue did not move for 5\.\d s/);
         }
       } finally {
         await stop(holders);

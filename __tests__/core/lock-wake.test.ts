@@ -5,7 +5,9 @@
  *
  * The waiters here run with LOCKSTEP_FAULT=wait-poll-ms:600000, so their own
  * polling — the safety net — would not look again for ten minutes: a waiter
- * that acquires has been woken. The control releases the way the shell hooks
+ * that acquires has been woken. Each marks when it goes to sleep (the
+ * pause-before-sleep point), so a test frees the lock only once the waiter
+ * has stopped looking on its own, however slowly it got there. The control releases the way the shell hooks
  * do (a marker linked with ln, no wake-up) and shows such a waiter stays asleep.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -18,7 +20,10 @@ import { cleanupTemp, errorCodeOf, firstLine, startWorker, tempDir, tempRepo, un
 
 afterAll(cleanupTemp);
 
-const NO_POLL = { LOCKSTEP_FAULT: 'wait-poll-ms:600000' };
+/** A waiter's environment: no polling, and a mark in `mark` once it has queued and gone to sleep (`extra`: more faults). */
+function noPoll(mark: string, extra = ''): Record<string, string> {
+  return { LOCKSTEP_FAULT: `wait-poll-ms:600000,pause-before-sleep:1${extra}`, LOCKSTEP_FAULT_MARK: mark };
+}
 
 function lockDir(repo: string): string {
   return join(repo, '.git', 'lockstep', 'locks', 'commit');
@@ -35,10 +40,19 @@ function generations(repo: string): number[] {
     .sort((a, b) => a - b);
 }
 
-/** Waits until `n` waiters have taken tickets (they have looked, queued and started watching). */
-async function queued(repo: string, n: number): Promise<void> {
-  while (tickets(repo).length < n) await sleep(10);
-  await sleep(100); // past the one look a first-in-line waiter takes after queueing
+/** Waits until the waiter marking in `mark` has queued and gone to sleep: from then on only a wake-up makes it look. */
+async function asleep(mark: string): Promise<void> {
+  await until(() => existsSync(join(mark, 'pause-before-sleep')), 50_000, 'the waiter to sleep');
+}
+
+/** Starts a waiter (see noPoll) and waits until it sleeps. */
+async function queuedWaiter(repo: string, extra = '') {
+  const mark = tempDir();
+  const w = startWorker('lock-worker.ts', ['acquire', repo], { env: noPoll(mark, extra) });
+  const got = { out: '' };
+  w.stdout!.on('data', (d) => (got.out += d));
+  await asleep(mark);
+  return { w, got };
 }
 
 /** Frees the lock the way the commit-msg/post-commit hooks do: a released marker linked in, nobody woken. */
@@ -53,10 +67,9 @@ describe('hand-off', () => {
   test('a release wakes the queued waiters one after another, without their polling', async () => {
     const repo = tempRepo();
     const h = await acquireLock({ cwd: repo });
-    const a = startWorker('lock-worker.ts', ['acquire', repo], { env: NO_POLL });
-    await queued(repo, 1);
-    const b = startWorker('lock-worker.ts', ['acquire', repo], { env: NO_POLL });
-    await queued(repo, 2);
+    const { w: a } = await queuedWaiter(repo);
+    const { w: b } = await queuedWaiter(repo);
+    expect(tickets(repo)).toHaveLength(2);
     releaseLock(h);
     // a goes first (lowest ticket) and its release wakes b.
     const tokens = [Number(await firstLine(a)), Number(await firstLine(b))];
@@ -69,23 +82,20 @@ describe('hand-off', () => {
   test('control: freed without a wake-up (as the shell hooks do), the same waiter stays asleep until its ticket is touched', async () => {
     const repo = tempRepo();
     const h = await acquireLock({ cwd: repo });
-    const w = startWorker('lock-worker.ts', ['acquire', repo], { env: NO_POLL });
-    let out = '';
-    w.stdout!.on('data', (d) => (out += d));
-    await queued(repo, 1);
+    const { w, got } = await queuedWaiter(repo);
     releaseLikeTheHooks(repo, h.token);
     await sleep(1500);
-    expect(out).toBe(''); // free for 1.5 s, and the waiter has not noticed: polling really is off
+    expect(got.out).toBe(''); // free for 1.5 s, and the waiter has not noticed: polling really is off
     expect(tickets(repo)).toHaveLength(1);
     const now = new Date();
     utimesSync(join(lockDir(repo), tickets(repo)[0]!), now, now); // what releaseLock's wake-up does
     expect(await waitExit(w)).toBe(0);
-    expect(Number(out.trim())).toBe(h.token + 2);
+    expect(Number(got.out.trim())).toBe(h.token + 2);
   }, 60_000);
 });
 
-/** A waiter (NO_POLL, plus `fault`) whose output is collected. */
-function sleeper(repo: string, env: Record<string, string> = NO_POLL) {
+/** A waiter (noPoll, plus `fault`) whose output is collected. */
+function sleeper(repo: string, env: Record<string, string>) {
   const w = startWorker('lock-worker.ts', ['acquire', repo], { env });
   const got = { out: '' };
   w.stdout!.on('data', (d) => (got.out += d));
@@ -108,10 +118,9 @@ describe('waiters nobody listed', () => {
   async function queuedDuringTheHold(fault: string | null) {
     const repo = tempRepo();
     const h = await acquireLock({ cwd: repo });
-    const a = startWorker('lock-worker.ts', ['acquire', repo], { env: NO_POLL });
-    await queued(repo, 1);
-    const b = sleeper(repo);
-    await queued(repo, 2);
+    const { w: a } = await queuedWaiter(repo);
+    const b = await queuedWaiter(repo);
+    expect(tickets(repo)).toHaveLength(2);
     a.kill('SIGKILL');
     await waitExit(a);
     unlinkSync(join(lockDir(repo), 'w.1'));
@@ -147,13 +156,13 @@ describe('waiters nobody listed', () => {
     const repo = tempRepo();
     const mark = tempDir();
     const h = await acquireLock({ cwd: repo });
-    const s = sleeper(repo, { LOCKSTEP_FAULT: `wait-poll-ms:600000,pause-before-ticket:60000${extraFault}`, LOCKSTEP_FAULT_MARK: mark });
+    const s = sleeper(repo, noPoll(mark, `,pause-before-ticket:60000${extraFault}`));
     await until(() => existsSync(join(mark, 'pause-before-ticket')));
     releaseLock(h);
     for (let i = 0; i < 3; i++) releaseLock(await acquireLock({ cwd: repo }));
     expect(generations(repo)).not.toContain(h.token + 1);
     writeFileSync(join(mark, 'pause-before-ticket.go'), '');
-    return { repo, h, s };
+    return { repo, h, s, mark };
   }
 
   test('a waiter whose look is older than the compacted generations still sees that the lock moved on before its ticket', async () => {
@@ -163,8 +172,9 @@ describe('waiters nobody listed', () => {
   }, 60_000);
 
   test('control: asking only for the generation above its look, the same waiter sleeps with the lock free', async () => {
-    const { repo, h, s } = await staleLook(',moved-on-by-next-only:1');
-    await until(() => tickets(repo).length === 1);
+    const { repo, h, s, mark } = await staleLook(',moved-on-by-next-only:1');
+    await asleep(mark);
+    expect(tickets(repo)).toHaveLength(1);
     await sleep(1500);
     expect(s.got.out).toBe('');
     await wakeAndFinish(repo, s.w);

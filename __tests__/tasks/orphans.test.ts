@@ -129,7 +129,7 @@ describe('lockstep commit --edit moves aside changes to shared paths that are no
 
   test('a lockstep commit SIGKILLed in the middle of its edit: the next task commits its own line only, the dead one is saved and named', async () => {
     const repo = twoTasks();
-    const a = startGroup(cliArgv(['commit', '--task', 'A', '-m', 'A', '--edit', 'echo line-A >> TODO.md; sleep 5', '--', 'TODO.md']), repo);
+    const a = startGroup(cliArgv(['commit', '--task', 'A', '-m', 'A', '--edit', 'echo line-A >> TODO.md; sleep 600', '--', 'TODO.md']), repo);
     try {
       await until(() => read(repo, 'TODO.md').includes('line-A'), 20_000, "A's edit");
     } finally {

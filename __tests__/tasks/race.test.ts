@@ -8,11 +8,11 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTask } from '../../src/tasks/tasks.js';
 import { validateCommitRange } from '../../src/tasks/validate.js';
-import { CLI, ROOT, cleanupTemp, git, tempRepo } from '../helpers.js';
+import { CLI, ROOT, cleanupTemp, git, tempRepo, until } from '../helpers.js';
 import { cleanEnv, gitRun, lockstep } from './fixtures.js';
 
 afterAll(cleanupTemp);
@@ -62,7 +62,8 @@ async function race(repo: string, mode: 'protected' | 'plain' | 'hooks', rounds:
         child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`worker ${t} exited ${code}: ${err}`))));
       }),
   );
-  await new Promise((r) => setTimeout(r, 100));
+  // All four start together, however long each takes to get going.
+  await until(() => TASKS.every((t) => existsSync(`${go}.${t}.ready`)), 120_000, 'every task to start');
   writeFileSync(go, '');
   return (await Promise.all(runs)).flatMap((o) => o.trim().split('\n').map((l) => l));
 }

@@ -8,10 +8,12 @@
 #   hooks     — git add && git commit with LOCKSTEP_TASK set and lockstep's hooks
 #               installed; a commit the pre-commit hook blocks is retried as
 #               `git commit -- OWN PATHS`
+# Creates GOFILE.TASK.ready once started, then waits for GOFILE.
 # Prints one line per round: "ROUND ok", "ROUND retried-ok",
 # "ROUND fail indexlock|other|blocked-then-…".
 mode=$1 repo=$2 task=$3 rounds=$4 go=$5 node=$6 cli=$7
 cd "$repo" || exit 2
+: > "$go.$task.ready" # started: the test writes GOFILE once every task is
 while [ ! -e "$go" ]; do sleep 0.01; done
 err="$repo/.git/worker-$task.err"
 classify() {

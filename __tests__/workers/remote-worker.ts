@@ -13,14 +13,14 @@
  *                                           "ok <token>" or "TWO-HOLDERS <token>"
  *   hold CLONE NAME LEASE_MS [SKEW_MS]      takes the remote lock (with its wall clock SKEW_MS off),
  *                                           prints {"token":N}, then waits to be killed
- *   with-lock CLONE NAME LEASE_MS HOLD_MS   holds the remote lock (renewed automatically) for HOLD_MS,
+ *   with-lock CLONE NAME LEASE_MS STOP      holds the remote lock (renewed automatically) until the file STOP exists,
  *                                           printing {"token":N} first and "released N" at the end
  *   lock-once CLONE NAME TIMEOUT_MS         takes the remote lock, prints {"token","tookOver","waitedMs","acquiredMono"}, releases
  *
  * Errors are reported the way the CLI reports them: message on stderr, the
  * documented exit code.
  */
-import { closeSync, openSync, readFileSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, unlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isLockstepError } from '../../src/core/errors.js';
 import { acquireLock, releaseLock } from '../../src/core/lock.js';
@@ -105,10 +105,10 @@ async function main(): Promise<void> {
     return;
   }
   if (mode === 'with-lock') {
-    const [name, leaseMs, holdMs] = rest;
+    const [name, leaseMs, stop] = rest;
     const token = await withRemoteLock({ cwd: clone, name: name!, timeoutMs: 10_000, leaseMs: Number(leaseMs) }, async (h) => {
       out(JSON.stringify({ token: h.token }));
-      await sleep(Number(holdMs));
+      while (!existsSync(stop!)) await sleep(20);
       return h.token;
     });
     out(`released ${token}`);

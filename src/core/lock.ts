@@ -913,6 +913,11 @@ async function acquireOrServe(opts: AcquireOptions, request: LockData | undefine
           if (delay < 1) delay = 0;
         }
         delay = untilDeadline(delay);
+        // TEST-ONLY: LOCKSTEP_FAULT=pause-before-sleep:MS holds a waiter that
+        // has looked (and queued) just before it sleeps; with
+        // LOCKSTEP_FAULT_MARK its mark tells a test the waiter no longer
+        // looks on its own (1 ms: just the mark).
+        if (LOCKSTEP_TEST_BUILD) faultPauseSync('pause-before-sleep');
         if (waker) await waker.wait(delay);
         else if (delay === 0) await new Promise<void>((r) => setImmediate(r));
         else await sleep(delay);
