@@ -168,7 +168,9 @@ describe('husky', () => {
     const again = JSON.parse(lockstep(['init', '--json'], repo).stdout);
     expect(again.changed).toBe(false);
     expect(read(repo, '.husky/pre-commit')).toBe(pre);
-    // Another task's file staged alongside: blocked by lockstep after lint-staged ran.
+    // Another task's file staged alongside: blocked by lockstep after lint-staged ran (with foreignChanges
+    // "block"; the default, "commit-own", would commit a's part: __tests__/hooks/shared-split.test.ts).
+    write(repo, 'lockstep.config.json', JSON.stringify({ foreignChanges: 'block' }));
     write(repo, 'b.txt', 'other\n');
     git(repo, 'add', 'b.txt');
     expect(taskCommit(repo, 'a/blocked.txt').code).not.toBe(0);

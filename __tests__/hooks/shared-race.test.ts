@@ -1,10 +1,11 @@
 /**
  * Agents that share one worktree and stage too much, with husky + lint-staged
- * + commitlint and lockstep's hooks (`lockstep init` as it is): 4 tasks × 6
+ * + commitlint and lockstep's hooks (`lockstep init` as it is): N tasks × R
  * rounds, each its own file, its own TODO.md line and its own state.json key
- * (see race-harness.ts). One run takes minutes: every commit runs
- * lint-staged and commitlint through npx, and other tasks' `git add`s wait
- * for git's index lock meanwhile.
+ * (see race-harness.ts). A run takes minutes: every commit runs lint-staged
+ * and commitlint through npx, and other tasks' `git add`s wait for git's
+ * index lock meanwhile. `npm test` runs 3 × 2; `npm run test:race` runs the
+ * full sizes, 4 × 6 and 8 × 6 (LOCKSTEP_RACE_TASKS, LOCKSTEP_RACE_ROUNDS).
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { cleanupTemp } from '../helpers.js';
@@ -12,8 +13,8 @@ import { checkRace, raceRepo, runRace, type RaceMode } from './race-harness.js';
 
 afterAll(cleanupTemp);
 
-const N = 4;
-const ROUNDS = 6;
+const N = Number(process.env.LOCKSTEP_RACE_TASKS ?? 3);
+const ROUNDS = Number(process.env.LOCKSTEP_RACE_ROUNDS ?? 2);
 
 async function race(mode: RaceMode, skip = false) {
   const { repo, base, tasks } = raceRepo(N);

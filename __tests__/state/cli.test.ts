@@ -140,7 +140,7 @@ describe('lockstep state (CLI)', () => {
     // A key the state never held is not found, even when every object has a member of that name.
     const missing = runCli(['state', 'get', id, 'constructor'], { cwd: repo });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`state ${id} has no key constructor`);
+    expect(missing.stderr).toContain(`state ${id} has no key "constructor"`);
   });
 
   test('state env exports only WORKFLOW_* keys and the keys named with --key; the others are named on stderr, never run, never switch lockstep off', async () => {

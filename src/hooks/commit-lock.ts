@@ -22,7 +22,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
-import { ensureDir, writeFileAtomic } from '../core/files.js';
+import { ensureDirIn, writeFileAtomic } from '../core/files.js';
 import { acquireLock, DEFAULT_LOCK, TOKEN_ENV, tokenEnvFor, type AcquireOptions, type LockHandle } from '../core/lock.js';
 import { hostId, startStamp } from '../core/process.js';
 import { LockstepError } from '../core/errors.js';
@@ -146,7 +146,7 @@ export async function runCommitLock(opts: HookOptions): Promise<CommitLockResult
       '',
     );
   }
-  ensureDir(inflightDir(rt.root));
+  ensureDirIn(rt.root, inflightDir(rt.root));
   writeFileAtomic(heldPath(rt.root, gitPid), `v=1\ngitstart=${gitStart}\ntoken=${handle.token}\ninherited=${handle.reentrant ? 1 : 0}\ncheck=${check}\n`);
   return { outcome: 'locked', token: handle.token, check };
 }

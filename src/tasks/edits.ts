@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { LockstepError } from '../core/errors.js';
-import { ensureDir, unlinkQuiet, writeFileAtomic } from '../core/files.js';
+import { ensureDirIn, unlinkQuiet, writeFileAtomic } from '../core/files.js';
 import { acquireLock, releaseLock, tokenEnvFor, updateLock, type WaitInfo } from '../core/lock.js';
 import { openRuntime } from '../core/runtime.js';
 import { createGit, type Git } from '../git/git.js';
@@ -45,7 +45,7 @@ function readEditFile(root: string, task: string): EditFile {
 }
 
 function writeEditFile(root: string, f: EditFile): void {
-  ensureDir(editsDir(root));
+  ensureDirIn(root, editsDir(root));
   const path = join(editsDir(root), `${f.task}.json`);
   if (Object.keys(f.files).length === 0) unlinkQuiet(path);
   else writeFileAtomic(path, JSON.stringify(f));
