@@ -24,7 +24,7 @@ function clean(r: Run): void {
   expect(r.stdout).not.toMatch(RAW_CONTROL);
   expect(r.stderr).not.toMatch(RAW_CONTROL);
   // The forged text may be shown, escaped, inside a line: never as a line of its own.
-  for (const line of `${r.stdout}\n${r.stderr}`.split('\n')) expect(line.trimStart().startsWith(FORGED)).toBe(false);
+  for (const line of `${r.stdout}\n${r.stderr}`.split('\n')) expect({ line, forged: line.trimStart().startsWith(FORGED) }).toEqual({ line, forged: false });
 }
 
 /** Takes the commit lock for a sleeping process, then rewrites its record the way anyone with write access could. */

@@ -96,6 +96,7 @@ describe('status', () => {
     writeFileSync(join(repo, 'a', 'mine.txt'), 'a\n');
     writeFileSync(join(repo, 'b', 'theirs.txt'), 'b\n');
     writeFileSync(join(repo, 'c', 'odd\x1b[2Jname.txt'), 'c\n'); // a control character in a path must not reach the terminal raw
+    writeFileSync(join(repo, 'lockstep.config.json'), JSON.stringify({ foreignChanges: 'block' })); // the default keeps them out instead: next test
     git(repo, 'add', 'a', 'b', 'c');
     const head = git(repo, 'rev-parse', 'HEAD');
     const blocked = spawnSync('git', ['commit', '-q', '-m', 'A sweeps'], { cwd: repo, encoding: 'utf8', env: { ...process.env, LOCKSTEP_TASK: 'A', LOCKSTEP_AGENT: 'agent-7' } });
@@ -118,6 +119,24 @@ describe('status', () => {
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/Recent violations \(1\)\n {2}\S+ commit blocked \(task A, agent agent-7\): b\/theirs\.txt belongs to active task B; "c\/odd\\u001b\[2Jname\.txt" outside task A's scope\n/);
     expect(t.stdout).not.toContain('\x1b');
+  });
+
+  test('a commit the hooks kept another task\'s file out of (the default) is a violation on record too', () => {
+    const repo = tempRepo();
+    expect(runCli(['init'], { cwd: repo }).code).toBe(0);
+    expect(runCli(['task', 'start', 'A', '--scope', 'a/**'], { cwd: repo }).code).toBe(0);
+    expect(runCli(['task', 'start', 'B', '--scope', 'b/**'], { cwd: repo }).code).toBe(0);
+    mkdirSync(join(repo, 'a'));
+    mkdirSync(join(repo, 'b'));
+    writeFileSync(join(repo, 'a', 'mine.txt'), 'a\n');
+    writeFileSync(join(repo, 'b', 'theirs.txt'), 'b\n');
+    git(repo, 'add', 'a', 'b');
+    const r = spawnSync('git', ['commit', '-q', '-m', 'A sweeps'], { cwd: repo, encoding: 'utf8', env: { ...process.env, LOCKSTEP_TASK: 'A', LOCKSTEP_AGENT: 'agent-7' } });
+    expect(r.status).toBe(0);
+    expect(git(repo, 'show', '--name-only', '--format=', 'HEAD')).toBe('a/mine.txt');
+    const v = JSON.parse(runCli(['status', '--json'], { cwd: repo }).stdout).violations;
+    expect(v).toEqual([expect.objectContaining({ type: 'violation', kind: 'foreign_kept_out', task: 'A', agent: 'agent-7', paths: ['b/theirs.txt'] })]);
+    expect(runCli(['status'], { cwd: repo }).stdout).toMatch(/Recent violations \(1\)\n.*foreign_kept_out|Recent violations \(1\)\n.*kept out/);
   });
 
   test('CLI: --json, text, and --watch (one snapshot after another when not a terminal)', async () => {

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "5d7f81c386e684b6" }, allocate: { name: "allocate", id: "d5df013fac061712" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "2a4e560db2eb5dcd" }, allocate: { name: "allocate", id: "bab472d75e8820f6" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");
@@ -40,11 +40,11 @@ function cacheDirectory(env) {
     return null;
   }
 }
-function readCache(file2) {
-  if (!file2) return void 0;
+function readCache(dir2, file2) {
+  if (!dir2 || !file2 || !ownDir(dir2)) return void 0;
   let fd;
   try {
-    fd = (0, import_node_fs.openSync)(file2, "r");
+    fd = (0, import_node_fs.openSync)(file2, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW);
     const st = (0, import_node_fs.fstatSync)(fd);
     if (process.getuid && st.uid !== process.getuid() || (st.mode & 18) !== 0) return void 0;
     return (0, import_node_fs.readFileSync)(fd);
@@ -54,12 +54,25 @@ function readCache(file2) {
     if (fd !== void 0) (0, import_node_fs.closeSync)(fd);
   }
 }
+function ownDir(dir2) {
+  try {
+    const st = (0, import_node_fs.lstatSync)(dir2);
+    return st.isDirectory() && (!process.getuid || st.uid === process.getuid()) && (st.mode & 18) === 0;
+  } catch {
+    return false;
+  }
+}
+function fileStamp(fd) {
+  const st = (0, import_node_fs.fstatSync)(fd, { bigint: true });
+  return [st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].map((n) => n.toString(36)).join(".");
+}
 var STALE_MS = 7 * 24 * 36e5;
 function writeCache(dir2, file2, bundleName2, current2, script2) {
   const tmp = `${file2}.${process.pid}.tmp`;
   try {
     (0, import_node_fs.mkdirSync)(dir2, { recursive: true, mode: 448 });
-    (0, import_node_fs.writeFileSync)(tmp, script2.createCachedData(), { mode: 384 });
+    if (!ownDir(dir2)) return;
+    (0, import_node_fs.writeFileSync)(tmp, script2.createCachedData(), { mode: 384, flag: "wx" });
     (0, import_node_fs.renameSync)(tmp, file2);
   } catch {
     try {
@@ -86,11 +99,13 @@ if (savedCaCerts !== void 0) {
 var key = commandKey(process.argv.slice(2));
 var { name: bundleName, id: bundleId } = Object.hasOwn(define_LOCKSTEP_BUNDLES_default, key) ? define_LOCKSTEP_BUNDLES_default[key] : define_LOCKSTEP_BUNDLES_default["*"];
 var bundle = (0, import_node_path.join)(__dirname, `${bundleName}.js`);
+var bundleFd = (0, import_node_fs.openSync)(bundle, "r");
 var dir = cacheDirectory(process.env);
-var current = `${bundleName}-${bundleId}-${process.version}-${process.arch}-`;
+var current = `${bundleName}-${bundleId}-${process.version}-${process.arch}-${fileStamp(bundleFd)}-`;
 var file = dir && (0, import_node_path.join)(dir, `${current}${key}.v8`);
-var cachedData = readCache(file);
-var source = (0, import_node_fs.readFileSync)(bundle, "latin1");
+var cachedData = readCache(dir, file);
+var source = (0, import_node_fs.readFileSync)(bundleFd, "latin1");
+(0, import_node_fs.closeSync)(bundleFd);
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, { filename: bundle, cachedData });
 if (dir && file && (cachedData === void 0 || script.cachedDataRejected)) process.once("exit", (code) => code <= 1 && writeCache(dir, file, bundleName, current, script));

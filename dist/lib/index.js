@@ -4,9 +4,8 @@ var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __commonJS = (cb, mod) => function __require() {
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -14,11 +13,9 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
+  if (from && typeof from == "object" || typeof from == "function")
     for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   return to;
 };
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
@@ -26,7 +23,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
   mod
 ));
 
@@ -34,30 +31,11 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
+    var WIN_NO_SLASH = "[^\\\\/]", ONE_CHAR = "(?=.)", QMARK = "[^/]", END_ANCHOR = "(?:\\/|$)", START_ANCHOR = "(?:^|\\/)", DOTS_SLASH = `\\.{1,2}${END_ANCHOR}`, NO_DOT = "(?!\\.)", NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`, NO_DOT_SLASH = `(?!\\.{0,1}${END_ANCHOR})`, NO_DOTS_SLASH = `(?!${DOTS_SLASH})`, QMARK_NO_DOT = "[^.\\/]", STAR = `${QMARK}*?`, SEP = "/", POSIX_CHARS = {
+      DOT_LITERAL: "\\.",
+      PLUS_LITERAL: "\\+",
+      QMARK_LITERAL: "\\?",
+      SLASH_LITERAL: "\\/",
       ONE_CHAR,
       QMARK,
       END_ANCHOR,
@@ -70,23 +48,21 @@ var require_constants = __commonJS({
       STAR,
       START_ANCHOR,
       SEP
-    };
-    var WINDOWS_CHARS = {
+    }, WINDOWS_CHARS = {
       ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      SLASH_LITERAL: "[\\\\/]",
       QMARK: WIN_NO_SLASH,
       STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      DOTS_SLASH: "\\.{1,2}(?:[\\\\/]|$)",
+      NO_DOT: "(?!\\.)",
+      NO_DOTS: "(?!(?:^|[\\\\/])\\.{1,2}(?:[\\\\/]|$))",
+      NO_DOT_SLASH: "(?!\\.{0,1}(?:[\\\\/]|$))",
+      NO_DOTS_SLASH: "(?!\\.{1,2}(?:[\\\\/]|$))",
+      QMARK_NO_DOT: "[^.\\\\/]",
+      START_ANCHOR: "(?:^|[\\\\/])",
+      END_ANCHOR: "(?:[\\\\/]|$)",
       SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
+    }, POSIX_REGEX_SOURCE = {
       __proto__: null,
       alnum: "a-zA-Z0-9",
       alpha: "a-zA-Z",
@@ -104,7 +80,7 @@ var require_constants = __commonJS({
       xdigit: "A-Fa-f0-9"
     };
     module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
+      DEFAULT_MAX_EXTGLOB_RECURSION: 0,
       MAX_LENGTH: 1024 * 64,
       POSIX_REGEX_SOURCE,
       // regular expressions
@@ -226,7 +202,7 @@ var require_constants = __commonJS({
        * Create GLOB_CHARS
        */
       globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+        return win32 === !0 ? WINDOWS_CHARS : POSIX_CHARS;
       }
     };
   }
@@ -242,56 +218,34 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.isObject = (val) => val !== null && typeof val == "object" && !Array.isArray(val);
     exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
     exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
     exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
     exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
+      if (typeof navigator < "u" && navigator.platform) {
+        let platform = navigator.platform.toLowerCase();
         return platform === "win32" || platform === "windows";
       }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
+      return typeof process < "u" && process.platform ? process.platform === "win32" : !1;
     };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
+    exports.removeBackslashes = (str) => str.replace(REGEX_REMOVE_BACKSLASH, (match) => match === "\\" ? "" : match);
     exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+      let idx = input.lastIndexOf(char, lastIdx);
+      return idx === -1 ? input : input[idx - 1] === "\\" ? exports.escapeLast(input, char, idx - 1) : `${input.slice(0, idx)}\\${input.slice(idx)}`;
     };
     exports.removePrefix = (input, state = {}) => {
       let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
+      return output.startsWith("./") && (output = output.slice(2), state.prefix = "./"), output;
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
+      let prepend = options.contains ? "" : "^", append = options.contains ? "" : "$", output = `${prepend}(?:${input})${append}`;
+      return state.negated === !0 && (output = `(?:^(?!${output}).*$)`), output;
     };
     exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
-        return segs[segs.length - 2];
-      }
-      return last2;
+      let segs = path.split(windows ? /[\\/]/ : "/"), last2 = segs[segs.length - 1];
+      return last2 === "" ? segs[segs.length - 2] : last2;
     };
   }
 });
@@ -300,8 +254,7 @@ var require_utils = __commonJS({
 var require_scan = __commonJS({
   "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
-    var utils = require_utils();
-    var {
+    var utils = require_utils(), {
       CHAR_ASTERISK,
       /* * */
       CHAR_AT,
@@ -332,107 +285,48 @@ var require_scan = __commonJS({
       /* ) */
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan2 = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
+    } = require_constants(), isPathSeparator = (code) => code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH, depth = (token) => {
+      token.isPrefix !== !0 && (token.depth = token.isGlobstar ? 1 / 0 : 1);
+    }, scan2 = (input, options) => {
+      let opts = options || {}, length = input.length - 1, scanToEnd = opts.parts === !0 || opts.tokens === !0 || opts.scanToEnd === !0, slashes = [], tokens = [], parts = [], str = input, index = -1, start = 0, lastIndex = 0, isBrace = !1, isBracket = !1, isGlob = !1, isExtglob = !1, isGlobstar = !1, braceEscaped = !1, backslashes = !1, negated = !1, negatedExtglob = !1, finished = !1, braces = 0, prev, code, token = { value: "", depth: 0, isGlob: !1 }, eos = () => index >= length, peek = () => str.charCodeAt(index + 1), advance = () => (prev = code, str.charCodeAt(++index));
+      for (; index < length; ) {
         code = advance();
         let next;
         if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
+          backslashes = token.backslashes = !0, code = advance(), code === CHAR_LEFT_CURLY_BRACE && (braceEscaped = !0);
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
+        if (braceEscaped === !0 || code === CHAR_LEFT_CURLY_BRACE) {
+          for (braces++; eos() !== !0 && (code = advance()); ) {
             if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
+              backslashes = token.backslashes = !0, advance();
               continue;
             }
             if (code === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
+            if (braceEscaped !== !0 && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              if (isBrace = token.isBrace = !0, isGlob = token.isGlob = !0, finished = !0, scanToEnd === !0)
                 continue;
-              }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
+            if (braceEscaped !== !0 && code === CHAR_COMMA) {
+              if (isBrace = token.isBrace = !0, isGlob = token.isGlob = !0, finished = !0, scanToEnd === !0)
                 continue;
-              }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
+            if (code === CHAR_RIGHT_CURLY_BRACE && (braces--, braces === 0)) {
+              braceEscaped = !1, isBrace = token.isBrace = !0, finished = !0;
+              break;
             }
           }
-          if (scanToEnd === true) {
+          if (scanToEnd === !0)
             continue;
-          }
           break;
         }
         if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
+          if (slashes.push(index), tokens.push(token), token = { value: "", depth: 0, isGlob: !1 }, finished === !0) continue;
           if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
@@ -440,86 +334,12 @@ var require_scan = __commonJS({
           lastIndex = index + 1;
           continue;
         }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
+        if (opts.noext !== !0 && (code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK) === !0 && peek() === CHAR_LEFT_PARENTHESES) {
+          if (isGlob = token.isGlob = !0, isExtglob = token.isExtglob = !0, finished = !0, code === CHAR_EXCLAMATION_MARK && index === start && (negatedExtglob = !0), scanToEnd === !0) {
+            let parens = 0;
+            for (; eos() !== !0 && (code = advance()); ) {
               if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
+                backslashes = token.backslashes = !0, advance();
                 continue;
               }
               if (code === CHAR_LEFT_PARENTHESES) {
@@ -527,7 +347,7 @@ var require_scan = __commonJS({
                 continue;
               }
               if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
+                finished = !0;
                 break;
               }
             }
@@ -535,47 +355,66 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK && (isGlobstar = token.isGlobstar = !0), isGlob = token.isGlob = !0, finished = !0, scanToEnd === !0)
+            continue;
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          if (isGlob = token.isGlob = !0, finished = !0, scanToEnd === !0)
+            continue;
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          for (; eos() !== !0 && (next = advance()); ) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = !0, advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = !0, isGlob = token.isGlob = !0, finished = !0;
+              break;
+            }
+          }
+          if (scanToEnd === !0)
+            continue;
+          break;
+        }
+        if (opts.nonegate !== !0 && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = !0, start++;
+          continue;
+        }
+        if (opts.noparen !== !0 && code === CHAR_LEFT_PARENTHESES) {
+          if (isGlob = token.isGlob = !0, scanToEnd === !0) {
+            let parens = 1;
+            for (; eos() !== !0 && (code = advance()); ) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = !0, advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = !0;
+                break;
+              }
+            }
             continue;
           }
           break;
         }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
+        if (isGlob === !0) {
+          if (finished = !0, scanToEnd === !0)
+            continue;
+          break;
         }
       }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
+      opts.noext === !0 && (isExtglob = !1, isGlob = !1);
+      let base = str, prefix = "", glob = "";
+      start > 0 && (prefix = str.slice(0, start), str = str.slice(start), lastIndex -= start), base && isGlob === !0 && lastIndex > 0 ? (base = str.slice(0, lastIndex), glob = str.slice(lastIndex)) : isGlob === !0 ? (base = "", glob = str) : base = str, base && base !== "" && base !== "/" && base !== str && isPathSeparator(base.charCodeAt(base.length - 1)) && (base = base.slice(0, -1)), opts.unescape === !0 && (glob && (glob = utils.removeBackslashes(glob)), base && backslashes === !0 && (base = utils.removeBackslashes(base)));
+      let state = {
         prefix,
         input,
         start,
@@ -589,44 +428,14 @@ var require_scan = __commonJS({
         negated,
         negatedExtglob
       };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
+      if (opts.tokens === !0 && (state.maxDepth = 0, isPathSeparator(code) || tokens.push(token), state.tokens = tokens), opts.parts === !0 || opts.tokens === !0) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
+          let n2 = prevIndex !== void 0 ? prevIndex + 1 : start, i = slashes[idx], value2 = input.slice(n2, i);
+          opts.tokens && (idx === 0 && start !== 0 ? (tokens[idx].isPrefix = !0, tokens[idx].value = prefix) : tokens[idx].value = value2, depth(tokens[idx]), state.maxDepth += tokens[idx].depth), i >= start && (parts.push(value2), prevIndex = i);
         }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
+        let n = prevIndex !== void 0 ? prevIndex + 1 : start, value = input.slice(n);
+        parts.push(value), opts.tokens && prevIndex && prevIndex + 1 < input.length && (tokens[tokens.length - 1].value = value, depth(tokens[tokens.length - 1]), state.maxDepth += tokens[tokens.length - 1].depth), state.slashes = slashes, state.parts = parts;
       }
       return state;
     };
@@ -638,272 +447,179 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants();
-    var utils = require_utils();
-    var {
+    var constants6 = require_constants(), utils = require_utils(), {
       MAX_LENGTH,
       POSIX_REGEX_SOURCE,
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
+    } = constants6, expandRange = (args, options) => {
+      if (typeof options.expandRange == "function")
         return options.expandRange(...args, options);
-      }
       args.sort();
-      const value = `[${args.join("-")}]`;
+      let value = `[${args.join("-")}]`;
       try {
         new RegExp(value);
-      } catch (ex) {
+      } catch {
         return args.map((v) => utils.escapeRegex(v)).join("..");
       }
       return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
+    }, syntaxError = (type, char) => `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`, splitTopLevel = (input) => {
+      let parts = [], bracket = 0, paren = 0, quote = 0, value = "", escaped = !1;
+      for (let ch of input) {
+        if (escaped === !0) {
+          value += ch, escaped = !1;
           continue;
         }
         if (ch === "\\") {
-          value += ch;
-          escaped = true;
+          value += ch, escaped = !0;
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
+          quote = quote === 1 ? 0 : 1, value += ch;
           continue;
         }
         if (quote === 0) {
-          if (ch === "[") {
+          if (ch === "[")
             bracket++;
-          } else if (ch === "]" && bracket > 0) {
+          else if (ch === "]" && bracket > 0)
             bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
+          else if (bracket === 0) {
+            if (ch === "(")
               paren++;
-            } else if (ch === ")" && paren > 0) {
+            else if (ch === ")" && paren > 0)
               paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
+            else if (ch === "|" && paren === 0) {
+              parts.push(value), value = "";
               continue;
             }
           }
         }
         value += ch;
       }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
+      return parts.push(value), parts;
+    }, isPlainBranch = (branch) => {
+      let escaped = !1;
+      for (let ch of branch) {
+        if (escaped === !0) {
+          escaped = !1;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped = !0;
           continue;
         }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
+        if (/[?*+@!()[\]{}]/.test(ch))
+          return !1;
       }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
+      return !0;
+    }, normalizeSimpleBranch = (branch) => {
+      let value = branch.trim(), changed = !0;
+      for (; changed === !0; )
+        changed = !1, /^@\([^\\()[\]{}|]+\)$/.test(value) && (value = value.slice(2, -1), changed = !0);
+      if (isPlainBranch(value))
+        return value.replace(/\\(.)/g, "$1");
+    }, hasRepeatedCharPrefixOverlap = (branches) => {
+      let values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++)
         for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
+          let a = values[i], b = values[j], char = a[0];
+          if (!(!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) && (a === b || a.startsWith(b) || b.startsWith(a)))
+            return !0;
         }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+      return !1;
+    }, parseRepeatedExtglob = (pattern, requireEnd = !0) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(")
         return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
+      let bracket = 0, paren = 0, quote = 0, escaped = !1;
       for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
+        let ch = pattern[i];
+        if (escaped === !0) {
+          escaped = !1;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped = !0;
           continue;
         }
         if (ch === '"') {
           quote = quote === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
+        if (quote !== 1) {
+          if (ch === "[") {
+            bracket++;
+            continue;
+          }
+          if (ch === "]" && bracket > 0) {
+            bracket--;
+            continue;
+          }
+          if (!(bracket > 0)) {
+            if (ch === "(") {
+              paren++;
+              continue;
             }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
+            if (ch === ")" && (paren--, paren === 0))
+              return requireEnd === !0 && i !== pattern.length - 1 ? void 0 : {
+                type: pattern[0],
+                body: pattern.slice(2, i),
+                end: i
+              };
           }
         }
       }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
+    }, buildCharClassStar = (chars) => `${chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`}*`, getStarExtglobSequenceChars = (pattern) => {
+      let index = 0, chars = [];
+      for (; index < pattern.length; ) {
+        let match = parseRepeatedExtglob(pattern.slice(index), !1);
+        if (!match || match.type !== "*")
           return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
+        let branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1)
           return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
+        let branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1)
           return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
+        chars.push(branch), index += match.end + 1;
       }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
+      if (!(chars.length < 1))
+        return chars;
+    }, repeatedExtglobRecursion = (pattern) => {
+      let depth = 0, value = pattern.trim(), match = parseRepeatedExtglob(value);
+      for (; match; )
+        depth++, value = match.body.trim(), match = parseRepeatedExtglob(value);
       return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
+    }, analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === !1)
+        return { risky: !1 };
+      let max = typeof options.maxExtglobRecursion == "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION, branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1 && (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)))
+        return { risky: !0 };
+      let safeChars = [], sawStarSequence = !1, combinable = !0;
+      for (let branch of branches) {
+        let chars = getStarExtglobSequenceChars(branch);
         if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
+          sawStarSequence = !0, safeChars.push(...chars);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
+        let literal = normalizeSimpleBranch(branch);
         if (literal && literal.length === 1) {
           safeChars.push(literal);
           continue;
         }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
+        if (combinable = !1, repeatedExtglobRecursion(branch) > max)
+          return { risky: !0 };
       }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
+      return sawStarSequence ? combinable ? { risky: !0, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: !0 } : { risky: !1 };
+    }, parse = (input, options) => {
+      if (typeof input != "string")
         throw new TypeError("Expected a string");
-      }
       input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
+      let opts = { ...options }, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH, len = input.length;
+      if (len > max)
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
-      const {
+      let bos = { type: "bos", value: "", output: opts.prepend || "" }, tokens = [bos], capture = opts.capture ? "" : "?:", PLATFORM_CHARS = constants6.globChars(opts.windows), EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS), {
         DOT_LITERAL,
         PLUS_LITERAL,
         SLASH_LITERAL,
@@ -916,422 +632,212 @@ var require_parse = __commonJS({
         QMARK_NO_DOT,
         STAR,
         START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
+      } = PLATFORM_CHARS, globstar = (opts2) => `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`, nodot = opts.dot ? "" : NO_DOT, qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT, star = opts.bash === !0 ? globstar(opts) : STAR;
+      opts.capture && (star = `(${star})`), typeof opts.noext == "boolean" && (opts.noextglob = opts.noext);
+      let state = {
         input,
         index: -1,
         start: 0,
-        dot: opts.dot === true,
+        dot: opts.dot === !0,
         consumed: "",
         output: "",
         prefix: "",
-        backtrack: false,
-        negated: false,
+        backtrack: !1,
+        negated: !1,
         brackets: 0,
         braces: 0,
         parens: 0,
         quotes: 0,
-        globstar: false,
+        globstar: !1,
         tokens
       };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
+      input = utils.removePrefix(input, state), len = input.length;
+      let extglobs = [], braces = [], stack = [], prev = bos, value, eos = () => state.index === len - 1, peek = state.peek = (n = 1) => input[state.index + n], advance = state.advance = () => input[++state.index] || "", remaining = () => input.slice(state.index + 1), consume = (value2 = "", num = 0) => {
+        state.consumed += value2, state.index += num;
+      }, append = (token) => {
+        state.output += token.output != null ? token.output : token.value, consume(token.value);
+      }, negate = () => {
         let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
+        for (; peek() === "!" && (peek(2) !== "(" || peek(3) === "?"); )
+          advance(), state.start++, count++;
+        return count % 2 === 0 ? !1 : (state.negated = !0, state.start++, !0);
+      }, increment = (type) => {
+        state[type]++, stack.push(type);
+      }, decrement = (type) => {
+        state[type]--, stack.pop();
+      }, push = (tok) => {
         if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
+          let isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace"), isExtglob = tok.extglob === !0 || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob && (state.output = state.output.slice(0, -prev.output.length), prev.type = "star", prev.value = "*", prev.output = star, state.output += prev.output);
         }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
+        if (extglobs.length && tok.type !== "paren" && (extglobs[extglobs.length - 1].inner += tok.value), (tok.value || tok.output) && append(tok), prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value, prev.value += tok.value;
           return;
         }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
+        tok.prev = prev, tokens.push(tok), prev = tok;
+      }, extglobOpen = (type, value2) => {
+        let token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev, token.parens = state.parens, token.output = state.output, token.startIndex = state.index, token.tokensIndex = tokens.length;
+        let output = (opts.capture ? "(" : "") + token.open;
+        increment("parens"), push({ type, value: value2, output: state.output ? "" : ONE_CHAR }), push({ type: "paren", extglob: !0, value: advance(), output }), extglobs.push(token);
+      }, extglobClose = (token) => {
+        let literal = input.slice(token.startIndex, state.index + 1), body = input.slice(token.startIndex + 2, state.index), analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
+          let safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0, open = tokens[token.tokensIndex];
+          open.type = "text", open.value = literal, open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++)
+            tokens[i].value = "", tokens[i].output = "", delete tokens[i].suffix;
+          state.output = token.output + open.output, state.backtrack = !0, push({ type: "paren", extglob: !0, value, output: "" }), decrement("parens");
           return;
         }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
+        let output = token.close + (opts.capture ? ")" : ""), rest;
         if (token.type === "negate") {
           let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/") && (extglobStar = globstar(opts)), (extglobStar !== star || eos() || /^\)+$/.test(remaining())) && (output = token.close = `)$))${extglobStar}`), token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            let expression = parse(rest, { ...options, fastpaths: !1 }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
+          token.prev.type === "bos" && (state.negatedExtglob = !0);
         }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
+        push({ type: "paren", extglob: !0, value, output }), decrement("parens");
       };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
+      if (opts.fastpaths !== !1 && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = !1, output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => first === "\\" ? (backslashes = !0, m) : first === "?" ? esc ? esc + first + (rest ? QMARK.repeat(rest.length) : "") : index === 0 ? qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "") : QMARK.repeat(chars.length) : first === "." ? DOT_LITERAL.repeat(chars.length) : first === "*" ? esc ? esc + first + (rest ? star : "") : star : esc ? m : `\\${m}`);
+        return backslashes === !0 && (opts.unescape === !0 ? output = output.replace(/\\/g, "") : output = output.replace(/\\+/g, (m) => m.length % 2 === 0 ? "\\\\" : m ? "\\" : "")), output === input && opts.contains === !0 ? (state.output = input, state) : (state.output = utils.wrapOutput(output, state, options), state);
       }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
+      for (; !eos(); ) {
+        if (value = advance(), value === "\0")
           continue;
-        }
         if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
+          let next = peek();
+          if (next === "/" && opts.bash !== !0 || next === "." || next === ";")
             continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
           if (!next) {
-            value += "\\";
-            push({ type: "text", value });
+            value += "\\", push({ type: "text", value });
             continue;
           }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
+          let match = /^\\+/.exec(remaining()), slashes = 0;
+          if (match && match[0].length > 2 && (slashes = match[0].length, state.index += slashes, slashes % 2 !== 0 && (value += "\\")), opts.unescape === !0 ? value = advance() : value += advance(), state.brackets === 0) {
             push({ type: "text", value });
             continue;
           }
         }
         if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
+          if (opts.posix !== !1 && value === ":") {
+            let inner = prev.value.slice(1);
+            if (inner.includes("[") && (prev.posix = !0, inner.includes(":"))) {
+              let idx = prev.value.lastIndexOf("["), pre = prev.value.slice(0, idx), rest2 = prev.value.slice(idx + 2), posix = POSIX_REGEX_SOURCE[rest2];
+              if (posix) {
+                prev.value = pre + posix, state.backtrack = !0, advance(), !bos.output && tokens.indexOf(prev) === 1 && (bos.output = ONE_CHAR);
+                continue;
               }
             }
           }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
+          (value === "[" && peek() !== ":" || value === "-" && peek() === "]") && (value = `\\${value}`), value === "]" && (prev.value === "[" || prev.value === "[^") && (value = `\\${value}`), opts.posix === !0 && value === "!" && prev.value === "[" && (value = "^"), prev.value += value, append({ value });
           continue;
         }
         if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
+          value = utils.escapeRegex(value), prev.value += value, append({ value });
           continue;
         }
         if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
+          state.quotes = state.quotes === 1 ? 0 : 1, opts.keepQuotes === !0 && push({ type: "text", value });
           continue;
         }
         if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
+          increment("parens"), push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
+          if (state.parens === 0 && opts.strictBrackets === !0)
             throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
+          let extglob = extglobs[extglobs.length - 1];
           if (extglob && state.parens === extglob.parens + 1) {
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" }), decrement("parens");
           continue;
         }
         if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
+          if (opts.nobracket === !0 || !remaining().includes("]")) {
+            if (opts.nobracket !== !0 && opts.strictBrackets === !0)
               throw new SyntaxError(syntaxError("closing", "]"));
-            }
             value = `\\${value}`;
-          } else {
+          } else
             increment("brackets");
-          }
           push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+          if (opts.nobracket === !0 || prev && prev.type === "bracket" && prev.value.length === 1) {
             push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
+            if (opts.strictBrackets === !0)
               throw new SyntaxError(syntaxError("opening", "["));
-            }
             push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+          let prevValue = prev.value.slice(1);
+          if (prev.posix !== !0 && prevValue[0] === "^" && !prevValue.includes("/") && (value = `/${value}`), prev.value += value, append({ value }), opts.literalBrackets === !1 || utils.hasRegexChars(prevValue))
+            continue;
+          let escaped = utils.escapeRegex(prev.value);
+          if (state.output = state.output.slice(0, -prev.value.length), opts.literalBrackets === !0) {
+            state.output += escaped, prev.value = escaped;
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
+          prev.value = `(${capture}${escaped}|${prev.value})`, state.output += prev.value;
           continue;
         }
-        if (value === "{" && opts.nobrace !== true) {
+        if (value === "{" && opts.nobrace !== !0) {
           increment("braces");
-          const open = {
+          let open = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push(open);
+          braces.push(open), push(open);
           continue;
         }
         if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
+          let brace = braces[braces.length - 1];
+          if (opts.nobrace === !0 || !brace) {
             push({ type: "text", value, output: value });
             continue;
           }
           let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
+          if (brace.dots === !0) {
+            let arr = tokens.slice(), range = [];
+            for (let i = arr.length - 1; i >= 0 && (tokens.pop(), arr[i].type !== "brace"); i--)
+              arr[i].type !== "dots" && range.unshift(arr[i].value);
+            output = expandRange(range, opts), state.backtrack = !0;
           }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
+          if (brace.comma !== !0 && brace.dots !== !0) {
+            let out = state.output.slice(0, brace.outputIndex), toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{", value = output = "\\}", state.output = out;
+            for (let t of toks)
               state.output += t.output || t.value;
-            }
           }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
+          push({ type: "brace", value, output }), decrement("braces"), braces.pop();
           continue;
         }
         if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
+          extglobs.length > 0 && extglobs[extglobs.length - 1].conditions++, push({ type: "text", value });
           continue;
         }
         if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
+          let output = value, brace = braces[braces.length - 1];
+          brace && stack[stack.length - 1] === "braces" && (brace.comma = !0, output = "|"), push({ type: "comma", value, output });
           continue;
         }
         if (value === "/") {
           if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
+            state.start = state.index + 1, state.consumed = "", state.output = "", tokens.pop(), prev = bos;
             continue;
           }
           push({ type: "slash", value, output: SLASH_LITERAL });
@@ -1339,12 +845,9 @@ var require_parse = __commonJS({
         }
         if (value === ".") {
           if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
+            prev.value === "." && (prev.output = DOT_LITERAL);
+            let brace = braces[braces.length - 1];
+            prev.type = "dots", prev.output += value, prev.value += value, brace.dots = !0;
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
@@ -1355,21 +858,16 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (!(prev && prev.value === "(") && opts.noextglob !== !0 && peek() === "(" && peek(2) !== "?") {
             extglobOpen("qmark", value);
             continue;
           }
           if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
+            let next = peek(), output = value;
+            (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) && (output = `\\${value}`), push({ type: "text", value, output });
             continue;
           }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+          if (opts.dot !== !0 && (prev.type === "slash" || prev.type === "bos")) {
             push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
@@ -1377,23 +875,21 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
+          if (opts.noextglob !== !0 && peek() === "(" && (peek(2) !== "?" || !/[!=<:]/.test(peek(3)))) {
+            extglobOpen("negate", value);
+            continue;
           }
-          if (opts.nonegate !== true && state.index === 0) {
+          if (opts.nonegate !== !0 && state.index === 0) {
             negate();
             continue;
           }
         }
         if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+          if (opts.noextglob !== !0 && peek() === "(" && peek(2) !== "?") {
             extglobOpen("plus", value);
             continue;
           }
-          if (prev && prev.value === "(" || opts.regex === false) {
+          if (prev && prev.value === "(" || opts.regex === !1) {
             push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
@@ -1405,190 +901,106 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+          if (opts.noextglob !== !0 && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: !0, value, output: "" });
             continue;
           }
           push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
+          (value === "$" || value === "^") && (value = `\\${value}`);
+          let match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          match && (value += match[0], state.index += match[0].length), push({ type: "text", value });
           continue;
         }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
+        if (prev && (prev.type === "globstar" || prev.star === !0)) {
+          prev.type = "star", prev.star = !0, prev.value += value, prev.output = star, state.backtrack = !0, state.globstar = !0, consume(value);
           continue;
         }
         let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+        if (opts.noextglob !== !0 && /^\([^?]/.test(rest)) {
           extglobOpen("star", value);
           continue;
         }
         if (prev.type === "star") {
-          if (opts.noglobstar === true) {
+          if (opts.noglobstar === !0) {
             consume(value);
             continue;
           }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+          let prior = prev.prev, before = prior.prev, isStart = prior.type === "slash" || prior.type === "bos", afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === !0 && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
           }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          let isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace"), isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
             push({ type: "star", value, output: "" });
             continue;
           }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
+          for (; rest.slice(0, 3) === "/**"; ) {
+            let after = input[state.index + 4];
+            if (after && after !== "/")
               break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
+            rest = rest.slice(3), consume("/**", 3);
           }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          let isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
           if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
+            prev.type = "globstar", prev.value += value, prev.output = globstar(opts), state.output = prev.output, state.globstar = !0, consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
+            state.output = state.output.slice(0, -(prior.output + prev.output).length), prior.output = `(?:${prior.output}`, prev.type = "globstar", prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)"), prev.value += value, state.globstar = !0, state.output += prior.output + prev.output, consume(value);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            let end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length), prior.output = `(?:${prior.output}`, prev.type = "globstar", prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`, prev.value += value, state.output += prior.output + prev.output, state.globstar = !0, consume(value + advance()), push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            prev.type = "globstar", prev.value += value, prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`, state.output = prev.output, state.globstar = !0, consume(value + advance()), push({ type: "slash", value: "/", output: "" });
             continue;
           }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
+          state.output = state.output.slice(0, -prev.output.length), prev.type = "globstar", prev.output = globstar(opts), prev.value += value, state.output += prev.output, state.globstar = !0, consume(value);
           continue;
         }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
+        let token = { type: "star", value, output: star };
+        if (opts.bash === !0) {
+          token.output = ".*?", (prev.type === "bos" || prev.type === "slash") && (token.output = nodot + token.output), push(token);
           continue;
         }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === !0) {
+          token.output = value, push(token);
           continue;
         }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
+        (state.index === state.start || prev.type === "slash" || prev.type === "dot") && (prev.type === "dot" ? (state.output += NO_DOT_SLASH, prev.output += NO_DOT_SLASH) : opts.dot === !0 ? (state.output += NO_DOTS_SLASH, prev.output += NO_DOTS_SLASH) : (state.output += nodot, prev.output += nodot), peek() !== "*" && (state.output += ONE_CHAR, prev.output += ONE_CHAR)), push(token);
       }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
+      for (; state.brackets > 0; ) {
+        if (opts.strictBrackets === !0) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "["), decrement("brackets");
       }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
+      for (; state.parens > 0; ) {
+        if (opts.strictBrackets === !0) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "("), decrement("parens");
       }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
+      for (; state.braces > 0; ) {
+        if (opts.strictBrackets === !0) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{"), decrement("braces");
       }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
+      if (opts.strictSlashes !== !0 && (prev.type === "star" || prev.type === "bracket") && push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` }), state.backtrack === !0) {
         state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
+        for (let token of state.tokens)
+          state.output += token.output != null ? token.output : token.value, token.suffix && (state.output += token.suffix);
       }
       return state;
     };
     parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
+      let opts = { ...options }, max = typeof opts.maxLength == "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH, len = input.length;
+      if (len > max)
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
       input = REPLACEMENTS[input] || input;
-      const {
+      let {
         DOT_LITERAL,
         SLASH_LITERAL,
         ONE_CHAR,
@@ -1598,20 +1010,9 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
+      } = constants6.globChars(opts.windows), nodot = opts.dot ? NO_DOTS : NO_DOT, slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT, capture = opts.capture ? "" : "?:", state = { negated: !1, prefix: "" }, star = opts.bash === !0 ? ".*?" : STAR;
+      opts.capture && (star = `(${star})`);
+      let globstar = (opts2) => opts2.noglobstar === !0 ? star : `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`, create = (str) => {
         switch (str) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
@@ -1630,20 +1031,14 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            let match = /^(.*?)\.(\w+)$/.exec(str);
             if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
+            let source2 = create(match[1]);
+            return source2 ? source2 + DOT_LITERAL + match[2] : void 0;
           }
         }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
+      }, output = utils.removePrefix(input, state), source = create(output);
+      return source && opts.strictSlashes !== !0 && (source += `${SLASH_LITERAL}?`), source;
     };
     module.exports = parse;
   }
@@ -1653,138 +1048,69 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var scan2 = require_scan();
-    var parse = require_parse();
-    var utils = require_utils();
-    var constants2 = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var scan2 = require_scan(), parse = require_parse(), utils = require_utils(), constants6 = require_constants(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch2 = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
+        let fns = glob.map((input) => picomatch2(input, options, returnState));
+        return (str) => {
+          for (let isMatch of fns) {
+            let state2 = isMatch(str);
             if (state2) return state2;
           }
-          return false;
+          return !1;
         };
-        return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
+      let isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob != "string" && !isState)
         throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex.state;
+      let opts = options || {}, posix = opts.windows, regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, !1, !0), state = regex.state;
       delete regex.state;
-      let isIgnored = () => false;
+      let isIgnored = () => !1;
       if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        let ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
+      let matcher = (input, returnObject = !1) => {
+        let { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix }), result = { glob, state, regex, posix, input, output, match, isMatch };
+        return typeof opts.onResult == "function" && opts.onResult(result), isMatch === !1 ? (result.isMatch = !1, returnObject ? result : !1) : isIgnored(input) ? (typeof opts.onIgnore == "function" && opts.onIgnore(result), result.isMatch = !1, returnObject ? result : !1) : (typeof opts.onMatch == "function" && opts.onMatch(result), returnObject ? result : !0);
       };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
+      return returnState && (matcher.state = state), matcher;
     };
     picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
+      if (typeof input != "string")
         throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
+      if (input === "")
+        return { isMatch: !1, output: "" };
+      let opts = options || {}, format = opts.format || (posix ? utils.toPosixSlashes : null), match = input === glob, output = match && format ? format(input) : input;
+      return match === !1 && (output = format ? format(input) : input, match = output === glob), (match === !1 || opts.capture === !0) && (opts.matchBase === !0 || opts.basename === !0 ? match = picomatch2.matchBase(input, regex, options, posix) : match = regex.exec(output)), { isMatch: !!match, match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
-    };
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => (glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options)).test(utils.basename(input, { windows: posix }));
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
+    picomatch2.parse = (pattern, options) => Array.isArray(pattern) ? pattern.map((p) => picomatch2.parse(p, options)) : parse(pattern, { ...options, fastpaths: !1 });
     picomatch2.scan = (input, options) => scan2(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
+    picomatch2.compileRe = (state, options, returnOutput = !1, returnState = !1) => {
+      if (returnOutput === !0)
         return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
+      let opts = options || {}, prepend = opts.contains ? "" : "^", append = opts.contains ? "" : "$", source = `${prepend}(?:${state.output})${append}`;
+      state && state.negated === !0 && (source = `^(?!${source}).*$`);
+      let regex = picomatch2.toRegex(source, options);
+      return returnState === !0 && (regex.state = state), regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
+    picomatch2.makeRe = (input, options = {}, returnOutput = !1, returnState = !1) => {
+      if (!input || typeof input != "string")
         throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      let parsed = { negated: !1, fastpaths: !0 };
+      return options.fastpaths !== !1 && (input[0] === "." || input[0] === "*") && (parsed.output = parse.fastpaths(input, options)), parsed.output || (parsed = parse(input, options)), picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
     picomatch2.toRegex = (source, options) => {
       try {
-        const opts = options || {};
+        let opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
       } catch (err) {
-        if (options && options.debug === true) throw err;
+        if (options && options.debug === !0) throw err;
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants6;
     module.exports = picomatch2;
   }
 });
@@ -1793,18 +1119,29 @@ var require_picomatch = __commonJS({
 var require_picomatch2 = __commonJS({
   "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
+    var pico = require_picomatch(), utils = require_utils();
+    function picomatch2(glob, options, returnState = !1) {
+      return options && (options.windows === null || options.windows === void 0) && (options = { ...options, windows: utils.isWindows() }), pico(glob, options, returnState);
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
   }
 });
+
+// src/core/outside-text.ts
+var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, CONTROL_BUT_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
+function escapeOne(c) {
+  let code = c.charCodeAt(0);
+  return NAMED[c] ?? (code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`);
+}
+function escapeControl(text, { keepNewlines = !1 } = {}) {
+  return text.replace(keepNewlines ? CONTROL_BUT_NEWLINE : CONTROL, escapeOne);
+}
+var QUOTE_MAX_CHARS = 160;
+function quoteInput(value, max = QUOTE_MAX_CHARS) {
+  let text = typeof value == "string" ? value : value === void 0 ? "undefined" : JSON.stringify(value) ?? String(value), chars = Array.from(text), cut = chars.length > max, shown = cut ? chars.slice(0, max).join("") : text, quoted = typeof value == "string" ? JSON.stringify(shown) : shown;
+  return `${escapeControl(quoted)}${cut ? `\u2026 (${Buffer.byteLength(text)} bytes)` : ""}`;
+}
 
 // src/core/errors.ts
 var ExitCode = {
@@ -1813,8 +1150,7 @@ var ExitCode = {
   usage: 2,
   timeout: 3,
   environment: 4
-};
-var exitByCode = {
+}, exitByCode = {
   BAD_INPUT: ExitCode.usage,
   BAD_NAME: ExitCode.usage,
   NOT_A_REPO: ExitCode.environment,
@@ -1834,20 +1170,17 @@ var exitByCode = {
   COMMAND_FAILED: ExitCode.violation,
   ENVIRONMENT: ExitCode.environment,
   REMOTE_UNREACHABLE: ExitCode.environment,
-  REMOTE_REFUSED: ExitCode.environment
-};
-var LockstepError = class extends Error {
+  REMOTE_REFUSED: ExitCode.environment,
+  /** A symbolic link (or another user's directory) where lockstep writes, reads or deletes: refused, nothing done there. */
+  UNSAFE_PATH: ExitCode.environment
+}, LockstepError = class extends Error {
   code;
   /** The command (or action) that fixes it, shown under the message. */
   hint;
   /** Structured detail for `--json` output. */
   detail;
   constructor(code, message, opts = {}) {
-    super(message, opts.cause === void 0 ? void 0 : { cause: opts.cause });
-    this.name = "LockstepError";
-    this.code = code;
-    this.hint = opts.hint;
-    this.detail = opts.detail;
+    super(message, opts.cause === void 0 ? void 0 : { cause: opts.cause }), this.name = "LockstepError", this.code = code, this.hint = opts.hint, this.detail = opts.detail;
   }
   get exitCode() {
     return exitByCode[this.code];
@@ -1856,95 +1189,144 @@ var LockstepError = class extends Error {
 function isLockstepError(e) {
   return e instanceof LockstepError;
 }
-function fsError(e, what, path) {
-  const code = e?.code;
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-    return new LockstepError("NO_PERMISSION", `cannot ${what} ${path}: permission denied (${code})`, {
-      hint: `check the owner and mode of ${path} (ls -ld "${path}")`,
-      cause: e
-    });
-  }
-  if (code === "ENOSPC" || code === "EDQUOT") {
-    return new LockstepError("ENVIRONMENT", `cannot ${what} ${path}: no space left on device`, { cause: e });
-  }
-  if (code === "ENOTDIR" || code === "EISDIR") {
-    return new LockstepError("ENVIRONMENT", `cannot ${what} ${path}: a file is in the way (${code})`, { cause: e });
-  }
-  return new LockstepError("ENVIRONMENT", `cannot ${what} ${path}: ${e?.message ?? String(e)}`, { cause: e });
+function fsError(e, what, rawPath) {
+  let path = escapeControl(rawPath), code = e?.code;
+  return code === "EACCES" || code === "EPERM" || code === "EROFS" ? new LockstepError("NO_PERMISSION", `cannot ${what} ${path}: permission denied (${code})`, {
+    hint: `check the owner and mode of ${path} (ls -ld "${path}")`,
+    cause: e
+  }) : code === "ENOSPC" || code === "EDQUOT" ? new LockstepError("ENVIRONMENT", `cannot ${what} ${path}: no space left on device`, { cause: e }) : code === "ELOOP" ? new LockstepError("UNSAFE_PATH", `refusing to ${what} ${path}: it is a symbolic link, which lockstep never follows`, {
+    hint: `see what is there (ls -la "${path}") and remove the link if lockstep did not make it`,
+    cause: e
+  }) : code === "ENOTDIR" || code === "EISDIR" ? new LockstepError("ENVIRONMENT", `cannot ${what} ${path}: a file is in the way (${code})`, { cause: e }) : new LockstepError("ENVIRONMENT", `cannot ${what} ${path}: ${e?.message ?? String(e)}`, { cause: e });
 }
 
 // src/core/lock.ts
-import { closeSync as closeSync3, existsSync as existsSync3, fstatSync as fstatSync2, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync, readFileSync as readFileSync4, readSync, renameSync as renameSync3, statSync as statSync2, unlinkSync as unlinkSync3, utimesSync, watch, writeSync as writeSync3 } from "node:fs";
-import { dirname as dirname2, join as join5 } from "node:path";
+import { closeSync as closeSync3, constants as constants2, existsSync as existsSync2, fstatSync as fstatSync2, lstatSync as lstatSync4, openSync as openSync2, readdirSync, readFileSync as readFileSync3, readSync, renameSync as renameSync3, statSync as statSync2, unlinkSync as unlinkSync3, utimesSync, watch, writeSync as writeSync3 } from "node:fs";
+import { dirname as dirname2, join as join4 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/core/files.ts
-import { linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, closeSync, fsyncSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
+import { constants as fsc, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, renameSync, rmSync, unlinkSync, writeSync, closeSync, fsyncSync } from "node:fs";
+import { dirname, basename, isAbsolute, join, relative, sep } from "node:path";
 
 // src/core/names.ts
 function randomHex(bytes) {
   let out = "";
-  while (out.length < bytes * 2) out += Math.floor(Math.random() * 4294967296).toString(16).padStart(8, "0");
+  for (; out.length < bytes * 2; ) out += Math.floor(Math.random() * 4294967296).toString(16).padStart(8, "0");
   return out.slice(0, bytes * 2);
 }
 function sha1Hex(text) {
-  const msg = Buffer.from(text, "utf8");
-  const len = msg.length;
-  const buf = new Uint8Array(Math.ceil((len + 9) / 64) * 64);
-  buf.set(msg);
-  buf[len] = 128;
-  const hi = Math.floor(len / 536870912);
-  const lo = len * 8 >>> 0;
-  const end = buf.length;
-  buf[end - 8] = hi >>> 24;
-  buf[end - 7] = hi >>> 16 & 255;
-  buf[end - 6] = hi >>> 8 & 255;
-  buf[end - 5] = hi & 255;
-  buf[end - 4] = lo >>> 24;
-  buf[end - 3] = lo >>> 16 & 255;
-  buf[end - 2] = lo >>> 8 & 255;
-  buf[end - 1] = lo & 255;
-  let h0 = 1732584193;
-  let h1 = 4023233417;
-  let h2 = 2562383102;
-  let h3 = 271733878;
-  let h4 = 3285377520;
-  const w = new Int32Array(80);
+  let msg = Buffer.from(text, "utf8"), len = msg.length, buf = new Uint8Array(Math.ceil((len + 9) / 64) * 64);
+  buf.set(msg), buf[len] = 128;
+  let hi = Math.floor(len / 536870912), lo = len * 8 >>> 0, end = buf.length;
+  buf[end - 8] = hi >>> 24, buf[end - 7] = hi >>> 16 & 255, buf[end - 6] = hi >>> 8 & 255, buf[end - 5] = hi & 255, buf[end - 4] = lo >>> 24, buf[end - 3] = lo >>> 16 & 255, buf[end - 2] = lo >>> 8 & 255, buf[end - 1] = lo & 255;
+  let h0 = 1732584193, h1 = 4023233417, h2 = 2562383102, h3 = 271733878, h4 = 3285377520, w = new Int32Array(80);
   for (let off = 0; off < buf.length; off += 64) {
     for (let i = 0, p = off; i < 16; i++, p += 4) w[i] = buf[p] << 24 | buf[p + 1] << 16 | buf[p + 2] << 8 | buf[p + 3];
     for (let i = 16; i < 80; i++) {
-      const x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+      let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
       w[i] = x << 1 | x >>> 31;
     }
-    let a = h0;
-    let b = h1;
-    let c = h2;
-    let d = h3;
-    let e = h4;
+    let a = h0, b = h1, c = h2, d = h3, e = h4;
     for (let i = 0; i < 80; i++) {
-      const f = i < 20 ? b & c | ~b & d : i < 40 ? b ^ c ^ d : i < 60 ? b & c | b & d | c & d : b ^ c ^ d;
-      const k = i < 20 ? 1518500249 : i < 40 ? 1859775393 : i < 60 ? 2400959708 : 3395469782;
-      const t = (a << 5 | a >>> 27) + f + e + k + w[i] | 0;
-      e = d;
-      d = c;
-      c = b << 30 | b >>> 2;
-      b = a;
-      a = t;
+      let f = i < 20 ? b & c | ~b & d : i < 40 ? b ^ c ^ d : i < 60 ? b & c | b & d | c & d : b ^ c ^ d, k = i < 20 ? 1518500249 : i < 40 ? 1859775393 : i < 60 ? 2400959708 : 3395469782, t = (a << 5 | a >>> 27) + f + e + k + w[i] | 0;
+      e = d, d = c, c = b << 30 | b >>> 2, b = a, a = t;
     }
-    h0 = h0 + a | 0;
-    h1 = h1 + b | 0;
-    h2 = h2 + c | 0;
-    h3 = h3 + d | 0;
-    h4 = h4 + e | 0;
+    h0 = h0 + a | 0, h1 = h1 + b | 0, h2 = h2 + c | 0, h3 = h3 + d | 0, h4 = h4 + e | 0;
   }
   return [h0, h1, h2, h3, h4].map((h) => (h >>> 0).toString(16).padStart(8, "0")).join("");
 }
 
 // src/core/files.ts
+var O_NOFOLLOW = fsc.O_NOFOLLOW ?? 0, READ_NOFOLLOW = fsc.O_RDONLY | O_NOFOLLOW, UPDATE_NOFOLLOW = fsc.O_RDWR | O_NOFOLLOW;
+function unsafePathError(path, why) {
+  return new LockstepError("UNSAFE_PATH", `refusing to use ${path}: ${why}; lockstep does not follow links there`, {
+    hint: `see what is there (ls -la "${path}") and remove it if lockstep did not make it`,
+    detail: { path }
+  });
+}
+function lstatOrNull(path) {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw fsError(e, "look at", path);
+  }
+}
+function checkRealDir(path, st, anyOwner = !1) {
+  if (st.isSymbolicLink()) {
+    let to = "?";
+    try {
+      to = readlinkSync(path);
+    } catch {
+    }
+    throw unsafePathError(path, `it is a symbolic link (to ${JSON.stringify(to)})`);
+  }
+  if (!st.isDirectory()) throw new LockstepError("ENVIRONMENT", `cannot use ${path} as a directory: a file is in the way`, { hint: `move it away: mv "${path}" "${path}.moved"` });
+  let uid = process.getuid?.();
+  if (!anyOwner && uid !== void 0 && st.uid !== uid) throw unsafePathError(path, `it belongs to user ${st.uid}, not to this user (${uid})`);
+}
+function componentsFrom(root, path) {
+  let rel = relative(root, path);
+  if (rel.startsWith("..") || isAbsolute(rel)) throw new Error(`internal: ${path} is not inside ${root}`);
+  let out = [root];
+  if (rel) for (let part of rel.split(sep)) out.push(join(out[out.length - 1], part));
+  return out;
+}
+function ensureDirIn(root, path, opts = {}) {
+  let parts = componentsFrom(root, path);
+  opts.checkout ? parts.shift() : lstatOrNull(root) || ensureDir(dirname(root));
+  for (let dir of parts) {
+    let st = lstatOrNull(dir);
+    if (!st) {
+      try {
+        mkdirSync(dir);
+      } catch (e) {
+        if (e.code !== "EEXIST") throw fsError(e, "create directory", dir);
+      }
+      st = lstatSync(dir);
+    }
+    checkRealDir(dir, st, opts.checkout);
+  }
+}
+function checkDirIn(root, path) {
+  for (let dir of componentsFrom(root, path)) {
+    let st = lstatOrNull(dir);
+    if (!st) return !1;
+    checkRealDir(dir, st);
+  }
+  return !0;
+}
+function removeTreeIn(root, path) {
+  if (!checkDirIn(root, dirname(path))) return !1;
+  let st = lstatOrNull(path);
+  if (!st) return !1;
+  (st.isDirectory() || st.isSymbolicLink()) && checkRealDir(path, st);
+  try {
+    rmSync(path, { recursive: !0, force: !0 });
+  } catch (e) {
+    throw fsError(e, "remove", path);
+  }
+  return !0;
+}
+function openAppend(path, what = "append to") {
+  try {
+    return openSync(path, fsc.O_WRONLY | fsc.O_APPEND | fsc.O_CREAT | O_NOFOLLOW, 420);
+  } catch (e) {
+    throw fsError(e, what, path);
+  }
+}
+function readFileNoFollow(path) {
+  let fd = openSync(path, READ_NOFOLLOW);
+  try {
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
 function ensureDir(path) {
   try {
-    mkdirSync(path, { recursive: true });
+    mkdirSync(path, { recursive: !0 });
   } catch (e) {
     throw fsError(e, "create directory", path);
   }
@@ -1953,12 +1335,11 @@ function tempPathFor(path) {
   return join(dirname(path), `.tmp.${basename(path)}.${process.pid}.${randomHex(4)}`);
 }
 function writeFileAtomic(path, data, opts = {}) {
-  const tmp = tempPathFor(path);
+  let tmp = tempPathFor(path);
   try {
-    const fd = openSync(tmp, "wx", 420);
+    let fd = openSync(tmp, "wx", 420);
     try {
-      writeSync(fd, data);
-      if (opts.fsync) fsyncSync(fd);
+      writeSync(fd, data), opts.fsync && fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
@@ -1982,18 +1363,16 @@ function openExclusive(path, data, what = "create", where = path) {
   try {
     writeSync(fd, data);
   } catch (e) {
-    closeSync(fd);
-    unlinkQuiet(path);
-    throw fsError(e, what, where);
+    throw closeSync(fd), unlinkQuiet(path), fsError(e, what, where);
   }
   return fd;
 }
 function readJsonFile(path, what) {
   let text;
   try {
-    text = readFileSync(path, "utf8");
+    text = readFileNoFollow(path);
   } catch (e) {
-    if (e.code === "ENOENT") return void 0;
+    if (e.code === "ENOENT") return;
     throw fsError(e, "read", path);
   }
   try {
@@ -2006,63 +1385,33 @@ function readJsonFile(path, what) {
 }
 function unlinkQuiet(path) {
   try {
-    unlinkSync(path);
-    return true;
+    return unlinkSync(path), !0;
   } catch {
-    return false;
+    return !1;
   }
 }
 function writeTempIn(dir, data, what = "write a record in") {
-  const path = join(dir, `.tmp.${process.pid}.${randomHex(6)}`);
-  const fd = openExclusive(path, data, what, dir);
+  let path = join(dir, `.tmp.${process.pid}.${randomHex(6)}`), fd = openExclusive(path, data, what, dir);
   if (fd === null) throw new LockstepError("CONFLICT", `could not ${what} ${dir}: ${path} exists already`);
-  closeSync(fd);
-  return path;
+  return closeSync(fd), path;
 }
-function tryLink(src, dest, missingOk = false) {
+function tryLink(src, dest, missingOk = !1) {
   try {
-    linkSync(src, dest);
-    return true;
+    return linkSync(src, dest), !0;
   } catch (e) {
-    const code = e.code;
-    if (code === "EEXIST") return false;
-    if (missingOk && code === "ENOENT") return false;
+    let code = e.code;
+    if (code === "EEXIST" || missingOk && code === "ENOENT") return !1;
     throw fsError(e, "create", dest);
   }
 }
 
 // src/core/events.ts
-import { appendFileSync, closeSync as closeSync2, fstatSync, linkSync as linkSync2, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, statSync, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-
-// src/core/faults.ts
-import { existsSync, writeFileSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync, linkSync as linkSync2, lstatSync as lstatSync2, renameSync as renameSync2, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
 import { join as join2 } from "node:path";
-function faultValue(kind) {
-  const spec = process.env.LOCKSTEP_FAULT;
-  if (!spec) return 0;
-  for (const part of spec.split(",")) {
-    const [k, v] = part.split(":");
-    if (k === kind) return Number(v) || 0;
-  }
-  return 0;
-}
-function faultPauseSync(kind) {
-  const ms = faultValue(kind);
-  if (ms <= 0) return;
-  const cell = new Int32Array(new SharedArrayBuffer(4));
-  const mark = process.env.LOCKSTEP_FAULT_MARK;
-  if (!mark) {
-    Atomics.wait(cell, 0, 0, ms);
-    return;
-  }
-  writeFileSync(join2(mark, kind), "");
-  for (const end = Date.now() + ms; Date.now() < end && !existsSync(join2(mark, `${kind}.go`)); ) Atomics.wait(cell, 0, 0, 5);
-}
 
 // src/core/process.ts
 import { execFileSync } from "node:child_process";
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 import { hostname } from "node:os";
 function readProcStat(pid) {
   let text;
@@ -2071,15 +1420,12 @@ function readProcStat(pid) {
   } catch {
     return null;
   }
-  const open = text.indexOf("(");
-  const close = text.lastIndexOf(")");
+  let open = text.indexOf("("), close = text.lastIndexOf(")");
   if (open < 0 || close < open) return null;
-  const rest = text.slice(close + 2).split(" ");
+  let rest = text.slice(close + 2).split(" ");
   if (rest[0] === "Z" || rest[0] === "X") return null;
-  const ppid = Number(rest[1]);
-  const start = rest[19];
-  if (!Number.isFinite(ppid) || start === void 0) return null;
-  return { comm: text.slice(open + 1, close), ppid, start };
+  let ppid = Number(rest[1]), start = rest[19];
+  return !Number.isFinite(ppid) || start === void 0 ? null : { comm: text.slice(open + 1, close), ppid, start };
 }
 var procfsInspector = {
   kind: "procfs",
@@ -2090,7 +1436,7 @@ var procfsInspector = {
 function ps(pid, field) {
   if (!Number.isInteger(pid) || pid <= 0) return null;
   try {
-    const out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], {
+    let out = execFileSync("ps", ["-o", `${field}=`, "-p", String(pid)], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
       env: { ...process.env, LC_ALL: "C" }
@@ -2104,32 +1450,26 @@ var psInspector = {
   kind: "ps",
   startTime: (pid) => ps(pid, "lstart"),
   parentPid: (pid) => {
-    const v = ps(pid, "ppid");
+    let v = ps(pid, "ppid");
     return v === null ? null : Number(v);
   },
   commandName: (pid) => {
-    const v = ps(pid, "comm");
+    let v = ps(pid, "comm");
     return v === null ? null : v.split("/").pop() ?? v;
   }
-};
-var chosen;
-var hasProcfs;
+}, chosen, hasProcfs;
 function procfsAvailable() {
-  return hasProcfs ??= existsSync2("/proc/self/stat");
+  return hasProcfs ??= existsSync("/proc/self/stat");
 }
 function processInspector() {
   if (chosen) return chosen;
-  const forced = process.env.LOCKSTEP_PROCESS_INSPECTOR;
-  if (forced === "ps") chosen = psInspector;
-  else if (forced === "procfs") chosen = procfsInspector;
-  else chosen = procfsAvailable() ? procfsInspector : psInspector;
-  return chosen;
+  let forced = process.env.LOCKSTEP_PROCESS_INSPECTOR;
+  return forced === "ps" ? chosen = psInspector : forced === "procfs" ? chosen = procfsInspector : chosen = procfsAvailable() ? procfsInspector : psInspector, chosen;
 }
 function pidExists(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (!Number.isInteger(pid) || pid <= 0) return !1;
   try {
-    process.kill(pid, 0);
-    return true;
+    return process.kill(pid, 0), !0;
   } catch (e) {
     return e.code === "EPERM";
   }
@@ -2142,8 +1482,7 @@ function bootId() {
     bootIdCache = readFileSync2("/proc/sys/kernel/random/boot_id", "utf8").trim();
   } catch {
     try {
-      const out = execFileSync("sysctl", ["-n", "kern.boottime"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-      const m = /sec = (\d+)/.exec(out);
+      let out = execFileSync("sysctl", ["-n", "kern.boottime"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }), m = /sec = (\d+)/.exec(out);
       bootIdCache = m ? `boottime-${m[1]}` : null;
     } catch {
       bootIdCache = null;
@@ -2153,45 +1492,31 @@ function bootId() {
 }
 var euidCache;
 function effectiveUid() {
-  if (euidCache === void 0) {
-    euidCache = typeof process.geteuid === "function" ? process.geteuid() : typeof process.getuid === "function" ? process.getuid() : -1;
-  }
-  return euidCache;
+  return euidCache === void 0 && (euidCache = typeof process.geteuid == "function" ? process.geteuid() : typeof process.getuid == "function" ? process.getuid() : -1), euidCache;
 }
 var ownStartStamps = /* @__PURE__ */ new Map();
 function identityOf(pid, inspector = processInspector()) {
   let pidStart;
-  if (pid === process.pid) {
-    pidStart = ownStartStamps.get(inspector) ?? startStamp(pid, inspector);
-    if (pidStart !== null) ownStartStamps.set(inspector, pidStart);
-  } else {
-    pidStart = startStamp(pid, inspector);
-  }
-  return { pid, pidStart, bootId: bootId(), host: hostId(), uid: effectiveUid() };
+  return pid === process.pid ? (pidStart = ownStartStamps.get(inspector) ?? startStamp(pid, inspector), pidStart !== null && ownStartStamps.set(inspector, pidStart)) : pidStart = startStamp(pid, inspector), { pid, pidStart, bootId: bootId(), host: hostId(), uid: effectiveUid() };
 }
 function startStamp(pid, inspector = processInspector()) {
-  const raw = inspector.startTime(pid);
+  let raw = inspector.startTime(pid);
   return raw === null ? null : `${inspector.kind}:${raw}`;
 }
 function inspectorFor(stamp, fallback) {
-  if (stamp.startsWith("procfs:")) return procfsAvailable() ? procfsInspector : fallback;
-  if (stamp.startsWith("ps:")) return psInspector;
-  return fallback;
+  return stamp.startsWith("procfs:") ? procfsAvailable() ? procfsInspector : fallback : stamp.startsWith("ps:") ? psInspector : fallback;
 }
 var hostCache;
 function hostId() {
-  if (hostCache === void 0 || process.env.LOCKSTEP_HOST_ID) {
-    hostCache = process.env.LOCKSTEP_HOST_ID || hostname();
-  }
-  return hostCache;
+  return (hostCache === void 0 || process.env.LOCKSTEP_HOST_ID) && (hostCache = process.env.LOCKSTEP_HOST_ID || hostname()), hostCache;
 }
 function liveness(owner, inspector = processInspector()) {
   if (owner.host !== hostId()) return { state: "remote", reason: `owner runs on host ${owner.host}` };
-  const boot = bootId();
+  let boot = bootId();
   if (owner.bootId && boot && owner.bootId !== boot) return { state: "dead", reason: "written before this machine last booted" };
   if (!pidExists(owner.pid)) return { state: "dead", reason: `pid ${owner.pid} is not running` };
   if (owner.pidStart !== null) {
-    const now = startStamp(owner.pid, inspectorFor(owner.pidStart, inspector));
+    let now = startStamp(owner.pid, inspectorFor(owner.pidStart, inspector));
     if (now === null) return { state: "dead", reason: `pid ${owner.pid} is not running` };
     if (now !== owner.pidStart) return { state: "dead", reason: `pid ${owner.pid} was reused by another process` };
   }
@@ -2201,63 +1526,41 @@ function liveness(owner, inspector = processInspector()) {
 // src/core/events.ts
 var ROTATE_BYTES = 16 * 1024 * 1024;
 function eventsPath(root) {
-  return join3(root, "events.jsonl");
+  return join2(root, "events.jsonl");
 }
-var openLogs = /* @__PURE__ */ new Map();
-var MAX_OPEN_LOGS = 8;
+var openLogs = /* @__PURE__ */ new Map(), MAX_OPEN_LOGS = 8;
 function closeLog(path) {
-  const log = openLogs.get(path);
-  if (!log) return;
-  openLogs.delete(path);
-  try {
-    closeSync2(log.fd);
-  } catch {
+  let log = openLogs.get(path);
+  if (log) {
+    openLogs.delete(path);
+    try {
+      closeSync2(log.fd);
+    } catch {
+    }
   }
 }
 function openLog(path) {
-  const fd = openSync2(path, "a", 420);
+  let fd = openAppend(path);
   try {
-    const st = fstatSync(fd, { bigint: true });
-    const log = { fd, dev: st.dev, ino: st.ino };
-    if (openLogs.size >= MAX_OPEN_LOGS) closeLog(openLogs.keys().next().value);
-    openLogs.set(path, log);
-    return log;
+    let st = fstatSync(fd, { bigint: !0 }), log = { fd, dev: st.dev, ino: st.ino };
+    return openLogs.size >= MAX_OPEN_LOGS && closeLog(openLogs.keys().next().value), openLogs.set(path, log), log;
   } catch (e) {
-    closeSync2(fd);
-    throw e;
+    throw closeSync2(fd), e;
   }
 }
 function logFor(path) {
-  const st = statSync(path, { bigint: true, throwIfNoEntry: false });
-  let log = openLogs.get(path);
-  if (log && (!st || st.dev !== log.dev || st.ino !== log.ino)) {
-    closeLog(path);
-    log = void 0;
-  }
-  if (st && st.size > ROTATE_BYTES) {
-    rotate(path, st.ino);
-    closeLog(path);
-    log = void 0;
-  }
-  return log ?? openLog(path);
+  let st = lstatSync2(path, { bigint: !0, throwIfNoEntry: !1 }), log = openLogs.get(path);
+  return log && (!st || st.dev !== log.dev || st.ino !== log.ino) && (closeLog(path), log = void 0), st && st.size > ROTATE_BYTES && (rotate(path, st.ino), closeLog(path), log = void 0), log ?? openLog(path);
 }
 function rotate(path, ino) {
-  faultPauseSync("pause-before-rotate");
-  if (faultValue("rotate-blind")) {
-    try {
-      renameSync2(path, `${path}.1`);
-    } catch {
-    }
-    return;
-  }
-  const aside = `${path}.rotating.${process.pid}.${randomHex(4)}`;
+  let aside = `${path}.rotating.${process.pid}.${randomHex(4)}`;
   try {
     renameSync2(path, aside);
   } catch {
     return;
   }
   try {
-    if (statSync(aside, { bigint: true }).ino === ino) {
+    if (lstatSync2(aside, { bigint: !0 }).ino === ino) {
       renameSync2(aside, `${path}.1`);
       return;
     }
@@ -2265,15 +1568,20 @@ function rotate(path, ino) {
       linkSync2(aside, path);
     } catch (e) {
       if (e.code !== "EEXIST") throw e;
-      appendFileSync(path, readFileSync3(aside));
+      let fd = openAppend(path);
+      try {
+        writeSync2(fd, readFileNoFollow(aside));
+      } finally {
+        closeSync2(fd);
+      }
     }
     unlinkSync2(aside);
   } catch {
   }
 }
 function appendEvent(root, type, fields = {}) {
-  const path = eventsPath(root);
-  const line = JSON.stringify({ ts: (/* @__PURE__ */ new Date()).toISOString(), type, pid: process.pid, host: hostId(), ...fields }) + "\n";
+  let path = eventsPath(root), line = JSON.stringify({ ts: (/* @__PURE__ */ new Date()).toISOString(), type, pid: process.pid, host: hostId(), ...fields }) + `
+`;
   try {
     writeSync2(logFor(path).fd, line);
   } catch {
@@ -2283,92 +1591,150 @@ function appendEvent(root, type, fields = {}) {
 function readEvents(root, filter) {
   let text;
   try {
-    text = readFileSync3(eventsPath(root), "utf8");
+    text = readFileNoFollow(eventsPath(root));
   } catch {
     return [];
   }
-  const out = [];
-  for (const line of text.split("\n")) {
-    if (!line) continue;
-    try {
-      const e = JSON.parse(line);
-      if (!filter || filter(e)) out.push(e);
-    } catch {
-    }
-  }
+  let out = [];
+  for (let line of text.split(`
+`))
+    if (line)
+      try {
+        let e = JSON.parse(line);
+        (!filter || filter(e)) && out.push(e);
+      } catch {
+      }
   return out;
 }
 
 // src/core/runtime.ts
-import { join as join4 } from "node:path";
+import { lstatSync as lstatSync3 } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/git/git.ts
 import { execFile, spawnSync } from "node:child_process";
+
+// src/core/spawn-error.ts
+import { accessSync, constants, statSync } from "node:fs";
+var SHOWN_MAX = 120;
+function showDir(dir) {
+  let cut = dir.length > SHOWN_MAX ? `${dir.slice(0, SHOWN_MAX)}\u2026` : dir, shown = /^[\w./@+-]+$/.test(cut) ? cut : JSON.stringify(cut).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return dir.length > SHOWN_MAX ? `${shown} (${dir.length} characters)` : shown;
+}
+function unusableDir(dir) {
+  try {
+    let st = statSync(dir, { throwIfNoEntry: !1 });
+    return st ? st.isDirectory() ? (accessSync(dir, constants.X_OK), null) : "not a directory" : "no such directory";
+  } catch (e) {
+    let code = e.code;
+    return code === "ENAMETOOLONG" ? "the path is too long" : code === "ENOTDIR" ? "a part of the path is not a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ELOOP" ? "too many levels of symbolic links" : `cannot use it (${code ?? String(e)})`;
+  }
+}
+function badCwdError(program, cwd) {
+  let why = unusableDir(cwd ?? process.cwd());
+  if (why === null) return null;
+  let dir = cwd ?? process.cwd();
+  return new LockstepError("BAD_INPUT", `cannot run ${program} in ${showDir(dir)}: ${why}`, { detail: { cwd: dir, reason: why } });
+}
+function spawnFailureMessage(program, cwd, e) {
+  let bad2 = badCwdError(program, cwd);
+  return bad2 ? bad2.message : e?.code === "ENOENT" ? `command not found: ${program}` : `cannot run ${program}: ${e?.message ?? String(e)}`;
+}
+
+// src/core/duration.ts
+var MAX_DURATION_MS = 24 * 864e5, UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function formatDuration(ms) {
+  if (ms === 0) return "0";
+  for (let [unit, size] of [["days", 864e5], ["h", 36e5], ["min", 6e4], ["s", 1e3]])
+    if (ms % size === 0) return `${ms / size} ${unit === "days" && ms === size ? "day" : unit}`;
+  return `${ms} ms`;
+}
+function refuse(what, value, range, why) {
+  let shown = typeof value == "string" ? quoteInput(value) : String(value);
+  throw new LockstepError(
+    "BAD_INPUT",
+    `${what} takes a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)} (seconds, or with a unit: 1.5, 500ms, 90s, 15m, 2h, 1d), not ${shown}${why ? `: ${why}` : ""}`
+  );
+}
+function parseDuration(value, what, range = {}) {
+  let r = { min: range.min ?? 0, max: range.max ?? MAX_DURATION_MS }, m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(value.trim());
+  return m || refuse(what, value, r), inRange(Number(m[1]) * UNIT_MS[m[2] ?? "s"], what, value, r);
+}
+function durationFromSeconds(seconds, what, range = {}) {
+  let r = { min: range.min ?? 0, max: range.max ?? MAX_DURATION_MS };
+  return (!Number.isFinite(seconds) || seconds < 0) && refuse(what, seconds, r), inRange(seconds * 1e3, what, seconds, r);
+}
+function inRange(exact, what, value, r) {
+  let ms = Math.round(exact);
+  return Math.abs(exact - ms) > 1e-6 && refuse(what, value, r, "finer than a millisecond"), (ms < r.min || ms > r.max) && refuse(what, value, r), ms;
+}
+function timerDelay(ms) {
+  return Number.isNaN(ms) ? 1 : Math.min(MAX_DURATION_MS, Math.max(1, Math.ceil(ms)));
+}
+
+// src/git/git.ts
 var MAX_BUFFER = 256 * 1024 * 1024;
 function envFor(opts) {
-  const env = { ...process.env, ...opts?.env ?? {} };
-  if (opts?.readOnly) env.GIT_OPTIONAL_LOCKS = "0";
-  env.GIT_TERMINAL_PROMPT = "0";
-  return env;
+  let env = { ...process.env, ...opts?.env ?? {} };
+  return opts?.readOnly && (env.GIT_OPTIONAL_LOCKS = "0"), env.GIT_TERMINAL_PROMPT = "0", env;
 }
-function missingGit(e) {
-  if (e?.code === "ENOENT") {
-    return new LockstepError("GIT_MISSING", "git was not found on PATH", { hint: "install git (https://git-scm.com) and try again" });
-  }
-  return null;
+function spawnFailed(e, cwd) {
+  let badCwd = badCwdError("git", cwd);
+  return badCwd || (e?.code === "ENOENT" ? new LockstepError("GIT_MISSING", "git was not found on PATH", { hint: "install git (https://git-scm.com) and try again" }) : e);
 }
 function failure(args, r) {
-  const msg = r.stderr.trim() || r.stdout.trim() || `exit ${r.code}`;
+  let msg = r.stderr.trim() || r.stdout.trim() || `exit ${r.code}`;
   return new LockstepError("GIT_FAILED", `git ${args.join(" ")} failed: ${msg}`, { detail: { args, code: r.code, stderr: r.stderr } });
 }
 function createGit(cwd) {
-  const git = {
+  let git = {
     cwd,
     run(args, opts) {
       return new Promise((resolve11, reject) => {
-        const timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? Math.ceil(opts.timeoutMs) : 0;
-        const child = execFile("git", args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: "utf8", timeout, killSignal: "SIGKILL" }, (err, stdout, stderr) => {
-          if (err && typeof err.code === "string") {
-            reject(missingGit(err) ?? err);
+        let timeout = opts?.timeoutMs && opts.timeoutMs > 0 ? timerDelay(opts.timeoutMs) : 0, done = (err, stdout, stderr) => {
+          if (err && typeof err.code == "string") {
+            reject(spawnFailed(err, cwd));
             return;
           }
-          const code = err ? err.code ?? 1 : 0;
-          const timedOut = Boolean(err && timeout && err.killed);
-          resolve11({ code: typeof code === "number" ? code : 1, stdout, stderr, ...timedOut ? { timedOut } : {} });
-        });
-        if (opts?.input !== void 0) child.stdin?.end(opts.input);
-        else child.stdin?.end();
+          let code = err ? err.code ?? 1 : 0, timedOut = !!(err && timeout && err.killed);
+          resolve11({ code: typeof code == "number" ? code : 1, stdout, stderr, ...timedOut ? { timedOut } : {} });
+        }, child;
+        try {
+          child = execFile("git", args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: "utf8", timeout, killSignal: "SIGKILL" }, done);
+        } catch (e) {
+          reject(spawnFailed(e, cwd));
+          return;
+        }
+        opts?.input !== void 0 ? child.stdin?.end(opts.input) : child.stdin?.end();
       });
     },
     runSync(args, opts) {
-      const r = spawnSync("git", args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: "utf8", input: opts?.input });
-      if (r.error) throw missingGit(r.error) ?? r.error;
+      let r = spawnSync("git", args, { cwd, env: envFor(opts), maxBuffer: MAX_BUFFER, encoding: "utf8", input: opts?.input });
+      if (r.error) throw spawnFailed(r.error, cwd);
       return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
     },
     async exec(args, opts) {
-      const r = await git.run(args, opts);
+      let r = await git.run(args, opts);
       if (r.code !== 0) throw failure(args, r);
       return r.stdout;
     },
     execSync(args, opts) {
-      const r = git.runSync(args, opts);
+      let r = git.runSync(args, opts);
       if (r.code !== 0) throw failure(args, r);
       return r.stdout;
     },
     repoPaths() {
-      const r = git.runSync(["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-dir", "--is-bare-repository"], { readOnly: true });
-      if (r.code !== 0) {
+      let r = git.runSync(["rev-parse", "--path-format=absolute", "--git-common-dir", "--git-dir", "--is-bare-repository"], { readOnly: !0 });
+      if (r.code !== 0)
         throw new LockstepError("NOT_A_REPO", `${cwd} is not inside a git repository`, {
           hint: "run lockstep from a git checkout, or create one with `git init`",
           detail: { stderr: r.stderr.trim() }
         });
-      }
-      const [commonDir, gitDir, bareFlag] = r.stdout.split("\n");
-      const bare = bareFlag === "true";
-      let topLevel = null;
+      let [commonDir, gitDir, bareFlag] = r.stdout.split(`
+`), bare = bareFlag === "true", topLevel = null;
       if (!bare) {
-        const t = git.runSync(["rev-parse", "--show-toplevel"], { readOnly: true });
-        topLevel = t.code === 0 ? t.stdout.trim() || null : null;
+        let t = git.runSync(["rev-parse", "--show-toplevel"], { readOnly: !0 });
+        topLevel = t.code === 0 && t.stdout.trim() || null;
       }
       return { commonDir, gitDir, topLevel, bare };
     }
@@ -2379,64 +1745,92 @@ function createGit(cwd) {
 // src/core/runtime.ts
 var cache = /* @__PURE__ */ new Map();
 function openRuntime(opts = {}) {
-  const cwd = opts.cwd ?? process.cwd();
-  const key = `${cwd}\0${opts.allowBare ? 1 : 0}`;
-  const hit = cache.get(key);
+  let cwd = opts.cwd ?? process.cwd(), key = `${cwd}\0${opts.allowBare ? 1 : 0}`, hit = cache.get(key);
   if (hit) return hit;
-  const repo = createGit(cwd).repoPaths();
-  if (repo.bare && !opts.allowBare) {
+  let repo = createGit(cwd).repoPaths();
+  if (repo.bare && !opts.allowBare)
     throw new LockstepError("BARE_REPO", `${repo.commonDir} is a bare repository: lockstep coordinates work in checkouts`, {
       hint: "run lockstep in a clone or worktree of it (git clone, git worktree add)"
     });
-  }
-  const root = join4(repo.commonDir, "lockstep");
-  ensureDir(root);
-  const rt = { root, repo };
-  cache.set(key, rt);
-  return rt;
+  let root = join3(repo.commonDir, "lockstep");
+  ensureRuntimeRoot(root);
+  let rt = { root, repo };
+  return cache.set(key, rt), rt;
+}
+function ensureRuntimeRoot(root) {
+  ensureDirIn(root, root);
+  let log = eventsPath(root);
+  if (lstatSync3(log, { throwIfNoEntry: !1 })?.isSymbolicLink()) throw unsafePathError(log, "it is a symbolic link");
 }
 var LOCK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 function validateLockName(name) {
-  if (typeof name !== "string" || !LOCK_NAME.test(name)) {
-    throw new LockstepError("BAD_NAME", `invalid lock name ${JSON.stringify(name)}: use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit`);
-  }
+  if (typeof name != "string" || !LOCK_NAME.test(name))
+    throw new LockstepError("BAD_NAME", `invalid lock name ${quoteInput(name)}: use 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit`);
   return name;
 }
 
+// src/core/actor.ts
+var TASK_ID = /^[A-Za-z0-9._-]{1,64}$/, AGENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+function validateTaskId(id) {
+  if (typeof id != "string" || !TASK_ID.test(id) || id === "." || id === "..")
+    throw new LockstepError("BAD_NAME", `invalid task id ${quoteInput(id)}: use 1-64 characters of A-Z, a-z, 0-9, '.', '_' or '-' (not "." or "..")`);
+  return id;
+}
+function validateAgentId(agent) {
+  if (typeof agent != "string" || !AGENT_ID.test(agent))
+    throw new LockstepError("BAD_NAME", `invalid agent id ${quoteInput(agent)}: use 1-64 characters of A-Z, a-z, 0-9, '_' or '-', starting with a letter or digit`);
+  return agent;
+}
+
+// src/core/wait-deadline.ts
+var WaitDeadline = class {
+  /** `timeoutMs` without progress ends the wait; 0: the first check ends it (try once). */
+  constructor(timeoutMs) {
+    this.timeoutMs = timeoutMs;
+  }
+  timeoutMs;
+  started = performance.now();
+  movedAt = this.started;
+  top = -1;
+  ahead = -1;
+  /** Records a look at the lock: its top generation, and how many waiters are ahead of this one. */
+  look(top, ahead) {
+    (top !== this.top || this.ahead >= 0 && ahead < this.ahead) && (this.movedAt = performance.now()), this.top = top, this.ahead = ahead;
+  }
+  /** How long the wait may still go on without progress (0 once it is over). */
+  remainingMs() {
+    return Math.max(0, this.movedAt + this.timeoutMs - performance.now());
+  }
+  expired() {
+    return this.remainingMs() === 0;
+  }
+  /** Since the wait began. */
+  waitedMs() {
+    return performance.now() - this.started;
+  }
+  /** Since the queue last moved. */
+  stillMs() {
+    return performance.now() - this.movedAt;
+  }
+};
+
 // src/core/lock.ts
-var DEFAULT_LOCK = "commit";
-var DEFAULT_TIMEOUT_MS = 6e4;
-var DEFAULT_LEASE_MS = 12e4;
-var TOKEN_ENV = "LOCKSTEP_LOCK_TOKEN";
-var SCHEMA = 1;
-var RECHECK_MS = 25;
-var REQUEUE_WITHIN_MS = 1e3;
-var MAX_LOCK_DATA_BYTES = 4096;
-var SERVED_RESULT = /^[A-Za-z0-9_-]{1,64}$/;
-var SERVED_LINE = /\n([1-9][0-9]{0,15})\.([A-Za-z0-9_-]{1,64})$/;
+var DEFAULT_LOCK = "commit", DEFAULT_TIMEOUT_MS = 6e4, DEFAULT_LEASE_MS = 12e4, TOKEN_ENV = "LOCKSTEP_LOCK_TOKEN", SCHEMA = 1, RECHECK_MS = 25, REQUEUE_WITHIN_MS = 1e3, MAX_LOCK_DATA_BYTES = 4096, SERVED_RESULT = /^[A-Za-z0-9_-]{1,64}$/, SERVED_LINE = /\n([1-9][0-9]{0,15})\.([A-Za-z0-9_-]{1,64})$/;
 function lockDir(rt, name) {
-  return join5(rt.root, "locks", name);
+  return join4(rt.root, "locks", name);
 }
 var knownLockDirs = /* @__PURE__ */ new Set();
 function tempDirOf(dir) {
-  return join5(dirname2(dir), ".tmp");
+  return join4(dirname2(dir), ".tmp");
 }
 function ensureLockDir(dir) {
-  try {
-    mkdirSync2(dir, { recursive: true });
-    mkdirSync2(tempDirOf(dir), { recursive: true });
-  } catch (e) {
-    throw fsError(e, "create lock directory", dir);
-  }
-  if (knownLockDirs.size >= 1024) knownLockDirs.clear();
-  knownLockDirs.add(dir);
+  let root = dirname2(dirname2(dir));
+  ensureRuntimeRoot(root), ensureDirIn(root, dir), ensureDirIn(root, tempDirOf(dir)), knownLockDirs.size >= 1024 && knownLockDirs.clear(), knownLockDirs.add(dir);
 }
 function ownerFields(name, opts, leaseMs) {
-  const ownerPid = opts.ownerPid ?? process.pid;
-  const ident = identityOf(ownerPid);
-  if (ident.pidStart === null && ownerPid !== process.pid) {
+  let ownerPid = opts.ownerPid ?? process.pid, ident = identityOf(ownerPid);
+  if (ident.pidStart === null && ownerPid !== process.pid)
     throw new LockstepError("BAD_INPUT", `owner pid ${ownerPid} is not a running process`);
-  }
   return {
     v: SCHEMA,
     lock: name,
@@ -2446,36 +1840,33 @@ function ownerFields(name, opts, leaseMs) {
     bootId: ident.bootId,
     host: ident.host,
     uid: ident.uid,
-    task: opts.task ?? null,
-    agent: opts.agent ?? null,
+    task: opts.task == null ? null : validateTaskId(opts.task),
+    agent: opts.agent == null ? null : validateAgentId(opts.agent),
     cwd: opts.cwd ?? process.cwd(),
     command: opts.command ?? process.argv.slice(1).join(" ").slice(0, 500),
     leaseMs
   };
 }
 function writeLockTemp(dir, data) {
-  const tmpDir = tempDirOf(dir);
-  if (!knownLockDirs.has(dir)) ensureLockDir(dir);
+  let tmpDir = tempDirOf(dir);
+  knownLockDirs.has(dir) || ensureLockDir(dir);
   try {
     return writeTempIn(tmpDir, data);
   } catch {
-    knownLockDirs.delete(dir);
-    ensureLockDir(dir);
-    return writeTempIn(tmpDir, data);
+    return knownLockDirs.delete(dir), ensureLockDir(dir), writeTempIn(tmpDir, data);
   }
 }
 function checkLockData(data) {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+  if (typeof data != "object" || data === null || Array.isArray(data))
     throw new LockstepError("BAD_INPUT", "lock release data must be a JSON object");
-  }
-  const size = JSON.stringify(data).length;
+  let size = quoteInput(data).length;
   if (size > MAX_LOCK_DATA_BYTES) throw new LockstepError("BAD_INPUT", `lock release data is ${size} bytes of JSON; at most ${MAX_LOCK_DATA_BYTES} are kept`);
   return data;
 }
 function releasedData(rec) {
   if (rec.state !== "released") return null;
-  const d = rec.data;
-  return typeof d === "object" && d !== null && !Array.isArray(d) ? d : null;
+  let d = rec.data;
+  return typeof d == "object" && d !== null && !Array.isArray(d) ? d : null;
 }
 function readView(dir) {
   let entries;
@@ -2485,28 +1876,24 @@ function readView(dir) {
     if (e.code === "ENOENT") return { top: 0, generations: 0, tickets: [], entries: [] };
     throw fsError(e, "read lock directory", dir);
   }
-  let top = 0;
-  let generations = 0;
-  const tickets = [];
-  for (const e of entries) {
-    const c = e.charCodeAt(0);
+  let top = 0, generations = 0, tickets = [];
+  for (let e of entries) {
+    let c = e.charCodeAt(0);
     if (c >= 48 && c <= 57) {
-      const n = Number(e);
-      generations++;
-      if (Number.isSafeInteger(n) && n > top) top = n;
+      let n = Number(e);
+      generations++, Number.isSafeInteger(n) && n > top && (top = n);
     } else if (e.startsWith("w.")) {
-      const n = Number(e.slice(2));
-      if (Number.isSafeInteger(n)) tickets.push(n);
+      let n = Number(e.slice(2));
+      Number.isSafeInteger(n) && tickets.push(n);
     }
   }
-  tickets.sort((a, b) => a - b);
-  return { top, generations, tickets, entries };
+  return tickets.sort((a, b) => a - b), { top, generations, tickets, entries };
 }
 var recordBuf = Buffer.allocUnsafe(16 * 1024);
 function readRecordOnce(path) {
-  const fd = openSync3(path, "r");
+  let fd = openSync2(path, READ_NOFOLLOW | constants2.O_NONBLOCK);
   try {
-    const n = readSync(fd, recordBuf, 0, recordBuf.length, 0);
+    let n = readSync(fd, recordBuf, 0, recordBuf.length, 0);
     return recordBuf.toString("utf8", 0, n);
   } finally {
     closeSync3(fd);
@@ -2516,121 +1903,120 @@ function parseRecord(text) {
   try {
     return { rec: JSON.parse(text) };
   } catch {
-    const served = SERVED_LINE.exec(text);
-    if (!served) return null;
-    return parseRecord(text.slice(0, served.index));
+    let served = SERVED_LINE.exec(text);
+    return served ? parseRecord(text.slice(0, served.index)) : null;
   }
 }
 function servedResult(fd) {
-  let n = readSync(fd, recordBuf, 0, recordBuf.length, 0);
-  let buf = recordBuf;
-  if (n === recordBuf.length) {
-    buf = Buffer.allocUnsafe(fstatSync2(fd).size);
-    n = readSync(fd, buf, 0, buf.length, 0);
-  }
-  const m = SERVED_LINE.exec(buf.toString("utf8", 0, n));
+  let n = readSync(fd, recordBuf, 0, recordBuf.length, 0), buf = recordBuf;
+  n === recordBuf.length && (buf = Buffer.allocUnsafe(fstatSync2(fd).size), n = readSync(fd, buf, 0, buf.length, 0));
+  let m = SERVED_LINE.exec(buf.toString("utf8", 0, n));
   if (!m) return null;
-  const token = Number(m[1]);
+  let token = Number(m[1]);
   return Number.isSafeInteger(token) ? { token, result: m[2] } : null;
 }
 function readGeneration(dir, n) {
-  const path = join5(dir, String(n));
-  let text;
-  let parsed;
+  let path = join4(dir, String(n)), text, parsed;
   try {
-    text = readRecordOnce(path);
-    parsed = parseRecord(text);
-    if (!parsed) {
-      text = readFileSync4(path, "utf8");
-      parsed = parseRecord(text);
+    if (text = readRecordOnce(path), parsed = parseRecord(text), !parsed) {
+      let odd = oddEntry(path);
+      if (odd) return { corrupt: odd };
+      text = readFileSync3(path, "utf8"), parsed = parseRecord(text);
     }
   } catch (e) {
+    let odd = oddEntry(path);
+    if (odd) return { corrupt: odd };
     if (e.code === "ENOENT") return null;
     throw fsError(e, "read lock record", path);
   }
   if (!parsed) return { corrupt: text.length === 0 ? "empty record" : `not JSON: ${JSON.stringify(text.slice(0, 40))}` };
-  const rec = parsed.rec;
-  if (rec && (rec.state === "held" || rec.state === "released" || rec.state === "broken")) return rec;
-  return { corrupt: `unexpected record ${text.slice(0, 80)}` };
+  let rec = parsed.rec;
+  return rec && (rec.state === "held" || rec.state === "released" || rec.state === "broken") ? rec : { corrupt: `unexpected record ${text.slice(0, 80)}` };
+}
+function oddEntry(path) {
+  try {
+    let l = lstatSync4(path, { throwIfNoEntry: !1 });
+    if (!l) return null;
+    let st = l.isSymbolicLink() ? statSync2(path, { throwIfNoEntry: !1 }) : l;
+    return st ? st.isFile() ? null : `${st.isDirectory() ? "a directory" : st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a special file"}, not a record` : "a symbolic link to nothing, not a record";
+  } catch (e) {
+    return `not a record (${e.code ?? String(e)})`;
+  }
 }
 function isCorrupt(r) {
-  return typeof r === "object" && r !== null && "corrupt" in r;
+  return typeof r == "object" && r !== null && "corrupt" in r;
 }
 function ownerLiveness(rec, now = Date.now()) {
-  const main = liveness(rec);
+  let main = liveness(rec);
   if (main.state === "remote") {
-    const expires = rec.renewedAtMs + rec.leaseMs;
-    return now > expires ? { state: "dead", reason: `lease of host ${rec.host} ran out ${Math.round((now - expires) / 1e3)} s ago` } : main;
+    let expires = rec.renewedAtMs + rec.leaseMs;
+    return now > expires ? { state: "dead", reason: `lease of host ${escapeControl(rec.host)} ran out ${Math.round((now - expires) / 1e3)} s ago` } : main;
   }
   if (main.state === "alive") return main;
-  for (const extra of rec.extraOwners ?? []) {
+  for (let extra of rec.extraOwners ?? [])
     if (liveness({ ...extra, bootId: rec.bootId, host: rec.host }).state === "alive") return { state: "alive" };
-  }
   return main;
+}
+function lockTimeout(name, token, holder, ahead, deadline) {
+  let s = (ms) => `${(ms / 1e3).toFixed(1)} s`, now = Date.now(), held = holder ? `held by ${describeHolder(holder)} for ${s(Math.max(0, now - holder.acquiredAtMs))} (since ${escapeControl(String(holder.acquiredAt))})` : "not held, but not yet this waiter's turn", queue = `${ahead} ${ahead === 1 ? "waiter" : "waiters"} ahead of this one`, message = `timed out waiting for the ${name} lock: the queue did not move for ${s(deadline.stillMs())} (waited ${s(deadline.waitedMs())} in all); it is ${held}; ${queue}`, l = holder ? ownerLiveness(holder, now) : null, hint = l ? l.state === "dead" ? `its holder is gone (${l.reason}): lockstep lock break ${name}` : l.state === "remote" ? `its holder runs on host ${escapeControl(String(holder.host))}; lockstep takes the lock over once its lease runs out, at ${new Date(holder.renewedAtMs + holder.leaseMs).toISOString()}. See it: lockstep lock status ${name}` : `its holder (pid ${holder.pid}) is alive, still working: wait longer (a larger --timeout) or see what it does: lockstep lock status ${name}` : `see the queue: lockstep lock status ${name}`;
+  return new LockstepError("LOCK_TIMEOUT", message, { hint, detail: { lock: name, token, holder, holderAlive: l ? l.state !== "dead" : null, ahead, waitedMs: Math.round(deadline.waitedMs()), stillMs: Math.round(deadline.stillMs()) } });
 }
 function describeHolder(rec) {
   if (!rec) return "nobody";
-  const who = [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, rec.host !== hostId() ? `host ${rec.host}` : null].filter(Boolean).join(", ");
-  return who;
+  let who = [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, rec.host !== hostId() ? `host ${rec.host}` : null].filter(Boolean).join(", ");
+  return escapeControl(who);
 }
 function parseTokenEnv(env) {
-  const out = /* @__PURE__ */ new Map();
-  const raw = env[TOKEN_ENV];
+  let out = /* @__PURE__ */ new Map(), raw = env[TOKEN_ENV];
   if (!raw) return out;
-  for (const part of raw.split(",")) {
-    const i = part.lastIndexOf(":");
+  for (let part of raw.split(",")) {
+    let i = part.lastIndexOf(":");
     if (i <= 0) continue;
-    const n = Number(part.slice(i + 1));
-    if (Number.isSafeInteger(n) && n > 0) out.set(part.slice(0, i), n);
+    let n = Number(part.slice(i + 1));
+    Number.isSafeInteger(n) && n > 0 && out.set(part.slice(0, i), n);
   }
   return out;
 }
 function tokenEnvFor(handle, env = process.env) {
-  const m = parseTokenEnv(env);
-  m.set(handle.name, handle.token);
-  return [...m].map(([k, v]) => `${k}:${v}`).join(",");
+  let m = parseTokenEnv(env);
+  return m.set(handle.name, handle.token), [...m].map(([k, v]) => `${k}:${v}`).join(",");
 }
 function compact(dir, view, mine) {
-  const old = [];
-  for (const e of view.entries) {
-    const c = e.charCodeAt(0);
+  let old = [];
+  for (let e of view.entries) {
+    let c = e.charCodeAt(0);
     if (c >= 48 && c <= 57) {
-      const n = Number(e);
-      if (n < mine - 2) old.push(n);
-    } else if (e.startsWith(".tmp.") && mine % 8 === 0) {
-      removeIfDead(dir, e);
-    }
+      let n = Number(e);
+      n < mine - 2 && old.push(n);
+    } else e.startsWith(".tmp.") && mine % 8 === 0 && removeIfDead(dir, e);
   }
   old.sort((a, b) => a - b);
-  for (const n of old) unlinkQuiet(join5(dir, String(n)));
+  for (let n of old) unlinkQuiet(join4(dir, String(n)));
   if (mine % 32 === 0) {
-    const tmpDir = tempDirOf(dir);
-    let temps = [];
+    let tmpDir = tempDirOf(dir), temps = [];
     try {
       temps = readdirSync(tmpDir);
     } catch {
     }
-    for (const e of temps) if (e.startsWith(".tmp.")) removeIfDead(tmpDir, e);
+    for (let e of temps) e.startsWith(".tmp.") && removeIfDead(tmpDir, e);
   }
 }
 function removeIfDead(dir, name) {
-  const pid = Number(name.split(".")[2]);
-  if (pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidExists(pid)) unlinkQuiet(join5(dir, name));
+  let pid = Number(name.split(".")[2]);
+  pid !== process.pid && Number.isInteger(pid) && pid > 0 && !pidExists(pid) && unlinkQuiet(join4(dir, name));
 }
 function dropDeadTickets(dir, tickets, below) {
-  const live = [];
-  for (const t of tickets) {
+  let live = [];
+  for (let t of tickets) {
     if (t >= below) continue;
-    const path = join5(dir, `w.${t}`);
-    let rec = null;
+    let path = join4(dir, `w.${t}`), rec = null;
     try {
-      rec = parseRecord(readFileSync4(path, "utf8"))?.rec ?? null;
+      rec = parseRecord(readFileSync3(path, "utf8"))?.rec ?? null;
     } catch (e) {
       if (e.code === "ENOENT") continue;
       rec = null;
     }
-    if (rec && ownerLiveness(rec).state === "alive") live.push(t);
-    else unlinkQuiet(path);
+    rec && ownerLiveness(rec).state === "alive" ? live.push(t) : unlinkQuiet(path);
   }
   return live;
 }
@@ -2638,12 +2024,9 @@ function resolveRuntime(opts) {
   return opts.runtime ?? openRuntime({ cwd: opts.cwd });
 }
 function reentrantHandle(rt, name, dir, token) {
-  const view = readView(dir);
-  if (view.top !== token) return null;
-  const rec = readGeneration(dir, token);
-  if (!rec || isCorrupt(rec) || rec.state !== "held") return null;
-  if (ownerLiveness(rec).state !== "alive") return null;
-  return { name, token, nonce: rec.nonce, reentrant: true, dir, root: rt.root, acquiredAtMs: rec.acquiredAtMs, waitedMs: 0, tookOver: null, record: rec, previousData: null };
+  if (readView(dir).top !== token) return null;
+  let rec = readGeneration(dir, token);
+  return !rec || isCorrupt(rec) || rec.state !== "held" || ownerLiveness(rec).state !== "alive" ? null : { name, token, nonce: rec.nonce, reentrant: !0, dir, root: rt.root, acquiredAtMs: rec.acquiredAtMs, waitedMs: 0, tookOver: null, record: rec, previousData: null };
 }
 async function acquireLock(opts = {}) {
   return await acquireOrServe(opts, void 0);
@@ -2656,171 +2039,88 @@ function acquireOrServed(opts) {
   }
 }
 async function acquireOrServe(opts, request) {
-  const name = validateLockName(opts.name ?? DEFAULT_LOCK);
-  const rt = resolveRuntime(opts);
-  const dir = lockDir(rt, name);
-  const env = opts.env ?? process.env;
-  if (opts.reentrant !== false) {
-    const inherited = parseTokenEnv(env).get(name);
+  let name = validateLockName(opts.name ?? DEFAULT_LOCK), rt = resolveRuntime(opts), dir = lockDir(rt, name), env = opts.env ?? process.env;
+  if (opts.reentrant !== !1) {
+    let inherited = parseTokenEnv(env).get(name);
     if (inherited !== void 0) {
-      const h = reentrantHandle(rt, name, dir, inherited);
+      let h = reentrantHandle(rt, name, dir, inherited);
       if (h) return h;
     }
   }
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new LockstepError("BAD_INPUT", `invalid lock timeout ${timeoutMs}`);
-  const now = Date.now();
-  const record = {
+  let now = Date.now(), record = {
     ...ownerFields(name, opts, opts.leaseMs ?? DEFAULT_LEASE_MS),
     nonce: randomHex(8),
     acquiredAt: new Date(now).toISOString(),
     acquiredAtMs: now,
     renewedAtMs: now,
     ...request ? { request } : {}
-  };
-  const text = JSON.stringify(record);
-  const opened = request !== void 0;
-  let tmp = opened ? "" : writeLockTemp(dir, text);
-  const tempRecord = () => tmp || (tmp = writeLockTemp(dir, text));
-  let recordFd = -1;
-  const recordBytes = opened ? Buffer.byteLength(text) : 0;
-  let pendingSize = -1;
-  const started = Date.now();
-  const deadline = started + timeoutMs;
-  let ticket = 0;
-  let lastHolder = null;
-  let lastToken = 0;
-  let nextWaitReport = 0;
-  let spins = 0;
-  let firstTop = -1;
-  let lastTop = -1;
-  let topSince = started;
-  let last2 = null;
-  let waker = null;
-  let ticketIno = -1;
-  let servedTicket = 0;
-  const wakerPollMs = (head) => untilDeadline(faultValue("wait-poll-ms") || (head ? 2 : 20 + Math.random() * 30));
-  const untilDeadline = (ms) => Math.min(ms, Math.max(0, deadline - Date.now()));
-  const servedBy = (s) => {
-    const now2 = Date.now();
-    if (servedTicket) lastServed.set(dir, { token: s.token, ticket: servedTicket, at: now2 });
-    return { served: true, name, token: s.token, result: s.result, waitedMs: now2 - started };
-  };
-  const enqueue = (tickets) => {
-    faultPauseSync("pause-before-ticket");
-    if (!opened) {
-      ticket = takeTicket(dir, tmp, tickets);
-      if (!ticket) return false;
-      waker = ticketWaker(tmp);
-      return true;
-    }
-    const made2 = writeTicket(dir, text, tickets);
-    if (!made2) return false;
-    ticket = made2.ticket;
-    recordFd = made2.fd;
-    waker = ticketWaker(join5(dir, `w.${ticket}`));
-    const st = fstatSync2(recordFd);
-    ticketIno = st.ino;
-    return st.nlink > 0;
+  }, text = JSON.stringify(record), opened = request !== void 0, tmp = opened ? "" : writeLockTemp(dir, text), tempRecord = () => tmp || (tmp = writeLockTemp(dir, text)), recordFd = -1, recordBytes = opened ? Buffer.byteLength(text) : 0, pendingSize = -1, started = Date.now(), deadline = new WaitDeadline(timeoutMs), ahead = 0, ticket = 0, lastHolder = null, lastToken = 0, nextWaitReport = 0, spins = 0, firstTop = -1, lastTop = -1, topSince = started, last2 = null, waker = null, ticketIno = -1, servedTicket = 0, wakerPollMs = (head) => untilDeadline(head ? 2 : 20 + Math.random() * 30), untilDeadline = (ms) => Math.min(ms, deadline.remainingMs()), servedBy = (s) => {
+    let now2 = Date.now();
+    return servedTicket && lastServed.set(dir, { token: s.token, ticket: servedTicket, at: now2 }), { served: !0, name, token: s.token, result: s.result, waitedMs: now2 - started };
+  }, enqueue = (tickets) => {
+    if (!opened)
+      return ticket = takeTicket(dir, tmp, tickets), ticket ? (waker = ticketWaker(tmp), !0) : !1;
+    let made2 = writeTicket(dir, text, tickets);
+    if (!made2) return !1;
+    ticket = made2.ticket, recordFd = made2.fd, waker = ticketWaker(join4(dir, `w.${ticket}`));
+    let st = fstatSync2(recordFd);
+    return ticketIno = st.ino, st.nlink > 0;
   };
   try {
     try {
-      const hint = opened && timeoutMs > 0 ? lastServed.get(dir) : void 0;
-      if (hint) {
-        lastServed.delete(dir);
-        if (Date.now() - hint.at < REQUEUE_WITHIN_MS) {
-          faultPauseSync("pause-before-requeue");
-          if (enqueue([hint.ticket]) && (faultValue("requeue-without-moved-on") || !movedOn(dir, hint.token))) {
-            await waker?.wait(wakerPollMs(false));
-          }
-        }
-      }
-      for (; ; ) {
+      let hint = opened && timeoutMs > 0 ? lastServed.get(dir) : void 0;
+      for (hint && (lastServed.delete(dir), Date.now() - hint.at < REQUEUE_WITHIN_MS && enqueue([hint.ticket]) && !movedOn(dir, hint.token) && await waker?.wait(wakerPollMs(!1))); ; ) {
         if (opts.signal?.aborted) throw new LockstepError("LOCK_TIMEOUT", `gave up waiting for the ${name} lock (aborted)`);
         if (opened && ticket) {
-          const st = fstatSync2(recordFd);
-          if (!stillQueued(dir, ticket, st)) {
-            const served = servedResult(recordFd);
-            servedTicket = ticket;
-            ticket = 0;
-            if (served) return servedBy(served);
-            waker?.close();
-            waker = null;
-            closeSync3(recordFd);
-            recordFd = -1;
-          } else if (waker && st.size > recordBytes && (st.size !== pendingSize || faultValue("result-wait-every-time"))) {
-            pendingSize = st.size;
-            await waker.wait(wakerPollMs(false));
-            continue;
-          }
-        }
-        const view = readView(dir);
-        if (firstTop < 0) firstTop = view.top;
-        if (view.top !== lastTop) {
-          lastTop = view.top;
-          topSince = Date.now();
-        }
-        if (!(opened && ticket === 0 && timeoutMs > 0 && view.tickets.length > 0)) {
-          const prev = last2;
-          const seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null;
-          const cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top);
-          let free = false;
-          let handed = null;
-          let stale = null;
-          if (view.top === 0 || cur === null) {
-            free = view.top === 0;
-            if (cur === null && view.top !== 0) continue;
-          } else if (isCorrupt(cur)) {
-            stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
-          } else if (cur.state !== "held") {
-            free = true;
-            handed = releasedData(cur);
-          } else {
-            lastHolder = cur;
-            const fresh = timeoutMs > 0 && cur.host === hostId() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS;
-            const l = seen || fresh ? { state: "alive" } : ownerLiveness(cur);
-            if (l.state === "dead") stale = { token: view.top, rec: cur, reason: l.reason };
-          }
-          if (!seen && cur && !isCorrupt(cur) && !stale) last2 = { top: view.top, rec: cur, at: Date.now() };
-          lastToken = view.top;
-          if (free || stale) {
-            let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
-            if (!mayGo) touchFirst(dir, view.tickets.slice(0, 1), /* @__PURE__ */ new Date());
-            if (!mayGo && Date.now() - topSince > 20) {
-              const live = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket);
-              mayGo = live.length === 0;
+          let st = fstatSync2(recordFd);
+          if (stillQueued(dir, ticket, st)) {
+            if (waker && st.size > recordBytes && st.size !== pendingSize) {
+              pendingSize = st.size, await waker.wait(wakerPollMs(!1));
+              continue;
             }
-            if (mayGo) {
-              if (stale) {
-                const pause = faultValue("pause-before-takeover");
-                if (pause > 0) await sleep(pause);
-              }
-              const mine = view.top + 1;
-              const target = join5(dir, String(mine));
-              if (tryLink(tempRecord(), target)) {
-                const after = readView(dir);
+          } else {
+            let served = servedResult(recordFd);
+            if (servedTicket = ticket, ticket = 0, served) return servedBy(served);
+            waker?.close(), waker = null, closeSync3(recordFd), recordFd = -1;
+          }
+        }
+        let view = readView(dir), ourAt = ticket ? view.tickets.indexOf(ticket) : -1;
+        if (ahead = ourAt < 0 ? view.tickets.length : ourAt, deadline.look(view.top, ahead), firstTop < 0 && (firstTop = view.top), view.top !== lastTop && (lastTop = view.top, topSince = Date.now()), !(opened && ticket === 0 && timeoutMs > 0 && view.tickets.length > 0)) {
+          let prev = last2, seen = prev && prev.top === view.top && Date.now() - prev.at < RECHECK_MS ? prev : null, cur = view.top === 0 ? null : seen ? seen.rec : readGeneration(dir, view.top), free = !1, handed = null, stale = null;
+          if (view.top === 0 || cur === null) {
+            if (free = view.top === 0, cur === null && view.top !== 0) continue;
+          } else if (isCorrupt(cur))
+            stale = { token: view.top, rec: null, reason: `corrupt record (${cur.corrupt})` };
+          else if (cur.state !== "held")
+            free = !0, handed = releasedData(cur);
+          else {
+            lastHolder = cur;
+            let fresh = timeoutMs > 0 && cur.host === hostId() && Math.abs(Date.now() - cur.renewedAtMs) < RECHECK_MS, l = seen || fresh ? { state: "alive" } : ownerLiveness(cur);
+            l.state === "dead" && (stale = { token: view.top, rec: cur, reason: l.reason });
+          }
+          if (!seen && cur && !isCorrupt(cur) && !stale && (last2 = { top: view.top, rec: cur, at: Date.now() }), lastToken = view.top, free || stale) {
+            let mayGo = ticket === 0 ? view.tickets.length === 0 : view.tickets[0] === ticket || view.tickets.length === 0;
+            if (mayGo || touchFirst(dir, view.tickets.slice(0, 1), /* @__PURE__ */ new Date()), !mayGo && Date.now() - topSince > 20 && (mayGo = dropDeadTickets(dir, view.tickets, ticket === 0 ? Number.MAX_SAFE_INTEGER : ticket).length === 0), mayGo) {
+              let mine = view.top + 1, target = join4(dir, String(mine)), linked = linkStamped(dir, record, target, tempRecord);
+              if (linked) {
+                let after = readView(dir);
                 if (after.top !== mine) {
                   unlinkQuiet(target);
                   continue;
                 }
-                const acquiredAtMs = Date.now();
-                const wasQueued = ticket ? opened ? takeBackTicket(dir, ticket, ticketIno) : unlinkQuiet(join5(dir, `w.${ticket}`)) : true;
-                const myTicket = ticket;
+                let acquiredAtMs = linked.acquiredAtMs, wasQueued = ticket ? opened ? takeBackTicket(dir, ticket, ticketIno) : unlinkQuiet(join4(dir, `w.${ticket}`)) : !0, myTicket = ticket;
                 ticket = 0;
-                const queued = myTicket ? after.tickets.filter((t2) => t2 !== myTicket) : after.tickets;
-                if (after.generations > 16) compact(dir, after, mine);
-                const waitedMs = acquiredAtMs - started;
-                const tookOver = stale ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? "", reason: stale.reason, task: stale.rec?.task ?? null } : null;
-                if (tookOver) appendEvent(rt.root, "takeover", { lock: name, token: mine, from: tookOver });
-                appendEvent(rt.root, "acquire", { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
-                const handle = { name, token: mine, nonce: record.nonce, reentrant: false, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record, previousData: handed };
-                acquiredViews.set(handle, { ...after, tickets: queued });
-                if (opened && !wasQueued) {
-                  const served = servedResult(recordFd);
-                  if (served) {
-                    releaseLock(handle);
-                    return servedBy(served);
-                  }
+                let queued = myTicket ? after.tickets.filter((t2) => t2 !== myTicket) : after.tickets;
+                after.generations > 16 && compact(dir, after, mine);
+                let waitedMs = Math.max(0, acquiredAtMs - started), tookOver = stale ? { token: stale.token, pid: stale.rec?.pid ?? 0, host: stale.rec?.host ?? "", reason: stale.reason, task: stale.rec?.task ?? null } : null;
+                tookOver && appendEvent(rt.root, "takeover", { lock: name, token: mine, from: tookOver }), appendEvent(rt.root, "acquire", { lock: name, token: mine, owner: record.pid, task: record.task, agent: record.agent, waitedMs });
+                let handle = { name, token: mine, nonce: record.nonce, reentrant: !1, dir, root: rt.root, acquiredAtMs, waitedMs, tookOver, record: linked, previousData: handed };
+                if (acquiredViews.set(handle, { ...after, tickets: queued }), opened && !wasQueued) {
+                  let served = servedResult(recordFd);
+                  if (served)
+                    return releaseLock(handle), servedBy(served);
                 }
                 return handle;
               }
@@ -2829,147 +2129,92 @@ async function acquireOrServe(opts, request) {
             }
           }
         }
-        const t = Date.now();
-        if (t >= deadline) {
-          appendEvent(rt.root, "timeout", { lock: name, token: lastToken, waitedMs: t - started, heldBy: lastHolder?.pid ?? null });
-          const holderText = describeHolder(lastHolder);
-          throw new LockstepError("LOCK_TIMEOUT", `timed out after ${((t - started) / 1e3).toFixed(1)} s waiting for the ${name} lock held by ${holderText}${lastHolder ? ` since ${lastHolder.acquiredAt}` : ""}`, {
-            hint: lastHolder ? `see who holds it: lockstep lock status ${name}; if that process is gone, lockstep lock break ${name}` : `lockstep lock status ${name}`,
-            detail: { lock: name, token: lastToken, holder: lastHolder }
-          });
-        }
+        let t = Date.now();
+        if (deadline.expired())
+          throw appendEvent(rt.root, "timeout", { lock: name, token: lastToken, waitedMs: Math.round(deadline.waitedMs()), heldBy: lastHolder?.pid ?? null }), lockTimeout(name, lastToken, lastHolder, ahead, deadline);
         if (ticket === 0 && timeoutMs > 0) {
-          const queued = enqueue(view.tickets);
-          if (!opened) appendEvent(rt.root, "wait", { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null });
-          if (ticket && (!queued || movedOn(dir, view.top))) continue;
+          let queued = enqueue(view.tickets);
+          if (opened || appendEvent(rt.root, "wait", { lock: name, token: view.top, ticket, heldBy: lastHolder?.pid ?? null, heldByTask: lastHolder?.task ?? null }), ticket && (!queued || movedOn(dir, view.top))) continue;
         }
-        if (opts.onWait && t >= nextWaitReport) {
-          nextWaitReport = t + 1e3;
-          opts.onWait({ name, waitedMs: t - started, holder: lastHolder, token: lastToken, waiters: view.tickets.length });
-        }
-        const cycles = (view.top - firstTop) / 2;
-        const cycleMs = cycles >= 1 ? (t - started) / cycles : 2;
-        const at = view.tickets.indexOf(ticket);
-        const position = ticket === 0 || at < 0 ? view.tickets.length : at;
+        opts.onWait && t >= nextWaitReport && (nextWaitReport = t + 1e3, opts.onWait({ name, waitedMs: t - started, holder: lastHolder, token: lastToken, waiters: view.tickets.length }));
+        let cycles = (view.top - firstTop) / 2, cycleMs = cycles >= 1 ? (t - started) / cycles : 2, position = ahead;
         spins++;
         let delay;
-        if (waker) {
+        if (waker)
           delay = wakerPollMs(position === 0);
-        } else if (position === 0) {
+        else if (position === 0)
           delay = spins < 200 ? 0 : Math.min(4, 1 + (spins >> 8));
-        } else {
-          const expected = position * cycleMs;
-          delay = Math.min(50, expected * (0.3 + Math.random() * 0.2));
-          if (delay < 1) delay = 0;
+        else {
+          let expected = position * cycleMs;
+          delay = Math.min(50, expected * (0.3 + Math.random() * 0.2)), delay < 1 && (delay = 0);
         }
-        delay = untilDeadline(delay);
-        if (waker) await waker.wait(delay);
-        else if (delay === 0) await new Promise((r) => setImmediate(r));
-        else await sleep(delay);
+        delay = untilDeadline(delay), waker ? await waker.wait(delay) : delay === 0 ? await new Promise((r) => setImmediate(r)) : await sleep(delay);
       }
     } catch (e) {
       if (opened && ticket) {
-        const served = withdrawRequest(dir, ticket, ticketIno, recordFd);
-        ticket = 0;
-        if (served) return servedBy(served);
+        let served = withdrawRequest(dir, ticket, ticketIno, recordFd);
+        if (ticket = 0, served) return servedBy(served);
       }
       throw e;
     }
   } finally {
-    waker?.close();
-    if (recordFd >= 0) closeSync3(recordFd);
-    if (tmp) unlinkQuiet(tmp);
-    if (ticket) {
-      if (opened) takeBackTicket(dir, ticket, ticketIno);
-      else unlinkQuiet(join5(dir, `w.${ticket}`));
-    }
+    waker?.close(), recordFd >= 0 && closeSync3(recordFd), tmp && unlinkQuiet(tmp), ticket && (opened ? takeBackTicket(dir, ticket, ticketIno) : unlinkQuiet(join4(dir, `w.${ticket}`)));
   }
 }
 function ticketWaker(path) {
-  let pending = false;
-  let wakeUp = null;
-  let watcher;
+  let pending = !1, wakeUp = null, watcher;
   try {
-    watcher = watch(path, { persistent: false }, () => {
-      pending = true;
-      wakeUp?.();
+    watcher = watch(path, { persistent: !1 }, () => {
+      pending = !0, wakeUp?.();
     });
   } catch {
     return null;
   }
-  watcher.on("error", () => {
-  });
-  return {
+  return watcher.on("error", () => {
+  }), {
     wait(ms) {
-      if (pending) {
-        pending = false;
-        return Promise.resolve();
-      }
-      return new Promise((resolve11) => {
-        const done = () => {
-          clearTimeout(timer);
-          wakeUp = null;
-          pending = false;
-          resolve11();
-        };
-        const timer = setTimeout(done, ms);
+      return pending ? (pending = !1, Promise.resolve()) : new Promise((resolve11) => {
+        let done = () => {
+          clearTimeout(timer), wakeUp = null, pending = !1, resolve11();
+        }, timer = setTimeout(done, ms);
         wakeUp = done;
       });
     },
     close() {
-      wakeUp = null;
-      watcher.close();
+      wakeUp = null, watcher.close();
     }
   };
 }
 function wakeNext(dir, queued) {
-  const now = /* @__PURE__ */ new Date();
-  if (faultValue("wake-acquired-list-only")) {
-    touchFirst(dir, queued.length ? queued : [1], now);
-    return;
-  }
-  if (queued.length === 0 && touchFirst(dir, [1], now)) return;
-  touchFirst(dir, readView(dir).tickets, now);
+  let now = /* @__PURE__ */ new Date();
+  queued.length === 0 && touchFirst(dir, [1], now) || touchFirst(dir, readView(dir).tickets, now);
 }
 function movedOn(dir, top) {
-  if (existsSync3(join5(dir, String(top + 1)))) return true;
-  return top > 0 && !faultValue("moved-on-by-next-only") && !existsSync3(join5(dir, String(top)));
+  return existsSync2(join4(dir, String(top + 1))) ? !0 : top > 0 && !0 && !existsSync2(join4(dir, String(top)));
 }
 function touchFirst(dir, tickets, now) {
-  for (const t of tickets) {
+  for (let t of tickets)
     try {
-      utimesSync(join5(dir, `w.${t}`), now, now);
-      return true;
+      return utimesSync(join4(dir, `w.${t}`), now, now), !0;
     } catch {
     }
-  }
-  return false;
+  return !1;
 }
-var acquiredViews = /* @__PURE__ */ new WeakMap();
-var lastServed = /* @__PURE__ */ new Map();
+var acquiredViews = /* @__PURE__ */ new WeakMap(), lastServed = /* @__PURE__ */ new Map();
 function withdrawRequest(dir, ticket, ino, fd) {
-  if (takeBackTicket(dir, ticket, ino)) return null;
-  return servedResult(fd);
+  return takeBackTicket(dir, ticket, ino) ? null : servedResult(fd);
 }
 function takeBackTicket(dir, ticket, ino) {
-  const path = join5(dir, `w.${ticket}`);
-  if (faultValue("trust-ticket-listing")) return readView(dir).tickets.includes(ticket) && unlinkQuiet(path);
-  if (faultValue("take-back-by-name")) {
-    const ours2 = ticketIsOurs(dir, ticket, ino);
-    faultPauseSync("pause-before-take-back");
-    return ours2 && unlinkQuiet(path);
-  }
-  faultPauseSync("pause-before-take-back");
-  const aside = join5(dir, `.tmp.${process.pid}.${randomHex(6)}`);
+  let path = join4(dir, `w.${ticket}`), aside = join4(dir, `.tmp.${process.pid}.${randomHex(6)}`);
   try {
     renameSync3(path, aside);
   } catch (e) {
-    if (e.code === "ENOENT") return false;
+    if (e.code === "ENOENT") return !1;
     throw fsError(e, "leave the queue in", dir);
   }
-  const ours = inodeOf(aside) === ino;
+  let ours = inodeOf(aside) === ino;
   try {
-    if (!ours) tryLink(aside, path, true);
+    ours || tryLink(aside, path, !0);
   } finally {
     unlinkQuiet(aside);
   }
@@ -2977,60 +2222,46 @@ function takeBackTicket(dir, ticket, ino) {
 }
 function inodeOf(path) {
   try {
-    return statSync2(path, { throwIfNoEntry: false })?.ino ?? -1;
+    return statSync2(path, { throwIfNoEntry: !1 })?.ino ?? -1;
   } catch {
     return -1;
   }
 }
-function ticketIsOurs(dir, ticket, ino) {
-  return ino >= 0 && inodeOf(join5(dir, `w.${ticket}`)) === ino;
-}
 function stillQueued(dir, ticket, st) {
-  if (faultValue("trust-ticket-listing")) return readView(dir).tickets.includes(ticket);
   return st.nlink > 0;
 }
 var MAX_SERVED_PER_HOLD = 64;
 function serveWaiters(handle, serve, max = MAX_SERVED_PER_HOLD) {
   if (handle.reentrant) return 0;
-  const dir = handle.dir;
-  let served = 0;
-  for (let pass = 0, more = true; more && served < max; pass++) {
-    more = false;
-    const view = pass === 0 && acquiredViews.get(handle) || readView(dir);
+  let dir = handle.dir, served = 0;
+  for (let pass = 0, more = !0; more && served < max; pass++) {
+    more = !1;
+    let view = pass === 0 && acquiredViews.get(handle) || readView(dir);
     if (view.top !== handle.token) break;
-    for (const t of view.tickets) {
+    for (let t of view.tickets) {
       if (served >= max) break;
-      const path = join5(dir, `w.${t}`);
-      let fd;
+      let path = join4(dir, `w.${t}`), fd;
       try {
-        fd = openSync3(path, "r+");
+        fd = openSync2(path, UPDATE_NOFOLLOW);
       } catch {
         continue;
       }
       try {
-        const size = readSync(fd, recordBuf, 0, recordBuf.length, 0);
-        const waiter = parseRecord(recordBuf.toString("utf8", 0, size))?.rec;
-        if (!waiter || waiter.state !== "held" || typeof waiter.request !== "object" || waiter.request === null) return served;
+        let size = readSync(fd, recordBuf, 0, recordBuf.length, 0), waiter = parseRecord(recordBuf.toString("utf8", 0, size))?.rec;
+        if (!waiter || waiter.state !== "held" || typeof waiter.request != "object" || waiter.request === null) return served;
         if (waiter.host === hostId() && !pidExists(waiter.pid)) continue;
-        const out = serve(waiter.request, waiter);
+        let out = serve(waiter.request, waiter);
         if (!out) return served;
-        if (!SERVED_RESULT.test(out.result)) {
-          out.undo?.();
-          throw new LockstepError("BAD_INPUT", `a served result must be 1\u201364 of [A-Za-z0-9_-], not ${JSON.stringify(out.result)}`);
-        }
+        if (!SERVED_RESULT.test(out.result))
+          throw out.undo?.(), new LockstepError("BAD_INPUT", `a served result must be 1\u201364 of [A-Za-z0-9_-], not ${quoteInput(out.result)}`);
         try {
           writeSync3(fd, `
-${handle.token}.${out.result}`, size);
-          faultPauseSync("pause-before-hand-over");
-          unlinkSync3(path);
+${handle.token}.${out.result}`, size), unlinkSync3(path);
         } catch (e) {
-          if (!faultValue("serve-no-undo")) out.undo?.();
-          if (e.code === "ENOENT") continue;
+          if (out.undo?.(), e.code === "ENOENT") continue;
           throw fsError(e, "hand over a served result in", dir);
         }
-        served++;
-        more = true;
-        out.handedOver?.();
+        served++, more = !0, out.handedOver?.();
       } finally {
         closeSync3(fd);
       }
@@ -3039,175 +2270,143 @@ ${handle.token}.${out.result}`, size);
   return served;
 }
 function writeTicket(dir, text, known3) {
-  const pause = faultValue("pause-before-ticket-write") > 0;
-  let fd = null;
-  const ticket = firstFreeTicket(known3, (n, first) => {
-    const path = join5(dir, `w.${n}`);
+  let fd = null, ticket = firstFreeTicket(known3, (n, first) => {
+    let path = join4(dir, `w.${n}`);
     try {
-      fd = openExclusive(path, pause ? "" : text, "queue in", dir);
+      fd = openExclusive(path, text, "queue in", dir);
     } catch (e) {
-      if (!first || existsSync3(dir)) throw e;
-      knownLockDirs.delete(dir);
-      ensureLockDir(dir);
-      fd = openExclusive(path, pause ? "" : text, "queue in", dir);
+      if (!first || existsSync2(dir)) throw e;
+      knownLockDirs.delete(dir), ensureLockDir(dir), fd = openExclusive(path, text, "queue in", dir);
     }
     return fd !== null;
   });
-  if (!ticket || fd === null) return null;
-  if (pause) {
-    faultPauseSync("pause-before-ticket-write");
-    writeSync3(fd, text);
-  }
-  return { ticket, fd };
+  return !ticket || fd === null ? null : { ticket, fd };
 }
 function takeTicket(dir, tmp, known3) {
-  return firstFreeTicket(known3, (n) => tryLink(tmp, join5(dir, `w.${n}`)));
+  return firstFreeTicket(known3, (n) => tryLink(tmp, join4(dir, `w.${n}`)));
+}
+var RESTAMP_MS = 2;
+function linkStamped(dir, record, target, unstamped) {
+  let now = Date.now();
+  if (now - record.acquiredAtMs <= RESTAMP_MS) return tryLink(unstamped(), target) ? record : null;
+  let stamped = { ...record, acquiredAt: new Date(now).toISOString(), acquiredAtMs: now, renewedAtMs: now }, tmp = writeLockTemp(dir, JSON.stringify(stamped));
+  try {
+    return tryLink(tmp, target) ? stamped : null;
+  } finally {
+    unlinkQuiet(tmp);
+  }
 }
 function firstFreeTicket(known3, create) {
   let n = (known3.length ? known3[known3.length - 1] : 0) + 1;
-  for (let i = 0; i < 1e3; i++, n++) {
+  for (let i = 0; i < 1e3; i++, n++)
     if (create(n, i === 0)) return n;
-  }
   return 0;
 }
 function compromised(rt, name, token, dir, why) {
-  const view = readView(dir);
-  const cur = view.top ? readGeneration(dir, view.top) : null;
-  const now = cur && !isCorrupt(cur) && cur.state === "held" ? `it is now held by ${describeHolder(cur)} (token ${view.top})` : `its current token is ${view.top}`;
-  appendEvent(rt.root, "compromised", { lock: name, token, current: view.top, why });
-  return new LockstepError("LOCK_COMPROMISED", `lock compromised: the ${name} lock with token ${token} is no longer held by its owner (${why}); ${now}`, {
+  let view = readView(dir), cur = view.top ? readGeneration(dir, view.top) : null, now = cur && !isCorrupt(cur) && cur.state === "held" ? `it is now held by ${describeHolder(cur)} (token ${view.top})` : `its current token is ${view.top}`;
+  return appendEvent(rt.root, "compromised", { lock: name, token, current: view.top, why }), new LockstepError("LOCK_COMPROMISED", `lock compromised: the ${name} lock with token ${token} is no longer held by its owner (${why}); ${now}`, {
     hint: `work done under token ${token} may have raced another holder; check it with lockstep validate and lockstep lock status ${name}`,
     detail: { lock: name, token, current: view.top }
   });
 }
 function writeFreeMarker(dir, name, ended, state, queued, reason, data) {
-  const marker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: (/* @__PURE__ */ new Date()).toISOString(), ended, ...reason ? { reason } : {}, ...data ? { data } : {} };
-  const tmp = writeLockTemp(dir, JSON.stringify(marker));
+  let marker = { v: SCHEMA, lock: name, state, by: { pid: process.pid, host: hostId() }, at: (/* @__PURE__ */ new Date()).toISOString(), ended, ...reason ? { reason } : {}, ...data ? { data } : {} }, tmp = writeLockTemp(dir, JSON.stringify(marker));
   try {
-    if (!tryLink(tmp, join5(dir, String(ended + 1)))) return false;
-    wakeNext(dir, queued);
-    return true;
+    return tryLink(tmp, join4(dir, String(ended + 1))) ? (wakeNext(dir, queued), !0) : !1;
   } finally {
     unlinkQuiet(tmp);
   }
 }
 function releaseLock(handle, opts = {}) {
-  const name = validateLockName(handle.name);
-  const data = opts.data === void 0 ? void 0 : checkLockData(opts.data);
-  if (handle.reentrant) return { name, token: handle.token, heldMs: 0, reentrant: true };
-  if (!Number.isSafeInteger(handle.token) || handle.token <= 0) throw new LockstepError("BAD_INPUT", `invalid token ${JSON.stringify(handle.token)}: tokens are positive integers`);
-  const rt = handle.root ? { root: handle.root } : resolveRuntime(handle);
-  const dir = handle.dir ?? join5(rt.root, "locks", name);
-  const acquiredView = acquiredViews.get(handle);
-  let cur;
+  let name = validateLockName(handle.name), data = opts.data === void 0 ? void 0 : checkLockData(opts.data);
+  if (handle.reentrant) return { name, token: handle.token, heldMs: 0, reentrant: !0 };
+  if (!Number.isSafeInteger(handle.token) || handle.token <= 0) throw new LockstepError("BAD_INPUT", `invalid token ${quoteInput(handle.token)}: tokens are positive integers`);
+  let rt = handle.root ? { root: handle.root } : resolveRuntime(handle), dir = handle.dir ?? join4(rt.root, "locks", name), acquiredView = acquiredViews.get(handle), cur;
   if (acquiredView) {
-    cur = readGeneration(dir, handle.token);
-    if (!isOurs(cur, handle.nonce)) throw notReleased(rt, name, handle.token, dir);
-    if (!writeFreeMarker(dir, name, handle.token, "released", acquiredView.tickets, void 0, data)) throw notReleased(rt, name, handle.token, dir);
+    if (cur = readGeneration(dir, handle.token), !isOurs(cur, handle.nonce) || !writeFreeMarker(dir, name, handle.token, "released", acquiredView.tickets, void 0, data)) throw notReleased(rt, name, handle.token, dir);
     compact(dir, acquiredView, handle.token);
   } else {
-    const view = readView(dir);
-    if (view.top !== handle.token) throw notReleased(rt, name, handle.token, dir);
-    cur = readGeneration(dir, handle.token);
-    if (!isOurs(cur, handle.nonce)) throw notReleased(rt, name, handle.token, dir);
+    let view = readView(dir);
+    if (view.top !== handle.token || (cur = readGeneration(dir, handle.token), !isOurs(cur, handle.nonce))) throw notReleased(rt, name, handle.token, dir);
     if (!writeFreeMarker(dir, name, handle.token, "released", view.tickets, void 0, data)) throw compromised(rt, name, handle.token, dir, "taken over while releasing");
   }
-  const heldMs = Date.now() - cur.acquiredAtMs;
-  appendEvent(rt.root, "release", { lock: name, token: handle.token, heldMs, task: cur.task });
-  return { name, token: handle.token, heldMs, reentrant: false };
+  let heldMs = Date.now() - cur.acquiredAtMs;
+  return appendEvent(rt.root, "release", { lock: name, token: handle.token, heldMs, task: cur.task }), { name, token: handle.token, heldMs, reentrant: !1 };
 }
 function isOurs(cur, nonce) {
   return !!cur && !isCorrupt(cur) && cur.state === "held" && (!nonce || cur.nonce === nonce);
 }
 function notReleased(rt, name, token, dir) {
-  const view = readView(dir);
-  const next = view.top > token ? readGeneration(dir, token + 1) : null;
-  if (next && !isCorrupt(next) && next.state === "released") {
+  let view = readView(dir), next = view.top > token ? readGeneration(dir, token + 1) : null;
+  if (next && !isCorrupt(next) && next.state === "released")
     return new LockstepError("LOCK_NOT_HELD", `the ${name} lock with token ${token} was already released (at ${next.at})`, {
       hint: `see the lock now: lockstep lock status ${name}`,
       detail: { lock: name, token, current: view.top }
     });
-  }
-  const why = next && !isCorrupt(next) && next.state === "broken" ? `broken by pid ${next.by.pid}: ${next.reason ?? "no reason given"}` : view.top > token ? "a later owner took it over" : view.top === token ? "the record under this token is not ours" : "no such token";
+  let why = next && !isCorrupt(next) && next.state === "broken" ? `broken by pid ${next.by.pid}: ${next.reason ?? "no reason given"}` : view.top > token ? "a later owner took it over" : view.top === token ? "the record under this token is not ours" : "no such token";
   return compromised(rt, name, token, dir, why);
 }
 function updateLock(handle, change = {}) {
   if (handle.reentrant) return handle.record;
-  const view = readView(handle.dir);
-  const cur = readGeneration(handle.dir, handle.token);
-  if (view.top !== handle.token || !cur || isCorrupt(cur) || cur.state !== "held" || cur.nonce !== handle.nonce) {
+  let view = readView(handle.dir), cur = readGeneration(handle.dir, handle.token);
+  if (view.top !== handle.token || !cur || isCorrupt(cur) || cur.state !== "held" || cur.nonce !== handle.nonce)
     throw compromised({ root: handle.root }, handle.name, handle.token, handle.dir, "lost before renewal");
-  }
-  const next = { ...cur };
-  if (change.renew !== false) next.renewedAtMs = Date.now();
-  if (change.addOwners?.length) {
-    next.extraOwners = [...cur.extraOwners ?? [], ...change.addOwners.map((pid) => ({ pid, pidStart: startStamp(pid) }))];
-  }
-  const tmp = writeLockTemp(handle.dir, JSON.stringify(next));
+  let next = { ...cur };
+  change.renew !== !1 && (next.renewedAtMs = Date.now()), change.addOwners?.length && (next.extraOwners = [...cur.extraOwners ?? [], ...change.addOwners.map((pid) => ({ pid, pidStart: startStamp(pid) }))]);
+  let tmp = writeLockTemp(handle.dir, JSON.stringify(next));
   try {
-    renameSync3(tmp, join5(handle.dir, String(handle.token)));
+    renameSync3(tmp, join4(handle.dir, String(handle.token)));
   } catch (e) {
-    unlinkQuiet(tmp);
-    throw fsError(e, "renew lock record", handle.dir);
+    throw unlinkQuiet(tmp), fsError(e, "renew lock record", handle.dir);
   }
-  handle.record = next;
-  return next;
+  return handle.record = next, next;
 }
 function lockStatus(opts = {}) {
-  const name = validateLockName(opts.name ?? DEFAULT_LOCK);
-  const rt = resolveRuntime(opts);
-  const dir = lockDir(rt, name);
+  let name = validateLockName(opts.name ?? DEFAULT_LOCK), rt = resolveRuntime(opts), dir = lockDir(rt, name);
   for (let attempt = 0; ; attempt++) {
-    const view = readView(dir);
-    const base = { name, token: view.top, path: dir, waiters: view.tickets.length };
+    let view = readView(dir), base = { name, token: view.top, path: dir, waiters: view.tickets.length };
     if (view.top === 0) return { ...base, state: "free", holder: null, ageMs: null, staleReason: null };
-    const cur = readGeneration(dir, view.top);
+    let cur = readGeneration(dir, view.top);
     if (cur === null && attempt < 5) continue;
     if (cur === null) return { ...base, state: "free", holder: null, ageMs: null, staleReason: null };
     if (isCorrupt(cur)) return { ...base, state: "stale", holder: null, ageMs: null, staleReason: `corrupt record (${cur.corrupt})` };
     if (cur.state !== "held") return { ...base, state: "free", holder: null, ageMs: null, staleReason: null };
-    const l = ownerLiveness(cur);
+    let l = ownerLiveness(cur);
     return { ...base, state: l.state === "dead" ? "stale" : "held", holder: cur, ageMs: Date.now() - cur.acquiredAtMs, staleReason: l.state === "dead" ? l.reason : null };
   }
 }
 function listLocks(opts = {}) {
-  const rt = resolveRuntime(opts);
-  let names = [];
+  let rt = resolveRuntime(opts), names = [];
+  if (!checkDirIn(rt.root, join4(rt.root, "locks"))) return [];
   try {
-    names = readdirSync(join5(rt.root, "locks")).filter((n) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(n));
+    names = readdirSync(join4(rt.root, "locks")).filter((n) => /^[a-z0-9][a-z0-9._-]{0,63}$/.test(n));
   } catch {
     names = [];
   }
   return names.sort().map((name) => lockStatus({ runtime: rt, name }));
 }
 function breakLock(opts = {}) {
-  const name = validateLockName(opts.name ?? DEFAULT_LOCK);
-  const rt = resolveRuntime(opts);
-  const st = lockStatus({ runtime: rt, name });
-  if (opts.expectToken !== void 0 && st.token !== opts.expectToken) {
+  let name = validateLockName(opts.name ?? DEFAULT_LOCK), rt = resolveRuntime(opts), st = lockStatus({ runtime: rt, name });
+  if (opts.expectToken !== void 0 && st.token !== opts.expectToken)
     throw new LockstepError("CONFLICT", `the ${name} lock is at token ${st.token}, not ${opts.expectToken}: nothing broken`, {
       hint: `look again: lockstep lock status ${name}`,
       detail: { lock: name, token: st.token, expected: opts.expectToken }
     });
-  }
-  if (st.state === "free") return { broken: false, name, token: st.token, reason: "free" };
-  if (st.state === "held" && !opts.force) {
+  if (st.state === "free") return { broken: !1, name, token: st.token, reason: "free" };
+  if (st.state === "held" && !opts.force)
     throw new LockstepError("LOCK_HELD", `the ${name} lock is held by ${describeHolder(st.holder)} (token ${st.token}), which is still running: not broken`, {
       hint: `wait for it, stop that process, or break it anyway: lockstep lock break ${name} --expect-token ${st.token} --force`,
       detail: { lock: name, token: st.token, holder: st.holder }
     });
-  }
-  const reason = st.state === "stale" ? st.staleReason ?? "stale" : "forced";
-  if (!writeFreeMarker(st.path, name, st.token, "broken", readView(st.path).tickets, reason)) {
+  let reason = st.state === "stale" ? st.staleReason ?? "stale" : "forced";
+  if (!writeFreeMarker(st.path, name, st.token, "broken", readView(st.path).tickets, reason))
     throw new LockstepError("CONFLICT", `the ${name} lock changed while breaking it (token ${st.token} is no longer current): nothing broken`, {
       hint: `look again: lockstep lock status ${name}`
     });
-  }
-  appendEvent(rt.root, "break", { lock: name, token: st.token, reason, previous: st.holder?.pid ?? null, task: st.holder?.task ?? null });
-  return { broken: true, name, token: st.token, previous: st.holder, reason };
+  return appendEvent(rt.root, "break", { lock: name, token: st.token, reason, previous: st.holder?.pid ?? null, task: st.holder?.task ?? null }), { broken: !0, name, token: st.token, previous: st.holder, reason };
 }
 async function withLock(opts, fn) {
-  const h = await acquireLock(opts);
+  let h = await acquireLock(opts);
   try {
     return await fn(h);
   } finally {
@@ -3217,73 +2416,59 @@ async function withLock(opts, fn) {
 
 // src/core/run-locked.ts
 import { spawn } from "node:child_process";
-import { accessSync, constants, statSync as statSync3 } from "node:fs";
-import { delimiter, join as join6, resolve } from "node:path";
-var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
-var GATE = 'IFS= read -r _ <&3 || exit 125; exec 3<&-; exec "$@"';
+import { accessSync as accessSync2, constants as constants3, statSync as statSync3 } from "node:fs";
+import { delimiter, join as join5, resolve } from "node:path";
+var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"], GATE = 'IFS= read -r _ <&3 || exit 125; exec 3<&-; exec "$@"';
 function findExecutable(cmd, pathEnv, cwd) {
-  const candidates = cmd.includes("/") ? [resolve(cwd, cmd)] : pathEnv.split(delimiter).filter(Boolean).map((d) => join6(d, cmd));
-  for (const c of candidates) {
+  let candidates = cmd.includes("/") ? [resolve(cwd, cmd)] : pathEnv.split(delimiter).filter(Boolean).map((d) => join5(d, cmd));
+  for (let c of candidates)
     try {
-      accessSync(c, constants.X_OK);
-      if (statSync3(c).isFile()) return c;
+      if (accessSync2(c, constants3.X_OK), statSync3(c).isFile()) return c;
     } catch {
     }
-  }
   return null;
 }
 async function runLocked(opts) {
   if (opts.argv.length === 0) throw new LockstepError("BAD_INPUT", "no command to run");
-  const handle = await acquireLock({ ...opts, command: opts.argv.join(" ").slice(0, 500) });
-  const started = Date.now();
-  const env = { ...process.env, ...opts.childEnv ?? {}, LOCKSTEP_LOCK_TOKEN: tokenEnvFor(handle) };
-  if (opts.task) env.LOCKSTEP_TASK = opts.task;
-  if (opts.agent) env.LOCKSTEP_AGENT = opts.agent;
-  const missing = findExecutable(opts.argv[0], env.PATH ?? "", opts.cwd ?? process.cwd()) === null;
-  if (missing) {
-    releaseLock(handle);
-    return { exitCode: 127, signal: null, token: handle.token, waitedMs: handle.waitedMs, heldMs: 0, releaseError: null, failedToStart: `command not found: ${opts.argv[0]}` };
+  let handle = await acquireLock({ ...opts, command: opts.argv.join(" ").slice(0, 500) }), started = Date.now(), env = { ...process.env, ...opts.childEnv ?? {}, LOCKSTEP_LOCK_TOKEN: tokenEnvFor(handle) };
+  if (opts.task && (env.LOCKSTEP_TASK = opts.task), opts.agent && (env.LOCKSTEP_AGENT = opts.agent), findExecutable(opts.argv[0], env.PATH ?? "", opts.cwd ?? process.cwd()) === null)
+    return releaseLock(handle), { exitCode: 127, signal: null, token: handle.token, waitedMs: handle.waitedMs, heldMs: 0, releaseError: null, failedToStart: `command not found: ${opts.argv[0]}` };
+  let spawnError = null, std = opts.stdio ?? "inherit", child;
+  try {
+    child = spawn("sh", ["-c", GATE, "lockstep-run-locked", ...opts.argv], { cwd: opts.cwd, env, stdio: [std, std, std, "pipe"] });
+  } catch (e) {
+    return releaseLock(handle), { exitCode: 126, signal: null, token: handle.token, waitedMs: handle.waitedMs, heldMs: 0, releaseError: null, failedToStart: spawnFailureMessage(opts.argv[0], opts.cwd, e) };
   }
-  let spawnError = null;
-  const std = opts.stdio ?? "inherit";
-  const child = spawn("sh", ["-c", GATE, "lockstep-run-locked", ...opts.argv], { cwd: opts.cwd, env, stdio: [std, std, std, "pipe"] });
-  const gate = child.stdio[3];
-  gate?.on("error", () => void 0);
-  const forward = (sig) => () => {
+  let gate = child.stdio[3];
+  gate?.on("error", () => {
+  });
+  let forward = (sig) => () => {
     child.kill(sig);
-  };
-  const handlers = FORWARDED.map((sig) => [sig, forward(sig)]);
-  for (const [sig, h] of handlers) process.on(sig, h);
+  }, handlers = FORWARDED.map((sig) => [sig, forward(sig)]);
+  for (let [sig, h] of handlers) process.on(sig, h);
   let renewTimer = null;
   try {
     if (child.pid !== void 0) {
       try {
-        updateLock(handle, { addOwners: [child.pid] });
-        gate?.end("go\n");
+        updateLock(handle, { addOwners: [child.pid] }), gate?.end(`go
+`);
       } catch {
         gate?.destroy();
       }
-      const every = Math.max(1e3, Math.floor(handle.record.leaseMs / 3));
+      let every = Math.max(1e3, Math.floor(handle.record.leaseMs / 3));
       renewTimer = setInterval(() => {
         try {
-          updateLock(handle, { renew: true });
+          updateLock(handle, { renew: !0 });
         } catch {
         }
-      }, every);
-      renewTimer.unref();
+      }, timerDelay(every)), renewTimer.unref();
     }
-    const { code, signal } = await new Promise((resolve11) => {
+    let { code, signal } = await new Promise((resolve11) => {
       child.once("error", (e) => {
-        spawnError = e;
-        resolve11({ code: null, signal: null });
-      });
-      child.once("close", (c, s) => resolve11({ code: c, signal: s }));
-    });
-    let exitCode = code ?? (signal ? 128 + signalNumber(signal) : 1);
-    if (spawnError) {
-      const enoent = spawnError.code === "ENOENT";
-      exitCode = enoent ? 127 : 126;
-    }
+        spawnError = e, resolve11({ code: null, signal: null });
+      }), child.once("close", (c, s) => resolve11({ code: c, signal: s }));
+    }), exitCode = code ?? (signal ? 128 + signalNumber(signal) : 1);
+    spawnError && (exitCode = spawnError.code === "ENOENT" ? 127 : 126);
     let releaseError = null;
     try {
       releaseLock(handle);
@@ -3291,53 +2476,51 @@ async function runLocked(opts) {
       if (isLockstepError(e)) releaseError = e;
       else throw e;
     }
-    const failedToStart = spawnError ? spawnError.code === "ENOENT" ? `command not found: ${opts.argv[0]}` : `cannot run ${opts.argv[0]}: ${spawnError.message}` : null;
+    let failedToStart = spawnError ? spawnFailureMessage(opts.argv[0], opts.cwd, spawnError) : null;
     return { exitCode, signal, token: handle.token, waitedMs: handle.waitedMs, heldMs: Date.now() - started, releaseError, failedToStart };
   } finally {
-    if (renewTimer) clearInterval(renewTimer);
-    for (const [sig, h] of handlers) process.off(sig, h);
+    renewTimer && clearInterval(renewTimer);
+    for (let [sig, h] of handlers) process.off(sig, h);
   }
 }
 function signalNumber(sig) {
-  const table = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13, SIGABRT: 6, SIGSEGV: 11 };
-  return table[sig] ?? 1;
+  return { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13, SIGABRT: 6, SIGSEGV: 11 }[sig] ?? 1;
 }
 
 // src/alloc/allocate.ts
-import { mkdirSync as mkdirSync3, realpathSync, rmdirSync, statSync as statSync6 } from "node:fs";
-import { join as join10, resolve as resolve3 } from "node:path";
+import { mkdirSync as mkdirSync2, realpathSync, rmdirSync, statSync as statSync6 } from "node:fs";
+import { join as join9, resolve as resolve3 } from "node:path";
 
 // src/alloc/lock-target.ts
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/git/discover.ts
-import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { dirname as dirname3, join as join7, resolve as resolve2 } from "node:path";
+import { readFileSync as readFileSync4, statSync as statSync4 } from "node:fs";
+import { dirname as dirname3, join as join6, resolve as resolve2 } from "node:path";
 function kindOf(p) {
   try {
-    const st = statSync4(p, { throwIfNoEntry: false });
-    if (!st) return null;
-    return st.isDirectory() ? "dir" : st.isFile() ? "file" : null;
+    let st = statSync4(p, { throwIfNoEntry: !1 });
+    return st ? st.isDirectory() ? "dir" : st.isFile() ? "file" : null : null;
   } catch {
     return null;
   }
 }
 function readCommonDir(gitDir) {
   try {
-    const rel = readFileSync5(join7(gitDir, "commondir"), "utf8").trim();
+    let rel = readFileSync4(join6(gitDir, "commondir"), "utf8").trim();
     return rel ? resolve2(gitDir, rel) : gitDir;
   } catch {
     return gitDir;
   }
 }
 function gitDirOf(dotGit) {
-  const kind = kindOf(dotGit);
-  if (kind === "dir") return kindOf(join7(dotGit, "HEAD")) === "file" ? dotGit : null;
+  let kind = kindOf(dotGit);
+  if (kind === "dir") return kindOf(join6(dotGit, "HEAD")) === "file" ? dotGit : null;
   if (kind !== "file") return null;
   try {
-    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync5(dotGit, "utf8"));
+    let m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync4(dotGit, "utf8"));
     if (!m) return null;
-    const dir = resolve2(dirname3(dotGit), m[1]);
+    let dir = resolve2(dirname3(dotGit), m[1]);
     return kindOf(dir) === "dir" ? dir : null;
   } catch {
     return null;
@@ -3345,9 +2528,9 @@ function gitDirOf(dotGit) {
 }
 function findCheckout(realDir) {
   for (let d = realDir; ; ) {
-    const gitDir = gitDirOf(join7(d, ".git"));
+    let gitDir = gitDirOf(join6(d, ".git"));
     if (gitDir) return { gitDir, commonDir: readCommonDir(gitDir) };
-    const up = dirname3(d);
+    let up = dirname3(d);
     if (up === d) return null;
     d = up;
   }
@@ -3361,22 +2544,15 @@ function allocationLockName(realRoot) {
   return `alloc-${sha1Hex(realRoot).slice(0, 12)}`;
 }
 function allocationLockFor(realRoot) {
-  const hit = known.get(realRoot);
+  let hit = known.get(realRoot);
   if (hit) return hit;
-  const name = allocationLockName(realRoot);
-  const commonDir = checkoutCommonDir(realRoot);
-  const root = commonDir ? join8(commonDir, "lockstep") : join8(realRoot, ".lockstep");
-  const lock = { runtime: { root, repo: null }, name, commonDir };
-  if (known.size >= KNOWN_MAX) known.clear();
-  known.set(realRoot, lock);
-  return lock;
+  let name = allocationLockName(realRoot), commonDir = checkoutCommonDir(realRoot), lock = { runtime: { root: commonDir ? join7(commonDir, "lockstep") : join7(realRoot, ".lockstep"), repo: null }, name, commonDir };
+  return known.size >= KNOWN_MAX && known.clear(), known.set(realRoot, lock), lock;
 }
-var known = /* @__PURE__ */ new Map();
-var KNOWN_MAX = 256;
+var known = /* @__PURE__ */ new Map(), KNOWN_MAX = 256;
 
 // src/alloc/name.ts
-var MAX_NAME_LENGTH = 64;
-var MAX_INPUT_LENGTH = 255;
+var MAX_NAME_LENGTH = 64, MAX_INPUT_LENGTH = 255;
 function bad(message, input) {
   return new LockstepError("BAD_NAME", message, {
     hint: 'use a short descriptive name such as "auth flow" (letters, digits, spaces, - and _)',
@@ -3384,28 +2560,24 @@ function bad(message, input) {
   });
 }
 function sanitizeTopicName(input) {
-  if (typeof input !== "string") throw bad("the topic name must be a string", String(input));
-  if (input.length > MAX_INPUT_LENGTH) {
+  if (typeof input != "string") throw bad("the topic name must be a string", String(input));
+  if (input.length > MAX_INPUT_LENGTH)
     throw bad(`the topic name is ${input.length} characters long; at most ${MAX_INPUT_LENGTH} are accepted`, input);
-  }
-  if (input.includes("/") || input.includes("\\")) {
-    throw bad(`the topic name ${JSON.stringify(input)} contains a path separator: a name is not a path`, input);
-  }
-  if (input.includes("..")) throw bad(`the topic name ${JSON.stringify(input)} contains "..": a name cannot point outside its root`, input);
-  const control = /[\u0000-\u001f\u007f-\u009f]/.exec(input);
+  if (input.includes("/") || input.includes("\\"))
+    throw bad(`the topic name ${quoteInput(input)} contains a path separator: a name is not a path`, input);
+  if (input.includes("..")) throw bad(`the topic name ${quoteInput(input)} contains "..": a name cannot point outside its root`, input);
+  let control = /[\u0000-\u001f\u007f-\u009f]/.exec(input);
   if (control) {
-    const code = control[0].charCodeAt(0).toString(16).padStart(4, "0");
-    throw bad(`the topic name contains a control character (U+${code}${control[0] === "\n" ? ", a newline" : ""}) at position ${control.index}`, input);
+    let code = control[0].charCodeAt(0).toString(16).padStart(4, "0");
+    throw bad(`the topic name contains a control character (U+${code}${control[0] === `
+` ? ", a newline" : ""}) at position ${control.index}`, input);
   }
-  const folded = input.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  let name = folded.replace(/[^a-z0-9_]+/g, "_").replace(/_+/g, "_").replace(/^_+|_+$/g, "");
-  if (name.length > MAX_NAME_LENGTH) name = name.slice(0, MAX_NAME_LENGTH).replace(/_+$/, "");
-  if (name === "") {
+  let name = input.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/_+/g, "_").replace(/^_+|_+$/g, "");
+  if (name.length > MAX_NAME_LENGTH && (name = name.slice(0, MAX_NAME_LENGTH).replace(/_+$/, "")), name === "")
     throw bad(
-      input.trim() === "" ? "the topic name is empty" : `the topic name ${JSON.stringify(input)} has no letters or digits a-z/0-9 left after sanitizing`,
+      input.trim() === "" ? "the topic name is empty" : `the topic name ${quoteInput(input)} has no letters or digits a-z/0-9 left after sanitizing`,
       input
     );
-  }
   return name;
 }
 function isSanitizedTopicName(name) {
@@ -3418,15 +2590,14 @@ import { statSync as statSync5 } from "node:fs";
 
 // src/alloc/scan.ts
 import { readdirSync as readdirSync2 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 var ALLOCATED = /^(\d+)_/;
 function parseNumber(digits, entry, root) {
-  const n = Number(digits);
-  if (!Number.isSafeInteger(n)) {
-    throw new LockstepError("ENVIRONMENT", `${join9(root, entry)} carries a number too large to continue from`, {
-      hint: `rename or remove it: mv "${join9(root, entry)}" \u2026`
+  let n = Number(digits);
+  if (!Number.isSafeInteger(n))
+    throw new LockstepError("ENVIRONMENT", `${join8(root, entry)} carries a number too large to continue from`, {
+      hint: `rename or remove it: mv "${join8(root, entry)}" \u2026`
     });
-  }
   return n;
 }
 function list(root) {
@@ -3438,21 +2609,21 @@ function list(root) {
 }
 function highestNumber(root) {
   let max = 0;
-  for (const e of list(root)) {
-    const c = e.charCodeAt(0);
+  for (let e of list(root)) {
+    let c = e.charCodeAt(0);
     if (c < 48 || c > 57) continue;
-    const m = ALLOCATED.exec(e);
+    let m = ALLOCATED.exec(e);
     if (!m) continue;
-    const n = parseNumber(m[1], e, root);
-    if (n > max) max = n;
+    let n = parseNumber(m[1], e, root);
+    n > max && (max = n);
   }
   return max;
 }
 function scanAllocations(root) {
-  const out = [];
-  for (const e of list(root)) {
-    const m = ALLOCATED.exec(e);
-    if (m) out.push({ number: parseNumber(m[1], e, root), entry: e, path: join9(root, e) });
+  let out = [];
+  for (let e of list(root)) {
+    let m = ALLOCATED.exec(e);
+    m && out.push({ number: parseNumber(m[1], e, root), entry: e, path: join8(root, e) });
   }
   return out.sort((a, b) => a.number - b.number || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
 }
@@ -3465,34 +2636,31 @@ function identity(st) {
   return { dev: String(st.dev), ino: String(st.ino), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), nlink: String(st.nlink) };
 }
 function hintFromData(data) {
-  const h = data?.highest;
-  if (!h || typeof h !== "object" || h.v !== 1 || !Number.isSafeInteger(h.highest) || h.highest < 0) return null;
-  for (const k of ["dev", "ino", "mtimeNs", "ctimeNs", "nlink"]) if (typeof h[k] !== "string") return null;
+  let h = data?.highest;
+  if (!h || typeof h != "object" || h.v !== 1 || !Number.isSafeInteger(h.highest) || h.highest < 0) return null;
+  for (let k of ["dev", "ino", "mtimeNs", "ctimeNs", "nlink"]) if (typeof h[k] != "string") return null;
   return h;
 }
 function highestWithHint(realRoot, hint) {
   if (hint) {
-    const now = identity(statSync5(realRoot, { bigint: true }));
-    if (now.dev === hint.dev && now.ino === hint.ino && now.mtimeNs === hint.mtimeNs && now.ctimeNs === hint.ctimeNs && now.nlink === hint.nlink) {
-      return { highest: hint.highest, fromHint: true };
-    }
+    let now = identity(statSync5(realRoot, { bigint: !0 }));
+    if (now.dev === hint.dev && now.ino === hint.ino && now.mtimeNs === hint.mtimeNs && now.ctimeNs === hint.ctimeNs && now.nlink === hint.nlink)
+      return { highest: hint.highest, fromHint: !0 };
   }
-  return { highest: highestNumber(realRoot), fromHint: false };
+  return { highest: highestNumber(realRoot), fromHint: !1 };
 }
 function hintData(realRoot, highest) {
   try {
-    const hint = { v: 1, highest, ...identity(statSync5(realRoot, { bigint: true })) };
-    return { highest: hint };
+    return { highest: { v: 1, highest, ...identity(statSync5(realRoot, { bigint: !0 })) } };
   } catch {
     return null;
   }
 }
 
 // src/alloc/allocate.ts
-var DEFAULT_WIDTH = 3;
-var MAX_WIDTH = 12;
+var DEFAULT_WIDTH = 3, MAX_WIDTH = 12;
 function resolveRoot(root, cwd) {
-  if (typeof root !== "string" || root.trim() === "") throw new LockstepError("BAD_INPUT", "the allocation root is empty", { hint: 'lockstep allocate ROOT NAME, e.g. lockstep allocate specs "auth flow"' });
+  if (typeof root != "string" || root.trim() === "") throw new LockstepError("BAD_INPUT", "the allocation root is empty", { hint: 'lockstep allocate ROOT NAME, e.g. lockstep allocate specs "auth flow"' });
   if (root.includes("\0")) throw new LockstepError("BAD_INPUT", "the allocation root contains a NUL byte");
   return resolve3(cwd ?? process.cwd(), root);
 }
@@ -3500,9 +2668,8 @@ function isValidWidth(width) {
   return Number.isSafeInteger(width) && width >= 1 && width <= MAX_WIDTH;
 }
 function validateWidth(width) {
-  if (!isValidWidth(width)) {
-    throw new LockstepError("BAD_INPUT", `the number width must be a whole number from 1 to ${MAX_WIDTH}, not ${JSON.stringify(width)}`);
-  }
+  if (!isValidWidth(width))
+    throw new LockstepError("BAD_INPUT", `the number width must be a whole number from 1 to ${MAX_WIDTH}, not ${quoteInput(width)}`);
   return width;
 }
 function ensureRoot(abs) {
@@ -3512,13 +2679,13 @@ function ensureRoot(abs) {
   } catch (e) {
     if (e.code !== "ENOENT") throw fsError(e, "open allocation root", abs);
     try {
-      mkdirSync3(abs, { recursive: true });
+      mkdirSync2(abs, { recursive: !0 });
     } catch (e2) {
       throw fsError(e2, "create allocation root", abs);
     }
-    isDir = true;
+    isDir = !0;
   }
-  if (!isDir) throw new LockstepError("ENVIRONMENT", `the allocation root ${abs} is not a directory`, { hint: `move the file out of the way or choose another root` });
+  if (!isDir) throw new LockstepError("ENVIRONMENT", `the allocation root ${abs} is not a directory`, { hint: "move the file out of the way or choose another root" });
   try {
     return realpathSync.native(abs);
   } catch (e) {
@@ -3527,24 +2694,20 @@ function ensureRoot(abs) {
 }
 function makeEntry(path) {
   try {
-    mkdirSync3(path);
-    return true;
+    return mkdirSync2(path), !0;
   } catch (e) {
-    if (e.code === "EEXIST") return false;
+    if (e.code === "EEXIST") return !1;
     throw fsError(e, "create", path);
   }
 }
 function requestFor(real2, data) {
-  const r = data;
-  if (r.kind !== "allocate" || r.root !== real2 || typeof r.name !== "string" || typeof r.width !== "number") return null;
-  if (!isSanitizedTopicName(r.name) || !isValidWidth(r.width)) return null;
-  return r;
+  let r = data;
+  return r.kind !== "allocate" || r.root !== real2 || typeof r.name != "string" || typeof r.width != "number" || !isSanitizedTopicName(r.name) || !isValidWidth(r.width) ? null : r;
 }
 function resultOf(served, name, width) {
   if (!/^[1-9][0-9]{0,15}$/.test(served)) return null;
-  const number = Number(served);
-  if (!Number.isSafeInteger(number)) return null;
-  return { number, entry: `${formatNumber(number, width)}_${name}` };
+  let number = Number(served);
+  return Number.isSafeInteger(number) ? { number, entry: `${formatNumber(number, width)}_${name}` } : null;
 }
 var Numberer = class {
   constructor(real2, abs, highest) {
@@ -3558,34 +2721,24 @@ var Numberer = class {
   /** mkdir of the next `NNN_name`; a name taken under our feet by something outside lockstep: look again. */
   next(name, width) {
     for (let attempt = 0; ; attempt++) {
-      const number = (attempt === 0 ? this.highest : highestNumber(this.real)) + 1;
+      let number = (attempt === 0 ? this.highest : highestNumber(this.real)) + 1;
       if (!Number.isSafeInteger(number)) throw new LockstepError("ENVIRONMENT", `no number left after ${number - 1} in ${this.abs}`);
-      const entry = `${formatNumber(number, width)}_${name}`;
-      if (makeEntry(join10(this.real, entry))) {
-        this.highest = number;
-        return { number, entry };
-      }
-      if (attempt >= 100) throw new LockstepError("CONFLICT", `${join10(this.abs, entry)} keeps appearing while allocating: something outside lockstep is creating entries in ${this.abs}`);
+      let entry = `${formatNumber(number, width)}_${name}`;
+      if (makeEntry(join9(this.real, entry)))
+        return this.highest = number, { number, entry };
+      if (attempt >= 100) throw new LockstepError("CONFLICT", `${join9(this.abs, entry)} keeps appearing while allocating: something outside lockstep is creating entries in ${this.abs}`);
     }
   }
   /** Takes back the entry just made (its waiter withdrew before the result reached it). */
   undo(r) {
     try {
-      rmdirSync(join10(this.real, r.entry));
-      if (this.highest === r.number) this.highest = r.number - 1;
+      rmdirSync(join9(this.real, r.entry)), this.highest === r.number && (this.highest = r.number - 1);
     } catch {
     }
   }
 };
 async function allocate(opts) {
-  const name = sanitizeTopicName(opts.name);
-  const width = validateWidth(opts.width ?? DEFAULT_WIDTH);
-  const abs = resolveRoot(opts.root, opts.cwd);
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const real2 = ensureRoot(abs);
-  const target = allocationLockFor(real2);
-  const request = { kind: "allocate", root: real2, name, width };
-  const got = await acquireOrServed({
+  let name = sanitizeTopicName(opts.name), width = validateWidth(opts.width ?? DEFAULT_WIDTH), abs = resolveRoot(opts.root, opts.cwd), timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, real2 = ensureRoot(abs), target = allocationLockFor(real2), request = { kind: "allocate", root: real2, name, width }, got = await acquireOrServed({
     runtime: target.runtime,
     name: target.name,
     timeoutMs,
@@ -3593,32 +2746,26 @@ async function allocate(opts) {
     command: `allocate ${abs} ${name}`,
     onWait: opts.onWait,
     request
-  });
-  let mine;
-  let token;
+  }), mine, token;
   if ("served" in got) {
-    const r = resultOf(got.result, name, width);
-    if (!r) {
-      throw new LockstepError("CORRUPT_STATE", `the holder of the ${target.name} lock (token ${got.token}) answered this allocation with ${JSON.stringify(got.result)}`, {
+    let r = resultOf(got.result, name, width);
+    if (!r)
+      throw new LockstepError("CORRUPT_STATE", `the holder of the ${target.name} lock (token ${got.token}) answered this allocation with ${quoteInput(got.result)}`, {
         hint: `nothing of this call's name was handed out; check the root with lockstep allocate --verify ${abs}`
       });
-    }
-    mine = r;
-    token = got.token;
+    mine = r, token = got.token;
   } else {
-    const handle = got;
+    let handle = got;
     token = handle.token;
-    let handOn = null;
-    const servedFor = [];
+    let handOn = null, servedFor = [];
     try {
-      const hint = hintFromData(handle.previousData);
-      const numbers = new Numberer(real2, abs, highestWithHint(real2, hint).highest);
+      let hint = hintFromData(handle.previousData), numbers = new Numberer(real2, abs, highestWithHint(real2, hint).highest);
       mine = numbers.next(name, width);
       try {
         serveWaiters(handle, (data, waiter) => {
-          const req = requestFor(real2, data);
+          let req = requestFor(real2, data);
           if (!req) return null;
-          const r = numbers.next(req.name, req.width);
+          let r = numbers.next(req.name, req.width);
           return { result: String(r.number), undo: () => numbers.undo(r), handedOver: () => servedFor.push({ pid: waiter.pid, number: r.number, entry: r.entry }) };
         });
       } catch {
@@ -3629,43 +2776,33 @@ async function allocate(opts) {
     }
     appendEvent(target.runtime.root, "allocate", { root: real2, number: mine.number, entry: mine.entry, token, ...servedFor.length ? { servedOthers: servedFor.length, servedFor } : {} });
   }
-  return { topicNumber: formatNumber(mine.number, width), topicPath: join10(abs, mine.entry), number: mine.number, name, token };
+  return { topicNumber: formatNumber(mine.number, width), topicPath: join9(abs, mine.entry), number: mine.number, name, token };
 }
 
 // src/alloc/verify.ts
-import { existsSync as existsSync4, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync3, realpathSync as realpathSync2, statSync as statSync7 } from "node:fs";
 function verifyAllocations(opts) {
-  const abs = resolveRoot(opts.root, opts.cwd);
-  if (!existsSync4(abs)) {
-    throw new LockstepError("NOT_FOUND", `the allocation root ${abs} does not exist`, { hint: "check the path; lockstep allocate ROOT NAME creates it" });
-  }
+  let abs = resolveRoot(opts.root, opts.cwd);
+  if (!existsSync3(abs))
+    throw new LockstepError("NOT_FOUND", `the allocation root ${quoteInput(abs)} does not exist`, { hint: "check the path; lockstep allocate ROOT NAME creates it" });
   let real2;
   try {
-    if (!statSync7(abs).isDirectory()) throw new LockstepError("BAD_INPUT", `the allocation root ${abs} is not a directory`);
+    if (!statSync7(abs).isDirectory()) throw new LockstepError("BAD_INPUT", `the allocation root ${quoteInput(abs)} is not a directory`);
     real2 = realpathSync2(abs);
   } catch (e) {
-    if (e instanceof LockstepError) throw e;
-    throw fsError(e, "open allocation root", abs);
+    throw e instanceof LockstepError ? e : fsError(e, "open allocation root", abs);
   }
-  const entries = scanAllocations(real2);
-  const byNumber = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    const list2 = byNumber.get(e.number);
-    if (list2) list2.push(e.entry);
-    else byNumber.set(e.number, [e.entry]);
+  let entries = scanAllocations(real2), byNumber = /* @__PURE__ */ new Map();
+  for (let e of entries) {
+    let list2 = byNumber.get(e.number);
+    list2 ? list2.push(e.entry) : byNumber.set(e.number, [e.entry]);
   }
-  const duplicates = [];
-  for (const [number, names] of byNumber) if (names.length > 1) duplicates.push({ number, entries: names });
-  const highest = entries.length ? entries[entries.length - 1].number : 0;
-  const gaps = [];
-  let expect = 1;
-  for (const n of [...byNumber.keys()].sort((a, b) => a - b)) {
-    if (n > expect) gaps.push({ from: expect, to: n - 1 });
-    expect = Math.max(expect, n + 1);
-  }
-  const target = allocationLockFor(real2);
-  const st = lockStatus({ runtime: target.runtime, name: target.name });
-  const leftoverLock = st.state === "free" ? null : { name: st.name, state: st.state, token: st.token, pid: st.holder?.pid ?? null, since: st.holder?.acquiredAt ?? null, reason: st.staleReason, path: st.path };
+  let duplicates = [];
+  for (let [number, names] of byNumber) names.length > 1 && duplicates.push({ number, entries: names });
+  let highest = entries.length ? entries[entries.length - 1].number : 0, gaps = [], expect = 1;
+  for (let n of [...byNumber.keys()].sort((a, b) => a - b))
+    n > expect && gaps.push({ from: expect, to: n - 1 }), expect = Math.max(expect, n + 1);
+  let target = allocationLockFor(real2), st = lockStatus({ runtime: target.runtime, name: target.name }), leftoverLock = st.state === "free" ? null : { name: st.name, state: st.state, token: st.token, pid: st.holder?.pid ?? null, since: st.holder?.acquiredAt ?? null, reason: st.staleReason, path: st.path };
   return {
     ok: duplicates.length === 0 && leftoverLock === null,
     root: abs,
@@ -3679,55 +2816,46 @@ function verifyAllocations(opts) {
 }
 
 // src/state/discover.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
-import { join as join12 } from "node:path";
+import { readdirSync as readdirSync3 } from "node:fs";
+import { dirname as dirname5, join as join11 } from "node:path";
 
 // src/state/id.ts
-var PREFIX = /^[A-Za-z0-9_-]{1,64}$/;
-var ID = /^([A-Za-z0-9_-]{1,64})_(\d{1,30})_(\d{1,10})_([0-9a-f]{8})$/;
+var PREFIX = /^[A-Za-z0-9_-]{1,64}$/, ID = /^([A-Za-z0-9_-]{1,64})_(\d{1,30})_(\d{1,10})_([0-9a-f]{8})$/;
 function validatePrefix(prefix) {
-  if (typeof prefix !== "string" || !PREFIX.test(prefix)) {
-    throw new LockstepError("BAD_INPUT", `invalid state prefix ${JSON.stringify(prefix)}: use 1-64 characters of A-Z, a-z, 0-9, '_' or '-'`, {
+  if (typeof prefix != "string" || !PREFIX.test(prefix))
+    throw new LockstepError("BAD_INPUT", `invalid state prefix ${quoteInput(prefix)}: use 1-64 characters of A-Z, a-z, 0-9, '_' or '-'`, {
       hint: "name it after the command, e.g. lockstep state init create-plan"
     });
-  }
   return prefix;
 }
 function parseStateId(id) {
-  if (typeof id !== "string") return null;
-  const m = ID.exec(id);
-  if (!m) return null;
-  return { prefix: m[1], ns: m[2], pid: Number(m[3]), random: m[4] };
+  if (typeof id != "string") return null;
+  let m = ID.exec(id);
+  return m ? { prefix: m[1], ns: m[2], pid: Number(m[3]), random: m[4] } : null;
 }
 function validateStateId(id) {
-  const p = parseStateId(id);
-  if (!p) {
-    throw new LockstepError("BAD_INPUT", `invalid state id ${JSON.stringify(id)}: expected PREFIX_<nanoseconds>_<pid>_<8 hex>, as printed by lockstep state init`, {
+  let p = parseStateId(id);
+  if (!p)
+    throw new LockstepError("BAD_INPUT", `invalid state id ${quoteInput(id)}: expected PREFIX_<nanoseconds>_<pid>_<8 hex>, as printed by lockstep state init`, {
       hint: "list the ids there are: lockstep state list"
     });
-  }
   return p;
 }
-var offset = BigInt(Date.now()) * 1000000n - process.hrtime.bigint();
-var last = 0n;
+var offset = BigInt(Date.now()) * 1000000n - process.hrtime.bigint(), last = 0n;
 function nowNs() {
   let t = process.hrtime.bigint() + offset;
-  if (t <= last) t = last + 1n;
-  last = t;
-  return t;
+  return t <= last && (t = last + 1n), last = t, t;
 }
 function newStateId(prefix) {
-  validatePrefix(prefix);
-  return `${prefix}_${nowNs()}_${process.pid}_${randomHex(4)}`;
+  return validatePrefix(prefix), `${prefix}_${nowNs()}_${process.pid}_${randomHex(4)}`;
 }
 
 // src/state/store.ts
-import { linkSync as linkSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join11 } from "node:path";
+import { linkSync as linkSync3, writeFileSync } from "node:fs";
+import { dirname as dirname4, join as join10 } from "node:path";
 
 // src/state/shell-env.ts
-var SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var RESERVED = /* @__PURE__ */ new Set([
+var SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/, RESERVED = /* @__PURE__ */ new Set([
   "PATH",
   "IFS",
   "ENV",
@@ -3751,59 +2879,68 @@ var RESERVED = /* @__PURE__ */ new Set([
   "GIT_DIR",
   "GIT_WORK_TREE",
   "LOCKSTEP_LOCK_TOKEN"
-]);
-var RESERVED_PREFIX = /^(BASH_|LD_|DYLD_|GIT_CONFIG|BASH_FUNC_)/;
+]), RESERVED_PREFIX = /^(BASH_|LD_|DYLD_|GIT_CONFIG|BASH_FUNC_)/;
 function isReservedKey(key) {
   return RESERVED.has(key) || RESERVED_PREFIX.test(key);
 }
 function validateKey(key) {
-  if (typeof key !== "string" || !SHELL_NAME.test(key) || key.length > 128) {
-    throw new LockstepError("BAD_INPUT", `invalid state key ${JSON.stringify(key)}: keys are shell variable names (A-Z, a-z, 0-9, '_', not starting with a digit, at most 128)`, {
+  if (typeof key != "string" || !SHELL_NAME.test(key) || key.length > 128)
+    throw new LockstepError("BAD_INPUT", `invalid state key ${quoteInput(key)}: keys are shell variable names (A-Z, a-z, 0-9, '_', not starting with a digit, at most 128)`, {
       hint: "e.g. lockstep state set ID PLAN_PATH=/abs/plan.md"
     });
-  }
-  if (isReservedKey(key)) {
+  if (isReservedKey(key))
     throw new LockstepError("BAD_INPUT", `state key ${key} is reserved: exporting it into a shell would change how that shell runs commands`, {
       hint: `use a name of your own, e.g. WORKFLOW_${key}`
     });
-  }
   return key;
 }
 function shellQuote(value) {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+  return `'${value.replace(/'/g, "'\\''")}'`;
 }
-function exportLines(values) {
-  return Object.keys(values).sort().map((k) => `export ${validateKey(k)}=${shellQuote(values[k])}`);
+var EXPORT_PREFIX = "WORKFLOW_";
+function validateExportKey(key) {
+  if (validateKey(key), key.startsWith("LOCKSTEP_"))
+    throw new LockstepError("BAD_INPUT", `${key} cannot be exported from state: LOCKSTEP_ variables switch lockstep itself (off, among others)`, {
+      hint: `store it under a name of your own, e.g. ${EXPORT_PREFIX}${key.slice(9)}`
+    });
+  return key;
+}
+function planExport(values, named = []) {
+  let asked = new Set(named.map(validateExportKey)), plan = { exported: [], notExported: [] };
+  for (let k of Object.keys(values).sort()) (k.startsWith(EXPORT_PREFIX) || asked.has(k) ? plan.exported : plan.notExported).push(k);
+  return plan;
+}
+function exportLines(values, named = []) {
+  return planExport(values, named).exported.map((k) => `export ${validateKey(k)}=${shellQuote(values[k])}`);
 }
 
 // src/state/store.ts
-var SCHEMA2 = 1;
-var MAX_VALUE_LENGTH = 1024 * 1024;
-var MAX_OWNER_LENGTH = 256;
+var SCHEMA2 = 1, MAX_VALUE_LENGTH = 1024 * 1024, MAX_OWNER_LENGTH = 256;
 function stateDir(loc) {
-  const rt = loc.runtime ?? openRuntime({ cwd: loc.cwd });
-  return join11(rt.root, "state");
+  let rt = loc.runtime ?? openRuntime({ cwd: loc.cwd });
+  return join10(rt.root, "state");
 }
 function statePath(dir, id) {
-  validateStateId(id);
-  return join11(dir, `${id}.json`);
+  return validateStateId(id), join10(dir, `${id}.json`);
 }
 function stateLockName(id) {
   return `state-${sha1Hex(id)[0]}`;
 }
 function validateOwner(owner) {
-  if (typeof owner !== "string" || owner === "" || owner.length > MAX_OWNER_LENGTH || /[\u0000-\u001f\u007f]/.test(owner)) {
-    throw new LockstepError("BAD_INPUT", `invalid owner key ${JSON.stringify(owner)}: 1-${MAX_OWNER_LENGTH} printable characters`, {
+  if (typeof owner != "string" || owner === "" || owner.length > MAX_OWNER_LENGTH || /[\u0000-\u001f\u007f]/.test(owner))
+    throw new LockstepError("BAD_INPUT", `invalid owner key ${quoteInput(owner)}: 1-${MAX_OWNER_LENGTH} printable characters`, {
       hint: 'use something unique to this run, e.g. --owner "$CLAUDE_SESSION_ID" or --owner "$$"'
     });
-  }
   return owner;
 }
 function validateValue(key, value) {
-  if (typeof value !== "string") throw new LockstepError("BAD_INPUT", `the value of ${key} must be a string`);
+  if (typeof value != "string") throw new LockstepError("BAD_INPUT", `the value of ${key} must be a string`);
   if (value.includes("\0")) throw new LockstepError("BAD_INPUT", `the value of ${key} contains a NUL byte, which no shell variable can hold`);
   if (value.length > MAX_VALUE_LENGTH) throw new LockstepError("BAD_INPUT", `the value of ${key} is ${value.length} characters long; at most ${MAX_VALUE_LENGTH} are accepted`);
   return value;
+}
+function valueMap() {
+  return /* @__PURE__ */ Object.create(null);
 }
 function corrupt(path, why) {
   return new LockstepError("CORRUPT_STATE", `the state file ${path} is corrupt: ${why}`, {
@@ -3812,19 +2949,21 @@ function corrupt(path, why) {
   });
 }
 function checkRecord(raw, id, path) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw corrupt(path, "not a JSON object");
-  const r = raw;
+  if (typeof raw != "object" || raw === null || Array.isArray(raw)) throw corrupt(path, "not a JSON object");
+  let r = raw;
   if (r.v !== SCHEMA2) throw corrupt(path, `unknown schema version ${JSON.stringify(r.v)}`);
   if (r.id !== id) throw corrupt(path, `it names id ${JSON.stringify(r.id)}, not ${id}`);
-  if (typeof r.prefix !== "string" || typeof r.createdAtMs !== "number" || typeof r.updatedAtMs !== "number") throw corrupt(path, "fields are missing");
-  if (r.owner !== null && typeof r.owner !== "string") throw corrupt(path, "owner is not a string");
-  const values = r.values;
-  if (typeof values !== "object" || values === null || Array.isArray(values)) throw corrupt(path, "values is not an object");
-  for (const [k, v] of Object.entries(values)) {
+  if (typeof r.prefix != "string" || typeof r.createdAtMs != "number" || typeof r.updatedAtMs != "number") throw corrupt(path, "fields are missing");
+  if (r.owner !== null && typeof r.owner != "string") throw corrupt(path, "owner is not a string");
+  let values = r.values;
+  if (typeof values != "object" || values === null || Array.isArray(values)) throw corrupt(path, "values is not an object");
+  let kept = valueMap();
+  for (let [k, v] of Object.entries(values)) {
     if (!SHELL_NAME.test(k) || isReservedKey(k)) throw corrupt(path, `key ${JSON.stringify(k)} is not a usable shell variable name`);
-    if (typeof v !== "string" || v.includes("\0")) throw corrupt(path, `the value of ${k} is not a string`);
+    if (typeof v != "string" || v.includes("\0")) throw corrupt(path, `the value of ${k} is not a string`);
+    kept[k] = v;
   }
-  return r;
+  return { ...r, values: kept };
 }
 function parseFile(text, id, path) {
   let raw;
@@ -3836,10 +2975,11 @@ function parseFile(text, id, path) {
   return checkRecord(raw, id, path);
 }
 function readStateFile(dir, id) {
-  const path = statePath(dir, id);
+  let path = statePath(dir, id);
+  if (!checkDirIn(dirname4(dir), dir)) return null;
   let text;
   try {
-    text = readFileSync6(path, "utf8");
+    text = readFileNoFollow(path);
   } catch (e) {
     if (e.code === "ENOENT") return null;
     throw fsError(e, "read state file", path);
@@ -3850,26 +2990,20 @@ function notFound(id) {
   return new LockstepError("NOT_FOUND", `no state with id ${id}`, { hint: "list the ids there are: lockstep state list (it may have expired: state gc removes old ones)" });
 }
 function writeStateFile(dir, rec) {
-  writeFileAtomic(statePath(dir, rec.id), JSON.stringify(rec, null, 2) + "\n");
+  writeFileAtomic(statePath(dir, rec.id), JSON.stringify(rec, null, 2) + `
+`);
 }
 function ensureStateDir(dir) {
-  try {
-    mkdirSync4(dir, { recursive: true });
-  } catch (e) {
-    throw fsError(e, "create state directory", dir);
-  }
+  ensureDirIn(dirname4(dir), dir);
 }
 function initState(opts) {
   validatePrefix(opts.prefix);
-  const owner = opts.owner === void 0 || opts.owner === null ? null : validateOwner(opts.owner);
-  const values = {};
-  for (const [k, v] of Object.entries(opts.values ?? {})) values[validateKey(k)] = validateValue(k, v);
-  const dir = stateDir(opts);
+  let owner = opts.owner === void 0 || opts.owner === null ? null : validateOwner(opts.owner), values = valueMap();
+  for (let [k, v] of Object.entries(opts.values ?? {})) values[validateKey(k)] = validateValue(k, v);
+  let dir = stateDir(opts);
   ensureStateDir(dir);
   for (let attempt = 0; ; attempt++) {
-    const id = newStateId(opts.prefix);
-    const now = Date.now();
-    const record = {
+    let id = newStateId(opts.prefix), now = Date.now(), record = {
       v: SCHEMA2,
       id,
       prefix: opts.prefix,
@@ -3881,13 +3015,10 @@ function initState(opts) {
       pid: process.pid,
       host: hostId(),
       values
-    };
-    const path = statePath(dir, id);
-    const tmp = tempPathFor(path);
+    }, path = statePath(dir, id), tmp = tempPathFor(path);
     try {
-      writeFileSync2(tmp, JSON.stringify(record, null, 2) + "\n", { flag: "wx", mode: 420 });
-      linkSync3(tmp, path);
-      return { id, path, record };
+      return writeFileSync(tmp, JSON.stringify(record, null, 2) + `
+`, { flag: "wx", mode: 420 }), linkSync3(tmp, path), { id, path, record };
     } catch (e) {
       if (e.code === "EEXIST" && attempt < 5) continue;
       throw fsError(e, "create state file", path);
@@ -3898,51 +3029,44 @@ function initState(opts) {
 }
 function getState(opts) {
   validateStateId(opts.id);
-  const rec = readStateFile(stateDir(opts), opts.id);
+  let rec = readStateFile(stateDir(opts), opts.id);
   if (!rec) throw notFound(opts.id);
   return rec;
 }
 async function setState(opts) {
   validateStateId(opts.id);
-  const entries = Object.entries(opts.values).map(([k, v]) => [validateKey(k), validateValue(k, v)]);
-  const unset = (opts.unset ?? []).map(validateKey);
-  const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
-  const dir = stateDir({ runtime: rt });
+  let entries = Object.entries(opts.values).map(([k, v]) => [validateKey(k), validateValue(k, v)]), unset = (opts.unset ?? []).map(validateKey), rt = opts.runtime ?? openRuntime({ cwd: opts.cwd }), dir = stateDir({ runtime: rt });
   if (!readStateFile(dir, opts.id)) throw notFound(opts.id);
-  const handle = await acquireLock({ runtime: rt, name: stateLockName(opts.id), timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, command: `state set ${opts.id}` });
+  let handle = await acquireLock({ runtime: rt, name: stateLockName(opts.id), timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, command: `state set ${opts.id}` });
   try {
-    const rec = readStateFile(dir, opts.id);
+    let rec = readStateFile(dir, opts.id);
     if (!rec) throw notFound(opts.id);
-    for (const [k, v] of entries) rec.values[k] = v;
-    for (const k of unset) delete rec.values[k];
-    const now = Date.now();
-    rec.updatedAtMs = now;
-    rec.updatedAt = new Date(now).toISOString();
-    writeStateFile(dir, rec);
-    return rec;
+    for (let [k, v] of entries) rec.values[k] = v;
+    for (let k of unset) delete rec.values[k];
+    let now = Date.now();
+    return rec.updatedAtMs = now, rec.updatedAt = new Date(now).toISOString(), writeStateFile(dir, rec), rec;
   } finally {
     releaseLock(handle);
   }
 }
 async function removeState(opts) {
   validateStateId(opts.id);
-  const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
-  const dir = stateDir({ runtime: rt });
-  const handle = await acquireLock({ runtime: rt, name: stateLockName(opts.id), timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, command: `state rm ${opts.id}` });
+  let rt = opts.runtime ?? openRuntime({ cwd: opts.cwd }), dir = stateDir({ runtime: rt }), handle = await acquireLock({ runtime: rt, name: stateLockName(opts.id), timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, command: `state rm ${opts.id}` });
   try {
-    return unlinkQuiet(statePath(dir, opts.id));
+    return checkDirIn(rt.root, dir) && unlinkQuiet(statePath(dir, opts.id));
   } finally {
     releaseLock(handle);
   }
 }
 function idOfFile(file) {
   if (!file.endsWith(".json")) return null;
-  const id = file.slice(0, -5);
+  let id = file.slice(0, -5);
   return parseStateId(id) ? id : null;
 }
 
 // src/state/discover.ts
 function readDir(dir) {
+  if (!checkDirIn(dirname5(dir), dir)) return [];
   try {
     return readdirSync3(dir);
   } catch (e) {
@@ -3951,17 +3075,14 @@ function readDir(dir) {
   }
 }
 function listStates(opts = {}) {
-  if (opts.prefix !== void 0) validatePrefix(opts.prefix);
-  const dir = stateDir(opts);
-  const out = [];
-  for (const f of readDir(dir)) {
-    const id = idOfFile(f);
-    if (!id) continue;
-    if (opts.prefix !== void 0 && parseStateId(id).prefix !== opts.prefix) continue;
-    const path = join12(dir, f);
-    let text;
+  opts.prefix !== void 0 && validatePrefix(opts.prefix);
+  let dir = stateDir(opts), out = [];
+  for (let f of readDir(dir)) {
+    let id = idOfFile(f);
+    if (!id || opts.prefix !== void 0 && parseStateId(id).prefix !== opts.prefix) continue;
+    let path = join11(dir, f), text;
     try {
-      text = readFileSync7(path, "utf8");
+      text = readFileNoFollow(path);
     } catch (e) {
       if (e.code === "ENOENT") continue;
       throw fsError(e, "read state file", path);
@@ -3980,38 +3101,28 @@ function listStates(opts = {}) {
     }
   }
   return out.sort((a, b) => {
-    const na = BigInt(parseStateId(a.id).ns);
-    const nb = BigInt(parseStateId(b.id).ns);
+    let na = BigInt(parseStateId(a.id).ns), nb = BigInt(parseStateId(b.id).ns);
     return na < nb ? -1 : na > nb ? 1 : a.id < b.id ? -1 : 1;
   });
 }
 function discoverState(opts) {
   validatePrefix(opts.prefix);
-  const owner = validateOwner(opts.owner);
-  const all = listStates({ cwd: opts.cwd, runtime: opts.runtime, prefix: opts.prefix });
-  const mine = all.filter((e) => e.record?.owner === owner);
-  const corrupt2 = all.filter((e) => e.error !== null).map((e) => e.path);
-  const last2 = mine[mine.length - 1];
-  if (!last2 && corrupt2.length) {
+  let owner = validateOwner(opts.owner), all = listStates({ cwd: opts.cwd, runtime: opts.runtime, prefix: opts.prefix }), mine = all.filter((e) => e.record?.owner === owner), corrupt2 = all.filter((e) => e.error !== null).map((e) => e.path), last2 = mine[mine.length - 1];
+  if (!last2 && corrupt2.length)
     throw new LockstepError("CORRUPT_STATE", `no readable ${opts.prefix} state of owner ${owner}, and ${corrupt2.length} corrupt state ${corrupt2.length === 1 ? "file" : "files"} of that prefix could have been it: ${corrupt2.join(", ")}`, {
       hint: `inspect ${corrupt2.length === 1 ? "it" : "them"} (lockstep state list ${opts.prefix}); lockstep leaves corrupt files untouched`,
       detail: { corrupt: corrupt2 }
     });
-  }
   return { found: last2?.record ?? null, path: last2?.path ?? null, ownerStates: mine.length, corrupt: corrupt2 };
 }
 
 // src/state/gc.ts
 import { readdirSync as readdirSync4, statSync as statSync8 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join12 } from "node:path";
 async function gcStates(opts) {
   if (!Number.isFinite(opts.ttlMs) || opts.ttlMs < 0) throw new LockstepError("BAD_INPUT", `invalid TTL ${opts.ttlMs}`);
-  const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
-  const dir = stateDir({ runtime: rt });
-  const now = opts.now ?? Date.now();
-  const cutoff = now - opts.ttlMs;
-  const result = { removed: [], kept: 0, corrupt: [], tempFiles: 0, dryRun: !!opts.dryRun };
-  for (const e of listStates({ runtime: rt })) {
+  let rt = opts.runtime ?? openRuntime({ cwd: opts.cwd }), dir = stateDir({ runtime: rt }), cutoff = (opts.now ?? Date.now()) - opts.ttlMs, result = { removed: [], kept: 0, corrupt: [], tempFiles: 0, dryRun: !!opts.dryRun };
+  for (let e of listStates({ runtime: rt })) {
     if (!e.record) {
       result.corrupt.push(e.path);
       continue;
@@ -4024,11 +3135,10 @@ async function gcStates(opts) {
       result.removed.push(e.id);
       continue;
     }
-    const h = await acquireLock({ runtime: rt, name: stateLockName(e.id), timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, command: `state gc ${e.id}` });
+    let h = await acquireLock({ runtime: rt, name: stateLockName(e.id), timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, command: `state gc ${e.id}` });
     try {
-      const again = readStateFile(dir, e.id);
-      if (again && again.updatedAtMs < cutoff && unlinkQuiet(e.path)) result.removed.push(e.id);
-      else result.kept++;
+      let again = readStateFile(dir, e.id);
+      again && again.updatedAtMs < cutoff && unlinkQuiet(e.path) ? result.removed.push(e.id) : result.kept++;
     } finally {
       releaseLock(h);
     }
@@ -4039,42 +3149,34 @@ async function gcStates(opts) {
   } catch (e) {
     if (e.code !== "ENOENT") throw fsError(e, "read state directory", dir);
   }
-  for (const f of names) {
+  for (let f of names) {
     if (!f.startsWith(".tmp.")) continue;
-    const pid = Number(f.split(".").at(-2));
-    const path = join13(dir, f);
-    let old = false;
+    let pid = Number(f.split(".").at(-2)), path = join12(dir, f), old = !1;
     try {
       old = statSync8(path).mtimeMs < cutoff;
     } catch {
       continue;
     }
-    if (old && !(Number.isInteger(pid) && pid > 0 && pidExists(pid))) {
-      if (!opts.dryRun) unlinkQuiet(path);
-      result.tempFiles++;
-    }
+    old && !(Number.isInteger(pid) && pid > 0 && pidExists(pid)) && (opts.dryRun || unlinkQuiet(path), result.tempFiles++);
   }
   return result;
 }
 
 // src/tasks/tasks.ts
-import { linkSync as linkSync4, readdirSync as readdirSync5, readFileSync as readFileSync8, renameSync as renameSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join14 } from "node:path";
+import { linkSync as linkSync4, readdirSync as readdirSync5, renameSync as renameSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join13 } from "node:path";
 
 // src/tasks/scope.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-var MATCH_OPTIONS = { dot: true, strictBrackets: true, flags: "s", windows: false };
-var MAX_GLOBS = 256;
-var MAX_GLOB_LENGTH = 1024;
-var checked = /* @__PURE__ */ new Set();
+var MATCH_OPTIONS = { dot: !0, strictBrackets: !0, flags: "s", windows: !1 }, MAX_GLOBS = 256, MAX_GLOB_LENGTH = 1024, checked = /* @__PURE__ */ new Set();
 function validateGlob(glob) {
-  if (typeof glob === "string" && checked.has(glob)) return glob;
-  if (typeof glob !== "string") throw new LockstepError("BAD_INPUT", `invalid glob ${JSON.stringify(glob)}: globs are strings`);
+  if (typeof glob == "string" && checked.has(glob)) return glob;
+  if (typeof glob != "string") throw new LockstepError("BAD_INPUT", `invalid glob ${quoteInput(glob)}: globs are strings`);
   let g = glob;
-  while (g.startsWith("./")) g = g.slice(2);
-  const show = JSON.stringify(glob);
+  for (; g.startsWith("./"); ) g = g.slice(2);
+  let show = quoteInput(glob);
   if (g.length === 0) throw new LockstepError("BAD_INPUT", `invalid glob ${show}: it is empty`);
-  if (g.length > MAX_GLOB_LENGTH) throw new LockstepError("BAD_INPUT", `invalid glob ${show.slice(0, 60)}\u2026: longer than ${MAX_GLOB_LENGTH} characters`);
+  if (g.length > MAX_GLOB_LENGTH) throw new LockstepError("BAD_INPUT", `invalid glob ${show}: longer than ${MAX_GLOB_LENGTH} characters`);
   if (g.includes("\0")) throw new LockstepError("BAD_INPUT", `invalid glob ${show}: it contains a NUL byte`);
   if (g.startsWith("/")) throw new LockstepError("BAD_INPUT", `invalid glob ${show}: globs are relative to the repository's top level, not absolute`, { hint: `drop the leading /: ${JSON.stringify(g.replace(/^\/+/, ""))}` });
   if (g.startsWith("!")) throw new LockstepError("BAD_INPUT", `invalid glob ${show}: negated globs are not supported in a scope; list what the task may touch`);
@@ -4084,88 +3186,71 @@ function validateGlob(glob) {
   } catch (e) {
     throw new LockstepError("BAD_INPUT", `invalid glob ${show}: ${e.message}`);
   }
-  if (g === glob && checked.size < 1e4) checked.add(g);
-  return g;
+  return g === glob && checked.size < 1e4 && checked.add(g), g;
 }
 function validateGlobs(globs) {
   if (globs.length > MAX_GLOBS) throw new LockstepError("BAD_INPUT", `too many globs (${globs.length}); at most ${MAX_GLOBS}`);
-  const out = [];
-  for (const g of globs) {
-    const v = validateGlob(g);
-    if (!out.includes(v)) out.push(v);
+  let out = [];
+  for (let g of globs) {
+    let v = validateGlob(g);
+    out.includes(v) || out.push(v);
   }
   return out;
 }
 var cache2 = /* @__PURE__ */ new Map();
 function compileScope(globs) {
-  const key = globs.join("\0");
-  let m = cache2.get(key);
+  let key = globs.join("\0"), m = cache2.get(key);
   if (!m) {
-    if (globs.length === 0) m = () => false;
+    if (globs.length === 0) m = () => !1;
     else {
-      const inner = (0, import_picomatch.default)([...globs], MATCH_OPTIONS);
+      let inner = (0, import_picomatch.default)([...globs], MATCH_OPTIONS);
       m = (p) => inner(p);
     }
-    if (cache2.size > 1e3) cache2.clear();
-    cache2.set(key, m);
+    cache2.size > 1e3 && cache2.clear(), cache2.set(key, m);
   }
   return m;
 }
 function classifyPaths(opts) {
-  const own2 = opts.task ? compileScope(opts.task.scope) : () => false;
-  const shared = compileScope([...opts.task?.shared ?? [], ...opts.shared ?? []]);
-  const others = opts.others.filter((t) => t.id !== opts.task?.id).map((t) => ({ id: t.id, match: compileScope(t.scope) }));
-  const out = { own: [], shared: [], otherTask: [], outside: [] };
-  for (const p of opts.paths) {
+  let own2 = opts.task ? compileScope(opts.task.scope) : () => !1, shared = compileScope([...opts.task?.shared ?? [], ...opts.shared ?? []]), others = opts.others.filter((t) => t.id !== opts.task?.id).map((t) => ({ id: t.id, match: compileScope(t.scope) })), out = { own: [], shared: [], otherTask: [], outside: [] };
+  for (let p of opts.paths)
     if (own2(p)) out.own.push(p);
     else if (shared(p)) out.shared.push(p);
     else {
-      const owner = others.find((o) => o.match(p));
-      if (owner) out.otherTask.push({ path: p, task: owner.id });
-      else out.outside.push(p);
+      let owner = others.find((o) => o.match(p));
+      owner ? out.otherTask.push({ path: p, task: owner.id }) : out.outside.push(p);
     }
-  }
   return out;
 }
 function showPath(p) {
-  return /^[\w./@+-]+$/.test(p) ? p : JSON.stringify(p);
+  return /^[\w./@+-]+$/.test(p) ? p : quoteInput(p);
 }
 
 // src/tasks/tasks.ts
-var TASK_ID = /^[A-Za-z0-9._-]{1,64}$/;
-function validateTaskId(id) {
-  if (typeof id !== "string" || !TASK_ID.test(id) || id === "." || id === "..") {
-    throw new LockstepError("BAD_NAME", `invalid task id ${JSON.stringify(id)}: use 1-64 characters of A-Z, a-z, 0-9, '.', '_' or '-' (not "." or "..")`);
-  }
-  return id;
-}
 function tasksDir(rt) {
-  return join14(rt.root, "tasks");
+  return join13(rt.root, "tasks");
 }
 function taskPath(rt, id) {
-  return join14(tasksDir(rt), `${id}.json`);
+  return join13(tasksDir(rt), `${id}.json`);
 }
 function runtimeOf(opts) {
   return opts.runtime ?? openRuntime({ cwd: opts.cwd });
 }
 function parseTask(text, path, id) {
-  const corrupt2 = (why) => new LockstepError("CORRUPT_STATE", `the task file of task ${id} at ${path} is damaged (${why})`, {
+  let corrupt2 = (why) => new LockstepError("CORRUPT_STATE", `the task file of task ${id} at ${path} is damaged (${why})`, {
     hint: `look at it, then remove it: lockstep task end ${id}; start the task again with lockstep task start ${id} --scope \u2026`,
     detail: { task: id, path }
-  });
-  let raw;
+  }), raw;
   try {
     raw = JSON.parse(text);
   } catch {
     throw corrupt2(text.length === 0 ? "empty" : "not JSON");
   }
-  const t = raw;
-  if (!t || typeof t !== "object" || t.id !== id) throw corrupt2("its id does not match its file name");
-  if (!Array.isArray(t.scope) || !t.scope.every((g) => typeof g === "string")) throw corrupt2('"scope" is not a list of globs');
-  if (!Array.isArray(t.shared) || !t.shared.every((g) => typeof g === "string")) throw corrupt2('"shared" is not a list of globs');
+  let t = raw;
+  if (!t || typeof t != "object" || t.id !== id) throw corrupt2("its id does not match its file name");
+  if (!Array.isArray(t.scope) || !t.scope.every((g) => typeof g == "string")) throw corrupt2('"scope" is not a list of globs');
+  if (!Array.isArray(t.shared) || !t.shared.every((g) => typeof g == "string")) throw corrupt2('"shared" is not a list of globs');
   try {
-    validateGlobs(t.scope);
-    validateGlobs(t.shared);
+    validateGlobs(t.scope), validateGlobs(t.shared);
   } catch (e) {
     throw corrupt2(e.message);
   }
@@ -4174,15 +3259,16 @@ function parseTask(text, path, id) {
     id,
     scope: t.scope,
     shared: t.shared,
-    startedAt: typeof t.startedAt === "string" ? t.startedAt : "",
-    startedBy: t.startedBy && typeof t.startedBy === "object" ? t.startedBy : { pid: 0, host: "", agent: null }
+    startedAt: typeof t.startedAt == "string" ? t.startedAt : "",
+    startedBy: t.startedBy && typeof t.startedBy == "object" ? t.startedBy : { pid: 0, host: "", agent: null }
   };
 }
 function readTaskFile(rt, id) {
-  const path = taskPath(rt, id);
+  let path = taskPath(rt, id);
+  if (!checkDirIn(rt.root, tasksDir(rt))) return null;
   let text;
   try {
-    text = readFileSync8(path, "utf8");
+    text = readFileNoFollow(path);
   } catch (e) {
     if (e.code === "ENOENT" || e.code === "ENOTDIR") return null;
     throw fsError(e, "read task file", path);
@@ -4193,116 +3279,106 @@ function sameGlobs(a, b) {
   return a.length === b.length && a.every((g, i) => g === b[i]);
 }
 function startTask(opts) {
-  const id = validateTaskId(opts.id);
-  if (!Array.isArray(opts.scope) || opts.scope.length === 0) {
+  let id = validateTaskId(opts.id);
+  if (!Array.isArray(opts.scope) || opts.scope.length === 0)
     throw new LockstepError("BAD_INPUT", `task ${id} needs a scope: at least one --scope GLOB naming what it may commit`);
-  }
-  const scope = validateGlobs(opts.scope);
-  const shared = validateGlobs(opts.shared ?? []);
-  const rt = runtimeOf(opts);
-  const dir = tasksDir(rt);
-  ensureDir(dir);
-  const existing = readTaskFile(rt, id);
+  let scope = validateGlobs(opts.scope), shared = validateGlobs(opts.shared ?? []), rt = runtimeOf(opts), dir = tasksDir(rt);
+  ensureDirIn(rt.root, dir);
+  let existing = readTaskFile(rt, id);
   if (existing && sameGlobs(existing.scope, scope) && sameGlobs(existing.shared, shared)) return existing;
-  if (existing && !opts.replace) {
+  if (existing && !opts.replace)
     throw new LockstepError("CONFLICT", `task ${id} is already active with another scope (${existing.scope.join(" ")})`, {
       hint: `end it first (lockstep task end ${id}) or replace its scope: lockstep task start ${id} --replace --scope \u2026`,
       detail: { task: existing }
     });
-  }
-  const task = {
+  let task = {
     v: 1,
     id,
     scope,
     shared,
     startedAt: (/* @__PURE__ */ new Date()).toISOString(),
-    startedBy: { pid: process.pid, host: hostId(), agent: opts.agent ?? null }
-  };
-  const path = taskPath(rt, id);
-  const tmp = tempPathFor(path);
+    startedBy: { pid: process.pid, host: hostId(), agent: opts.agent == null ? null : validateAgentId(opts.agent) }
+  }, path = taskPath(rt, id), tmp = tempPathFor(path);
   try {
-    writeFileSync3(tmp, JSON.stringify(task, null, 2) + "\n", { flag: "wx" });
-    if (existing) renameSync4(tmp, path);
-    else {
+    if (writeFileSync2(tmp, JSON.stringify(task, null, 2) + `
+`, { flag: "wx" }), existing) renameSync4(tmp, path);
+    else
       try {
         linkSync4(tmp, path);
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
-        const now = readTaskFile(rt, id);
+        let now = readTaskFile(rt, id);
         if (now && sameGlobs(now.scope, scope) && sameGlobs(now.shared, shared)) return now;
-        throw new LockstepError("CONFLICT", `task ${id} was started at the same moment with another scope`, { hint: `lockstep task list` });
+        throw new LockstepError("CONFLICT", `task ${id} was started at the same moment with another scope`, { hint: "lockstep task list" });
       }
-    }
   } catch (e) {
-    if (e instanceof LockstepError) throw e;
-    throw fsError(e, "write task file", path);
+    throw e instanceof LockstepError ? e : fsError(e, "write task file", path);
   } finally {
     unlinkQuiet(tmp);
   }
-  appendEvent(rt.root, "task_start", { task: id, scope, shared, replaced: Boolean(existing) });
-  return task;
+  return appendEvent(rt.root, "task_start", { task: id, scope, shared, replaced: !!existing }), task;
 }
 function endTask(opts) {
-  const id = validateTaskId(opts.id);
-  const rt = runtimeOf(opts);
-  const path = taskPath(rt, id);
-  let task = null;
+  let id = validateTaskId(opts.id), rt = runtimeOf(opts), path = taskPath(rt, id), task = null;
   try {
-    task = readTaskFile(rt, id);
-    if (!task) {
+    if (task = readTaskFile(rt, id), !task)
       throw new LockstepError("NOT_FOUND", `no active task ${id}`, { hint: "see the active tasks: lockstep task list" });
-    }
   } catch (e) {
     if (!(e instanceof LockstepError) || e.code !== "CORRUPT_STATE") throw e;
   }
   if (!unlinkQuiet(path)) throw new LockstepError("NOT_FOUND", `no active task ${id}`, { hint: "see the active tasks: lockstep task list" });
-  appendEvent(rt.root, "task_end", { task: id });
-  return { id, task };
+  return appendEvent(rt.root, "task_end", { task: id }), { id, task };
 }
 function getTask(opts) {
-  const id = validateTaskId(opts.id);
+  let id = validateTaskId(opts.id);
   return readTaskFile(runtimeOf(opts), id);
 }
 function listTasks(opts = {}) {
-  const rt = runtimeOf(opts);
-  let names;
+  let rt = runtimeOf(opts), names;
+  if (!checkDirIn(rt.root, tasksDir(rt))) return [];
   try {
     names = readdirSync5(tasksDir(rt));
   } catch (e) {
     if (e.code === "ENOENT") return [];
     throw fsError(e, "read", tasksDir(rt));
   }
-  const out = [];
-  for (const n of names.sort()) {
+  let out = [];
+  for (let n of names.sort()) {
     if (!n.endsWith(".json")) continue;
-    const id = n.slice(0, -5);
+    let id = n.slice(0, -5);
     if (!TASK_ID.test(id)) continue;
-    const t = readTaskFile(rt, id);
-    if (t) out.push(t);
+    let t = readTaskFile(rt, id);
+    t && out.push(t);
   }
   return out;
 }
 
 // src/tasks/commit.ts
 import { spawn as spawn2 } from "node:child_process";
-import { copyFileSync as copyFileSync2, existsSync as existsSync5, readdirSync as readdirSync7, statSync as statSync10, writeFileSync as writeFileSync6 } from "node:fs";
-import { isAbsolute, join as join19, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync9, statSync as statSync10, writeFileSync as writeFileSync7 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join20, relative as relative3, resolve as resolve5, sep as sep3 } from "node:path";
 
 // src/config/config.ts
-import { readFileSync as readFileSync9 } from "node:fs";
-import { join as join15 } from "node:path";
-var CONFIG_FILE = "lockstep.config.json";
-var DEFAULT_CONFIG = {
+import { readFileSync as readFileSync5 } from "node:fs";
+import { join as join14 } from "node:path";
+var CONFIG_FILE = "lockstep.config.json", DEFAULT_CONFIG = {
   lockTimeoutMs: DEFAULT_TIMEOUT_MS,
   leaseMs: DEFAULT_LEASE_MS,
   shared: [],
-  requireTask: false,
+  requireTask: !1,
+  requireHooks: !1,
+  attribution: [],
+  foreignChanges: "commit-own",
+  untrailedCommits: "warning",
   source: null
-};
-var KEYS = ["lockTimeout", "lease", "shared", "requireTask"];
+}, KEYS = ["lockTimeout", "lease", "shared", "requireTask", "requireHooks", "attribution", "foreignChanges", "untrailedCommits"], RULES = ["lines", "json-keys", "whole"];
+function oneOf(value, allowed, where) {
+  if (typeof value == "string" && allowed.includes(value)) return value;
+  throw new LockstepError("BAD_INPUT", `${where} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${quoteInput(value)}`);
+}
 function readText(path) {
   try {
-    return readFileSync9(path, "utf8");
+    return readFileSync5(path, "utf8");
   } catch (e) {
     if (e.code === "ENOENT" || e.code === "ENOTDIR") return null;
     throw new LockstepError("ENVIRONMENT", `cannot read ${path}: ${e.message}`);
@@ -4315,108 +3391,148 @@ function parseJson(text, path) {
     throw new LockstepError("BAD_INPUT", `${path} is not valid JSON: ${e.message}`, { hint: `fix the file, or check it with: node -e 'JSON.parse(require("fs").readFileSync("${path}","utf8"))'` });
   }
 }
-function durationMs(value, where) {
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return Math.round(value * 1e3);
-  if (typeof value === "string") {
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
-    if (m) return Math.round(Number(m[1]) * { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2] ?? "s"]);
-  }
-  throw new LockstepError("BAD_INPUT", `${where}: expected a number of seconds or a duration such as "90s" or "2m", got ${JSON.stringify(value)}`);
+function durationMs(value, where, range = {}) {
+  return typeof value == "number" ? durationFromSeconds(value, where, range) : typeof value == "string" ? parseDuration(value, where, range) : parseDuration(JSON.stringify(value), where, range);
 }
 function parseConfig(raw, where) {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new LockstepError("BAD_INPUT", `${where}: the lockstep configuration must be a JSON object, got ${Array.isArray(raw) ? "an array" : JSON.stringify(raw)}`);
-  }
-  const obj = raw;
-  for (const key of Object.keys(obj)) {
-    if (!KEYS.includes(key)) {
-      throw new LockstepError("BAD_INPUT", `${where}: unknown key ${JSON.stringify(key)} (known keys: ${KEYS.join(", ")})`);
-    }
-  }
-  const cfg = { ...DEFAULT_CONFIG, shared: [], source: where };
-  if (obj.lockTimeout !== void 0) cfg.lockTimeoutMs = durationMs(obj.lockTimeout, `${where}: key "lockTimeout"`);
-  if (obj.lease !== void 0) {
-    cfg.leaseMs = durationMs(obj.lease, `${where}: key "lease"`);
-    if (cfg.leaseMs < 1e3) throw new LockstepError("BAD_INPUT", `${where}: key "lease" must be at least 1 s, got ${JSON.stringify(obj.lease)}`);
-  }
-  if (obj.shared !== void 0) {
-    if (!Array.isArray(obj.shared) || !obj.shared.every((g) => typeof g === "string")) {
-      throw new LockstepError("BAD_INPUT", `${where}: key "shared" must be an array of glob strings, got ${JSON.stringify(obj.shared)}`);
-    }
+  if (raw === null || typeof raw != "object" || Array.isArray(raw))
+    throw new LockstepError("BAD_INPUT", `${where}: the lockstep configuration must be a JSON object, got ${Array.isArray(raw) ? "an array" : quoteInput(raw)}`);
+  let obj = raw;
+  for (let key of Object.keys(obj))
+    if (!KEYS.includes(key))
+      throw new LockstepError("BAD_INPUT", `${where}: unknown key ${quoteInput(key)} (known keys: ${KEYS.join(", ")})`);
+  let cfg = { ...DEFAULT_CONFIG, shared: [], attribution: [], source: where };
+  if (obj.lockTimeout !== void 0 && (cfg.lockTimeoutMs = durationMs(obj.lockTimeout, `${where}: key "lockTimeout"`)), obj.lease !== void 0 && (cfg.leaseMs = durationMs(obj.lease, `${where}: key "lease"`, { min: 1e3 })), obj.shared !== void 0) {
+    if (!Array.isArray(obj.shared) || !obj.shared.every((g) => typeof g == "string"))
+      throw new LockstepError("BAD_INPUT", `${where}: key "shared" must be an array of glob strings, got ${quoteInput(obj.shared)}`);
     try {
       cfg.shared = validateGlobs(obj.shared);
     } catch (e) {
-      if (e instanceof LockstepError) throw new LockstepError("BAD_INPUT", `${where}: key "shared": ${e.message}`);
-      throw e;
+      throw e instanceof LockstepError ? new LockstepError("BAD_INPUT", `${where}: key "shared": ${e.message}`) : e;
     }
   }
   if (obj.requireTask !== void 0) {
-    if (typeof obj.requireTask !== "boolean") throw new LockstepError("BAD_INPUT", `${where}: key "requireTask" must be true or false, got ${JSON.stringify(obj.requireTask)}`);
+    if (typeof obj.requireTask != "boolean") throw new LockstepError("BAD_INPUT", `${where}: key "requireTask" must be true or false, got ${quoteInput(obj.requireTask)}`);
     cfg.requireTask = obj.requireTask;
   }
-  return cfg;
+  if (obj.requireHooks !== void 0) {
+    if (typeof obj.requireHooks != "boolean") throw new LockstepError("BAD_INPUT", `${where}: key "requireHooks" must be true or false, got ${JSON.stringify(obj.requireHooks)}`);
+    cfg.requireHooks = obj.requireHooks;
+  }
+  if (obj.attribution !== void 0) {
+    let a = obj.attribution;
+    if (a === null || typeof a != "object" || Array.isArray(a)) throw new LockstepError("BAD_INPUT", `${where}: key "attribution" must be an object of GLOB: "lines" | "json-keys" | "whole", got ${quoteInput(a)}`);
+    for (let [glob, rule] of Object.entries(a)) {
+      let g;
+      try {
+        g = validateGlob(glob);
+      } catch (e) {
+        throw e instanceof LockstepError ? new LockstepError("BAD_INPUT", `${where}: key "attribution": ${e.message}`) : e;
+      }
+      cfg.attribution.push({ glob: g, rule: oneOf(rule, RULES, `${where}: key "attribution" ${JSON.stringify(glob)}`) });
+    }
+  }
+  return obj.foreignChanges !== void 0 && (cfg.foreignChanges = oneOf(obj.foreignChanges, ["commit-own", "block"], `${where}: key "foreignChanges"`)), obj.untrailedCommits !== void 0 && (cfg.untrailedCommits = oneOf(obj.untrailedCommits, ["warning", "error"], `${where}: key "untrailedCommits"`)), cfg;
 }
 function loadConfig(opts) {
-  const filePath = join15(opts.topLevel, CONFIG_FILE);
-  const pkgPath = join15(opts.topLevel, "package.json");
-  const fileText = readText(filePath);
-  const pkgText = readText(pkgPath);
-  let fromPkg;
+  let filePath = join14(opts.topLevel, CONFIG_FILE), pkgPath = join14(opts.topLevel, "package.json"), fileText = readText(filePath), pkgText = readText(pkgPath), fromPkg;
   if (pkgText !== null) {
-    const pkg = parseJson(pkgText, pkgPath);
-    if (pkg && typeof pkg === "object" && !Array.isArray(pkg)) fromPkg = pkg.lockstep;
+    let pkg = parseJson(pkgText, pkgPath);
+    pkg && typeof pkg == "object" && !Array.isArray(pkg) && (fromPkg = pkg.lockstep);
   }
-  if (fileText !== null && fromPkg !== void 0) {
+  if (fileText !== null && fromPkg !== void 0)
     throw new LockstepError("BAD_INPUT", `lockstep is configured twice: in ${filePath} and in the "lockstep" key of ${pkgPath}`, {
       hint: "keep one of them"
     });
+  return fileText !== null ? parseConfig(parseJson(fileText, filePath), filePath) : fromPkg !== void 0 ? parseConfig(fromPkg, `${pkgPath} "lockstep"`) : { ...DEFAULT_CONFIG, shared: [], attribution: [] };
+}
+
+// src/git/temp-index.ts
+import { closeSync as closeSync4, fstatSync as fstatSync3, openSync as openSync3, readFileSync as readFileSync6, utimesSync as utimesSync2, writeFileSync as writeFileSync3 } from "node:fs";
+function copyIndexForTemp(index, to) {
+  let fd;
+  try {
+    fd = openSync3(index, "r");
+  } catch (e) {
+    if (e.code === "ENOENT") return !1;
+    throw fsError(e, "read", index);
   }
-  if (fileText !== null) return parseConfig(parseJson(fileText, filePath), filePath);
-  if (fromPkg !== void 0) return parseConfig(fromPkg, `${pkgPath} "lockstep"`);
-  return { ...DEFAULT_CONFIG, shared: [] };
+  let data, mtimeSec;
+  try {
+    let st = fstatSync3(fd);
+    mtimeSec = Math.floor(st.mtimeMs / 1e3), data = readFileSync6(fd);
+  } catch (e) {
+    throw fsError(e, "read", index);
+  } finally {
+    closeSync4(fd);
+  }
+  try {
+    writeFileSync3(to, data, { flag: "wx", mode: 420 }), utimesSync2(to, mtimeSec, mtimeSec);
+  } catch (e) {
+    throw fsError(e, "write", to);
+  }
+  return !0;
 }
 
 // src/tasks/fence.ts
-import { linkSync as linkSync5, readFileSync as readFileSync10, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join16 } from "node:path";
+import { linkSync as linkSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join15 } from "node:path";
 
 // src/tasks/trailers.ts
-var TRAILER_TASK = "Lockstep-Task";
-var TRAILER_SCOPE = "Lockstep-Scope";
-var TRAILER_SHARED = "Lockstep-Shared";
-var TRAILER_FENCE = "Lockstep-Fence";
+var TRAILER_TASK = "Lockstep-Task", TRAILER_SCOPE = "Lockstep-Scope", TRAILER_SHARED = "Lockstep-Shared", TRAILER_FENCE = "Lockstep-Fence", TRAILER_PARENT = "Lockstep-Parent", MAX_TRAILER_LINE = 100;
 function encodeGlobs(globs) {
   return JSON.stringify(globs).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function chunkedTrailer(key, encoded) {
+  let room = MAX_TRAILER_LINE - key.length - 2;
+  if (encoded.length <= room) return [`${key}: ${encoded}`];
+  let value = encoded.replace(/ /g, "\\u0020"), lines = [], pos = 0;
+  for (; pos < value.length; ) {
+    let end = Math.min(value.length, pos + room);
+    if (end < value.length) {
+      let comma = value.lastIndexOf('",', end - 2);
+      comma + 2 > pos + room / 2 && (end = comma + 2);
+    }
+    lines.push(`${key}: ${value.slice(pos, end)}`), pos = end;
+  }
+  return lines;
 }
 function formatFence(token, counter) {
   return counter ? `${token}@${counter}` : String(token);
 }
+function trailerLines(t) {
+  let lines = [`${TRAILER_TASK}: ${t.task}`, ...chunkedTrailer(TRAILER_SCOPE, encodeGlobs(t.scope))];
+  t.shared.length && lines.push(...chunkedTrailer(TRAILER_SHARED, encodeGlobs(t.shared))), lines.push(`${TRAILER_FENCE}: ${t.fence}`, `${TRAILER_PARENT}: ${t.parent || "none"}`);
+  for (let l of lines)
+    if (/[\r\n]/.test(l)) throw new LockstepError("BAD_INPUT", `a trailer may not span lines: ${quoteInput(l)}`);
+  return lines;
+}
+var LOCKSTEP_TRAILER_LINE = /^Lockstep-(Task|Scope|Shared|Fence|Parent):/;
+function withoutLockstepTrailers(message) {
+  return message.split(`
+`).filter((l) => !LOCKSTEP_TRAILER_LINE.test(l)).join(`
+`);
+}
 function trailerArgs(t) {
-  const lines = [`${TRAILER_TASK}: ${t.task}`, `${TRAILER_SCOPE}: ${encodeGlobs(t.scope)}`];
-  if (t.shared.length) lines.push(`${TRAILER_SHARED}: ${encodeGlobs(t.shared)}`);
-  lines.push(`${TRAILER_FENCE}: ${t.fence}`);
-  for (const l of lines) {
-    if (/[\r\n]/.test(l)) throw new LockstepError("BAD_INPUT", `a trailer may not span lines: ${JSON.stringify(l)}`);
-  }
-  return lines.flatMap((l) => ["--trailer", l]);
+  return ["--if-exists", "add", "--if-missing", "add", ...trailerLines(t).flatMap((l) => ["--trailer", l])];
 }
 
 // src/tasks/fence.ts
 var ID2 = /^[a-f0-9]{12}$/;
 function fenceCounterId(root) {
-  const path = join16(root, "fence-id");
+  let path = join15(root, "fence-id");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const id = readFileSync10(path, "utf8").trim();
+      let id = readFileNoFollow(path).trim();
       if (ID2.test(id)) return id;
       break;
-    } catch {
+    } catch (e) {
+      if (e.code === "ELOOP") throw fsError(e, "read", path);
     }
-    const tmp = tempPathFor(path);
+    let tmp = tempPathFor(path);
     try {
       writeFileSync4(tmp, `${randomHex(6)}
-`);
-      linkSync5(tmp, path);
+`, { flag: "wx" }), linkSync5(tmp, path);
     } catch {
     } finally {
       unlinkQuiet(tmp);
@@ -4433,60 +3549,50 @@ import { setTimeout as sleep2 } from "node:timers/promises";
 
 // src/git/git-locks.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { linkSync as linkSync6, lstatSync, readdirSync as readdirSync6, readFileSync as readFileSync11, readlinkSync, realpathSync as realpathSync3, renameSync as renameSync5, statSync as statSync9, unlinkSync as unlinkSync4 } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join17, relative, resolve as resolve4, sep } from "node:path";
+import { linkSync as linkSync6, lstatSync as lstatSync5, readdirSync as readdirSync6, readFileSync as readFileSync7, readlinkSync as readlinkSync2, realpathSync as realpathSync3, renameSync as renameSync5, statSync as statSync9, unlinkSync as unlinkSync4 } from "node:fs";
+import { basename as basename2, dirname as dirname6, join as join16, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
 function findGitLockFiles(commonDir) {
-  const out = [];
-  const lockFilesIn = (dir) => {
-    for (const e of safeReaddir(dir)) if (e.isFile() && e.name.endsWith(".lock")) out.push(join17(dir, e.name));
+  let out = [], lockFilesIn = (dir) => {
+    for (let e of safeReaddir(dir)) e.isFile() && e.name.endsWith(".lock") && out.push(join16(dir, e.name));
+  }, walkRefs = (dir, depth) => {
+    if (!(depth > 32))
+      for (let e of safeReaddir(dir))
+        e.isDirectory() ? walkRefs(join16(dir, e.name), depth + 1) : e.isFile() && e.name.endsWith(".lock") && out.push(join16(dir, e.name));
   };
-  const walkRefs = (dir, depth) => {
-    if (depth > 32) return;
-    for (const e of safeReaddir(dir)) {
-      if (e.isDirectory()) walkRefs(join17(dir, e.name), depth + 1);
-      else if (e.isFile() && e.name.endsWith(".lock")) out.push(join17(dir, e.name));
-    }
-  };
-  lockFilesIn(commonDir);
-  walkRefs(join17(commonDir, "refs"), 0);
-  for (const w of safeReaddir(join17(commonDir, "worktrees"))) {
-    if (!w.isDirectory()) continue;
-    lockFilesIn(join17(commonDir, "worktrees", w.name));
-    walkRefs(join17(commonDir, "worktrees", w.name, "refs"), 0);
-  }
+  lockFilesIn(commonDir), walkRefs(join16(commonDir, "refs"), 0);
+  for (let w of safeReaddir(join16(commonDir, "worktrees")))
+    w.isDirectory() && (lockFilesIn(join16(commonDir, "worktrees", w.name)), walkRefs(join16(commonDir, "worktrees", w.name, "refs"), 0));
   return out.sort();
 }
 function safeReaddir(dir) {
   try {
-    return readdirSync6(dir, { withFileTypes: true });
+    return readdirSync6(dir, { withFileTypes: !0 });
   } catch {
     return [];
   }
 }
 function repositoryDirs(commonDir) {
-  const dirs = [commonDir];
-  if (basename2(commonDir) === ".git") dirs.push(dirname4(commonDir));
-  for (const w of safeReaddir(join17(commonDir, "worktrees"))) {
+  let dirs = [commonDir];
+  basename2(commonDir) === ".git" && dirs.push(dirname6(commonDir));
+  for (let w of safeReaddir(join16(commonDir, "worktrees")))
     try {
-      const dotGit = readFileSync11(join17(commonDir, "worktrees", w.name, "gitdir"), "utf8").trim();
-      if (dotGit) dirs.push(dirname4(dotGit));
+      let dotGit = readFileSync7(join16(commonDir, "worktrees", w.name, "gitdir"), "utf8").trim();
+      dotGit && dirs.push(dirname6(dotGit));
     } catch {
     }
-  }
   return dirs;
 }
-var within = (dir, p) => p === dir || p.startsWith(dir.endsWith(sep) ? dir : dir + sep);
-var TICKS_PER_SECOND = 100;
+var within = (dir, p) => p === dir || p.startsWith(dir.endsWith(sep2) ? dir : dir + sep2), TICKS_PER_SECOND = 100;
 function readProcFile(pid, file) {
   try {
-    return readFileSync11(`/proc/${pid}/${file}`, "latin1");
+    return readFileSync7(`/proc/${pid}/${file}`, "latin1");
   } catch {
     return null;
   }
 }
 function readLink(p) {
   try {
-    return readlinkSync(p);
+    return readlinkSync2(p);
   } catch {
     return null;
   }
@@ -4495,50 +3601,60 @@ function isDaemon(args) {
   return args.some((a) => a === "daemon" || a.endsWith("--daemon"));
 }
 function scanProcfs(repoDirs, lockPaths) {
-  const processes = [];
-  let pids;
+  let processes = [], pids;
   try {
-    if (faultValue("process-listing-fails")) throw new Error("process listing failed (fault)");
     pids = readdirSync6("/proc");
   } catch {
     return { processes: null, fileTimeIn: (t) => t, slackMs: 0 };
   }
-  for (const name of pids) {
+  for (let name of pids) {
     if (!/^[0-9]+$/.test(name)) continue;
-    const pid = Number(name);
+    let pid = Number(name);
     if (pid === process.pid) continue;
-    const stat = readProcStat(pid);
+    let stat = readProcStat(pid);
     if (!stat) continue;
-    const { comm } = stat;
-    const startTicks = Number(stat.start);
+    let { comm } = stat, startTicks = Number(stat.start);
     if (!Number.isFinite(startTicks)) continue;
-    const args = (readProcFile(pid, "cmdline") ?? "").split("\0").filter((a) => a !== "");
-    const isGit = comm.startsWith("git") && !isDaemon(args);
-    let mayUseRepo = true;
-    if (isGit) {
-      const cwd = readLink(`/proc/${pid}/cwd`);
-      const env = readProcFile(pid, "environ");
-      const inRepo = (p) => repoDirs.some((d) => within(d, p));
-      const pointedHere = env !== null && env.split("\0").some((kv) => {
-        const m = /^GIT_(?:DIR|WORK_TREE|COMMON_DIR|INDEX_FILE)=(.+)$/.exec(kv);
-        return m !== null && (cwd === null || inRepo(resolve4(cwd, m[1])));
-      });
-      mayUseRepo = cwd === null || env === null || pointedHere || args.some((a) => a.startsWith("--git-dir") || a.startsWith("--work-tree")) || inRepo(cwd);
-    }
-    let open = null;
-    const fds = readdirNames(`/proc/${pid}/fd`);
+    let args = (readProcFile(pid, "cmdline") ?? "").split("\0").filter((a) => a !== ""), isGit = comm.startsWith("git") && !isDaemon(args), mayUseRepo = isGit ? gitMayUseRepo(pid, args, repoDirs) : !0;
+    if (mayUseRepo === "gone") continue;
+    let open = null, fds = readdirNames(`/proc/${pid}/fd`);
     if (fds) {
       open = /* @__PURE__ */ new Set();
-      for (const fd of fds) {
-        const target = readLink(`/proc/${pid}/fd/${fd}`);
-        if (target !== null && lockPaths.has(target)) open.add(target);
+      for (let fd of fds) {
+        let target = readLink(`/proc/${pid}/fd/${fd}`);
+        target !== null && lockPaths.has(target) && open.add(target);
       }
     }
     processes.push({ pid, startMs: startTicks * 1e3 / TICKS_PER_SECOND, isGit, mayUseRepo, command: args.join(" ").slice(0, 200) || comm, open });
   }
-  const uptimeMs = Number(readFileSync11("/proc/uptime", "latin1").split(" ")[0] ?? "0") * 1e3;
-  const now = Date.now();
+  let uptimeMs = Number(readFileSync7("/proc/uptime", "latin1").split(" ")[0] ?? "0") * 1e3, now = Date.now();
   return { processes, fileTimeIn: (ctimeMs) => uptimeMs - (now - ctimeMs), slackMs: 50 };
+}
+function gitMayUseRepo(pid, args, repoDirs) {
+  let cwd = readProcOrGone(pid, "cwd", (p) => readlinkSync2(p)), env = readProcOrGone(pid, "environ", (p) => readFileSync7(p, "latin1"));
+  if (cwd === "gone" || env === "gone") return "gone";
+  if (cwd === null || env === null) return !0;
+  let inRepo = (p) => repoDirs.some((d) => within(d, canonical(resolve4(cwd, p))));
+  return inRepo(cwd) || [...pointedByEnv(env), ...pointedByArgs(args)].some(inRepo);
+}
+function readProcOrGone(pid, file, read) {
+  try {
+    return read(`/proc/${pid}/${file}`);
+  } catch (e) {
+    let code = e.code;
+    return code === "ENOENT" || code === "ESRCH" ? "gone" : null;
+  }
+}
+function pointedByEnv(env) {
+  return env.split("\0").flatMap((kv) => /^GIT_(?:DIR|WORK_TREE|COMMON_DIR|INDEX_FILE)=(.+)$/.exec(kv)?.[1] ?? []);
+}
+function pointedByArgs(args) {
+  return args.flatMap((a, i) => {
+    let m = /^--(?:git-dir|work-tree)(?:=(.*))?$/.exec(a);
+    if (!m) return [];
+    let value = m[1] ?? args[i + 1];
+    return value ? [value] : [];
+  });
 }
 function readdirNames(dir) {
   try {
@@ -4548,21 +3664,20 @@ function readdirNames(dir) {
   }
 }
 function scanPs() {
-  const processes = [];
-  let out;
+  let processes = [], out;
   try {
     out = execFileSync2("ps", ["-A", "-o", "pid=,lstart=,comm="], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, LC_ALL: "C" } });
   } catch {
     return { processes: null, fileTimeIn: (t) => t, slackMs: 0 };
   }
-  for (const line of out.split("\n")) {
-    const m = /^\s*(\d+)\s+(\w{3}\s+\w{3}\s+\d+\s+[\d:]{8}\s+\d{4})\s+(.+)$/.exec(line);
+  for (let line of out.split(`
+`)) {
+    let m = /^\s*(\d+)\s+(\w{3}\s+\w{3}\s+\d+\s+[\d:]{8}\s+\d{4})\s+(.+)$/.exec(line);
     if (!m) continue;
-    const pid = Number(m[1]);
-    const started = Date.parse(m[2]);
+    let pid = Number(m[1]), started = Date.parse(m[2]);
     if (pid === process.pid || !Number.isFinite(started)) continue;
-    const comm = basename2(m[3].trim());
-    processes.push({ pid, startMs: started, isGit: comm.startsWith("git"), mayUseRepo: true, command: m[3].trim(), open: null });
+    let comm = basename2(m[3].trim());
+    processes.push({ pid, startMs: started, isGit: comm.startsWith("git"), mayUseRepo: !0, command: m[3].trim(), open: null });
   }
   return { processes, fileTimeIn: (ctimeMs) => ctimeMs, slackMs: 1500 };
 }
@@ -4571,31 +3686,26 @@ function scanProcesses(repoDirs, lockPaths) {
 }
 function canonical(path) {
   try {
-    return join17(realpathSync3.native(dirname4(path)), basename2(path));
+    return join16(realpathSync3.native(dirname6(path)), basename2(path));
   } catch {
     return path;
   }
 }
 function statOrNull(path) {
   try {
-    return lstatSync(path);
+    return lstatSync5(path);
   } catch {
     return null;
   }
 }
 function judge(path, st, commonDir, scan2) {
-  const holders = [];
-  const changedAt = scan2.fileTimeIn(st.ctimeMs);
-  const real2 = canonical(path);
-  if (scan2.processes === null) holders.push({ pid: 0, command: "the processes of this machine could not be listed", reason: "unknown" });
-  for (const p of scan2.processes ?? []) {
-    if (p.open?.has(real2)) holders.push({ pid: p.pid, command: p.command, reason: "open" });
-    else if (p.isGit && p.mayUseRepo && p.startMs <= changedAt + scan2.slackMs) holders.push({ pid: p.pid, command: p.command, reason: "older" });
-  }
-  if (faultValue("ignore-git-lock-holders")) holders.length = 0;
+  let holders = [], changedAt = scan2.fileTimeIn(st.ctimeMs), real2 = canonical(path);
+  scan2.processes === null && holders.push({ pid: 0, command: "the processes of this machine could not be listed", reason: "unknown" });
+  for (let p of scan2.processes ?? [])
+    p.open?.has(real2) ? holders.push({ pid: p.pid, command: p.command, reason: "open" }) : p.isGit && p.mayUseRepo && p.startMs <= changedAt + scan2.slackMs && holders.push({ pid: p.pid, command: p.command, reason: "older" });
   return {
     path,
-    name: relative(commonDir, path),
+    name: relative2(commonDir, path),
     ageMs: Math.max(0, Date.now() - st.ctimeMs),
     state: holders.length ? "in-use" : "stale",
     holders,
@@ -4605,26 +3715,21 @@ function judge(path, st, commonDir, scan2) {
   };
 }
 function gitLockFiles(commonDir, paths = findGitLockFiles(commonDir)) {
-  const scanFor = (files) => scanProcesses(repositoryDirs(commonDir).map(canonical), new Set(files.map(canonical)));
-  const listFirst = faultValue("list-processes-first") > 0;
-  const early = listFirst ? scanFor(paths) : null;
-  if (listFirst) faultPauseSync("pause-between-look-and-list");
-  const found = paths.map((path) => ({ path, st: statOrNull(path) })).filter((f) => f.st !== null);
-  if (!listFirst) faultPauseSync("pause-between-look-and-list");
+  let scanFor = (files) => scanProcesses(repositoryDirs(commonDir).map(canonical), new Set(files.map(canonical))), found = paths.map((path) => ({ path, st: statOrNull(path) })).filter((f) => f.st !== null);
   if (!found.length) return [];
-  const scan2 = early ?? scanFor(found.map((f) => f.path));
+  let scan2 = scanFor(found.map((f) => f.path));
   return found.map((f) => judge(f.path, f.st, commonDir, scan2));
 }
 function removeStaleGitLock(lock) {
   if (lock.state !== "stale") return "in-use";
   let st;
   try {
-    st = lstatSync(lock.path);
+    st = lstatSync5(lock.path);
   } catch {
     return "gone";
   }
   if (st.dev !== lock.dev || st.ino !== lock.ino || st.ctimeMs !== lock.ctimeMs) return "changed";
-  const aside = `${lock.path}.lockstep-stale-${process.pid}-${randomHex(4)}`;
+  let aside = `${lock.path}.lockstep-stale-${process.pid}-${randomHex(4)}`;
   try {
     renameSync5(lock.path, aside);
   } catch (e) {
@@ -4632,14 +3737,13 @@ function removeStaleGitLock(lock) {
     throw fsError(e, "move aside the stale lock file", lock.path);
   }
   try {
-    const moved = statSync9(aside);
+    let moved = statSync9(aside);
     if (moved.dev !== lock.dev || moved.ino !== lock.ino) {
       try {
         linkSync6(aside, lock.path);
       } catch {
       }
-      unlinkSync4(aside);
-      return "changed";
+      return unlinkSync4(aside), "changed";
     }
     unlinkSync4(aside);
   } catch (e) {
@@ -4649,44 +3753,34 @@ function removeStaleGitLock(lock) {
   return "cleared";
 }
 function clearIfStale(commonDir, path) {
-  const [lock] = gitLockFiles(commonDir, [path]);
-  if (!lock) return { outcome: "gone", lock: null };
-  return { outcome: removeStaleGitLock(lock), lock };
+  let [lock] = gitLockFiles(commonDir, [path]);
+  return lock ? { outcome: removeStaleGitLock(lock), lock } : { outcome: "gone", lock: null };
 }
 function recordClearedGitLock(root, lock, by) {
   appendEvent(root, "git_lock_cleared", { lock: lock.name, path: lock.path, ageMs: Math.round(lock.ageMs), by });
 }
 function clearStaleLockNamedIn(stderr, commonDir, root, by) {
-  const path = lockFileInError(stderr, commonDir);
-  if (!path) return false;
-  const { outcome, lock } = clearIfStale(commonDir, path);
-  if (outcome !== "cleared" || !lock) return false;
-  recordClearedGitLock(root, lock, by);
-  return true;
+  let path = lockFileInError(stderr, commonDir);
+  if (!path) return !1;
+  let { outcome, lock } = clearIfStale(commonDir, path);
+  return outcome !== "cleared" || !lock ? !1 : (recordClearedGitLock(root, lock, by), !0);
 }
 function checkGitLocks(opts = {}) {
-  const rt = openRuntime({ cwd: opts.cwd, allowBare: true });
-  const commonDir = rt.repo?.commonDir;
+  let rt = openRuntime({ cwd: opts.cwd, allowBare: !0 }), commonDir = rt.repo?.commonDir;
   if (!commonDir) throw new LockstepError("NOT_A_REPO", `${opts.cwd ?? process.cwd()} is not inside a git repository`);
-  const locks = gitLockFiles(commonDir);
-  const cleared = [];
-  const stale = [];
-  for (const l of locks) {
+  let locks = gitLockFiles(commonDir), cleared = [], stale = [];
+  for (let l of locks) {
     if (l.state !== "stale") continue;
-    const outcome = opts.clear ? removeStaleGitLock(l) : null;
-    if (outcome === "cleared") {
-      cleared.push(l);
-      recordClearedGitLock(rt.root, l, opts.by ?? "lockstep git-locks --clear");
-    } else if (outcome !== "gone") stale.push(l);
+    let outcome = opts.clear ? removeStaleGitLock(l) : null;
+    outcome === "cleared" ? (cleared.push(l), recordClearedGitLock(rt.root, l, opts.by ?? "lockstep git-locks --clear")) : outcome !== "gone" && stale.push(l);
   }
   return { commonDir, locks, cleared, stale };
 }
 function lockFileInError(stderr, commonDir) {
-  const m = /Unable to create '([^'\n]+\.lock)': File exists/.exec(stderr);
+  let m = /Unable to create '([^'\n]+\.lock)': File exists/.exec(stderr);
   if (!m) return null;
-  const path = resolve4(m[1]);
-  const dir = canonical(commonDir);
-  return within(commonDir, path) || within(dir, canonical(path)) ? path : null;
+  let path = resolve4(m[1]), dir = canonical(commonDir);
+  return within(dir, canonical(path)) ? path : null;
 }
 
 // src/tasks/index-retry.ts
@@ -4697,91 +3791,84 @@ var JUDGE_EVERY_MS = 1e3;
 async function withIndexRetry(run, deadlineMs, stale) {
   let nextJudge = 0;
   for (let delay = 5; ; delay = Math.min(100, delay * 2)) {
-    const r = await run();
+    let r = await run();
     if (!indexLocked(r)) return r;
     if (stale && Date.now() >= nextJudge) {
       nextJudge = Date.now() + JUDGE_EVERY_MS;
-      const { outcome, lock } = clearIfStale(stale.commonDir, stale.lock);
+      let { outcome, lock } = clearIfStale(stale.commonDir, stale.lock);
       if (outcome === "cleared" && lock) {
         await stale.onCleared(lock);
         continue;
       }
     }
     if (Date.now() > deadlineMs) return r;
-    await sleep2(delay);
+    await sleep2(timerDelay(delay));
   }
 }
 
 // src/tasks/orphans.ts
-import { copyFileSync, linkSync as linkSync7, lstatSync as lstatSync2, readlinkSync as readlinkSync2, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join18 } from "node:path";
+import { constants as constants4, copyFileSync, linkSync as linkSync7, lstatSync as lstatSync6, readlinkSync as readlinkSync3, rmSync as rmSync2, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join17 } from "node:path";
 
 // src/tasks/git-paths.ts
-var COMMON = ["--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv"];
-var STAGED_ARGS = ["diff", "--cached", ...COMMON, "--no-relative", "--ita-invisible-in-index"];
+var COMMON = ["--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv"], STAGED_ARGS = ["diff", "--cached", ...COMMON, "--no-relative", "--ita-invisible-in-index"];
 function splitNul(raw) {
-  const parts = raw.split("\0");
-  if (parts.length && parts[parts.length - 1] === "") parts.pop();
-  return parts;
+  let parts = raw.split("\0");
+  return parts.length && parts[parts.length - 1] === "" && parts.pop(), parts;
 }
 async function stagedPaths(git, env) {
-  const raw = await git.exec(STAGED_ARGS, { readOnly: true, env });
+  let raw = await git.exec(STAGED_ARGS, { readOnly: !0, env });
   return { raw, paths: splitNul(raw) };
 }
 async function headCommit(git) {
-  const r = await git.run(["rev-parse", "--verify", "-q", "HEAD^{commit}"], { readOnly: true });
+  let r = await git.run(["rev-parse", "--verify", "-q", "HEAD^{commit}"], { readOnly: !0 });
   return r.code === 0 ? r.stdout.trim() : null;
 }
 
 // src/tasks/orphans.ts
 var ORPHANS_DIR = "orphans";
 function fieldsThenPath(rec, n) {
-  let at = 0;
-  const fields = [];
+  let at = 0, fields = [];
   for (let k = 0; k < n; k++) {
-    const sp = rec.indexOf(" ", at);
+    let sp = rec.indexOf(" ", at);
     if (sp < 0) return null;
-    fields.push(rec.slice(at, sp));
-    at = sp + 1;
+    fields.push(rec.slice(at, sp)), at = sp + 1;
   }
   return { fields, path: rec.slice(at) };
 }
 function parseStatusV2(raw) {
-  const byPath = /* @__PURE__ */ new Map();
-  const recs = raw.split("\0");
+  let byPath = /* @__PURE__ */ new Map(), recs = raw.split("\0");
   for (let k = 0; k < recs.length; k++) {
-    const rec = recs[k];
+    let rec = recs[k];
     if (rec === "") continue;
-    const kind = rec[0];
+    let kind = rec[0];
     if (kind === "1" || kind === "2") {
-      const p = fieldsThenPath(rec, kind === "1" ? 8 : 9);
-      if (kind === "2") k++;
-      if (!p) continue;
-      const [, xy, sub, mH, mI] = p.fields;
+      let p = fieldsThenPath(rec, kind === "1" ? 8 : 9);
+      if (kind === "2" && k++, !p) continue;
+      let [, xy, sub, mH, mI] = p.fields;
       if (sub !== "N...") continue;
-      const prev = byPath.get(p.path);
+      let prev = byPath.get(p.path);
       byPath.set(p.path, {
         path: p.path,
         inHead: mH !== "000000",
         inIndex: mI !== "000000",
         indexDiffers: xy[0] !== ".",
-        worktreeDiffers: xy[1] !== "." || (prev?.worktreeDiffers ?? false)
+        worktreeDiffers: xy[1] !== "." || (prev?.worktreeDiffers ?? !1)
       });
     } else if (kind === "?") {
-      const path = rec.slice(2);
-      const prev = byPath.get(path);
-      byPath.set(path, prev ? { ...prev, worktreeDiffers: true } : { path, inHead: false, inIndex: false, indexDiffers: false, worktreeDiffers: true });
+      let path = rec.slice(2), prev = byPath.get(path);
+      byPath.set(path, prev ? { ...prev, worktreeDiffers: !0 } : { path, inHead: !1, inIndex: !1, indexDiffers: !1, worktreeDiffers: !0 });
     }
   }
   return [...byPath.values()];
 }
 function sanitizePath(p) {
-  const s = p.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "");
+  let s = p.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "");
   return (s.length > 100 ? s.slice(-100) : s) || "path";
 }
 function lstatQuiet(p) {
   try {
-    return lstatSync2(p);
+    return lstatSync6(p);
   } catch {
     return null;
   }
@@ -4789,10 +3876,9 @@ function lstatQuiet(p) {
 function publish(tmp, dir, base) {
   try {
     for (let n = 1; ; n++) {
-      const target = join18(dir, n === 1 ? base : `${base}-${n}`);
+      let target = join17(dir, n === 1 ? base : `${base}-${n}`);
       try {
-        linkSync7(tmp, target);
-        return target;
+        return linkSync7(tmp, target), target;
       } catch (e) {
         if (e.code !== "EEXIST" || n > 1e3) throw e;
       }
@@ -4802,161 +3888,373 @@ function publish(tmp, dir, base) {
   }
 }
 async function moveAsideForeignChanges(opts) {
-  const { git, top } = opts;
-  const candidates = opts.paths.filter((p) => {
-    if (p === ".") return true;
-    const st = lstatQuiet(join18(top, p));
-    if (st?.isDirectory()) return true;
-    return classifyPaths({ task: opts.task, others: [], shared: opts.shared, paths: [p] }).shared.length > 0;
-  });
+  let { git, top } = opts, candidates = opts.paths.filter((p) => p === "." || lstatQuiet(join17(top, p))?.isDirectory() ? !0 : classifyPaths({ task: opts.task, others: [], shared: opts.shared, paths: [p] }).shared.length > 0);
   if (candidates.length === 0) return [];
-  const status = await git.run(["--literal-pathspecs", "status", "--porcelain=v2", "-z", "--untracked-files=all", "--no-renames", "--ignore-submodules=all", "--", ...candidates], { readOnly: true });
+  let status = await git.run(["--literal-pathspecs", "status", "--porcelain=v2", "-z", "--untracked-files=all", "--no-renames", "--ignore-submodules=all", "--", ...candidates], { readOnly: !0 });
   if (status.code !== 0) throw new LockstepError("GIT_FAILED", `checking ${candidates.map(showPath).join(" ")} for changes left by others (git status) failed: ${status.stderr.trim()}`);
-  const dirty = parseStatusV2(status.stdout);
+  let dirty = parseStatusV2(status.stdout);
   if (dirty.length === 0) return [];
-  const sharedSet = new Set(classifyPaths({ task: opts.task, others: opts.others, shared: opts.shared, paths: dirty.map((d) => d.path) }).shared);
-  const found = dirty.filter((d) => sharedSet.has(d.path) && !lstatQuiet(join18(top, d.path))?.isDirectory());
+  let sharedSet = new Set(classifyPaths({ task: opts.task, others: opts.others, shared: opts.shared, paths: dirty.map((d) => d.path) }).shared), found = dirty.filter((d) => sharedSet.has(d.path) && !lstatQuiet(join17(top, d.path))?.isDirectory());
   if (found.length === 0) return [];
-  const dir = join18(opts.root, ORPHANS_DIR);
-  ensureDir(dir);
-  const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/[-:]/g, "");
-  const prefix = `${stamp}-${opts.task.id}-`;
-  const fromTask = opts.handle.tookOver?.task ?? null;
-  const base = found.some((d) => d.inHead) ? await headCommit(git) : null;
-  const indexCopies = found.filter((d) => d.inIndex && d.indexDiffers && d.worktreeDiffers);
-  const exportDir = join18(dir, `.export.${process.pid}.${randomHex(4)}`);
-  const out = [];
+  let dir = join17(opts.root, ORPHANS_DIR);
+  ensureDirIn(opts.root, dir);
+  let prefix = `${(/* @__PURE__ */ new Date()).toISOString().replace(/[-:]/g, "")}-${opts.task.id}-`, fromTask = opts.handle.tookOver?.task ?? null, base = found.some((d) => d.inHead) ? await headCommit(git) : null, indexCopies = found.filter((d) => d.inIndex && d.indexDiffers && d.worktreeDiffers), exportDir = join17(dir, `.export.${process.pid}.${randomHex(4)}`), out = [];
   try {
     if (indexCopies.length) {
-      const r = await git.run(["checkout-index", "-f", "-z", "--stdin", `--prefix=${exportDir}/`], { readOnly: true, input: indexCopies.map((d) => `${d.path}\0`).join("") });
+      let r = await git.run(["checkout-index", "-f", "-z", "--stdin", `--prefix=${exportDir}/`], { readOnly: !0, input: indexCopies.map((d) => `${d.path}\0`).join("") });
       if (r.code !== 0) throw new LockstepError("GIT_FAILED", `saving the staged versions of ${indexCopies.map((d) => showPath(d.path)).join(" ")} (git checkout-index) failed: ${r.stderr.trim()}; nothing committed`);
     }
-    for (const d of found) {
-      const name = prefix + sanitizePath(d.path);
-      const abs = join18(top, d.path);
-      const st = lstatQuiet(abs);
-      const exported = indexCopies.includes(d) ? join18(exportDir, d.path) : null;
-      let savedTo = null;
-      let stagedSavedTo = null;
+    for (let d of found) {
+      let name = prefix + sanitizePath(d.path), abs = join17(top, d.path), st = lstatQuiet(abs), exported = indexCopies.includes(d) ? join17(exportDir, d.path) : null, savedTo = null, stagedSavedTo = null;
       if (st?.isFile() || st?.isSymbolicLink()) {
-        const tmp = tempPathFor(join18(dir, name));
-        if (st.isSymbolicLink()) writeFileSync5(tmp, readlinkSync2(abs), { flag: "wx" });
-        else copyFileSync(abs, tmp);
-        savedTo = publish(tmp, dir, name);
-        if (exported) stagedSavedTo = publish(exported, dir, `${name}.staged`);
-      } else if (exported) {
-        savedTo = publish(exported, dir, name);
-      }
+        let tmp = tempPathFor(join17(dir, name));
+        st.isSymbolicLink() ? writeFileSync5(tmp, readlinkSync3(abs), { flag: "wx" }) : copyFileSync(abs, tmp, constants4.COPYFILE_EXCL), savedTo = publish(tmp, dir, name), exported && (stagedSavedTo = publish(exported, dir, `${name}.staged`));
+      } else exported && (savedTo = publish(exported, dir, name));
       out.push({ path: d.path, savedTo, stagedSavedTo, deleted: savedTo === null, base: d.inHead ? base : null, fromTask });
     }
   } finally {
-    rmSync(exportDir, { recursive: true, force: true });
+    rmSync2(exportDir, { recursive: !0, force: !0 });
   }
-  const saved = () => out.filter((o) => o.savedTo).map((o) => `${showPath(o.path)} \u2192 ${o.savedTo}`).join(", ");
-  const fail = (what, stderr) => new LockstepError("GIT_FAILED", `moving aside the change left in ${found.map((d) => showPath(d.path)).join(" ")} failed (${what}: ${stderr.trim()}): nothing committed${saved() ? `; saved: ${saved()}` : ""}`, {
+  let saved = () => out.filter((o) => o.savedTo).map((o) => `${showPath(o.path)} \u2192 ${o.savedTo}`).join(", "), fail = (what, stderr) => new LockstepError("GIT_FAILED", `moving aside the change left in ${found.map((d) => showPath(d.path)).join(" ")} failed (${what}: ${stderr.trim()}): nothing committed${saved() ? `; saved: ${saved()}` : ""}`, {
     hint: "run the command again once git is done (another git process may hold .git/index.lock)"
-  });
-  const fromHead = found.filter((d) => d.inHead).map((d) => `${d.path}\0`).join("");
+  }), fromHead = found.filter((d) => d.inHead).map((d) => `${d.path}\0`).join("");
   if (fromHead) {
-    const r = await withIndexRetry(() => git.run(["--literal-pathspecs", "checkout", "-q", "HEAD", "--pathspec-from-file=-", "--pathspec-file-nul"], { input: fromHead }), opts.deadlineMs, opts.staleIndexLock);
+    let r = await withIndexRetry(() => git.run(["--literal-pathspecs", "checkout", "-q", "HEAD", "--pathspec-from-file=-", "--pathspec-file-nul"], { input: fromHead }), opts.deadlineMs, opts.staleIndexLock);
     if (r.code !== 0) throw fail("git checkout HEAD", r.stderr);
   }
-  const notInHead = found.filter((d) => !d.inHead);
-  const indexed = notInHead.filter((d) => d.inIndex).map((d) => `${d.path}\0`).join("");
+  let notInHead = found.filter((d) => !d.inHead), indexed = notInHead.filter((d) => d.inIndex).map((d) => `${d.path}\0`).join("");
   if (indexed) {
-    const r = await withIndexRetry(() => git.run(["update-index", "-z", "--force-remove", "--stdin"], { input: indexed }), opts.deadlineMs, opts.staleIndexLock);
+    let r = await withIndexRetry(() => git.run(["update-index", "-z", "--force-remove", "--stdin"], { input: indexed }), opts.deadlineMs, opts.staleIndexLock);
     if (r.code !== 0) throw fail("git update-index --force-remove", r.stderr);
   }
-  for (const d of notInHead) unlinkQuiet(join18(top, d.path));
-  for (const o of out) {
+  for (let d of notInHead) unlinkQuiet(join17(top, d.path));
+  for (let o of out)
     appendEvent(opts.root, "orphaned_change", { task: opts.task.id, path: o.path, savedTo: o.savedTo, stagedSavedTo: o.stagedSavedTo, deleted: o.deleted, base: o.base, fromTask, token: opts.handle.token });
-  }
   return out;
 }
 
+// src/tasks/edit-snapshot.ts
+import { lstatSync as lstatSync7, mkdirSync as mkdirSync3, readFileSync as readFileSync8, readdirSync as readdirSync7, readlinkSync as readlinkSync4, renameSync as renameSync6, rmSync as rmSync3, rmdirSync as rmdirSync2, symlinkSync, writeFileSync as writeFileSync6, chmodSync } from "node:fs";
+import { dirname as dirname7, join as join18 } from "node:path";
+var SNAPSHOT_MAX_BYTES = 64 * 1024 * 1024, SNAPSHOT_MAX_ENTRIES = 2e4;
+function lstatOrNull2(p) {
+  try {
+    return lstatSync7(p);
+  } catch (e) {
+    if (e.code === "ENOENT" || e.code === "ENOTDIR") return null;
+    throw e;
+  }
+}
+function take(abs, budget) {
+  if (--budget.entries < 0) return !1;
+  let st = lstatOrNull2(abs);
+  if (!st) return { kind: "absent" };
+  if (st.isSymbolicLink()) return { kind: "symlink", target: readlinkSync4(abs) };
+  if (st.isDirectory()) {
+    let children = /* @__PURE__ */ new Map();
+    for (let n of readdirSync7(abs)) {
+      if (n === ".git") continue;
+      let c = take(join18(abs, n), budget);
+      if (c === !1) return !1;
+      children.set(n, c);
+    }
+    return { kind: "dir", mode: st.mode & 4095, children };
+  }
+  return budget.bytes -= st.size, budget.bytes < 0 ? !1 : { kind: "file", mode: st.mode & 4095, data: readFileSync8(abs) };
+}
+async function snapshotPaths(git, top, paths) {
+  let budget = { bytes: SNAPSHOT_MAX_BYTES, entries: SNAPSHOT_MAX_ENTRIES }, map = /* @__PURE__ */ new Map(), missingFrom = /* @__PURE__ */ new Map();
+  for (let p of paths) {
+    let e = take(join18(top, p), budget);
+    if (e === !1) {
+      map = null;
+      break;
+    }
+    if (map.set(p, e), e.kind === "absent") {
+      let first = null;
+      for (let d = dirname7(p); d !== "." && !lstatOrNull2(join18(top, d)); d = dirname7(d)) first = d;
+      first && missingFrom.set(p, first);
+    }
+  }
+  let ls = await git.run(["--literal-pathspecs", "ls-files", "-s", "-z", "--", ...paths], { readOnly: !0 });
+  return { top, paths: map, missingFrom, index: ls.code === 0 ? ls.stdout : "" };
+}
+function parentsUnder(top, rel, create) {
+  let at = top;
+  for (let part of rel.split("/").slice(0, -1)) {
+    at = join18(at, part);
+    let st = lstatOrNull2(at);
+    if (!st && !create) return !1;
+    if (!st) mkdirSync3(at);
+    else if (!st.isDirectory()) throw new Error(`${at} is no longer a directory`);
+  }
+  return !0;
+}
+function sameFile(abs, st, e) {
+  return st.isFile() && (st.mode & 4095) === e.mode && st.size === e.data.length && readFileSync8(abs).equals(e.data);
+}
+function put(abs, e) {
+  let st = lstatOrNull2(abs);
+  if (e.kind === "absent")
+    return st ? (rmSync3(abs, { recursive: !0, force: !0 }), !0) : !1;
+  if (e.kind === "file") {
+    if (st && sameFile(abs, st, e)) return !1;
+    let tmp = tempPathFor(abs);
+    return writeFileSync6(tmp, e.data, { flag: "wx" }), chmodSync(tmp, e.mode), st?.isDirectory() && rmSync3(abs, { recursive: !0, force: !0 }), renameSync6(tmp, abs), !0;
+  }
+  if (e.kind === "symlink")
+    return st?.isSymbolicLink() && readlinkSync4(abs) === e.target ? !1 : (st && rmSync3(abs, { recursive: !0, force: !0 }), symlinkSync(e.target, abs), !0);
+  let changed = !1;
+  st && !st.isDirectory() && rmSync3(abs, { force: !0 }), (!st || !st.isDirectory()) && (mkdirSync3(abs, { mode: e.mode }), changed = !0);
+  for (let [n, c] of e.children) changed = put(join18(abs, n), c) || changed;
+  for (let n of readdirSync7(abs))
+    n === ".git" || e.children.has(n) || (rmSync3(join18(abs, n), { recursive: !0, force: !0 }), changed = !0);
+  return changed;
+}
+function entriesOf(raw) {
+  let m = /* @__PURE__ */ new Map();
+  for (let rec of raw.split("\0")) {
+    let tab = rec.indexOf("	");
+    if (tab < 0) continue;
+    let [mode, sha, stage] = rec.slice(0, tab).split(" ");
+    stage === "0" && m.set(rec.slice(tab + 1), `${mode} ${sha}`);
+  }
+  return m;
+}
+async function restorePaths(git, snap, paths, deadlineMs, staleIndexLock) {
+  let report = { restored: [], notRestored: [] };
+  if (!snap.paths) {
+    for (let p of paths) report.notRestored.push({ path: p, reason: `too large to snapshot before the edit (over ${SNAPSHOT_MAX_BYTES / 1024 / 1024} MiB or ${SNAPSHOT_MAX_ENTRIES} files)` });
+    return report;
+  }
+  for (let [p, e] of snap.paths)
+    try {
+      let changed = parentsUnder(snap.top, p, e.kind !== "absent") && put(join18(snap.top, p), e), from = snap.missingFrom.get(p);
+      if (from)
+        for (let d = dirname7(p); ; d = dirname7(d)) {
+          try {
+            rmdirSync2(join18(snap.top, d)), changed = !0;
+          } catch {
+            break;
+          }
+          if (d === from) break;
+        }
+      changed && report.restored.push(p);
+    } catch (err) {
+      report.notRestored.push({ path: p, reason: err.message });
+    }
+  let now = await git.run(["--literal-pathspecs", "ls-files", "-s", "-z", "--", ...paths], { readOnly: !0 }), before = entriesOf(snap.index), after = entriesOf(now.code === 0 ? now.stdout : ""), lines = [];
+  for (let [p, v] of before) after.get(p) !== v && lines.push(`${v}	${p}`);
+  for (let [p, v] of after) before.has(p) || lines.push(`0 ${"0".repeat(v.split(" ")[1].length)}	${p}`);
+  if (lines.length) {
+    let r = await withIndexRetry(() => git.run(["update-index", "-z", "--index-info"], { input: lines.map((l) => `${l}\0`).join("") }), deadlineMs, staleIndexLock), changed = lines.map((l) => l.slice(l.indexOf("	") + 1));
+    if (r.code !== 0) for (let p of changed) report.notRestored.push({ path: p, reason: `its index entry: git update-index failed: ${r.stderr.trim()}` });
+    else for (let p of changed) report.restored.includes(p) || report.restored.push(p);
+  }
+  return report;
+}
+function describeRestore(r) {
+  let parts = [];
+  return r.restored.length && parts.push(`the edit's changes to ${r.restored.map(showPath).join(", ")} were undone`), r.notRestored.length && parts.push(`NOT undone, the edit's version is still in the worktree: ${r.notRestored.map((n) => `${showPath(n.path)} (${n.reason})`).join("; ")}`), parts.join("; ");
+}
+
+// src/tasks/edits.ts
+import { readdirSync as readdirSync8, readFileSync as readFileSync9 } from "node:fs";
+import { join as join19 } from "node:path";
+
+// src/tasks/line-diff.ts
+function splitLines(text) {
+  let out = [], start = 0;
+  for (; ; ) {
+    let nl = text.indexOf(`
+`, start);
+    if (nl < 0) break;
+    out.push(text.slice(start, nl + 1)), start = nl + 1;
+  }
+  return start < text.length && out.push(text.slice(start)), out;
+}
+var MAX_EDITS = 4e3;
+function diffLines(a, b) {
+  let pre = 0;
+  for (; pre < a.length && pre < b.length && a[pre] === b[pre]; ) pre++;
+  let suf = 0;
+  for (; suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]; ) suf++;
+  let n = a.length - pre - suf, m = b.length - pre - suf;
+  if (n === 0 && m === 0) return [];
+  if (n === 0 || m === 0) return [{ aStart: pre, aEnd: pre + n, bStart: pre, bEnd: pre + m }];
+  let ids = /* @__PURE__ */ new Map(), id = (s) => {
+    let v = ids.get(s);
+    return v === void 0 && ids.set(s, v = ids.size), v;
+  }, x = new Int32Array(n);
+  for (let i = 0; i < n; i++) x[i] = id(a[pre + i]);
+  let y = new Int32Array(m);
+  for (let j = 0; j < m; j++) y[j] = id(b[pre + j]);
+  let ops = myers(x, y);
+  return ops ? toHunks(ops, pre) : [{ aStart: pre, aEnd: pre + n, bStart: pre, bEnd: pre + m }];
+}
+function myers(x, y) {
+  let n = x.length, m = y.length, max = Math.min(n + m, MAX_EDITS), off = max + 1, v = new Int32Array(2 * max + 3), trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice(off - d - 1, off + d + 2));
+    let next = v;
+    for (let k = -d; k <= d; k += 2) {
+      let i = k === -d || k !== d && v[off + k - 1] < v[off + k + 1] ? v[off + k + 1] : v[off + k - 1] + 1, j = i - k;
+      for (; i < n && j < m && x[i] === y[j]; )
+        i++, j++;
+      if (next[off + k] = i, i >= n && j >= m) return backtrack(trace, d, n, m);
+    }
+    v = next;
+  }
+  return null;
+}
+function backtrack(trace, dEnd, n, m) {
+  let ops = [], i = n, j = m;
+  for (let d = dEnd; d > 0; d--) {
+    let t = trace[d], at = (k2) => t[k2 + d + 1], k = i - j, down = k === -d || k !== d && at(k - 1) < at(k + 1), pk = down ? k + 1 : k - 1, pi = at(pk), pj = pi - pk, si = down ? pi : pi + 1;
+    for (; i > si; )
+      ops.push(0), i--, j--;
+    ops.push(down ? 2 : 1), i = pi, j = pj;
+  }
+  for (; i > 0; )
+    ops.push(0), i--;
+  return Uint8Array.from(ops.reverse());
+}
+function toHunks(ops, pre) {
+  let hunks = [], i = pre, j = pre, cur = null;
+  for (let op of ops) {
+    if (op === 0) {
+      cur && hunks.push(cur), cur = null, i++, j++;
+      continue;
+    }
+    cur ??= { aStart: i, aEnd: i, bStart: j, bEnd: j }, op === 1 ? cur.aEnd = ++i : cur.bEnd = ++j;
+  }
+  return cur && hunks.push(cur), hunks;
+}
+
+// src/tasks/edits.ts
+function editsDir(root) {
+  return join19(root, "edits");
+}
+function readEditFile(root, task) {
+  try {
+    let v = JSON.parse(readFileSync9(join19(editsDir(root), `${task}.json`), "utf8"));
+    if (v && v.v === 1 && typeof v.files == "object") return v;
+  } catch {
+  }
+  return { v: 1, task, files: {} };
+}
+function writeEditFile(root, f) {
+  ensureDirIn(root, editsDir(root));
+  let path = join19(editsDir(root), `${f.task}.json`);
+  Object.keys(f.files).length === 0 ? unlinkQuiet(path) : writeFileAtomic(path, JSON.stringify(f));
+}
+var strip = (l) => l.replace(/\r?\n$/, "");
+function changedLines(before, after) {
+  let a = splitLines(before ?? ""), b = splitLines(after ?? ""), added = [], removed = [];
+  for (let h of diffLines(a, b)) {
+    for (let i = h.aStart; i < h.aEnd; i++) removed.push(strip(a[i]));
+    for (let j = h.bStart; j < h.bEnd; j++) added.push(strip(b[j]));
+  }
+  return { added, removed };
+}
+function recordChanges(root, task, before, after) {
+  let f = readEditFile(root, task), out = [];
+  for (let path of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    let b = before.get(path) ?? null, a = after.get(path) ?? null;
+    if (a === b) continue;
+    let c = changedLines(b, a);
+    if (!c.added.length && !c.removed.length) continue;
+    let e = f.files[path] ??= { added: [], removed: [] };
+    e.added.push(...c.added), e.removed.push(...c.removed), out.push({ path, added: c.added.length, removed: c.removed.length });
+  }
+  return out.length && writeEditFile(root, f), out;
+}
+async function filesMatching(git, globs) {
+  if (globs.length === 0) return [];
+  let match = compileScope(globs), raw = await git.exec(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name"], { readOnly: !0 });
+  return [...new Set(splitNul(raw))].filter(match);
+}
+function snapshotFiles(top, paths) {
+  let out = /* @__PURE__ */ new Map();
+  for (let p of paths)
+    try {
+      out.set(p, readFileSync9(join19(top, p), "utf8"));
+    } catch {
+      out.set(p, null);
+    }
+  return out;
+}
+function sharedGlobs(task, configured) {
+  return [...task.shared, ...configured.filter((g) => !task.shared.includes(g))];
+}
+
 // src/tasks/commit.ts
-var FENCE_PLACEHOLDER = "0@lockstepfenceplaceholder";
-var FORWARDED2 = ["SIGINT", "SIGTERM", "SIGHUP"];
+var FENCE_PLACEHOLDER = "0@lockstepfenceplaceholder", PARENT_PLACEHOLDER = "lockstepparentplaceholder", FORWARDED2 = ["SIGINT", "SIGTERM", "SIGHUP"];
 function repoRelativePaths(paths, cwd, top) {
   if (paths.length === 0) throw new LockstepError("BAD_INPUT", "no paths to commit: name the files after --, e.g. lockstep commit --task 7 -m msg -- TODO.md specs/7/plan.md");
-  const out = [];
-  for (const p of paths) {
-    if (typeof p !== "string" || p === "") throw new LockstepError("BAD_INPUT", "an empty path was given");
-    if (p.includes("\0")) throw new LockstepError("BAD_INPUT", `path ${JSON.stringify(p)} contains a NUL byte`);
-    const abs = resolve5(cwd, p);
-    const rel = relative2(top, abs);
-    if (rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute(rel)) {
-      throw new LockstepError("BAD_INPUT", `path ${JSON.stringify(p)} is outside the worktree ${top}`);
-    }
-    const posix = rel === "" ? "." : rel.split(sep2).join("/");
-    if (posix === ".git" || posix.startsWith(".git/")) throw new LockstepError("BAD_INPUT", `path ${JSON.stringify(p)} is inside .git`);
-    if (!out.includes(posix)) out.push(posix);
+  let out = [];
+  for (let p of paths) {
+    if (typeof p != "string" || p === "") throw new LockstepError("BAD_INPUT", "an empty path was given");
+    if (p.includes("\0")) throw new LockstepError("BAD_INPUT", `path ${quoteInput(p)} contains a NUL byte`);
+    let abs = resolve5(cwd, p), rel = relative3(top, abs);
+    if (rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute2(rel))
+      throw new LockstepError("BAD_INPUT", `path ${quoteInput(p)} is outside the worktree ${top}`);
+    let posix = rel === "" ? "." : rel.split(sep3).join("/");
+    if (posix === ".git" || posix.startsWith(".git/")) throw new LockstepError("BAD_INPUT", `path ${quoteInput(p)} is inside .git`);
+    out.includes(posix) || out.push(posix);
   }
   return out;
 }
 function violationError(task, c) {
-  const lines = [];
-  for (const o of c.otherTask) lines.push(`${showPath(o.path)} belongs to active task ${o.task}`);
-  for (const p of c.outside) lines.push(`${showPath(p)} is outside task ${task.id}'s scope (${task.scope.join(" ")})`);
+  let lines = [];
+  for (let o of c.otherTask) lines.push(`${showPath(o.path)} belongs to active task ${o.task}`);
+  for (let p of c.outside) lines.push(`${showPath(p)} is outside task ${task.id}'s scope (${task.scope.join(" ")})`);
   return new LockstepError("VIOLATION", `nothing committed for task ${task.id}: ${lines.join("; ")}`, {
     hint: `commit only paths in the task's scope, declare them shared (lockstep task start ${task.id} --replace --scope \u2026 --shared GLOB), or widen the scope`,
     detail: { task: task.id, otherTask: c.otherTask, outside: c.outside }
   });
 }
 function gitFailed(what, r) {
-  const msg = (r.stderr || r.stdout).trim();
+  let msg = (r.stderr || r.stdout).trim();
   return new LockstepError("GIT_FAILED", `${what} failed: ${msg || `git exited ${r.code}`}`, { detail: { code: r.code, stderr: r.stderr } });
 }
 function runChild(child) {
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (d) => stdout += d);
-  child.stderr?.on("data", (d) => stderr += d);
-  return new Promise((r) => {
+  let stdout = "", stderr = "";
+  return child.stdout?.on("data", (d) => stdout += d), child.stderr?.on("data", (d) => stderr += d), new Promise((r) => {
     let error = null;
     child.once("error", (e) => {
       error = e;
-    });
-    child.once("close", (code, signal) => r({ code, signal, error, stdout, stderr }));
+    }), child.once("close", (code, signal) => r({ code, signal, error, stdout, stderr }));
   });
 }
 async function commitTask(opts) {
-  const taskId = validateTaskId(opts.task);
-  if (typeof opts.message !== "string" || opts.message.trim() === "") {
+  let taskId = validateTaskId(opts.task);
+  if (typeof opts.message != "string" || opts.message.trim() === "")
     throw new LockstepError("BAD_INPUT", "an empty commit message: give one with -m MSG");
-  }
   if (opts.message.includes("\0")) throw new LockstepError("BAD_INPUT", "the commit message contains a NUL byte");
-  const rt = openRuntime({ cwd: opts.cwd });
-  const top = rt.repo?.topLevel;
+  let rt = openRuntime({ cwd: opts.cwd }), top = rt.repo?.topLevel;
   if (!top || !rt.repo) throw new LockstepError("ENVIRONMENT", `${opts.cwd} has no worktree: lockstep commit runs in a checkout`);
-  const gitDir = rt.repo.gitDir;
-  const task = getTask({ runtime: rt, id: taskId });
-  if (!task) {
+  let gitDir = rt.repo.gitDir, task = getTask({ runtime: rt, id: taskId });
+  if (!task)
     throw new LockstepError("NOT_FOUND", `no active task ${taskId}`, { hint: `start it first: lockstep task start ${taskId} --scope GLOB\u2026` });
-  }
-  const paths = repoRelativePaths(opts.paths, opts.cwd, top);
-  const config = loadConfig({ topLevel: top });
-  const early = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: paths.filter((p) => !isDirectory(join19(top, p))) });
+  let paths = repoRelativePaths(opts.paths, opts.cwd, top), config = loadConfig({ topLevel: top }), early = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: paths.filter((p) => !isDirectory(join20(top, p))) });
   if (early.otherTask.length || early.outside.length) throw violationError(task, early);
-  for (const f of ["MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"]) {
-    if (existsSync5(join19(gitDir, f))) {
+  for (let f of ["MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"])
+    if (existsSync4(join20(gitDir, f)))
       throw new LockstepError("CONFLICT", `a ${f === "MERGE_HEAD" ? "merge" : f === "CHERRY_PICK_HEAD" ? "cherry-pick" : "revert"} is in progress in this worktree: lockstep commit makes ordinary commits only`, {
         hint: "conclude it first (git commit, or git merge --abort / git cherry-pick --abort)"
       });
-    }
-  }
-  const git = createGit(top);
-  const shared = [...task.shared, ...config.shared.filter((g) => !task.shared.includes(g))];
-  const template = await git.run(["interpret-trailers", "--if-exists", "replace", ...trailerArgs({ task: taskId, scope: task.scope, shared, fence: FENCE_PLACEHOLDER })], {
-    input: opts.message.endsWith("\n") ? opts.message : `${opts.message}
+  let git = createGit(top), shared = [...task.shared, ...config.shared.filter((g) => !task.shared.includes(g))], message = withoutLockstepTrailers(opts.message), template = await git.run(["interpret-trailers", ...trailerArgs({ task: taskId, scope: task.scope, shared, fence: FENCE_PLACEHOLDER, parent: PARENT_PLACEHOLDER })], {
+    input: message.endsWith(`
+`) ? message : `${message}
 `
   });
   if (template.code !== 0) throw gitFailed("adding the trailers (git interpret-trailers)", template);
-  const fenceLine = `${TRAILER_FENCE}: ${FENCE_PLACEHOLDER}`;
-  const at = template.stdout.lastIndexOf(fenceLine);
-  if (at < 0) throw new LockstepError("GIT_FAILED", "git interpret-trailers did not add the Lockstep-Fence trailer");
-  const env = opts.env ?? process.env;
-  const handle = await acquireLock({
+  let fenceLine = `${TRAILER_FENCE}: ${FENCE_PLACEHOLDER}`, parentLine = `${TRAILER_PARENT}: ${PARENT_PLACEHOLDER}`, at = template.stdout.lastIndexOf(fenceLine);
+  if (at < 0 || !template.stdout.includes(parentLine)) throw new LockstepError("GIT_FAILED", "git interpret-trailers did not add the Lockstep-Fence and Lockstep-Parent trailers");
+  let env = opts.env ?? process.env, tmpDir = join20(rt.root, "tmp");
+  ensureDirIn(rt.root, tmpDir);
+  let handle = await acquireLock({
     runtime: rt,
     cwd: top,
     name: "commit",
@@ -4968,125 +4266,88 @@ async function commitTask(opts) {
     onWait: opts.onWait,
     env
     // Our own lock: an inherited token (we run inside run-locked) is honoured.
-  });
-  const lockedEnv = {
+  }), lockedEnv = {
     LOCKSTEP_TASK: taskId,
     LOCKSTEP_LOCK_TOKEN: tokenEnvFor(handle, env),
     LOCKSTEP_FENCE: String(handle.token)
   };
-  const tmpDir = join19(rt.root, "tmp");
-  ensureDir(tmpDir);
   sweepTmp(tmpDir);
-  const tmpIndex = join19(tmpDir, `index.${process.pid}.${randomHex(4)}`);
-  const msgFile = `${tmpIndex}.msg`;
-  let current = null;
-  let interrupted = null;
-  const forward = (sig) => () => {
-    interrupted = sig;
-    current?.kill(sig);
-  };
-  const handlers = FORWARDED2.map((sig) => [sig, forward(sig)]);
-  for (const [sig, h] of handlers) process.on(sig, h);
-  const deadline = () => Date.now() + 1e4;
-  const staleIndexLock = {
+  let tmpIndex = join20(tmpDir, `index.${process.pid}.${randomHex(4)}`), msgFile = `${tmpIndex}.msg`, current = null, interrupted = null, forward = (sig) => () => {
+    interrupted = sig, current?.kill(sig);
+  }, handlers = FORWARDED2.map((sig) => [sig, forward(sig)]);
+  for (let [sig, h] of handlers) process.on(sig, h);
+  let deadline = () => Date.now() + 1e4, staleIndexLock = {
     commonDir: rt.repo.commonDir,
-    lock: join19(gitDir, "index.lock"),
+    lock: join20(gitDir, "index.lock"),
     onCleared: (l) => recordClearedGitLock(rt.root, l, `lockstep commit --task ${taskId}`)
-  };
-  const spawnOwned = async (cmd, args, extraEnv, stdio) => {
+  }, spawnOwned = async (cmd, args, extraEnv, stdio) => {
     if (interrupted) throw new LockstepError("ENVIRONMENT", `interrupted (${interrupted}): nothing committed`);
-    const child = spawn2(cmd, args, { cwd: top, env: { ...env, ...lockedEnv, ...extraEnv }, stdio: stdio === "inherit" ? "inherit" : ["ignore", stdio, stdio] });
-    current = child;
-    if (child.pid !== void 0) {
+    let child;
+    try {
+      child = spawn2(cmd, args, { cwd: top, env: { ...env, ...lockedEnv, ...extraEnv }, stdio: stdio === "inherit" ? "inherit" : ["ignore", stdio, stdio] });
+    } catch (e) {
+      return { code: null, signal: null, error: e, stdout: "", stderr: "" };
+    }
+    if (current = child, child.pid !== void 0)
       try {
         updateLock(handle, { addOwners: [child.pid] });
       } catch {
       }
-    }
-    const r = await runChild(child);
-    current = null;
-    return r;
-  };
-  let failed = false;
+    let r = await runChild(child);
+    return current = null, r;
+  }, failed = !1, beforeEdit = null, orphaned = [], fence = null;
   try {
-    const orphaned = opts.edit !== void 0 ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline(), staleIndexLock }) : [];
-    if (opts.edit !== void 0) {
-      const r2 = await spawnOwned("/bin/sh", ["-c", opts.edit], {}, opts.editStdio ?? "inherit");
-      if (r2.error || r2.code !== 0) {
-        const why = r2.error ? r2.error.message : r2.signal ? `killed by ${r2.signal}` : `exit ${r2.code}`;
+    if (orphaned = opts.edit !== void 0 ? await moveAsideForeignChanges({ git, top, root: rt.root, task, others: listTasks({ runtime: rt }), shared: config.shared, paths, handle, deadlineMs: deadline(), staleIndexLock }) : [], opts.edit !== void 0) {
+      beforeEdit = await snapshotPaths(git, top, paths);
+      let globs = sharedGlobs(task, config.shared), before = snapshotFiles(top, await filesMatching(git, globs)), r2 = await spawnOwned("/bin/sh", ["-c", opts.edit], {}, opts.editStdio ?? "inherit");
+      if (recordChanges(rt.root, taskId, before, snapshotFiles(top, [.../* @__PURE__ */ new Set([...before.keys(), ...await filesMatching(git, globs)])])), r2.error || r2.code !== 0) {
+        let why = r2.error ? spawnFailureMessage("/bin/sh", top, r2.error) : r2.signal ? `killed by ${r2.signal}` : `exit ${r2.code}`;
         throw new LockstepError("COMMAND_FAILED", `the edit command failed (${why}): nothing committed`, {
           hint: "fix the command; it runs with sh -c at the top of the worktree",
           detail: { exitCode: r2.code, signal: r2.signal, stderr: r2.stderr.slice(-2e3) }
         });
       }
     }
-    const idxEnv = { GIT_INDEX_FILE: tmpIndex };
-    const realIndex = join19(gitDir, "index");
-    if (existsSync5(realIndex)) copyFileSync2(realIndex, tmpIndex);
+    let idxEnv = { GIT_INDEX_FILE: tmpIndex };
+    copyIndexForTemp(join20(gitDir, "index"), tmpIndex);
     let r = await git.run(["read-tree", "-m", "HEAD"], { env: idxEnv });
     if (r.code !== 0) {
-      const head = await headCommit(git);
+      let head = await headCommit(git);
       r = await git.run(head ? ["read-tree", head] : ["read-tree", "--empty"], { env: idxEnv });
     }
     if (r.code !== 0) throw gitFailed("preparing the commit (git read-tree)", r);
-    await refuseSparseMissing(git, top, paths);
-    r = await git.run(["--literal-pathspecs", "add", "--all", "--", ...paths], { env: idxEnv });
-    if (r.code !== 0) {
-      if (/did not match any files/.test(r.stderr)) {
-        throw new LockstepError("BAD_INPUT", `nothing to stage: ${r.stderr.trim().replace(/^fatal: /, "")} (not in the worktree and not tracked)`, { hint: "check the paths: they are relative to the current directory" });
-      }
-      throw gitFailed(`staging ${paths.map(showPath).join(" ")} (git add)`, r);
-    }
-    const staged = await stagedPaths(git, idxEnv);
-    if (staged.paths.length === 0) {
+    if (await refuseSparseMissing(git, top, paths), r = await git.run(["--literal-pathspecs", "add", "--all", "--", ...paths], { env: idxEnv }), r.code !== 0)
+      throw /did not match any files/.test(r.stderr) ? new LockstepError("BAD_INPUT", `nothing to stage: ${r.stderr.trim().replace(/^fatal: /, "")} (not in the worktree and not tracked)`, { hint: "check the paths: they are relative to the current directory" }) : gitFailed(`staging ${paths.map(showPath).join(" ")} (git add)`, r);
+    let staged = await stagedPaths(git, idxEnv);
+    if (staged.paths.length === 0)
       throw new LockstepError("BAD_INPUT", `nothing to commit: ${paths.map(showPath).join(" ")} ${paths.length > 1 ? "have" : "has"} no changes`, { hint: "check git status" });
-    }
-    const classes = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: staged.paths });
+    let classes = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: staged.paths });
     if (classes.otherTask.length || classes.outside.length) throw violationError(task, classes);
-    const fence = fenceValue(rt.root, handle.token);
-    writeFileSync6(msgFile, template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length));
-    const runCommit = () => spawnOwned("git", ["commit", "-q", "--cleanup=whitespace", "-F", msgFile], idxEnv, "pipe");
-    let c = await runCommit();
-    if (c.code !== 0 && clearStaleLockNamedIn(c.stderr, rt.repo.commonDir, rt.root, `lockstep commit --task ${taskId}`)) c = await runCommit();
-    if (c.error || c.code !== 0) {
-      const out = (c.stderr + c.stdout).trim();
+    fence = fenceValue(rt.root, handle.token);
+    let parent = await headCommit(git) ?? "none";
+    writeFileSync7(msgFile, (template.stdout.slice(0, at) + `${TRAILER_FENCE}: ${fence}` + template.stdout.slice(at + fenceLine.length)).replace(parentLine, `${TRAILER_PARENT}: ${parent}`), { flag: "wx" });
+    let runCommit = () => spawnOwned("git", ["commit", "-q", "--cleanup=whitespace", "-F", msgFile], idxEnv, "pipe"), c = await runCommit();
+    if (c.code !== 0 && clearStaleLockNamedIn(c.stderr, rt.repo.commonDir, rt.root, `lockstep commit --task ${taskId}`) && (c = await runCommit()), c.error || c.code !== 0) {
+      let out = (c.stderr + c.stdout).trim();
       throw new LockstepError("GIT_FAILED", `git commit failed${c.signal ? ` (${c.signal})` : ""}: nothing committed${out ? `
 ${out}` : ""}`, { detail: { exitCode: c.code, stderr: c.stderr } });
     }
-    const made2 = splitNul(await git.exec(["diff-tree", "-r", "--root", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "HEAD"], { readOnly: true }));
-    const commit = made2[0] ?? "";
-    const files = made2.slice(1);
-    const warnings = [];
-    const reset = await withIndexRetry(
+    beforeEdit = null;
+    let made2 = splitNul(await git.exec(["diff-tree", "-r", "--root", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "HEAD"], { readOnly: !0 })), commit = made2[0] ?? "", files = made2.slice(1), warnings = [], reset = await withIndexRetry(
       () => git.run(["--literal-pathspecs", "reset", "-q", commit, "--pathspec-from-file=-", "--pathspec-file-nul"], { input: staged.paths.map((p) => `${p}\0`).join("") }),
       deadline(),
       staleIndexLock
     );
-    if (reset.code !== 0) {
-      warnings.push({ kind: "index", paths: staged.paths, message: `committed, but the index could not be updated for these paths (${reset.stderr.trim()}); run: git reset -q -- PATHS` });
-    }
-    const fileSet = new Set(files);
-    const stagedSet = new Set(staged.paths);
-    const extra = files.filter((p) => !stagedSet.has(p));
-    const missing = staged.paths.filter((p) => !fileSet.has(p));
-    if (extra.length) warnings.push({ kind: "extra", paths: extra, message: "in the commit but not staged by lockstep commit" });
-    if (missing.length) warnings.push({ kind: "missing", paths: missing, message: "staged but not in the commit" });
-    const after = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: files });
-    if (after.outside.length) warnings.push({ kind: "outside", paths: after.outside, message: "outside the task's scope" });
-    if (after.otherTask.length) warnings.push({ kind: "other-task", paths: after.otherTask.map((o) => o.path), message: `inside another task's scope (${[...new Set(after.otherTask.map((o) => o.task))].join(", ")})` });
-    if (warnings.some((w) => w.kind !== "index")) {
-      appendEvent(rt.root, "git_commit_validation_warning", { commit, task: taskId, extra, missing, outside: after.outside, otherTask: after.otherTask, via: "lockstep commit" });
-    }
-    appendEvent(rt.root, "commit", { commit, task: taskId, token: handle.token, files: files.length });
-    return { commit, fence: handle.token, task: taskId, files, shared: classes.shared, warnings, orphaned, waitedMs: handle.waitedMs };
+    reset.code !== 0 && warnings.push({ kind: "index", paths: staged.paths, message: `committed, but the index could not be updated for these paths (${reset.stderr.trim()}); run: git reset -q -- PATHS` });
+    let fileSet = new Set(files), stagedSet = new Set(staged.paths), extra = files.filter((p) => !stagedSet.has(p)), missing = staged.paths.filter((p) => !fileSet.has(p));
+    extra.length && warnings.push({ kind: "extra", paths: extra, message: "in the commit but not staged by lockstep commit" }), missing.length && warnings.push({ kind: "missing", paths: missing, message: "staged but not in the commit" });
+    let after = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: files });
+    return after.outside.length && warnings.push({ kind: "outside", paths: after.outside, message: "outside the task's scope" }), after.otherTask.length && warnings.push({ kind: "other-task", paths: after.otherTask.map((o) => o.path), message: `inside another task's scope (${[...new Set(after.otherTask.map((o) => o.task))].join(", ")})` }), warnings.some((w) => w.kind !== "index") && appendEvent(rt.root, "git_commit_validation_warning", { commit, task: taskId, extra, missing, outside: after.outside, otherTask: after.otherTask, via: "lockstep commit" }), appendEvent(rt.root, "commit", { commit, task: taskId, token: handle.token, files: files.length }), { commit, fence: handle.token, task: taskId, files, shared: classes.shared, warnings, orphaned, waitedMs: handle.waitedMs };
   } catch (e) {
-    failed = true;
-    throw e;
+    throw failed = !0, beforeEdit && !(fence && await headFence(git) === fence) ? await undoEdit(e, { git, snapshot: beforeEdit, paths, orphaned, deadlineMs: deadline(), staleIndexLock }) : e;
   } finally {
-    for (const [sig, h] of handlers) process.off(sig, h);
-    unlinkQuiet(tmpIndex);
-    unlinkQuiet(`${tmpIndex}.lock`);
-    unlinkQuiet(msgFile);
+    for (let [sig, h] of handlers) process.off(sig, h);
+    unlinkQuiet(tmpIndex), unlinkQuiet(`${tmpIndex}.lock`), unlinkQuiet(msgFile);
     try {
       releaseLock(handle);
     } catch (e) {
@@ -5094,117 +4355,109 @@ ${out}` : ""}`, { detail: { exitCode: c.code, stderr: c.stderr } });
     }
   }
 }
+async function undoEdit(e, o) {
+  let report;
+  try {
+    report = await restorePaths(o.git, o.snapshot, o.paths, o.deadlineMs, o.staleIndexLock);
+  } catch (err) {
+    report = { restored: [], notRestored: o.paths.map((path) => ({ path, reason: err.message })) };
+  }
+  let said = describeRestore(report), aside = o.orphaned.filter((c) => c.savedTo || c.stagedSavedTo);
+  return aside.length && (said += `${said ? "; " : ""}changes that were not this commit's had been moved aside before the edit: ${aside.map((c) => `${showPath(c.path)} to ${c.savedTo ?? c.stagedSavedTo}`).join(", ")}`), !(e instanceof LockstepError) || !said ? e : new LockstepError(e.code, `${e.message}; ${said}`, { hint: e.hint, detail: { ...e.detail, restored: report.restored, notRestored: report.notRestored, orphaned: o.orphaned }, cause: e });
+}
+async function headFence(git) {
+  let r = await git.run(["log", "-1", `--format=%(trailers:key=${TRAILER_FENCE},valueonly)`], { readOnly: !0 });
+  return r.code === 0 && r.stdout.trim() || null;
+}
 function sweepTmp(dir) {
   let names = [];
   try {
-    names = readdirSync7(dir);
+    names = readdirSync9(dir);
   } catch {
     return;
   }
-  for (const n of names) {
-    const m = /^index\.(\d+)\./.exec(n);
-    if (m && Number(m[1]) !== process.pid && !pidExists(Number(m[1]))) unlinkQuiet(join19(dir, n));
+  for (let n of names) {
+    let m = /^index\.(\d+)\./.exec(n);
+    m && Number(m[1]) !== process.pid && !pidExists(Number(m[1])) && unlinkQuiet(join20(dir, n));
   }
 }
 function isDirectory(p) {
   try {
     return statSync10(p).isDirectory();
   } catch {
-    return false;
+    return !1;
   }
 }
 async function refuseSparseMissing(git, top, paths) {
-  const missing = paths.filter((p) => !existsSync5(join19(top, p)));
+  let missing = paths.filter((p) => !existsSync4(join20(top, p)));
   if (missing.length === 0) return;
-  const r = await git.run(["--literal-pathspecs", "ls-files", "-t", "-z", "--", ...missing], { readOnly: true });
+  let r = await git.run(["--literal-pathspecs", "ls-files", "-t", "-z", "--", ...missing], { readOnly: !0 });
   if (r.code !== 0) return;
-  const sparse = r.stdout.split("\0").filter((l) => l.startsWith("S ")).map((l) => l.slice(2));
-  if (sparse.length) {
+  let sparse = r.stdout.split("\0").filter((l) => l.startsWith("S ")).map((l) => l.slice(2));
+  if (sparse.length)
     throw new LockstepError("BAD_INPUT", `${sparse.map(showPath).join(", ")} ${sparse.length > 1 ? "are" : "is"} outside the sparse checkout: lockstep commit would record ${sparse.length > 1 ? "their" : "its"} deletion`, {
       hint: "add it to the sparse checkout first (git sparse-checkout add DIR)"
     });
-  }
 }
 
 // src/queue/queue.ts
-import { appendFileSync as appendFileSync2, closeSync as closeSync4, existsSync as existsSync6, ftruncateSync, linkSync as linkSync8, openSync as openSync4, readdirSync as readdirSync9, readFileSync as readFileSync13, renameSync as renameSync6, statSync as statSync11, writeSync as writeSync4, copyFileSync as copyFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join21, resolve as resolve6 } from "node:path";
+import { closeSync as closeSync5, constants as constants5, existsSync as existsSync5, ftruncateSync, linkSync as linkSync8, openSync as openSync4, readdirSync as readdirSync11, renameSync as renameSync7, statSync as statSync11, writeSync as writeSync4, copyFileSync as copyFileSync2 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join22, resolve as resolve6 } from "node:path";
 
 // src/queue/agents.ts
-import { readdirSync as readdirSync8, readFileSync as readFileSync12 } from "node:fs";
-import { join as join20 } from "node:path";
+import { readdirSync as readdirSync10 } from "node:fs";
+import { join as join21 } from "node:path";
 
 // src/queue/names.ts
-var ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-var AGENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-var QUEUE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-var DEFAULT_QUEUE = "default";
+var ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, QUEUE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/, DEFAULT_QUEUE = "default";
 function validateItemId(id) {
-  if (typeof id !== "string" || !ITEM_ID.test(id) || id.includes("..") || id.endsWith(".") || id.endsWith(".lock")) {
-    throw new LockstepError("BAD_NAME", `invalid item id ${JSON.stringify(id)}: use 1-128 characters of A-Z, a-z, 0-9, '.', '_' or '-', starting with a letter or digit (no '..', not ending in '.' or '.lock')`);
-  }
+  if (typeof id != "string" || !ITEM_ID.test(id) || id.includes("..") || id.endsWith(".") || id.endsWith(".lock"))
+    throw new LockstepError("BAD_NAME", `invalid item id ${quoteInput(id)}: use 1-128 characters of A-Z, a-z, 0-9, '.', '_' or '-', starting with a letter or digit (no '..', not ending in '.' or '.lock')`);
   return id;
 }
-function validateAgentId(agent) {
-  if (typeof agent !== "string" || !AGENT_ID.test(agent)) {
-    throw new LockstepError("BAD_NAME", `invalid agent id ${JSON.stringify(agent)}: use 1-64 characters of A-Z, a-z, 0-9, '_' or '-', starting with a letter or digit`);
-  }
-  return agent;
-}
 function validateQueueName(name) {
-  if (typeof name !== "string" || !QUEUE_NAME.test(name)) {
-    throw new LockstepError("BAD_NAME", `invalid queue name ${JSON.stringify(name)}: use 1-64 characters of a-z, 0-9, '_' or '-', starting with a letter or digit`);
-  }
+  if (typeof name != "string" || !QUEUE_NAME.test(name))
+    throw new LockstepError("BAD_NAME", `invalid queue name ${quoteInput(name)}: use 1-64 characters of a-z, 0-9, '_' or '-', starting with a letter or digit`);
   return name;
 }
-var MIN_PRIORITY = -1e6;
-var MAX_PRIORITY = 1e6;
+var MIN_PRIORITY = -1e6, MAX_PRIORITY = 1e6;
 function validatePriority(p) {
-  if (!Number.isSafeInteger(p) || p < MIN_PRIORITY || p > MAX_PRIORITY) {
-    throw new LockstepError("BAD_INPUT", `invalid priority ${JSON.stringify(p)}: use a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY} (higher is claimed first)`);
-  }
+  if (!Number.isSafeInteger(p) || p < MIN_PRIORITY || p > MAX_PRIORITY)
+    throw new LockstepError("BAD_INPUT", `invalid priority ${quoteInput(p)}: use a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY} (higher is claimed first)`);
   return p;
 }
 
 // src/queue/agents.ts
 var DEFAULT_AGENT_LEASE_MS = 6e4;
 function agentsDir(rt) {
-  return join20(rt.root, "agents");
+  return join21(rt.root, "agents");
 }
 function agentPath(rt, agent) {
-  return join20(agentsDir(rt), `${agent}.json`);
+  return join21(agentsDir(rt), `${agent}.json`);
 }
 function parseAgent(text) {
   try {
-    const r = JSON.parse(text);
-    return r && typeof r.agent === "string" && typeof r.renewedAtMs === "number" ? r : null;
+    let r = JSON.parse(text);
+    return r && typeof r.agent == "string" && typeof r.renewedAtMs == "number" ? r : null;
   } catch {
     return null;
   }
 }
 function readAgent(rt, agent) {
   try {
-    return parseAgent(readFileSync12(agentPath(rt, agent), "utf8"));
+    return parseAgent(readFileNoFollow(agentPath(rt, agent)));
   } catch {
     return null;
   }
 }
 function heartbeat(opts) {
-  const agent = validateAgentId(opts.agent);
-  const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
-  const leaseMs = opts.leaseMs ?? DEFAULT_AGENT_LEASE_MS;
+  let agent = validateAgentId(opts.agent), rt = opts.runtime ?? openRuntime({ cwd: opts.cwd }), leaseMs = opts.leaseMs ?? DEFAULT_AGENT_LEASE_MS;
   if (!Number.isFinite(leaseMs) || leaseMs <= 0) throw new LockstepError("BAD_INPUT", `invalid lease ${leaseMs} ms: it must be > 0`);
-  const pid = opts.ownerPid ?? process.pid;
-  const ident = identityOf(pid);
-  if (ident.pidStart === null && pid !== process.pid) {
+  let pid = opts.ownerPid ?? process.pid, ident = identityOf(pid);
+  if (ident.pidStart === null && pid !== process.pid)
     throw new LockstepError("BAD_INPUT", `owner pid ${pid} is not a running process`);
-  }
-  ensureDir(agentsDir(rt));
-  const prev = readAgent(rt, agent);
-  const same = prev && prev.pid === pid && prev.pidStart === ident.pidStart && prev.host === ident.host;
-  const now = Date.now();
-  const keep = (v, old) => v !== void 0 ? v : same ? old ?? null : null;
-  const rec = {
+  ensureDirIn(rt.root, agentsDir(rt));
+  let prev = readAgent(rt, agent), same = prev && prev.pid === pid && prev.pidStart === ident.pidStart && prev.host === ident.host, now = Date.now(), keep = (v, old) => v !== void 0 ? v : same ? old ?? null : null, rec = {
     v: 1,
     agent,
     pid,
@@ -5223,75 +4476,67 @@ function heartbeat(opts) {
     worktree: keep(opts.worktree, prev?.worktree),
     runId: keep(opts.runId, prev?.runId)
   };
-  writeFileAtomic(agentPath(rt, agent), JSON.stringify(rec));
-  return rec;
+  return writeFileAtomic(agentPath(rt, agent), JSON.stringify(rec)), rec;
 }
 function listAgents(opts = {}) {
-  const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
-  let names;
+  let rt = opts.runtime ?? openRuntime({ cwd: opts.cwd }), names;
+  if (!checkDirIn(rt.root, agentsDir(rt))) return [];
   try {
-    names = readdirSync8(agentsDir(rt));
+    names = readdirSync10(agentsDir(rt));
   } catch {
     return [];
   }
-  const out = [];
-  for (const n of names.sort()) {
-    if (!n.endsWith(".json") || n.startsWith(".")) continue;
-    try {
-      const r = parseAgent(readFileSync12(join20(agentsDir(rt), n), "utf8"));
-      if (r) out.push(r);
-    } catch {
-    }
-  }
+  let out = [];
+  for (let n of names.sort())
+    if (!(!n.endsWith(".json") || n.startsWith(".")))
+      try {
+        let r = parseAgent(readFileNoFollow(join21(agentsDir(rt), n)));
+        r && out.push(r);
+      } catch {
+      }
   return out;
 }
 function agentLeaseEnd(rec) {
   return rec.renewedAtMs + rec.leaseMs;
 }
 function agentProcessAlive(rec, now = Date.now()) {
-  const l = liveness(rec);
-  if (l.state === "remote") return now <= agentLeaseEnd(rec);
-  return l.state === "alive";
+  let l = liveness(rec);
+  return l.state === "remote" ? now <= agentLeaseEnd(rec) : l.state === "alive";
 }
 function removeAgentRecord(rt, agent) {
-  return unlinkQuiet(agentPath(rt, validateAgentId(agent)));
+  let path = agentPath(rt, validateAgentId(agent));
+  return checkDirIn(rt.root, agentsDir(rt)) && unlinkQuiet(path);
 }
 
 // src/queue/queue.ts
-var DEFAULT_CLAIM_LEASE_MS = 6e4;
-var DEFAULT_MAX_ATTEMPTS = 3;
-var EMPTY_CLAIM_GRACE_MS = 5e3;
-var made = /* @__PURE__ */ new Set();
+var DEFAULT_CLAIM_LEASE_MS = 6e4, DEFAULT_MAX_ATTEMPTS = 3, EMPTY_CLAIM_GRACE_MS = 5e3, made = /* @__PURE__ */ new Set();
 function queueDirs(rt, queue) {
-  const name = validateQueueName(queue ?? DEFAULT_QUEUE);
-  const dir = join21(rt.root, "queue", name);
-  const d = {
+  let name = validateQueueName(queue ?? DEFAULT_QUEUE), dir = join22(rt.root, "queue", name), d = {
     root: rt.root,
     name,
     dir,
-    items: join21(dir, "items"),
-    payloads: join21(dir, "payloads"),
-    pending: join21(dir, "pending"),
-    claimed: join21(dir, "claimed"),
-    resolved: join21(dir, "resolved"),
-    done: join21(dir, "done"),
-    failed: join21(dir, "failed")
+    items: join22(dir, "items"),
+    payloads: join22(dir, "payloads"),
+    pending: join22(dir, "pending"),
+    claimed: join22(dir, "claimed"),
+    resolved: join22(dir, "resolved"),
+    done: join22(dir, "done"),
+    failed: join22(dir, "failed")
   };
   if (!made.has(dir)) {
-    for (const p of [d.items, d.payloads, d.pending, d.claimed, d.resolved, d.done, d.failed]) ensureDir(p);
+    for (let p of [d.items, d.payloads, d.pending, d.claimed, d.resolved, d.done, d.failed]) ensureDirIn(rt.root, p);
     made.add(dir);
   }
   return d;
 }
 function existingQueueDirs(rt, queue) {
-  const name = validateQueueName(queue ?? DEFAULT_QUEUE);
-  if (!existsSync6(join21(rt.root, "queue", name, "items"))) return null;
-  return queueDirs(rt, name);
+  let name = validateQueueName(queue ?? DEFAULT_QUEUE);
+  return existsSync5(join22(rt.root, "queue", name, "items")) ? queueDirs(rt, name) : null;
 }
 function listQueues(opts = {}) {
-  const rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
+  let rt = opts.runtime ?? openRuntime({ cwd: opts.cwd });
   try {
-    return readdirSync9(join21(rt.root, "queue")).filter((n) => /^[a-z0-9][a-z0-9_-]{0,63}$/.test(n) && existsSync6(join21(rt.root, "queue", n, "items"))).sort();
+    return readdirSync11(join22(rt.root, "queue")).filter((n) => /^[a-z0-9][a-z0-9_-]{0,63}$/.test(n) && existsSync5(join22(rt.root, "queue", n, "items"))).sort();
   } catch {
     return [];
   }
@@ -5304,40 +4549,33 @@ function pendingName(item, generation) {
 }
 function parsePending(name) {
   if (name.length < 28 || name[7] !== "." || name[24] !== ".") return null;
-  const at = name.lastIndexOf("@");
+  let at = name.lastIndexOf("@");
   if (at < 26) return null;
-  const generation = Number(name.slice(at + 1));
-  if (!Number.isSafeInteger(generation) || generation < 1) return null;
-  return { name, id: name.slice(25, at), generation, priority: 1e6 - Number(name.slice(0, 7)) };
+  let generation = Number(name.slice(at + 1));
+  return !Number.isSafeInteger(generation) || generation < 1 ? null : { name, id: name.slice(25, at), generation, priority: 1e6 - Number(name.slice(0, 7)) };
 }
 function parseClaimName(name) {
   if (name.startsWith(".")) return null;
-  const at = name.lastIndexOf("@");
+  let at = name.lastIndexOf("@");
   if (at < 1) return null;
-  const generation = Number(name.slice(at + 1));
-  if (!Number.isSafeInteger(generation) || generation < 1) return null;
-  return { id: name.slice(0, at), generation };
+  let generation = Number(name.slice(at + 1));
+  return !Number.isSafeInteger(generation) || generation < 1 ? null : { id: name.slice(0, at), generation };
 }
-var CLAIM_SPREAD = 16;
-var SPREAD_FOR_MS = 1e3;
-var claimStats = { won: 0, lost: 0, listings: 0 };
+var CLAIM_SPREAD = 16, SPREAD_FOR_MS = 1e3, claimStats = { won: 0, lost: 0, listings: 0 };
 function nextCandidate(view) {
-  const { names } = view;
-  const head = view.next;
+  let { names } = view, head = view.next;
   if (Date.now() - view.lostAt < SPREAD_FOR_MS) {
-    const prio = names[head].slice(0, 7);
-    let span = 1;
-    while (span < CLAIM_SPREAD && head + span < names.length && names[head + span].startsWith(prio)) span++;
-    const j = head + Math.floor(Math.random() * span);
+    let prio = names[head].slice(0, 7), span = 1;
+    for (; span < CLAIM_SPREAD && head + span < names.length && names[head + span].startsWith(prio); ) span++;
+    let j = head + Math.floor(Math.random() * span);
     [names[head], names[j]] = [names[j], names[head]];
   }
-  view.next++;
-  return names[head];
+  return view.next++, names[head];
 }
 var views = /* @__PURE__ */ new Map();
 function addedSignature(d) {
   try {
-    const st = statSync11(join21(d.dir, "pending.added"));
+    let st = statSync11(join22(d.dir, "pending.added"));
     return `${st.ino}:${st.size}`;
   } catch {
     return "none";
@@ -5345,28 +4583,30 @@ function addedSignature(d) {
 }
 function noteNewPending(d) {
   try {
-    appendFileSync2(join21(d.dir, "pending.added"), "+");
+    let fd = openAppend(join22(d.dir, "pending.added"));
+    try {
+      writeSync4(fd, "+");
+    } finally {
+      closeSync5(fd);
+    }
   } catch {
   }
 }
 function freshView(d) {
-  const sig = addedSignature(d);
+  let sig = addedSignature(d);
   claimStats.listings++;
-  const view = { sig, names: listDir(d.pending).sort(), next: 0, lostAt: views.get(d.pending)?.lostAt ?? 0 };
-  views.set(d.pending, view);
-  return view;
+  let view = { sig, names: listDir(d.pending).sort(), next: 0, lostAt: views.get(d.pending)?.lostAt ?? 0 };
+  return views.set(d.pending, view), view;
 }
 var seqCounter = 0;
 function nextSeq() {
-  seqCounter = (seqCounter + 1) % 1e3;
-  return `${String(Date.now()).padStart(13, "0")}${String(seqCounter).padStart(3, "0")}`;
+  return seqCounter = (seqCounter + 1) % 1e3, `${String(Date.now()).padStart(13, "0")}${String(seqCounter).padStart(3, "0")}`;
 }
 function linkOutcome(src, dest) {
   try {
-    linkSync8(src, dest);
-    return "linked";
+    return linkSync8(src, dest), "linked";
   } catch (e) {
-    const code = e.code;
+    let code = e.code;
     if (code === "EEXIST") return "exists";
     if (code === "ENOENT") return "gone";
     throw fsError(e, "create", dest);
@@ -5374,23 +4614,22 @@ function linkOutcome(src, dest) {
 }
 function createEmpty(path) {
   try {
-    closeSync4(openSync4(path, "wx", 420));
-    return true;
+    return closeSync5(openSync4(path, "wx", 420)), !0;
   } catch (e) {
-    if (e.code === "EEXIST") return false;
+    if (e.code === "EEXIST") return !1;
     throw fsError(e, "create", path);
   }
 }
 function readJson(path) {
   try {
-    return JSON.parse(readFileSync13(path, "utf8"));
+    return JSON.parse(readFileNoFollow(path));
   } catch {
     return null;
   }
 }
 function listDir(dir) {
   try {
-    return readdirSync9(dir).filter((n) => !n.startsWith("."));
+    return readdirSync11(dir).filter((n) => !n.startsWith("."));
   } catch (e) {
     if (e.code === "ENOENT") return [];
     throw fsError(e, "read", dir);
@@ -5399,68 +4638,61 @@ function listDir(dir) {
 function removeDeadTemps(dir) {
   let names;
   try {
-    names = readdirSync9(dir);
+    names = readdirSync11(dir);
   } catch {
     return;
   }
-  for (const n of names) {
+  for (let n of names) {
     if (!n.startsWith(".tmp.")) continue;
-    const pid = Number(n.split(".")[2]);
-    if (Number.isInteger(pid) && pid !== process.pid && !pidExists(pid)) unlinkQuiet(join21(dir, n));
+    let pid = Number(n.split(".")[2]);
+    Number.isInteger(pid) && pid !== process.pid && !pidExists(pid) && unlinkQuiet(join22(dir, n));
   }
 }
 function readItem(d, id) {
-  return readJson(join21(d.items, `${id}.json`));
+  return readJson(join22(d.items, `${id}.json`));
 }
 function readClaim(d, id, generation) {
-  const r = readJson(join21(d.claimed, `${id}@${generation}`));
-  return r && typeof r.agent === "string" ? { ...r, id, queue: d.name, generation } : null;
+  let r = readJson(join22(d.claimed, `${id}@${generation}`));
+  return r && typeof r.agent == "string" ? { ...r, id, queue: d.name, generation } : null;
 }
 function readResolution(d, id, generation) {
-  return readJson(join21(d.resolved, `${id}@${generation}`));
+  return readJson(join22(d.resolved, `${id}@${generation}`));
 }
 function resolve_(opts) {
   return opts.runtime ?? openRuntime({ cwd: opts.cwd });
 }
 function addItem(opts) {
-  const id = validateItemId(opts.id);
-  const priority = validatePriority(opts.priority ?? 0);
-  const rt = resolve_(opts);
-  const d = queueDirs(rt, opts.queue);
-  let payloadTmp = null;
+  let id = validateItemId(opts.id), priority = validatePriority(opts.priority ?? 0), rt = resolve_(opts), d = queueDirs(rt, opts.queue), payloadTmp = null;
   if (opts.payloadFile !== void 0) {
-    const src = isAbsolute2(opts.payloadFile) ? opts.payloadFile : resolve6(opts.cwd ?? process.cwd(), opts.payloadFile);
-    let st;
+    let src = isAbsolute3(opts.payloadFile) ? opts.payloadFile : resolve6(opts.cwd ?? process.cwd(), opts.payloadFile), st;
     try {
       st = statSync11(src);
     } catch {
-      throw new LockstepError("BAD_INPUT", `payload file ${src} does not exist`);
+      throw new LockstepError("BAD_INPUT", `payload file ${quoteInput(src)} does not exist`);
     }
-    if (!st.isFile()) throw new LockstepError("BAD_INPUT", `payload ${src} is not a regular file`);
-    payloadTmp = join21(d.payloads, `.tmp.${process.pid}.${randomHex(6)}`);
+    if (!st.isFile()) throw new LockstepError("BAD_INPUT", `payload ${quoteInput(src)} is not a regular file`);
+    payloadTmp = join22(d.payloads, `.tmp.${process.pid}.${randomHex(6)}`);
     try {
-      copyFileSync3(src, payloadTmp);
+      copyFileSync2(src, payloadTmp, constants5.COPYFILE_EXCL);
     } catch (e) {
       throw fsError(e, "copy payload", src);
     }
   }
-  const now = Date.now();
-  const item = {
+  let now = Date.now(), item = {
     v: 1,
     id,
     queue: d.name,
     priority,
-    payload: payloadTmp ? join21(d.payloads, id) : null,
+    payload: payloadTmp ? join22(d.payloads, id) : null,
     seq: nextSeq(),
     addedAt: new Date(now).toISOString(),
     addedAtMs: now
-  };
-  const tmp = writeTempIn(d.items, JSON.stringify(item));
+  }, tmp = writeTempIn(d.items, JSON.stringify(item));
   try {
-    if (!tryLink(tmp, join21(d.items, `${id}.json`))) {
-      if (payloadTmp) unlinkQuiet(payloadTmp);
-      const existing = readItem(d, id);
-      if (opts.ifAbsent && existing) return { added: false, item: existing };
+    if (!tryLink(tmp, join22(d.items, `${id}.json`))) {
+      payloadTmp && unlinkQuiet(payloadTmp);
+      let existing = readItem(d, id);
+      if (opts.ifAbsent && existing) return { added: !1, item: existing };
       throw new LockstepError("BAD_INPUT", `item ${id} already exists in queue ${d.name}${existing ? ` (added ${existing.addedAt})` : ""}`, {
         hint: `see it with: lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}; add it only if absent with --if-absent`
       });
@@ -5468,65 +4700,48 @@ function addItem(opts) {
   } finally {
     unlinkQuiet(tmp);
   }
-  if (payloadTmp) renameSync6(payloadTmp, join21(d.payloads, id));
-  createEmpty(join21(d.pending, pendingName(item, 1)));
-  noteNewPending(d);
-  appendEvent(rt.root, "queue_add", { queue: d.name, item: id, priority });
-  return { added: true, item };
+  return payloadTmp && renameSync7(payloadTmp, join22(d.payloads, id)), createEmpty(join22(d.pending, pendingName(item, 1))), noteNewPending(d), appendEvent(rt.root, "queue_add", { queue: d.name, item: id, priority }), { added: !0, item };
 }
 function snapshot(d, withItems) {
-  const items = /* @__PURE__ */ new Map();
-  if (withItems) {
-    for (const n of listDir(d.items)) {
+  let items = /* @__PURE__ */ new Map();
+  if (withItems)
+    for (let n of listDir(d.items)) {
       if (!n.endsWith(".json")) continue;
-      const it = readJson(join21(d.items, n));
-      if (it) items.set(it.id, it);
+      let it = readJson(join22(d.items, n));
+      it && items.set(it.id, it);
     }
+  let done = new Set(listDir(d.done)), failed = new Set(listDir(d.failed)), resolvedSet = new Set(listDir(d.resolved)), pending = /* @__PURE__ */ new Map();
+  for (let n of listDir(d.pending)) {
+    let p = parsePending(n);
+    !p || resolvedSet.has(`${p.id}@${p.generation}`) || pending.set(p.id, Math.max(pending.get(p.id) ?? 0, p.generation));
   }
-  const done = new Set(listDir(d.done));
-  const failed = new Set(listDir(d.failed));
-  const resolvedSet = new Set(listDir(d.resolved));
-  const pending = /* @__PURE__ */ new Map();
-  for (const n of listDir(d.pending)) {
-    const p = parsePending(n);
-    if (!p || resolvedSet.has(`${p.id}@${p.generation}`)) continue;
-    pending.set(p.id, Math.max(pending.get(p.id) ?? 0, p.generation));
-  }
-  const claims = /* @__PURE__ */ new Map();
-  for (const n of listDir(d.claimed)) {
-    const c = parseClaimName(n);
+  let claims = /* @__PURE__ */ new Map();
+  for (let n of listDir(d.claimed)) {
+    let c = parseClaimName(n);
     if (!c || resolvedSet.has(n)) continue;
-    const list2 = claims.get(c.id) ?? [];
-    list2.push({ generation: c.generation, name: n });
-    claims.set(c.id, list2);
+    let list2 = claims.get(c.id) ?? [];
+    list2.push({ generation: c.generation, name: n }), claims.set(c.id, list2);
   }
   return { items, pending, claims, resolvedSet, done, failed };
 }
 function queueCounts(opts = {}) {
-  const rt = resolve_(opts);
-  const d = existingQueueDirs(rt, opts.queue);
-  const name = validateQueueName(opts.queue ?? DEFAULT_QUEUE);
+  let rt = resolve_(opts), d = existingQueueDirs(rt, opts.queue), name = validateQueueName(opts.queue ?? DEFAULT_QUEUE);
   if (!d) return { queue: name, pending: 0, claimed: 0, done: 0, failed: 0 };
-  const s = snapshot(d, false);
-  let pending = 0;
-  let claimed = 0;
-  for (const [id, g] of s.pending) {
+  let s = snapshot(d, !1), pending = 0, claimed = 0;
+  for (let [id, g] of s.pending) {
     if (s.done.has(id) || s.failed.has(id)) continue;
-    const c = s.claims.get(id);
-    if (c && c.some((x) => x.generation >= g)) continue;
-    pending++;
+    let c = s.claims.get(id);
+    c && c.some((x) => x.generation >= g) || pending++;
   }
-  for (const id of s.claims.keys()) if (!s.done.has(id) && !s.failed.has(id)) claimed++;
+  for (let id of s.claims.keys()) !s.done.has(id) && !s.failed.has(id) && claimed++;
   return { queue: name, pending, claimed, done: s.done.size, failed: s.failed.size };
 }
 function listItems(opts = {}) {
-  const rt = resolve_(opts);
-  const d = existingQueueDirs(rt, opts.queue);
+  let rt = resolve_(opts), d = existingQueueDirs(rt, opts.queue);
   if (!d) return [];
-  const s = snapshot(d, true);
-  const out = [];
-  for (const it of s.items.values()) {
-    const view = {
+  let s = snapshot(d, !0), out = [];
+  for (let it of s.items.values()) {
+    let view = {
       id: it.id,
       queue: d.name,
       priority: it.priority,
@@ -5539,74 +4754,46 @@ function listItems(opts = {}) {
       claimedAt: null,
       leaseEndsAtMs: null,
       lastReason: null
-    };
-    const final = s.done.has(it.id) ? "done" : s.failed.has(it.id) ? "failed" : null;
+    }, final = s.done.has(it.id) ? "done" : s.failed.has(it.id) ? "failed" : null;
     if (final) {
-      const r = readJson(join21(final === "done" ? d.done : d.failed, it.id));
-      view.state = final;
-      if (r) {
-        view.generation = r.generation;
-        view.agent = r.agent;
-        view.attempts = final === "done" ? r.generation - 1 : r.generation;
-        view.lastReason = r.reason;
-      }
+      let r = readJson(join22(final === "done" ? d.done : d.failed, it.id));
+      view.state = final, r && (view.generation = r.generation, view.agent = r.agent, view.attempts = final === "done" ? r.generation - 1 : r.generation, view.lastReason = r.reason);
     } else {
-      const claims = (s.claims.get(it.id) ?? []).sort((a, b) => b.generation - a.generation);
+      let claims = (s.claims.get(it.id) ?? []).sort((a, b) => b.generation - a.generation);
       if (claims[0]) {
-        view.state = "claimed";
-        view.generation = claims[0].generation;
-        const live = readClaim(d, it.id, claims[0].generation);
-        if (live) {
-          view.agent = live.agent;
-          view.claimedAt = live.claimedAt;
-          view.leaseEndsAtMs = claimLeaseEnd(live, readAgent(rt, live.agent));
-        }
-      } else {
-        view.state = "pending";
-        view.generation = s.pending.get(it.id) ?? 1;
-      }
-      view.attempts = view.generation - 1;
-      if (view.generation > 1) view.lastReason = readResolution(d, it.id, view.generation - 1)?.reason ?? null;
+        view.state = "claimed", view.generation = claims[0].generation;
+        let live = readClaim(d, it.id, claims[0].generation);
+        live && (view.agent = live.agent, view.claimedAt = live.claimedAt, view.leaseEndsAtMs = claimLeaseEnd(live, readAgent(rt, live.agent)));
+      } else
+        view.state = "pending", view.generation = s.pending.get(it.id) ?? 1;
+      view.attempts = view.generation - 1, view.generation > 1 && (view.lastReason = readResolution(d, it.id, view.generation - 1)?.reason ?? null);
     }
-    if (!opts.state || opts.state === view.state) out.push(view);
+    (!opts.state || opts.state === view.state) && out.push(view);
   }
-  const order = { claimed: 0, pending: 1, failed: 2, done: 3 };
+  let order = { claimed: 0, pending: 1, failed: 2, done: 3 };
   return out.sort((a, b) => order[a.state] - order[b.state] || b.priority - a.priority || (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : a.id < b.id ? -1 : 1));
 }
 function claimNext(opts) {
-  const agent = validateAgentId(opts.agent);
-  const leaseMs = opts.leaseMs ?? DEFAULT_CLAIM_LEASE_MS;
+  let agent = validateAgentId(opts.agent), leaseMs = opts.leaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   if (!Number.isFinite(leaseMs) || leaseMs <= 0) throw new LockstepError("BAD_INPUT", `invalid lease ${leaseMs} ms: it must be > 0`);
-  const rt = resolve_(opts);
-  const d = queueDirs(rt, opts.queue);
-  const ownerPid = opts.ownerPid ?? process.pid;
-  const ident = ownerPid === process.pid ? ownIdentity() : identityOf(ownerPid);
+  let rt = resolve_(opts), d = queueDirs(rt, opts.queue), ownerPid = opts.ownerPid ?? process.pid, ident = ownerPid === process.pid ? ownIdentity() : identityOf(ownerPid);
   if (ident.pidStart === null && ownerPid !== process.pid) throw new LockstepError("BAD_INPUT", `owner pid ${ownerPid} is not a running process`);
   let view = views.get(d.pending);
-  if (!view || view.sig !== addedSignature(d)) view = freshView(d);
-  for (let pass = 0; pass < 2; pass++) {
-    if (pass === 1) view = freshView(d);
-    while (view.next < view.names.length) {
-      const name = nextCandidate(view);
-      const p = parsePending(name);
+  (!view || view.sig !== addedSignature(d)) && (view = freshView(d));
+  for (let pass = 0; pass < 2; pass++)
+    for (pass === 1 && (view = freshView(d)); view.next < view.names.length; ) {
+      let name = nextCandidate(view), p = parsePending(name);
       if (!p) continue;
-      const key = `${p.id}@${p.generation}`;
-      const target = join21(d.claimed, key);
-      const source = join21(d.pending, name);
-      const won = existsSync6(source) ? linkOutcome(source, target) : "gone";
+      let key = `${p.id}@${p.generation}`, target = join22(d.claimed, key), source = join22(d.pending, name), won = existsSync5(source) ? linkOutcome(source, target) : "gone";
       if (won !== "linked") {
-        if (won === "exists") unlinkQuiet(source);
-        view.lostAt = Date.now();
-        claimStats.lost++;
+        won === "exists" && unlinkQuiet(source), view.lostAt = Date.now(), claimStats.lost++;
         continue;
       }
-      if (existsSync6(join21(d.resolved, key))) {
-        unlinkQuiet(target);
-        unlinkQuiet(source);
+      if (existsSync5(join22(d.resolved, key))) {
+        unlinkQuiet(target), unlinkQuiet(source);
         continue;
       }
-      const now = Date.now();
-      const record = {
+      let now = Date.now(), record = {
         v: 1,
         agent,
         nonce: randomHex(8),
@@ -5618,105 +4805,87 @@ function claimNext(opts) {
         claimedAtMs: now,
         leaseMs
       };
-      if (!writeRecordInto(target, JSON.stringify(record)) || existsSync6(join21(d.resolved, key))) {
-        unlinkQuiet(source);
-        view.lostAt = Date.now();
+      if (!writeRecordInto(target, JSON.stringify(record)) || existsSync5(join22(d.resolved, key))) {
+        unlinkQuiet(source), view.lostAt = Date.now();
         continue;
       }
       unlinkQuiet(source);
-      const item = readItem(d, p.id);
-      if (!item) {
-        throw new LockstepError("CORRUPT_STATE", `queue ${d.name} has a pending entry for ${p.id} but no item record ${join21(d.items, `${p.id}.json`)}`, {
+      let item = readItem(d, p.id);
+      if (!item)
+        throw new LockstepError("CORRUPT_STATE", `queue ${d.name} has a pending entry for ${p.id} but no item record ${join22(d.items, `${p.id}.json`)}`, {
           hint: `remove the claim: rm "${target}"`
         });
-      }
-      appendEvent(rt.root, "queue_claim", { queue: d.name, item: p.id, generation: p.generation, agent, owner: ownerPid });
-      claimStats.won++;
-      return { claimed: true, item, generation: p.generation, claim: { ...record, id: p.id, queue: d.name, generation: p.generation } };
+      return appendEvent(rt.root, "queue_claim", { queue: d.name, item: p.id, generation: p.generation, agent, owner: ownerPid }), claimStats.won++, { claimed: !0, item, generation: p.generation, claim: { ...record, id: p.id, queue: d.name, generation: p.generation } };
     }
-  }
-  return { claimed: false, queue: d.name };
+  return { claimed: !1, queue: d.name };
 }
 function writeRecordInto(path, data) {
   let fd;
   try {
-    fd = openSync4(path, "r+");
+    fd = openSync4(path, UPDATE_NOFOLLOW);
   } catch (e) {
-    if (e.code === "ENOENT") return false;
+    if (e.code === "ENOENT") return !1;
     throw fsError(e, "write the claim record", path);
   }
   try {
-    ftruncateSync(fd, 0);
-    writeSync4(fd, data);
+    ftruncateSync(fd, 0), writeSync4(fd, data);
   } finally {
-    closeSync4(fd);
+    closeSync5(fd);
   }
-  return true;
+  return !0;
 }
 var own = null;
 function ownIdentity() {
-  own ??= identityOf(process.pid);
-  return own;
+  return own ??= identityOf(process.pid), own;
 }
 function claimLeaseEnd(claim, agent) {
   let end = claim.claimedAtMs + claim.leaseMs;
-  if (agent && agent.agent === claim.agent && agent.pid === claim.pid && agent.pidStart === claim.pidStart && agent.host === claim.host) {
-    end = Math.max(end, agent.renewedAtMs + agent.leaseMs);
-  }
-  return end;
+  return agent && agent.agent === claim.agent && agent.pid === claim.pid && agent.pidStart === claim.pidStart && agent.host === claim.host && (end = Math.max(end, agent.renewedAtMs + agent.leaseMs)), end;
 }
 function liveClaim(d, id) {
-  const prefix = `${id}@`;
-  let best = null;
-  for (const n of listDir(d.claimed)) {
+  let prefix = `${id}@`, best = null;
+  for (let n of listDir(d.claimed)) {
     if (!n.startsWith(prefix)) continue;
-    const c = parseClaimName(n);
-    if (!c || c.id !== id || existsSync6(join21(d.resolved, n))) continue;
-    const rec = readClaim(d, id, c.generation);
-    if (rec && (!best || rec.generation > best.generation)) best = rec;
+    let c = parseClaimName(n);
+    if (!c || c.id !== id || existsSync5(join22(d.resolved, n))) continue;
+    let rec = readClaim(d, id, c.generation);
+    rec && (!best || rec.generation > best.generation) && (best = rec);
   }
   return best;
 }
 function describeEnd(r) {
-  const how = r.outcome === "reclaimed" ? `reclaimed${r.reason ? ` (${r.reason})` : ""}` : r.outcome === "retry" ? "failed and was retried" : r.outcome === "done" ? `done by agent ${r.agent}` : `failed${r.reason ? ` (${r.reason})` : ""}`;
-  return `${how} at ${r.at}`;
+  return `${r.outcome === "reclaimed" ? `reclaimed${r.reason ? ` (${r.reason})` : ""}` : r.outcome === "retry" ? "failed and was retried" : r.outcome === "done" ? `done by agent ${r.agent}` : `failed${r.reason ? ` (${r.reason})` : ""}`} at ${r.at}`;
 }
-function refuse(d, id, agent, generation, why) {
+function refuse2(d, id, agent, generation, why) {
   appendEvent(d.root, "queue_refused", { queue: d.name, item: id, agent, generation, why });
-  const live = liveClaim(d, id);
-  const isDone = existsSync6(join21(d.done, id));
-  const now = live ? `; it is now claim ${live.generation}, held by agent ${live.agent}` : isDone ? "; it is done" : "";
-  const list2 = `lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}`;
-  const hint = live || isDone || generation !== null ? `the work done under that claim must not count (another claim owns the item now); see it with: ${list2}` : `claim an item first (lockstep queue claim --agent ${agent}), or see the queue: ${list2}`;
+  let live = liveClaim(d, id), isDone = existsSync5(join22(d.done, id)), now = live ? `; it is now claim ${live.generation}, held by agent ${live.agent}` : isDone ? "; it is done" : "", list2 = `lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}`, hint = live || isDone || generation !== null ? `the work done under that claim must not count (another claim owns the item now); see it with: ${list2}` : `claim an item first (lockstep queue claim --agent ${agent}), or see the queue: ${list2}`;
   return new LockstepError("CONFLICT", `refused: ${why}${now}`, {
     hint,
     detail: { item: id, agent, generation, current: live?.generation ?? null, holder: live?.agent ?? null }
   });
 }
 function claimToFinish(d, id, agent, generation) {
-  if (!existsSync6(join21(d.items, `${id}.json`))) {
+  if (!existsSync5(join22(d.items, `${id}.json`)))
     throw new LockstepError("NOT_FOUND", `no item ${id} in queue ${d.name}`, { hint: `list the items: lockstep queue list${d.name === DEFAULT_QUEUE ? "" : ` --queue ${d.name}`}` });
-  }
   if (generation !== void 0) {
     if (!Number.isSafeInteger(generation) || generation < 1) throw new LockstepError("BAD_INPUT", `invalid generation ${generation}: generations are whole numbers from 1`);
-    const ended = readResolution(d, id, generation);
-    if (ended) throw refuse(d, id, agent, generation, `claim ${generation} of ${id} already ended: ${describeEnd(ended)}`);
-    const c = readClaim(d, id, generation);
-    if (!c) throw refuse(d, id, agent, generation, `${id} has no claim ${generation}`);
-    if (c.agent !== agent) throw refuse(d, id, agent, generation, `claim ${generation} of ${id} belongs to agent ${c.agent}, not ${agent}`);
+    let ended = readResolution(d, id, generation);
+    if (ended) throw refuse2(d, id, agent, generation, `claim ${generation} of ${id} already ended: ${describeEnd(ended)}`);
+    let c = readClaim(d, id, generation);
+    if (!c) throw refuse2(d, id, agent, generation, `${id} has no claim ${generation}`);
+    if (c.agent !== agent) throw refuse2(d, id, agent, generation, `claim ${generation} of ${id} belongs to agent ${c.agent}, not ${agent}`);
     return c;
   }
-  const live = liveClaim(d, id);
+  let live = liveClaim(d, id);
   if (!live) {
-    const final = readJson(join21(d.done, id)) ?? readJson(join21(d.failed, id));
-    throw refuse(d, id, agent, null, final ? `${id} is not claimed: it was ${describeEnd(final)}` : `${id} is not claimed by anyone`);
+    let final = readJson(join22(d.done, id)) ?? readJson(join22(d.failed, id));
+    throw refuse2(d, id, agent, null, final ? `${id} is not claimed: it was ${describeEnd(final)}` : `${id} is not claimed by anyone`);
   }
-  if (live.agent !== agent) throw refuse(d, id, agent, null, `${id} is claimed by agent ${live.agent} (claim ${live.generation}), not ${agent}`);
+  if (live.agent !== agent) throw refuse2(d, id, agent, null, `${id} is claimed by agent ${live.agent} (claim ${live.generation}), not ${agent}`);
   return live;
 }
 function resolveClaim(d, c, outcome, next, reason) {
-  const now = Date.now();
-  const res = {
+  let now = Date.now(), res = {
     v: 1,
     id: c.id,
     generation: c.generation,
@@ -5727,88 +4896,66 @@ function resolveClaim(d, c, outcome, next, reason) {
     at: new Date(now).toISOString(),
     atMs: now,
     reason
-  };
-  const tmp = writeTempIn(d.resolved, JSON.stringify(res));
+  }, tmp = writeTempIn(d.resolved, JSON.stringify(res));
   try {
-    if (!tryLink(tmp, join21(d.resolved, `${c.id}@${c.generation}`))) return null;
+    if (!tryLink(tmp, join22(d.resolved, `${c.id}@${c.generation}`))) return null;
   } finally {
     unlinkQuiet(tmp);
   }
-  carryOut(d, res);
-  return res;
+  return carryOut(d, res), res;
 }
 function carryOut(d, res) {
-  const key = `${res.id}@${res.generation}`;
-  const src = join21(d.resolved, key);
-  if (res.next === "done") tryLink(src, join21(d.done, res.id), true);
-  else if (res.next === "failed") tryLink(src, join21(d.failed, res.id), true);
-  else if (!existsSync6(join21(d.done, res.id)) && !existsSync6(join21(d.failed, res.id)) && !existsSync6(join21(d.claimed, `${res.id}@${res.generation + 1}`))) {
-    const item = readItem(d, res.id);
-    if (item && createEmpty(join21(d.pending, pendingName(item, res.generation + 1)))) noteNewPending(d);
+  let key = `${res.id}@${res.generation}`, src = join22(d.resolved, key);
+  if (res.next === "done") tryLink(src, join22(d.done, res.id), !0);
+  else if (res.next === "failed") tryLink(src, join22(d.failed, res.id), !0);
+  else if (!existsSync5(join22(d.done, res.id)) && !existsSync5(join22(d.failed, res.id)) && !existsSync5(join22(d.claimed, `${res.id}@${res.generation + 1}`))) {
+    let item = readItem(d, res.id);
+    item && createEmpty(join22(d.pending, pendingName(item, res.generation + 1))) && noteNewPending(d);
   }
-  unlinkQuiet(join21(d.claimed, key));
+  unlinkQuiet(join22(d.claimed, key));
 }
 function completeItem(opts) {
-  const id = validateItemId(opts.id);
-  const agent = validateAgentId(opts.agent);
-  const rt = resolve_(opts);
-  const d = queueDirs(rt, opts.queue);
-  const c = claimToFinish(d, id, agent, opts.generation);
-  const res = resolveClaim(d, c, "done", "done", null);
+  let id = validateItemId(opts.id), agent = validateAgentId(opts.agent), rt = resolve_(opts), d = queueDirs(rt, opts.queue), c = claimToFinish(d, id, agent, opts.generation), res = resolveClaim(d, c, "done", "done", null);
   if (!res) {
-    const ended = readResolution(d, id, c.generation);
-    throw refuse(d, id, agent, c.generation, `claim ${c.generation} of ${id} ended before this completion: ${ended ? describeEnd(ended) : "ended"}`);
+    let ended = readResolution(d, id, c.generation);
+    throw refuse2(d, id, agent, c.generation, `claim ${c.generation} of ${id} ended before this completion: ${ended ? describeEnd(ended) : "ended"}`);
   }
-  appendEvent(rt.root, "queue_done", { queue: d.name, item: id, generation: c.generation, agent, heldMs: res.atMs - c.claimedAtMs });
-  return { id, queue: d.name, generation: c.generation, agent, outcome: "done", next: "done" };
+  return appendEvent(rt.root, "queue_done", { queue: d.name, item: id, generation: c.generation, agent, heldMs: res.atMs - c.claimedAtMs }), { id, queue: d.name, generation: c.generation, agent, outcome: "done", next: "done" };
 }
 function failItem(opts) {
-  const id = validateItemId(opts.id);
-  const agent = validateAgentId(opts.agent);
-  const max = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  let id = validateItemId(opts.id), agent = validateAgentId(opts.agent), max = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isSafeInteger(max) || max < 1) throw new LockstepError("BAD_INPUT", `invalid max attempts ${max}: use a whole number >= 1`);
-  const rt = resolve_(opts);
-  const d = queueDirs(rt, opts.queue);
-  const c = claimToFinish(d, id, agent, opts.generation);
-  const retry = Boolean(opts.retry) && c.generation < max;
-  let reason = opts.reason?.trim() || "failed";
-  if (opts.retry && !retry) reason += ` (no attempts left: ${c.generation} of ${max} used)`;
-  const res = resolveClaim(d, c, retry ? "retry" : "failed", retry ? "pending" : "failed", reason);
+  let rt = resolve_(opts), d = queueDirs(rt, opts.queue), c = claimToFinish(d, id, agent, opts.generation), retry = !!opts.retry && c.generation < max, reason = opts.reason?.trim() || "failed";
+  opts.retry && !retry && (reason += ` (no attempts left: ${c.generation} of ${max} used)`);
+  let res = resolveClaim(d, c, retry ? "retry" : "failed", retry ? "pending" : "failed", reason);
   if (!res) {
-    const ended = readResolution(d, id, c.generation);
-    throw refuse(d, id, agent, c.generation, `claim ${c.generation} of ${id} ended before this failure report: ${ended ? describeEnd(ended) : "ended"}`);
+    let ended = readResolution(d, id, c.generation);
+    throw refuse2(d, id, agent, c.generation, `claim ${c.generation} of ${id} ended before this failure report: ${ended ? describeEnd(ended) : "ended"}`);
   }
-  appendEvent(rt.root, "queue_fail", { queue: d.name, item: id, generation: c.generation, agent, retry, reason: res.reason });
-  return { id, queue: d.name, generation: c.generation, agent, outcome: res.outcome, next: res.next };
+  return appendEvent(rt.root, "queue_fail", { queue: d.name, item: id, generation: c.generation, agent, retry, reason: res.reason }), { id, queue: d.name, generation: c.generation, agent, outcome: res.outcome, next: res.next };
 }
 function reclaim(opts = {}) {
-  const max = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  let max = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isSafeInteger(max) || max < 1) throw new LockstepError("BAD_INPUT", `invalid max attempts ${max}: use a whole number >= 1`);
-  const rt = resolve_(opts);
-  const names = opts.queue !== void 0 ? [validateQueueName(opts.queue)] : listQueues({ runtime: rt });
-  const out = { reclaimed: [], finished: 0, repaired: [], held: 0 };
-  for (const name of names) {
-    const d = existingQueueDirs(rt, name);
+  let rt = resolve_(opts), names = opts.queue !== void 0 ? [validateQueueName(opts.queue)] : listQueues({ runtime: rt }), out = { reclaimed: [], finished: 0, repaired: [], held: 0 };
+  for (let name of names) {
+    let d = existingQueueDirs(rt, name);
     if (!d) continue;
-    removeDeadTemps(d.claimed);
-    removeDeadTemps(d.resolved);
-    removeDeadTemps(d.items);
-    const agents = /* @__PURE__ */ new Map();
-    for (const n of listDir(d.claimed)) {
-      const c = parseClaimName(n);
+    removeDeadTemps(d.claimed), removeDeadTemps(d.resolved), removeDeadTemps(d.items);
+    let agents = /* @__PURE__ */ new Map();
+    for (let n of listDir(d.claimed)) {
+      let c = parseClaimName(n);
       if (!c) continue;
-      const ended = readResolution(d, c.id, c.generation);
+      let ended = readResolution(d, c.id, c.generation);
       if (ended) {
-        carryOut(d, ended);
-        out.finished++;
+        carryOut(d, ended), out.finished++;
         continue;
       }
-      const now = opts.now ?? Date.now();
-      let claim = readClaim(d, c.id, c.generation);
+      let now = opts.now ?? Date.now(), claim = readClaim(d, c.id, c.generation);
       if (!claim) {
         let ctimeMs;
         try {
-          ctimeMs = statSync11(join21(d.claimed, n)).ctimeMs;
+          ctimeMs = statSync11(join22(d.claimed, n)).ctimeMs;
         } catch {
           continue;
         }
@@ -5818,157 +4965,123 @@ function reclaim(opts = {}) {
         }
         claim = { v: 1, agent: "unknown", nonce: "", pid: 0, pidStart: null, bootId: null, host: hostId(), claimedAt: new Date(ctimeMs).toISOString(), claimedAtMs: ctimeMs, leaseMs: EMPTY_CLAIM_GRACE_MS, id: c.id, queue: d.name, generation: c.generation };
       }
-      if (!agents.has(claim.agent)) agents.set(claim.agent, readAgent(rt, claim.agent));
-      const leaseEnd = claimLeaseEnd(claim, agents.get(claim.agent) ?? null);
-      const l = liveness(claim);
+      agents.has(claim.agent) || agents.set(claim.agent, readAgent(rt, claim.agent));
+      let leaseEnd = claimLeaseEnd(claim, agents.get(claim.agent) ?? null), l = liveness(claim);
       if (now <= leaseEnd || l.state === "alive") {
         out.held++;
         continue;
       }
-      const gone = claim.pid === 0 ? "its claimer stopped before writing its claim record" : l.state === "remote" ? `its owner on host ${claim.host} sent no heartbeat` : l.reason;
-      const reason = `abandoned by agent ${claim.agent}: lease ran out ${((now - leaseEnd) / 1e3).toFixed(1)} s ago and ${gone}`;
-      const next = c.generation >= max ? "failed" : "pending";
-      const res = resolveClaim(d, claim, "reclaimed", next, next === "failed" ? `${reason}; ${c.generation} of ${max} attempts used` : reason);
-      if (!res) continue;
-      appendEvent(rt.root, "queue_reclaim", { queue: d.name, item: c.id, generation: c.generation, agent: claim.agent, next, reason: res.reason });
-      out.reclaimed.push({ queue: d.name, id: c.id, generation: c.generation, agent: claim.agent, reason: res.reason, next });
+      let gone = claim.pid === 0 ? "its claimer stopped before writing its claim record" : l.state === "remote" ? `its owner on host ${claim.host} sent no heartbeat` : l.reason, reason = `abandoned by agent ${claim.agent}: lease ran out ${((now - leaseEnd) / 1e3).toFixed(1)} s ago and ${gone}`, next = c.generation >= max ? "failed" : "pending", res = resolveClaim(d, claim, "reclaimed", next, next === "failed" ? `${reason}; ${c.generation} of ${max} attempts used` : reason);
+      res && (appendEvent(rt.root, "queue_reclaim", { queue: d.name, item: c.id, generation: c.generation, agent: claim.agent, next, reason: res.reason }), out.reclaimed.push({ queue: d.name, id: c.id, generation: c.generation, agent: claim.agent, reason: res.reason, next }));
     }
     out.repaired.push(...repairOrphans(d, opts.now ?? Date.now()));
   }
   return out;
 }
 function repairOrphans(d, now) {
-  const seen = /* @__PURE__ */ new Set([...listDir(d.done), ...listDir(d.failed)]);
-  for (const n of listDir(d.pending)) {
-    const p = parsePending(n);
-    if (p) seen.add(p.id);
+  let seen = /* @__PURE__ */ new Set([...listDir(d.done), ...listDir(d.failed)]);
+  for (let n of listDir(d.pending)) {
+    let p = parsePending(n);
+    p && seen.add(p.id);
   }
-  for (const dir of [d.claimed, d.resolved]) {
-    for (const n of listDir(dir)) {
-      const c = parseClaimName(n);
-      if (c) seen.add(c.id);
+  for (let dir of [d.claimed, d.resolved])
+    for (let n of listDir(dir)) {
+      let c = parseClaimName(n);
+      c && seen.add(c.id);
     }
-  }
-  const out = [];
-  for (const n of listDir(d.items)) {
+  let out = [];
+  for (let n of listDir(d.items)) {
     if (!n.endsWith(".json") || seen.has(n.slice(0, -5))) continue;
-    const item = readItem(d, n.slice(0, -5));
-    if (!item || now - item.addedAtMs < 6e4) continue;
-    if (createEmpty(join21(d.pending, pendingName(item, 1)))) {
-      noteNewPending(d);
-      appendEvent(d.root, "queue_repair", { queue: d.name, item: item.id });
-      out.push(item.id);
-    }
+    let item = readItem(d, n.slice(0, -5));
+    !item || now - item.addedAtMs < 6e4 || createEmpty(join22(d.pending, pendingName(item, 1))) && (noteNewPending(d), appendEvent(d.root, "queue_repair", { queue: d.name, item: item.id }), out.push(item.id));
   }
   return out;
 }
 function listClaims(opts = {}) {
-  const rt = resolve_(opts);
-  const names = opts.queue !== void 0 ? [validateQueueName(opts.queue)] : listQueues({ runtime: rt });
-  const out = [];
-  for (const name of names) {
-    const d = existingQueueDirs(rt, name);
-    if (!d) continue;
-    for (const n of listDir(d.claimed)) {
-      const c = parseClaimName(n);
-      if (!c || existsSync6(join21(d.resolved, n))) continue;
-      const claim = readClaim(d, c.id, c.generation);
-      if (!claim || opts.agent && claim.agent !== opts.agent) continue;
-      const l = liveness(claim);
-      out.push({ ...claim, leaseEndsAtMs: claimLeaseEnd(claim, readAgent(rt, claim.agent)), ownerAlive: l.state === "alive" });
-    }
+  let rt = resolve_(opts), names = opts.queue !== void 0 ? [validateQueueName(opts.queue)] : listQueues({ runtime: rt }), out = [];
+  for (let name of names) {
+    let d = existingQueueDirs(rt, name);
+    if (d)
+      for (let n of listDir(d.claimed)) {
+        let c = parseClaimName(n);
+        if (!c || existsSync5(join22(d.resolved, n))) continue;
+        let claim = readClaim(d, c.id, c.generation);
+        if (!claim || opts.agent && claim.agent !== opts.agent) continue;
+        let l = liveness(claim);
+        out.push({ ...claim, leaseEndsAtMs: claimLeaseEnd(claim, readAgent(rt, claim.agent)), ownerAlive: l.state === "alive" });
+      }
   }
   return out;
 }
 
 // src/worktree/worktree.ts
-import { existsSync as existsSync8, readdirSync as readdirSync10, realpathSync as realpathSync5, rmSync as rmSync3 } from "node:fs";
-import { join as join23, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync12, realpathSync as realpathSync5 } from "node:fs";
+import { join as join24, resolve as resolve8 } from "node:path";
 
 // src/worktree/copies.ts
-import { cpSync, existsSync as existsSync7, mkdirSync as mkdirSync5, realpathSync as realpathSync4, rmSync as rmSync2 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute3, join as join22, normalize, relative as relative3, sep as sep3 } from "node:path";
+import { cpSync, existsSync as existsSync6, lstatSync as lstatSync8, realpathSync as realpathSync4, rmSync as rmSync4 } from "node:fs";
+import { dirname as dirname8, isAbsolute as isAbsolute4, join as join23, normalize, relative as relative4, sep as sep4 } from "node:path";
 function validateCopies(sourceTop, paths) {
-  const top = realpathSync4(sourceTop);
-  const out = [];
-  for (const raw of paths) {
-    if (typeof raw !== "string" || raw.trim() === "" || raw.includes("\0")) throw new LockstepError("BAD_INPUT", `invalid copy path ${JSON.stringify(raw)}`);
-    if (isAbsolute3(raw)) throw new LockstepError("BAD_INPUT", `copy path ${raw} must be relative to the checkout (${sourceTop})`);
-    const rel = normalize(raw).replace(/[\\/]+$/, "");
-    const parts = rel.split(/[\\/]/);
-    if (rel === "." || rel === "" || parts.includes("..")) throw new LockstepError("BAD_INPUT", `copy path ${raw} must name something inside the checkout`);
-    if (parts[0] === ".git") throw new LockstepError("BAD_INPUT", `copy path ${raw} is inside .git: git's own files are never copied`);
-    const abs = join22(top, rel);
-    if (!existsSync7(abs)) throw new LockstepError("BAD_INPUT", `copy path ${rel} does not exist in ${sourceTop}`);
-    const real2 = realpathSync4(abs);
-    const within2 = relative3(top, real2);
-    if (within2 === "" || within2.startsWith("..") || isAbsolute3(within2) || within2.split(sep3)[0] === ".git") {
-      throw new LockstepError("BAD_INPUT", `copy path ${rel} resolves to ${real2}, outside the checkout ${top}`);
-    }
-    if (!out.includes(rel)) out.push(rel);
+  let top = realpathSync4(sourceTop), out = [];
+  for (let raw of paths) {
+    if (typeof raw != "string" || raw.trim() === "" || raw.includes("\0")) throw new LockstepError("BAD_INPUT", `invalid copy path ${quoteInput(raw)}`);
+    if (isAbsolute4(raw)) throw new LockstepError("BAD_INPUT", `copy path ${quoteInput(raw)} must be relative to the checkout (${sourceTop})`);
+    let rel = normalize(raw).replace(/[\\/]+$/, ""), parts = rel.split(/[\\/]/);
+    if (rel === "." || rel === "" || parts.includes("..")) throw new LockstepError("BAD_INPUT", `copy path ${quoteInput(raw)} must name something inside the checkout`);
+    if (parts[0] === ".git") throw new LockstepError("BAD_INPUT", `copy path ${quoteInput(raw)} is inside .git: git's own files are never copied`);
+    let abs = join23(top, rel);
+    if (!existsSync6(abs)) throw new LockstepError("BAD_INPUT", `copy path ${quoteInput(rel)} does not exist in ${sourceTop}`);
+    let real2 = realpathSync4(abs), within2 = relative4(top, real2);
+    if (within2 === "" || within2.startsWith("..") || isAbsolute4(within2) || within2.split(sep4)[0] === ".git")
+      throw new LockstepError("BAD_INPUT", `copy path ${quoteInput(rel)} resolves to ${quoteInput(real2)}, outside the checkout ${top}`);
+    out.includes(rel) || out.push(rel);
   }
   return out;
 }
 function applyCopies(sourceTop, destTop, rels) {
-  for (const rel of rels) {
-    const src = join22(sourceTop, rel);
-    const dest = join22(destTop, rel);
+  validateCopies(sourceTop, rels);
+  for (let rel of rels) {
+    let src = join23(sourceTop, rel), dest = join23(destTop, rel);
+    ensureDirIn(destTop, dirname8(dest), { checkout: !0 });
+    let st = lstatSync8(dest, { throwIfNoEntry: !1 });
+    if (st?.isSymbolicLink()) throw unsafePathError(dest, `the destination of --copy ${rel} is a symbolic link (committed in the base branch?)`);
     try {
-      rmSync2(dest, { recursive: true, force: true });
-      mkdirSync5(dirname5(dest), { recursive: true });
-      cpSync(src, dest, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true, force: true });
+      st && rmSync4(dest, { recursive: !0, force: !0 }), cpSync(src, dest, { recursive: !0, verbatimSymlinks: !0, preserveTimestamps: !0, errorOnExist: !0, force: !1 });
     } catch (e) {
       throw fsError(e, `copy ${rel} into`, destTop);
     }
   }
 }
 function isCopied(path, rels) {
-  for (const r of rels) {
-    const rr = r.split(sep3).join("/");
-    if (path === rr || path.startsWith(`${rr}/`)) return true;
+  for (let r of rels) {
+    let rr = r.split(sep4).join("/");
+    if (path === rr || path.startsWith(`${rr}/`)) return !0;
   }
-  return false;
+  return !1;
 }
 
 // src/worktree/registry.ts
 import { resolve as resolve7 } from "node:path";
 function parseWorktreeList(out) {
-  const list2 = [];
-  let cur = null;
-  for (const field of out.split("\0")) {
+  let list2 = [], cur = null;
+  for (let field of out.split("\0")) {
     if (field === "") {
-      if (cur) list2.push(cur);
-      cur = null;
+      cur && list2.push(cur), cur = null;
       continue;
     }
-    const sp = field.indexOf(" ");
-    const key = sp < 0 ? field : field.slice(0, sp);
-    const value = sp < 0 ? "" : field.slice(sp + 1);
-    if (key === "worktree") {
-      if (cur) list2.push(cur);
-      cur = { path: resolve7(value), head: null, branch: null, bare: false, detached: false, locked: null, prunable: null };
-    } else if (cur) {
-      if (key === "HEAD") cur.head = value;
-      else if (key === "branch") cur.branch = value;
-      else if (key === "bare") cur.bare = true;
-      else if (key === "detached") cur.detached = true;
-      else if (key === "locked") cur.locked = value;
-      else if (key === "prunable") cur.prunable = value;
-    }
+    let sp = field.indexOf(" "), key = sp < 0 ? field : field.slice(0, sp), value = sp < 0 ? "" : field.slice(sp + 1);
+    key === "worktree" ? (cur && list2.push(cur), cur = { path: resolve7(value), head: null, branch: null, bare: !1, detached: !1, locked: null, prunable: null }) : cur && (key === "HEAD" ? cur.head = value : key === "branch" ? cur.branch = value : key === "bare" ? cur.bare = !0 : key === "detached" ? cur.detached = !0 : key === "locked" ? cur.locked = value : key === "prunable" && (cur.prunable = value));
   }
-  if (cur) list2.push(cur);
-  return list2;
+  return cur && list2.push(cur), list2;
 }
 async function listRegisteredWorktrees(git) {
-  return parseWorktreeList(await git.exec(["worktree", "list", "--porcelain", "-z"], { readOnly: true }));
+  return parseWorktreeList(await git.exec(["worktree", "list", "--porcelain", "-z"], { readOnly: !0 }));
 }
 
 // src/worktree/repo-lock.ts
-var REPO_LOCK = "repo";
-var DEFAULT_REPO_LOCK_TIMEOUT_MS = 6e5;
+var REPO_LOCK = "repo", DEFAULT_REPO_LOCK_TIMEOUT_MS = 6e5;
 async function withRepoLock(opts, fn) {
-  if (opts.unsafeUnserialized) return fn(null);
-  return withLock(
+  return opts.unsafeUnserialized ? fn(null) : withLock(
     {
       runtime: opts.runtime,
       cwd: opts.cwd,
@@ -5986,10 +5099,10 @@ async function withRepoLock(opts, fn) {
 
 // src/worktree/worktree.ts
 function worktreesDir(rt) {
-  return join23(rt.root, "worktrees");
+  return join24(rt.root, "worktrees");
 }
 function manifestPath(rt, agent) {
-  return join23(worktreesDir(rt), `${agent}.json`);
+  return join24(worktreesDir(rt), `${agent}.json`);
 }
 function agentBranch(agent) {
   return `lockstep/${agent}`;
@@ -5999,20 +5112,20 @@ function readManifest(rt, agent) {
 }
 function listManifests(rt) {
   let names;
+  if (!checkDirIn(rt.root, worktreesDir(rt))) return [];
   try {
-    names = readdirSync10(worktreesDir(rt));
+    names = readdirSync12(worktreesDir(rt));
   } catch {
     return [];
   }
-  const out = [];
-  for (const n of names.sort()) {
-    if (!n.endsWith(".json") || n.startsWith(".")) continue;
-    try {
-      const m = readJsonFile(join23(worktreesDir(rt), n), "worktree manifest");
-      if (m) out.push(m);
-    } catch {
-    }
-  }
+  let out = [];
+  for (let n of names.sort())
+    if (!(!n.endsWith(".json") || n.startsWith(".")))
+      try {
+        let m = readJsonFile(join24(worktreesDir(rt), n), "worktree manifest");
+        m && out.push(m);
+      } catch {
+      }
   return out;
 }
 function real(p) {
@@ -6023,124 +5136,94 @@ function real(p) {
   }
 }
 function checkoutTop(git) {
-  const paths = git.repoPaths();
+  let paths = git.repoPaths();
   if (!paths.topLevel) throw new LockstepError("BARE_REPO", `${git.cwd} has no checkout: agent worktrees are made from a checkout`);
   return paths.topLevel;
 }
 async function currentBranch(git) {
-  const r = await git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], { readOnly: true });
-  if (r.code !== 0 || !r.stdout.trim()) {
+  let r = await git.run(["symbolic-ref", "--quiet", "--short", "HEAD"], { readOnly: !0 });
+  if (r.code !== 0 || !r.stdout.trim())
     throw new LockstepError("BAD_INPUT", `HEAD is detached in ${git.cwd}: name the branch with --base BRANCH`);
-  }
   return r.stdout.trim();
 }
 async function branchCommit(git, branch) {
-  if (typeof branch !== "string" || branch === "" || branch.startsWith("-")) throw new LockstepError("BAD_NAME", `invalid branch name ${JSON.stringify(branch)}`);
-  const fmt = await git.run(["check-ref-format", "--branch", branch], { readOnly: true });
-  if (fmt.code !== 0) throw new LockstepError("BAD_NAME", `invalid branch name ${JSON.stringify(branch)}`);
-  const r = await git.run(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`], { readOnly: true });
+  if (typeof branch != "string" || branch === "" || branch.startsWith("-")) throw new LockstepError("BAD_NAME", `invalid branch name ${quoteInput(branch)}`);
+  if ((await git.run(["check-ref-format", "--branch", branch], { readOnly: !0 })).code !== 0) throw new LockstepError("BAD_NAME", `invalid branch name ${quoteInput(branch)}`);
+  let r = await git.run(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`], { readOnly: !0 });
   if (r.code !== 0) throw new LockstepError("NOT_FOUND", `no branch ${branch} in this repository`, { hint: "list branches with: git branch" });
   return r.stdout.trim();
 }
 async function tryCommit(git, ref) {
-  const r = await git.run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { readOnly: true });
+  let r = await git.run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { readOnly: !0 });
   return r.code === 0 ? r.stdout.trim() : null;
 }
 async function countUnmerged(git, base, head) {
-  const r = await git.run(["rev-list", "--count", `${base}..${head}`], { readOnly: true });
-  return r.code === 0 ? Number(r.stdout.trim()) || 0 : 0;
+  let r = await git.run(["rev-list", "--count", `${base}..${head}`], { readOnly: !0 });
+  return r.code === 0 && Number(r.stdout.trim()) || 0;
 }
 async function baseRef(git, m) {
   return await tryCommit(git, `refs/heads/${m.base}`) ?? m.baseCommit;
 }
 async function dirtyPaths(wtGit, copies) {
-  const r = await wtGit.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignore-submodules"], { readOnly: true });
+  let r = await wtGit.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignore-submodules"], { readOnly: !0 });
   if (r.code !== 0) return [];
-  const out = [];
-  const fields = r.stdout.split("\0");
+  let out = [], fields = r.stdout.split("\0");
   for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
+    let f = fields[i];
     if (f.length < 4) continue;
-    const status = f.slice(0, 2);
-    const path = f.slice(3);
-    if (status[0] === "R" || status[0] === "C") i++;
-    if (!isCopied(path, copies)) out.push(path);
+    let status = f.slice(0, 2), path = f.slice(3);
+    (status[0] === "R" || status[0] === "C") && i++, isCopied(path, copies) || out.push(path);
   }
   return out;
 }
 async function hooksCheck(mainGit, wtGit, wtPath) {
-  const main = resolve8(mainGit.cwd, (await mainGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: true })).trim());
-  const inside = resolve8(wtPath, (await wtGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: true })).trim());
-  if (real(main) === real(inside)) return { path: inside, shared: true, warning: null };
-  if (existsSync8(main) && !existsSync8(inside)) {
-    return { path: inside, shared: false, warning: `core.hooksPath resolves to ${inside} in the worktree, which does not exist: commit the hooks directory, copy it with --copy, or make core.hooksPath absolute` };
-  }
-  return { path: inside, shared: false, warning: null };
+  let main = resolve8(mainGit.cwd, (await mainGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: !0 })).trim()), inside = resolve8(wtPath, (await wtGit.exec(["rev-parse", "--git-path", "hooks"], { readOnly: !0 })).trim());
+  return real(main) === real(inside) ? { path: inside, shared: !0, warning: null } : existsSync7(main) && !existsSync7(inside) ? { path: inside, shared: !1, warning: `core.hooksPath resolves to ${inside} in the worktree, which does not exist: commit the hooks directory, copy it with --copy, or make core.hooksPath absolute` } : { path: inside, shared: !1, warning: null };
 }
 function agentActivity(rt, agent, owner = null, now = Date.now()) {
-  const reasons = [];
-  for (const c of listClaims({ runtime: rt, agent })) {
-    if (c.ownerAlive) reasons.push(`it holds item ${c.id} of queue ${c.queue} (claim ${c.generation}) and its process ${c.pid} is running`);
-    else if (c.leaseEndsAtMs > now) reasons.push(`it holds item ${c.id} of queue ${c.queue} (claim ${c.generation}) with ${((c.leaseEndsAtMs - now) / 1e3).toFixed(0)} s of lease left`);
-  }
-  const rec = readAgent(rt, agent);
-  if (rec && rec.state !== "exited") {
-    if (agentProcessAlive(rec, now)) reasons.push(`its process ${rec.pid} is running (last heartbeat ${((now - rec.renewedAtMs) / 1e3).toFixed(0)} s ago)`);
-    else if (agentLeaseEnd(rec) > now) reasons.push(`its lease runs ${((agentLeaseEnd(rec) - now) / 1e3).toFixed(0)} s more`);
-  }
-  if (owner && liveness(owner).state === "alive") reasons.push(`the worktree is held for process ${owner.pid}, which is running`);
-  return { active: reasons.length > 0, reasons };
+  let reasons = [];
+  for (let c of listClaims({ runtime: rt, agent }))
+    c.ownerAlive ? reasons.push(`it holds item ${c.id} of queue ${c.queue} (claim ${c.generation}) and its process ${c.pid} is running`) : c.leaseEndsAtMs > now && reasons.push(`it holds item ${c.id} of queue ${c.queue} (claim ${c.generation}) with ${((c.leaseEndsAtMs - now) / 1e3).toFixed(0)} s of lease left`);
+  let rec = readAgent(rt, agent);
+  return rec && rec.state !== "exited" && (agentProcessAlive(rec, now) ? reasons.push(`its process ${rec.pid} is running (last heartbeat ${((now - rec.renewedAtMs) / 1e3).toFixed(0)} s ago)`) : agentLeaseEnd(rec) > now && reasons.push(`its lease runs ${((agentLeaseEnd(rec) - now) / 1e3).toFixed(0)} s more`)), owner && liveness(owner).state === "alive" && reasons.push(`the worktree is held for process ${owner.pid}, which is running`), { active: reasons.length > 0, reasons };
 }
 async function addAgentWorktree(opts) {
-  const agent = validateAgentId(opts.agent);
-  const cwd = opts.cwd ?? process.cwd();
-  const rt = openRuntime({ cwd });
-  const git = createGit(cwd);
-  const source = checkoutTop(git);
-  const base = opts.base ?? await currentBranch(git);
+  let agent = validateAgentId(opts.agent), cwd = opts.cwd ?? process.cwd(), rt = openRuntime({ cwd }), git = createGit(cwd), source = checkoutTop(git), base = opts.base ?? await currentBranch(git);
   await branchCommit(git, base);
-  const copies = validateCopies(source, opts.copy ?? []);
-  let owner = null;
+  let copies = validateCopies(source, opts.copy ?? []), owner = null;
   if (opts.ownerPid !== void 0 && opts.ownerPid !== null) {
-    const id = identityOf(opts.ownerPid);
+    let id = identityOf(opts.ownerPid);
     if (id.pidStart === null) throw new LockstepError("BAD_INPUT", `owner pid ${opts.ownerPid} is not a running process`);
     owner = { pid: id.pid, pidStart: id.pidStart, bootId: id.bootId, host: id.host };
   }
-  const path = join23(worktreesDir(rt), agent);
-  const branch = agentBranch(agent);
-  ensureDir(worktreesDir(rt));
-  const made2 = await withRepoLock({ runtime: rt, cwd, command: `worktree add ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
-    const existing = readManifest(rt, agent);
-    if (existing) {
+  let path = join24(worktreesDir(rt), agent), branch = agentBranch(agent);
+  return ensureDirIn(rt.root, worktreesDir(rt)), { ...await withRepoLock({ runtime: rt, cwd, command: `worktree add ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
+    let existing = readManifest(rt, agent);
+    if (existing)
       throw new LockstepError("CONFLICT", `agent ${agent} already has a worktree at ${existing.path} (created ${existing.createdAt})`, {
         hint: `use it, or remove it first: lockstep worktree remove ${agent}`
       });
-    }
-    const registered = await listRegisteredWorktrees(git);
-    if (registered.some((w) => real(w.path) === real(path))) {
+    let registered = await listRegisteredWorktrees(git);
+    if (registered.some((w) => real(w.path) === real(path)))
       throw new LockstepError("CONFLICT", `a half-built worktree for agent ${agent} is registered at ${path} (its creator stopped before finishing)`, {
-        hint: `clean it up: lockstep worktree prune`
+        hint: "clean it up: lockstep worktree prune"
       });
-    }
-    if (existsSync8(path)) rmSync3(path, { recursive: true, force: true });
-    const baseTip = await branchCommit(git, base);
-    const oldTip = await tryCommit(git, `refs/heads/${branch}`);
+    removeTreeIn(rt.root, path);
+    let baseTip = await branchCommit(git, base), oldTip = await tryCommit(git, `refs/heads/${branch}`);
     if (oldTip) {
-      const unmerged = await countUnmerged(git, baseTip, oldTip);
-      if (unmerged > 0) {
+      let unmerged = await countUnmerged(git, baseTip, oldTip);
+      if (unmerged > 0)
         throw new LockstepError("CONFLICT", `branch ${branch} has ${unmerged} commit(s) not merged into ${base}: not reusing it for a new worktree`, {
           hint: `merge it (lockstep merge ${branch} --into ${base}) or delete it (git branch -D ${branch})`
         });
-      }
-      const holder = registered.find((w) => w.branch === `refs/heads/${branch}`);
-      if (holder) throw new LockstepError("CONFLICT", `branch ${branch} is checked out at ${holder.path}`, { hint: `check out another branch there, or remove that worktree` });
+      let holder = registered.find((w) => w.branch === `refs/heads/${branch}`);
+      if (holder) throw new LockstepError("CONFLICT", `branch ${branch} is checked out at ${holder.path}`, { hint: "check out another branch there, or remove that worktree" });
     }
-    const lockReason = `lockstep agent ${agent} (pid ${owner?.pid ?? process.pid}, base ${base}) since ${(/* @__PURE__ */ new Date()).toISOString()}`;
+    let lockReason = `lockstep agent ${agent} (pid ${owner?.pid ?? process.pid}, base ${base}) since ${(/* @__PURE__ */ new Date()).toISOString()}`;
     await git.exec(["worktree", "add", "--quiet", "--lock", "--reason", lockReason, "-B", branch, path, baseTip]);
     try {
       applyCopies(source, path, copies);
-      const now = Date.now();
-      const manifest = {
+      let now = Date.now(), manifest = {
         v: 1,
         agent,
         path,
@@ -6155,161 +5238,109 @@ async function addAgentWorktree(opts) {
         createdAtMs: now,
         refreshedAtMs: now
       };
-      writeFileAtomic(manifestPath(rt, agent), JSON.stringify(manifest, null, 2));
-      appendEvent(rt.root, "worktree_add", { agent, path, branch, base, baseCommit: baseTip, copies });
-      return { agent, path, branch, base, baseCommit: baseTip, copies };
+      return writeFileAtomic(manifestPath(rt, agent), JSON.stringify(manifest, null, 2)), appendEvent(rt.root, "worktree_add", { agent, path, branch, base, baseCommit: baseTip, copies }), { agent, path, branch, base, baseCommit: baseTip, copies };
     } catch (e) {
-      await git.run(["worktree", "unlock", path]);
-      await git.run(["worktree", "remove", "--force", path]);
-      if (!oldTip) await git.run(["update-ref", "-d", `refs/heads/${branch}`]);
-      throw e;
+      throw await git.run(["worktree", "unlock", path]), await git.run(["worktree", "remove", "--force", path]), oldTip || await git.run(["update-ref", "-d", `refs/heads/${branch}`]), e;
     }
-  });
-  return { ...made2, hooks: await hooksCheck(git, createGit(path), path) };
+  }), hooks: await hooksCheck(git, createGit(path), path) };
 }
 async function removeLocked(rt, git, m, force) {
-  const present = existsSync8(m.path);
-  const wtGit = createGit(m.path);
-  const base = await baseRef(git, m);
-  const head = present ? await tryCommit(wtGit, "HEAD") ?? m.branch : m.branch;
-  const unmerged = await tryCommit(git, head) ? await countUnmerged(git, base, head) : 0;
-  const dirty = present ? await dirtyPaths(wtGit, m.copies) : [];
+  let present = existsSync7(m.path), wtGit = createGit(m.path), base = await baseRef(git, m), head = present ? await tryCommit(wtGit, "HEAD") ?? m.branch : m.branch, unmerged = await tryCommit(git, head) ? await countUnmerged(git, base, head) : 0, dirty = present ? await dirtyPaths(wtGit, m.copies) : [];
   if (!force) {
-    const act = agentActivity(rt, m.agent, m.owner);
-    if (act.active) {
+    let act = agentActivity(rt, m.agent, m.owner);
+    if (act.active)
       throw new LockstepError("CONFLICT", `not removing the worktree of agent ${m.agent}: ${act.reasons.join("; ")}`, {
         hint: `wait for the agent to finish, or remove it anyway: lockstep worktree remove ${m.agent} --force`,
         detail: { agent: m.agent, reasons: act.reasons }
       });
-    }
-    if (dirty.length) {
+    if (dirty.length)
       throw new LockstepError("CONFLICT", `not removing the worktree of agent ${m.agent}: ${dirty.length} uncommitted change(s) (${dirty.slice(0, 5).join(", ")}${dirty.length > 5 ? ", \u2026" : ""})`, {
         hint: `commit them in ${m.path}, or throw them away: lockstep worktree remove ${m.agent} --force`,
         detail: { agent: m.agent, dirty }
       });
-    }
-    if (unmerged > 0) {
+    if (unmerged > 0)
       throw new LockstepError("CONFLICT", `not removing the worktree of agent ${m.agent}: ${unmerged} commit(s) on ${m.branch} are not merged into ${m.base}`, {
         hint: `merge them: lockstep merge ${m.branch} --into ${m.base}; or remove the worktree and keep the branch: lockstep worktree remove ${m.agent} --force`,
         detail: { agent: m.agent, unmerged }
       });
-    }
   }
   if (present) {
     await git.run(["worktree", "unlock", m.path]);
-    const r = await git.run(["worktree", "remove", "--force", m.path]);
-    if (r.code !== 0 && existsSync8(m.path)) {
+    let r = await git.run(["worktree", "remove", "--force", m.path]);
+    if (r.code !== 0 && existsSync7(m.path))
       throw new LockstepError("GIT_FAILED", `git worktree remove ${m.path} failed: ${r.stderr.trim()}`);
-    }
-  } else {
+  } else
     await git.run(["worktree", "prune"]);
-  }
-  let branchDeleted = false;
-  const tip = await tryCommit(git, `refs/heads/${m.branch}`);
-  if (tip) {
-    const left = await countUnmerged(git, base, tip);
-    if (left === 0) {
-      branchDeleted = (await git.run(["update-ref", "-d", `refs/heads/${m.branch}`, tip])).code === 0;
-    }
-  }
-  const branchLeft = branchDeleted || !tip ? 0 : await countUnmerged(git, base, `refs/heads/${m.branch}`);
-  unlinkQuiet(manifestPath(rt, m.agent));
-  appendEvent(rt.root, "worktree_remove", { agent: m.agent, path: m.path, branch: m.branch, branchDeleted, unmerged: branchLeft, discarded: dirty.length, force });
-  return { agent: m.agent, path: m.path, branch: m.branch, branchDeleted, unmergedCommits: branchLeft, discarded: force ? dirty : [] };
+  let branchDeleted = !1, tip = await tryCommit(git, `refs/heads/${m.branch}`);
+  tip && await countUnmerged(git, base, tip) === 0 && (branchDeleted = (await git.run(["update-ref", "-d", `refs/heads/${m.branch}`, tip])).code === 0);
+  let branchLeft = branchDeleted || !tip ? 0 : await countUnmerged(git, base, `refs/heads/${m.branch}`);
+  return unlinkQuiet(manifestPath(rt, m.agent)), appendEvent(rt.root, "worktree_remove", { agent: m.agent, path: m.path, branch: m.branch, branchDeleted, unmerged: branchLeft, discarded: dirty.length, force }), { agent: m.agent, path: m.path, branch: m.branch, branchDeleted, unmergedCommits: branchLeft, discarded: force ? dirty : [] };
 }
 async function removeAgentWorktree(opts) {
-  const agent = validateAgentId(opts.agent);
-  const cwd = opts.cwd ?? process.cwd();
-  const rt = openRuntime({ cwd });
-  const git = createGit(cwd);
+  let agent = validateAgentId(opts.agent), cwd = opts.cwd ?? process.cwd(), rt = openRuntime({ cwd }), git = createGit(cwd);
   return withRepoLock({ runtime: rt, cwd, command: `worktree remove ${agent}`, agent, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
-    const m = readManifest(rt, agent);
+    let m = readManifest(rt, agent);
     if (!m) throw new LockstepError("NOT_FOUND", `agent ${agent} has no worktree`, { hint: "list them: lockstep worktree list" });
-    return removeLocked(rt, git, m, Boolean(opts.force));
+    return removeLocked(rt, git, m, !!opts.force);
   });
 }
 async function pruneWorktrees(opts = {}) {
-  const cwd = opts.cwd ?? process.cwd();
-  const rt = openRuntime({ cwd });
-  const git = createGit(cwd);
-  const dryRun = Boolean(opts.dryRun);
+  let cwd = opts.cwd ?? process.cwd(), rt = openRuntime({ cwd }), git = createGit(cwd), dryRun = !!opts.dryRun;
   return withRepoLock({ runtime: rt, cwd, command: "worktree prune", timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized }, async () => {
-    const out = { removed: [], kept: [], halfBuilt: [], agentRecords: [], dryRun };
-    const manifests = listManifests(rt);
-    for (const m of manifests) {
-      const act = agentActivity(rt, m.agent, m.owner);
+    let out = { removed: [], kept: [], halfBuilt: [], agentRecords: [], dryRun }, manifests = listManifests(rt);
+    for (let m of manifests) {
+      let act = agentActivity(rt, m.agent, m.owner);
       if (act.active) {
         out.kept.push({ agent: m.agent, path: m.path, reason: `agent is active: ${act.reasons.join("; ")}` });
         continue;
       }
-      if (!opts.force && existsSync8(m.path)) {
-        const dirty = await dirtyPaths(createGit(m.path), m.copies);
+      if (!opts.force && existsSync7(m.path)) {
+        let dirty = await dirtyPaths(createGit(m.path), m.copies);
         if (dirty.length) {
           out.kept.push({ agent: m.agent, path: m.path, reason: `${dirty.length} uncommitted change(s): lockstep worktree remove ${m.agent} --force` });
           continue;
         }
       }
-      if (dryRun) out.removed.push({ agent: m.agent, path: m.path, branch: m.branch, branchDeleted: false, unmergedCommits: 0, discarded: [] });
-      else out.removed.push(await removeLocked(rt, git, m, true));
+      dryRun ? out.removed.push({ agent: m.agent, path: m.path, branch: m.branch, branchDeleted: !1, unmergedCommits: 0, discarded: [] }) : out.removed.push(await removeLocked(rt, git, m, !0));
     }
-    const known3 = new Set(manifests.map((m) => real(m.path)));
-    const dir = real(worktreesDir(rt));
-    const registered = await listRegisteredWorktrees(git);
-    for (const w of registered) {
-      const p = real(w.path);
-      if (!p.startsWith(`${dir}/`) || known3.has(p)) continue;
-      out.halfBuilt.push(w.path);
-      if (!dryRun) {
-        await git.run(["worktree", "unlock", w.path]);
-        await git.run(["worktree", "remove", "--force", w.path]);
-      }
+    let known3 = new Set(manifests.map((m) => real(m.path))), dir = real(worktreesDir(rt)), registered = await listRegisteredWorktrees(git);
+    for (let w of registered) {
+      let p = real(w.path);
+      !p.startsWith(`${dir}/`) || known3.has(p) || (out.halfBuilt.push(w.path), dryRun || (await git.run(["worktree", "unlock", w.path]), await git.run(["worktree", "remove", "--force", w.path])));
     }
-    if (!dryRun) await git.run(["worktree", "prune"]);
-    const now = Date.now();
-    for (const rec of listAgents({ runtime: rt })) {
-      if (readManifest(rt, rec.agent)) continue;
-      if (rec.state !== "exited" && (agentProcessAlive(rec, now) || agentLeaseEnd(rec) > now)) continue;
-      if (listClaims({ runtime: rt, agent: rec.agent }).length) continue;
-      out.agentRecords.push(rec.agent);
-      if (!dryRun) removeAgentRecord(rt, rec.agent);
-    }
+    dryRun || await git.run(["worktree", "prune"]);
+    let now = Date.now();
+    for (let rec of listAgents({ runtime: rt }))
+      readManifest(rt, rec.agent) || rec.state !== "exited" && (agentProcessAlive(rec, now) || agentLeaseEnd(rec) > now) || listClaims({ runtime: rt, agent: rec.agent }).length || (out.agentRecords.push(rec.agent), dryRun || removeAgentRecord(rt, rec.agent));
     return out;
   });
 }
 async function listAgentWorktrees(opts = {}) {
-  const cwd = opts.cwd ?? process.cwd();
-  const rt = openRuntime({ cwd });
-  const registered = await listRegisteredWorktrees(createGit(cwd));
+  let cwd = opts.cwd ?? process.cwd(), rt = openRuntime({ cwd }), registered = await listRegisteredWorktrees(createGit(cwd));
   return listManifests(rt).map((m) => {
-    const reg = registered.find((w) => real(w.path) === real(m.path));
-    const act = agentActivity(rt, m.agent, m.owner);
-    return { ...m, exists: existsSync8(m.path), locked: reg?.locked ?? null, active: act.active, activity: act.reasons };
+    let reg = registered.find((w) => real(w.path) === real(m.path)), act = agentActivity(rt, m.agent, m.owner);
+    return { ...m, exists: existsSync7(m.path), locked: reg?.locked ?? null, active: act.active, activity: act.reasons };
   });
 }
 
 // src/merge/merge.ts
 import { spawn as spawn3 } from "node:child_process";
-import { existsSync as existsSync9, readFileSync as readFileSync14 } from "node:fs";
-import { join as join25 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { dirname as dirname9, join as join26 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/merge/merge-queue.ts
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 function queueDir(rt) {
-  return join24(rt.root, "merge", "queue");
+  return join25(rt.root, "merge", "queue");
 }
 function enqueueMerge(rt, fields) {
-  ensureDir(queueDir(rt));
-  const id = identityOf(process.pid);
-  const now = Date.now();
-  const entry = { v: 1, ...fields, pid: id.pid, pidStart: id.pidStart, bootId: id.bootId, host: id.host, enqueuedAtMs: now, state: "waiting", startedAtMs: null };
-  const path = join24(queueDir(rt), `${String(now).padStart(13, "0")}-${process.pid}-${randomHex(3)}.json`);
-  writeFileAtomic(path, JSON.stringify(entry));
-  return { path, entry };
+  ensureDirIn(rt.root, queueDir(rt));
+  let id = identityOf(process.pid), now = Date.now(), entry = { v: 1, ...fields, pid: id.pid, pidStart: id.pidStart, bootId: id.bootId, host: id.host, enqueuedAtMs: now, state: "waiting", startedAtMs: null }, path = join25(queueDir(rt), `${String(now).padStart(13, "0")}-${process.pid}-${randomHex(3)}.json`);
+  return writeFileAtomic(path, JSON.stringify(entry)), { path, entry };
 }
 function markMerging(path, entry) {
-  entry.state = "merging";
-  entry.startedAtMs = Date.now();
+  entry.state = "merging", entry.startedAtMs = Date.now();
   try {
     writeFileAtomic(path, JSON.stringify(entry));
   } catch {
@@ -6322,10 +5353,10 @@ function dequeueMerge(path) {
 // src/merge/merge.ts
 var TRAILER_KEY = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
 function validateTrailers(t) {
-  const out = [];
-  for (const [k, v] of Object.entries(t ?? {})) {
-    if (!TRAILER_KEY.test(k)) throw new LockstepError("BAD_INPUT", `invalid trailer key ${JSON.stringify(k)}`);
-    if (typeof v !== "string" || /[\r\n]/.test(v) || v.trim() === "") throw new LockstepError("BAD_INPUT", `invalid value for trailer ${k}: one non-empty line`);
+  let out = [];
+  for (let [k, v] of Object.entries(t ?? {})) {
+    if (!TRAILER_KEY.test(k)) throw new LockstepError("BAD_INPUT", `invalid trailer key ${quoteInput(k)}`);
+    if (typeof v != "string" || /[\r\n]/.test(v) || v.trim() === "") throw new LockstepError("BAD_INPUT", `invalid value for trailer ${k}: one non-empty line`);
     out.push([k, v.trim()]);
   }
   return out;
@@ -6334,455 +5365,359 @@ function escapeRegex(s) {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 }
 async function tipOf(git, branch) {
-  const r = await git.run(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`], { readOnly: true });
+  let r = await git.run(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`], { readOnly: !0 });
   if (r.code !== 0) throw new LockstepError("NOT_FOUND", `branch ${branch} disappeared during the merge`);
   return r.stdout.trim();
 }
 async function isAncestor(git, a, b) {
-  const r = await git.run(["merge-base", "--is-ancestor", a, b], { readOnly: true });
-  if (r.code === 0) return true;
-  if (r.code === 1) return false;
+  let r = await git.run(["merge-base", "--is-ancestor", a, b], { readOnly: !0 });
+  if (r.code === 0) return !0;
+  if (r.code === 1) return !1;
   throw new LockstepError("GIT_FAILED", `git merge-base --is-ancestor failed: ${r.stderr.trim()}`);
 }
 async function findMergeWithTrailer(git, base, key, value) {
-  const r = await git.run(["log", "--first-parent", "--format=%H", "-n", "1", "--extended-regexp", `--grep=^${escapeRegex(key)}: ${escapeRegex(value)}$`, base], { readOnly: true });
-  const sha = r.code === 0 ? r.stdout.trim() : "";
-  return sha || null;
+  let r = await git.run(["log", "--first-parent", "--format=%H", "-n", "1", "--extended-regexp", `--grep=^${escapeRegex(key)}: ${escapeRegex(value)}$`, base], { readOnly: !0 });
+  return (r.code === 0 ? r.stdout.trim() : "") || null;
 }
 var OUTPUT_TAIL = 16 * 1024;
 function runCheck(command, cwd, env, timeoutMs) {
   return new Promise((resolveRun) => {
-    let output = "";
-    let timedOut = false;
-    const child = spawn3("sh", ["-c", command], { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    const take = (d) => {
-      output += d.toString("utf8");
-      if (output.length > OUTPUT_TAIL * 2) output = output.slice(-OUTPUT_TAIL);
+    let output = "", timedOut = !1, child;
+    try {
+      child = spawn3("sh", ["-c", command], { cwd, env, detached: !0, stdio: ["ignore", "pipe", "pipe"] });
+    } catch (e) {
+      resolveRun({ exitCode: 127, signal: null, timedOut: !1, output: spawnFailureMessage("sh", cwd, e) });
+      return;
+    }
+    let take2 = (d) => {
+      output += d.toString("utf8"), output.length > OUTPUT_TAIL * 2 && (output = output.slice(-OUTPUT_TAIL));
     };
-    child.stdout.on("data", take);
-    child.stderr.on("data", take);
-    const timer = timeoutMs > 0 ? setTimeout(() => {
-      timedOut = true;
+    child.stdout.on("data", take2), child.stderr.on("data", take2);
+    let timer = timeoutMs > 0 ? setTimeout(() => {
+      timedOut = !0;
       try {
         process.kill(-child.pid, "SIGKILL");
       } catch {
       }
-    }, timeoutMs) : null;
+    }, timerDelay(timeoutMs)) : null;
     child.on("error", (e) => {
-      if (timer) clearTimeout(timer);
-      resolveRun({ exitCode: 127, signal: null, timedOut: false, output: String(e.message) });
-    });
-    child.on("close", (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolveRun({ exitCode: code, signal, timedOut, output: output.slice(-OUTPUT_TAIL) });
+      timer && clearTimeout(timer), resolveRun({ exitCode: 127, signal: null, timedOut: !1, output: spawnFailureMessage("sh", cwd, e) });
+    }), child.on("close", (code, signal) => {
+      timer && clearTimeout(timer), resolveRun({ exitCode: code, signal, timedOut, output: output.slice(-OUTPUT_TAIL) });
     });
   });
 }
 function syncMarkerPath(rt) {
-  return join25(rt.root, "merge", "syncing.json");
+  return join26(rt.root, "merge", "syncing.json");
 }
 async function finishInterruptedSync(rt) {
-  const path = syncMarkerPath(rt);
+  let path = syncMarkerPath(rt);
+  if (!checkDirIn(rt.root, dirname9(path))) return;
   let m;
   try {
-    m = JSON.parse(readFileSync14(path, "utf8"));
+    m = JSON.parse(readFileNoFollow(path));
   } catch {
     return;
   }
-  const unsynced = [];
-  for (const co of m.checkouts) {
-    if (!existsSync9(co)) continue;
-    const cg = createGit(co);
-    const head = await cg.run(["rev-parse", "--verify", "--quiet", "HEAD"], { readOnly: true });
+  let unsynced = [];
+  for (let co of m.checkouts) {
+    if (!existsSync8(co)) continue;
+    let cg = createGit(co), head = await cg.run(["rev-parse", "--verify", "--quiet", "HEAD"], { readOnly: !0 });
     if (head.code !== 0 || head.stdout.trim() !== m.commit) continue;
-    const sync = () => cg.run(["read-tree", "-m", "-u", m.old, m.commit]);
-    const lock = (await cg.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock"], { readOnly: true })).stdout.trim();
-    const stale = lock && rt.repo && !faultValue("keep-stale-index-lock") ? {
+    let sync = () => cg.run(["read-tree", "-m", "-u", m.old, m.commit]), lock = (await cg.run(["rev-parse", "--path-format=absolute", "--git-path", "index.lock"], { readOnly: !0 })).stdout.trim(), stale = lock && rt.repo ? {
       commonDir: rt.repo.commonDir,
       lock,
       onCleared: async (l) => {
-        recordClearedGitLock(rt.root, l, `lockstep merge (sync of ${co})`);
-        await restoreDeadSyncFiles(cg, co, m);
+        recordClearedGitLock(rt.root, l, `lockstep merge (sync of ${co})`), await restoreDeadSyncFiles(cg, co, m);
       }
     } : void 0;
-    const r = await withIndexRetry(sync, Date.now() + INDEX_LOCK_WAIT_MS, stale);
-    if (r.code !== 0) unsynced.push(co);
+    (await withIndexRetry(sync, Date.now() + INDEX_LOCK_WAIT_MS, stale)).code !== 0 && unsynced.push(co);
   }
-  appendEvent(rt.root, "merge_sync_recovered", { into: m.into, commit: m.commit, checkouts: m.checkouts, unsynced });
-  unlinkQuiet(path);
+  appendEvent(rt.root, "merge_sync_recovered", { into: m.into, commit: m.commit, checkouts: m.checkouts, unsynced }), unlinkQuiet(path);
 }
 var INDEX_LOCK_WAIT_MS = 2e3;
 async function restoreDeadSyncFiles(cg, top, m) {
-  const changed = splitNul((await cg.run(["diff", "--name-only", "-z", "--no-renames", m.old, m.commit], { readOnly: true })).stdout);
+  let changed = splitNul((await cg.run(["diff", "--name-only", "-z", "--no-renames", m.old, m.commit], { readOnly: !0 })).stdout);
   if (!changed.length) return;
-  const target = blobsOf((await cg.run(["ls-tree", "-r", "-z", "--full-tree", m.commit, "--", ...changed], { readOnly: true })).stdout);
-  const indexed = blobsOf((await cg.run(["ls-files", "-s", "-z", "--", ...changed], { readOnly: true })).stdout);
-  const present = changed.filter((p) => existsSync9(join25(top, p)));
+  let target = blobsOf((await cg.run(["ls-tree", "-r", "-z", "--full-tree", m.commit, "--", ...changed], { readOnly: !0 })).stdout), indexed = blobsOf((await cg.run(["ls-files", "-s", "-z", "--", ...changed], { readOnly: !0 })).stdout), present = changed.filter((p) => existsSync8(join26(top, p)));
   if (!present.length) return;
-  const hashed = await cg.run(["hash-object", "--stdin-paths"], { readOnly: true, input: present.join("\n") + "\n" });
-  const hashes = hashed.stdout.trim().split("\n");
+  let hashed = await cg.run(["hash-object", "--stdin-paths"], { readOnly: !0, input: present.join(`
+`) + `
+` }), hashes = hashed.stdout.trim().split(`
+`);
   if (hashed.code !== 0 || hashes.length !== present.length) return;
-  const written = [];
-  for (const [i, p] of present.entries()) {
+  let written = [];
+  for (let [i, p] of present.entries())
     if (hashes[i] === target.get(p)) written.push(p);
     else if (hashes[i] !== indexed.get(p)) return;
-  }
-  const back = written.filter((p) => indexed.has(p));
-  if (back.length) await cg.run(["checkout-index", "-f", "-u", "-z", "--stdin"], { input: back.join("\0") + "\0" });
-  for (const p of written) if (!indexed.has(p)) unlinkQuiet(join25(top, p));
+  let back = written.filter((p) => indexed.has(p));
+  back.length && await cg.run(["checkout-index", "-f", "-u", "-z", "--stdin"], { input: back.join("\0") + "\0" });
+  for (let p of written) indexed.has(p) || unlinkQuiet(join26(top, p));
 }
 function blobsOf(listing) {
-  const out = /* @__PURE__ */ new Map();
-  for (const rec of splitNul(listing)) {
-    const tab = rec.indexOf("	");
-    const fields = rec.slice(0, tab).split(" ");
-    const oid = fields[1] === "blob" ? fields[2] : fields[1] === "commit" || fields[1] === "tree" ? void 0 : fields[1];
-    if (oid && /^[0-9a-f]{40,64}$/.test(oid)) out.set(rec.slice(tab + 1), oid);
+  let out = /* @__PURE__ */ new Map();
+  for (let rec of splitNul(listing)) {
+    let tab = rec.indexOf("	"), fields = rec.slice(0, tab).split(" "), oid = fields[1] === "blob" ? fields[2] : fields[1] === "commit" || fields[1] === "tree" ? void 0 : fields[1];
+    oid && /^[0-9a-f]{40,64}$/.test(oid) && out.set(rec.slice(tab + 1), oid);
   }
   return out;
 }
 async function checkoutsOf(git, rt, into) {
-  const scratch = join25(rt.root, "merge", "scratch");
-  return (await listRegisteredWorktrees(git)).filter((w) => !w.bare && w.branch === `refs/heads/${into}` && !w.path.startsWith(scratch) && existsSync9(w.path)).map((w) => w.path);
+  let scratch = join26(rt.root, "merge", "scratch");
+  return (await listRegisteredWorktrees(git)).filter((w) => !w.bare && w.branch === `refs/heads/${into}` && !w.path.startsWith(scratch) && existsSync8(w.path)).map((w) => w.path);
 }
 async function mergeLocked(opts, rt, git, branch, into, h, started) {
-  const trailers = validateTrailers(opts.trailers);
-  const maxAttempts = opts.maxAttempts ?? 10;
-  const waitedMs = h?.waitedMs ?? 0;
+  let trailers = validateTrailers(opts.trailers), maxAttempts = opts.maxAttempts ?? 10, waitedMs = h?.waitedMs ?? 0;
   await finishInterruptedSync(rt);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const old = await tipOf(git, into);
-    const tip = await tipOf(git, branch);
-    const common = { branch, into, branchTip: tip, waitedMs };
+    let old = await tipOf(git, into), tip = await tipOf(git, branch), common = { branch, into, branchTip: tip, waitedMs };
     if (await isAncestor(git, tip, old)) return { ...common, status: "up-to-date", commit: old, ms: Date.now() - started };
     if (opts.onceTrailer) {
-      const found = await findMergeWithTrailer(git, old, opts.onceTrailer.key, opts.onceTrailer.value);
+      let found = await findMergeWithTrailer(git, old, opts.onceTrailer.key, opts.onceTrailer.value);
       if (found) return { ...common, status: "already-merged", commit: found, ms: Date.now() - started };
     }
-    const mt = await git.run(["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", old, tip]);
-    const fields = mt.stdout.split("\0");
+    let mt = await git.run(["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", old, tip]), fields = mt.stdout.split("\0");
     if (mt.code === 1) {
-      const files = [...new Set(fields.slice(1).filter((f) => f !== ""))];
+      let files = [...new Set(fields.slice(1).filter((f) => f !== ""))];
       return { ...common, status: "conflict", base: old, files, ms: Date.now() - started };
     }
-    if (mt.code !== 0) {
-      if (/usage: git merge-tree|unknown option|write-tree/.test(mt.stderr)) {
-        throw new LockstepError("GIT_FAILED", `lockstep merge needs git 2.38 or newer (git merge-tree --write-tree): ${mt.stderr.trim().split("\n")[0]}`, { hint: "upgrade git" });
-      }
-      throw new LockstepError("GIT_FAILED", `git merge-tree ${old} ${tip} failed: ${mt.stderr.trim()}`);
-    }
-    const tree = fields[0].trim();
-    const subject = opts.message?.trim() || `Merge ${branch} into ${into}`;
-    const message = trailers.length ? `${subject}
+    if (mt.code !== 0)
+      throw /usage: git merge-tree|unknown option|write-tree/.test(mt.stderr) ? new LockstepError("GIT_FAILED", `lockstep merge needs git 2.38 or newer (git merge-tree --write-tree): ${mt.stderr.trim().split(`
+`)[0]}`, { hint: "upgrade git" }) : new LockstepError("GIT_FAILED", `git merge-tree ${old} ${tip} failed: ${mt.stderr.trim()}`);
+    let tree = fields[0].trim(), subject = opts.message?.trim() || `Merge ${branch} into ${into}`, message = trailers.length ? `${subject}
 
-${trailers.map(([k, v]) => `${k}: ${v}`).join("\n")}
+${trailers.map(([k, v]) => `${k}: ${v}`).join(`
+`)}
 ` : `${subject}
-`;
-    const commit = (await git.exec(["commit-tree", tree, "-p", old, "-p", tip, "-F", "-"], { input: message })).trim();
-    let checked2 = false;
+`, commit = (await git.exec(["commit-tree", tree, "-p", old, "-p", tip, "-F", "-"], { input: message })).trim(), checked2 = !1;
     if (opts.check) {
-      const scratchRoot = join25(rt.root, "merge", "scratch");
-      ensureDir(scratchRoot);
-      const scratch = join25(scratchRoot, `${process.pid}-${randomHex(4)}`);
+      let scratchRoot = join26(rt.root, "merge", "scratch");
+      ensureDirIn(rt.root, scratchRoot);
+      let scratch = join26(scratchRoot, `${process.pid}-${randomHex(4)}`);
       await git.exec(["worktree", "add", "--quiet", "--detach", scratch, commit]);
       let run;
       try {
-        const env = {
+        let env = {
           ...process.env,
           LOCKSTEP_MERGE_BRANCH: branch,
           LOCKSTEP_MERGE_INTO: into,
           LOCKSTEP_MERGE_BASE: old,
           LOCKSTEP_MERGE_COMMIT: commit
         };
-        if (h) env.LOCKSTEP_LOCK_TOKEN = tokenEnvFor(h);
-        run = await runCheck(opts.check, scratch, env, opts.checkTimeoutMs ?? 0);
+        h && (env.LOCKSTEP_LOCK_TOKEN = tokenEnvFor(h)), run = await runCheck(opts.check, scratch, env, opts.checkTimeoutMs ?? 0);
       } finally {
         await git.run(["worktree", "remove", "--force", scratch]);
       }
-      if (run.exitCode !== 0) {
+      if (run.exitCode !== 0)
         return { ...common, status: "check-failed", base: old, commit, exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut, output: run.output, ms: Date.now() - started };
-      }
-      checked2 = true;
+      checked2 = !0;
     }
-    const sync = opts.syncCheckouts !== false;
-    const checkouts = sync ? await checkoutsOf(git, rt, into) : [];
-    for (const path of checkouts) {
-      const dry = await createGit(path).run(["read-tree", "-m", "-u", "-n", old, commit]);
+    let checkouts = opts.syncCheckouts !== !1 ? await checkoutsOf(git, rt, into) : [];
+    for (let path of checkouts) {
+      let dry = await createGit(path).run(["read-tree", "-m", "-u", "-n", old, commit]);
       if (dry.code !== 0) {
-        const reason = dry.stderr.trim().split("\n")[0] ?? "local changes";
+        let reason = dry.stderr.trim().split(`
+`)[0] ?? "local changes";
         return { ...common, status: "blocked", base: old, checkout: path, reason, ms: Date.now() - started };
       }
     }
-    if (checkouts.length) {
-      ensureDir(join25(rt.root, "merge"));
-      writeFileAtomic(syncMarkerPath(rt), JSON.stringify({ into, old, commit, checkouts }));
-    }
-    const pause = attempt === 1 ? faultValue("pause-before-merge-cas") : 0;
-    if (pause > 0) await sleep3(pause);
-    const cas = opts.unsafeNoCas ? await git.run(["update-ref", "-m", `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit]) : await git.run(["update-ref", "-m", `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit, old]);
+    checkouts.length && (ensureDirIn(rt.root, join26(rt.root, "merge")), writeFileAtomic(syncMarkerPath(rt), JSON.stringify({ into, old, commit, checkouts })));
+    let pause = 0;
+    pause > 0 && await sleep3(pause);
+    let cas = opts.unsafeNoCas ? await git.run(["update-ref", "-m", `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit]) : await git.run(["update-ref", "-m", `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit, old]);
     if (cas.code !== 0) {
-      const now = (await git.run(["rev-parse", "--verify", "--quiet", `refs/heads/${into}`], { readOnly: true })).stdout.trim();
-      unlinkQuiet(syncMarkerPath(rt));
-      if (now !== old) {
+      let now = (await git.run(["rev-parse", "--verify", "--quiet", `refs/heads/${into}`], { readOnly: !0 })).stdout.trim();
+      if (unlinkQuiet(syncMarkerPath(rt)), now !== old) {
         appendEvent(rt.root, "merge_retry", { branch, into, expected: old, found: now, attempt });
         continue;
       }
       if (rt.repo && clearStaleLockNamedIn(cas.stderr, rt.repo.commonDir, rt.root, `lockstep merge ${branch} into ${into}`)) continue;
       throw new LockstepError("GIT_FAILED", `git update-ref refs/heads/${into} failed: ${cas.stderr.trim()}`);
     }
-    const after = faultValue("pause-after-merge-cas");
-    if (after > 0) await sleep3(after);
-    const synced = [];
-    const unsynced = [];
-    for (const path of checkouts) {
-      const r = await createGit(path).run(["read-tree", "-m", "-u", old, commit]);
-      if (r.code === 0) synced.push(path);
-      else unsynced.push({ path, reason: r.stderr.trim().split("\n")[0] ?? `exit ${r.code}` });
+    let after = 0;
+    after > 0 && await sleep3(after);
+    let synced = [], unsynced = [];
+    for (let path of checkouts) {
+      let r = await createGit(path).run(["read-tree", "-m", "-u", old, commit]);
+      r.code === 0 ? synced.push(path) : unsynced.push({ path, reason: r.stderr.trim().split(`
+`)[0] ?? `exit ${r.code}` });
     }
-    if (checkouts.length) unlinkQuiet(syncMarkerPath(rt));
-    const ms = Date.now() - started;
-    appendEvent(rt.root, "merge", { branch, into, status: "merged", commit, previous: old, branchTip: tip, attempts: attempt, waitedMs, ms, agent: opts.agent ?? null });
-    return { ...common, status: "merged", commit, previous: old, attempts: attempt, checked: checked2, synced, unsynced, ms };
+    checkouts.length && unlinkQuiet(syncMarkerPath(rt));
+    let ms = Date.now() - started;
+    return appendEvent(rt.root, "merge", { branch, into, status: "merged", commit, previous: old, branchTip: tip, attempts: attempt, waitedMs, ms, agent: opts.agent ?? null }), { ...common, status: "merged", commit, previous: old, attempts: attempt, checked: checked2, synced, unsynced, ms };
   }
   throw new LockstepError("CONFLICT", `${into} moved during each of ${maxAttempts} merge attempts of ${branch}: gave up`, {
     hint: `something commits to ${into} without lockstep's lock at a high rate; try again: lockstep merge ${branch} --into ${into}`
   });
 }
 async function mergeBranch(opts) {
-  const cwd = opts.cwd ?? process.cwd();
-  const rt = openRuntime({ cwd });
-  const git = createGit(cwd);
-  const into = opts.into ?? await currentBranch(git);
-  const branch = opts.branch;
-  await branchCommit(git, into);
-  await branchCommit(git, branch);
-  if (branch === into) throw new LockstepError("BAD_INPUT", `cannot merge ${branch} into itself`);
+  let cwd = opts.cwd ?? process.cwd(), rt = openRuntime({ cwd }), git = createGit(cwd), into = opts.into ?? await currentBranch(git), branch = opts.branch;
+  if (await branchCommit(git, into), await branchCommit(git, branch), branch === into) throw new LockstepError("BAD_INPUT", `cannot merge ${branch} into itself`);
   if (opts.checkTimeoutMs !== void 0 && (!Number.isFinite(opts.checkTimeoutMs) || opts.checkTimeoutMs < 0)) throw new LockstepError("BAD_INPUT", `invalid check timeout ${opts.checkTimeoutMs}`);
   validateTrailers(opts.trailers);
-  const started = Date.now();
-  const entry = enqueueMerge(rt, { branch, into, agent: opts.agent ?? null });
+  let started = Date.now(), entry = enqueueMerge(rt, { branch, into, agent: opts.agent == null ? null : validateAgentId(opts.agent) });
   try {
-    const result = await withRepoLock(
+    let result = await withRepoLock(
       { runtime: rt, cwd, command: `merge ${branch} into ${into}`, agent: opts.agent, task: opts.task, timeoutMs: opts.timeoutMs, onWait: opts.onWait, unsafeUnserialized: opts.unsafeUnserialized },
-      async (h) => {
-        markMerging(entry.path, entry.entry);
-        return mergeLocked(opts, rt, git, branch, into, h, started);
-      }
+      async (h) => (markMerging(entry.path, entry.entry), mergeLocked(opts, rt, git, branch, into, h, started))
     );
-    if (result.status !== "merged") {
-      appendEvent(rt.root, result.status === "conflict" ? "merge_conflict" : "merge", {
-        branch,
-        into,
-        status: result.status,
-        ...result.status === "conflict" ? { files: result.files.slice(0, 50) } : {},
-        ...result.status === "blocked" ? { checkout: result.checkout } : {},
-        agent: opts.agent ?? null
-      });
-    }
-    return result;
+    return result.status !== "merged" && appendEvent(rt.root, result.status === "conflict" ? "merge_conflict" : "merge", {
+      branch,
+      into,
+      status: result.status,
+      ...result.status === "conflict" ? { files: result.files.slice(0, 50) } : {},
+      ...result.status === "blocked" ? { checkout: result.checkout } : {},
+      agent: opts.agent ?? null
+    }), result;
   } finally {
     dequeueMerge(entry.path);
   }
 }
 
 // src/lint/lint.ts
-import { relative as relative4, resolve as resolve9, isAbsolute as isAbsolute4 } from "node:path";
+import { relative as relative5, resolve as resolve9, isAbsolute as isAbsolute5 } from "node:path";
 
 // src/lint/shell-text.ts
 var IGNORE = /lockstep-lint:\s*ignore(?:\[([a-z0-9,\s-]+)\])?/;
 function parseSuppress(comment) {
-  const m = IGNORE.exec(comment);
-  if (!m) return null;
-  if (!m[1]) return "all";
-  return new Set(m[1].split(",").map((s) => s.trim()).filter(Boolean));
+  let m = IGNORE.exec(comment);
+  return m ? m[1] ? new Set(m[1].split(",").map((s) => s.trim()).filter(Boolean)) : "all" : null;
 }
 function mergeSuppress(a, b) {
-  if (a === "all" || b === "all") return "all";
-  if (!a) return b;
-  if (!b) return a;
-  return /* @__PURE__ */ new Set([...a, ...b]);
+  return a === "all" || b === "all" ? "all" : a ? b ? /* @__PURE__ */ new Set([...a, ...b]) : a : b;
 }
 function scan(text, open) {
-  let code = "";
-  let quote = open;
-  const heredocs = [];
+  let code = "", quote = open, heredocs = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    let c = text[i];
     if (quote === "'") {
-      code += c;
-      if (c === "'") quote = null;
+      code += c, c === "'" && (quote = null);
       continue;
     }
     if (c === "\\") {
       if (i === text.length - 1) return { code, comment: "", open: quote, continued: quote === null, heredocs };
-      code += c + text[i + 1];
-      i++;
+      code += c + text[i + 1], i++;
       continue;
     }
     if (quote === '"') {
-      code += c;
-      if (c === '"') quote = null;
+      code += c, c === '"' && (quote = null);
       continue;
     }
     if (c === "'" || c === '"') {
-      quote = c;
-      code += c;
+      quote = c, code += c;
       continue;
     }
     if (c === "#") {
-      const prev = i === 0 ? " " : text[i - 1];
-      if (/[\s;&|()]/.test(prev)) return { code, comment: text.slice(i), open: null, continued: false, heredocs };
+      let prev = i === 0 ? " " : text[i - 1];
+      if (/[\s;&|()]/.test(prev)) return { code, comment: text.slice(i), open: null, continued: !1, heredocs };
     }
     if (c === "<" && text[i + 1] === "<" && text[i + 2] !== "<" && (i === 0 || text[i - 1] !== "<")) {
-      const m = /^<<(-?)\s*(?:'([^']*)'|"([^"]*)"|\\?([A-Za-z0-9_.-]+))/.exec(text.slice(i));
-      if (m) heredocs.push({ delim: m[2] ?? m[3] ?? m[4], strip: m[1] === "-" });
+      let m = /^<<(-?)\s*(?:'([^']*)'|"([^"]*)"|\\?([A-Za-z0-9_.-]+))/.exec(text.slice(i));
+      m && heredocs.push({ delim: m[2] ?? m[3] ?? m[4], strip: m[1] === "-" });
     }
     code += c;
   }
-  return { code, comment: "", open: quote, continued: false, heredocs };
+  return { code, comment: "", open: quote, continued: !1, heredocs };
 }
 function toCodeLines(lines) {
-  const out = [];
-  let pendingSuppress = null;
-  let i = 0;
-  while (i < lines.length) {
-    const first = lines[i];
-    let s = scan(first.text, null);
-    let code = s.code;
-    let suppress = parseSuppress(s.comment);
-    const heredocs = [...s.heredocs];
-    i++;
-    while ((s.open || s.continued) && i < lines.length) {
-      const next = lines[i];
-      const joinWith = s.open ? "\n" : " ";
-      s = scan(next.text, s.open);
-      code += joinWith + s.code;
-      suppress = mergeSuppress(suppress, parseSuppress(s.comment));
-      heredocs.push(...s.heredocs);
-      i++;
+  let out = [], pendingSuppress = null, i = 0;
+  for (; i < lines.length; ) {
+    let first = lines[i], s = scan(first.text, null), code = s.code, suppress = parseSuppress(s.comment), heredocs = [...s.heredocs];
+    for (i++; (s.open || s.continued) && i < lines.length; ) {
+      let next = lines[i], joinWith = s.open ? `
+` : " ";
+      s = scan(next.text, s.open), code += joinWith + s.code, suppress = mergeSuppress(suppress, parseSuppress(s.comment)), heredocs.push(...s.heredocs), i++;
     }
-    for (const h of heredocs) {
-      while (i < lines.length) {
-        const t = lines[i].text;
-        i++;
-        if ((h.strip ? t.replace(/^\t+/, "") : t) === h.delim) break;
+    for (let h of heredocs)
+      for (; i < lines.length; ) {
+        let t = lines[i].text;
+        if (i++, (h.strip ? t.replace(/^\t+/, "") : t) === h.delim) break;
       }
-    }
     if (code.trim() === "") {
-      if (suppress) pendingSuppress = mergeSuppress(pendingSuppress, suppress);
+      suppress && (pendingSuppress = mergeSuppress(pendingSuppress, suppress));
       continue;
     }
-    out.push({ line: first.line, code, masked: maskLiterals(code), suppress: mergeSuppress(suppress, pendingSuppress) });
-    pendingSuppress = null;
+    out.push({ line: first.line, code, masked: maskLiterals(code), suppress: mergeSuppress(suppress, pendingSuppress) }), pendingSuppress = null;
   }
   return out;
 }
 function wordsFrom(code, start) {
-  const words = [];
-  let w = "";
-  let inWord = false;
-  let i = start;
-  const push = () => {
-    if (inWord) words.push(w);
-    w = "";
-    inWord = false;
+  let words = [], w = "", inWord = !1, i = start, push = () => {
+    inWord && words.push(w), w = "", inWord = !1;
   };
   for (; i < code.length; i++) {
-    const c = code[i];
+    let c = code[i];
     if (c === " " || c === "	") {
       push();
       continue;
     }
-    if (c === ";" || c === "&" || c === "|" || c === ")" || c === "\n") break;
-    inWord = true;
-    if (c === "'") {
-      const j = code.indexOf("'", i + 1);
-      const end = j < 0 ? code.length : j;
-      w += code.slice(i + 1, end);
-      i = end;
+    if (c === ";" || c === "&" || c === "|" || c === ")" || c === `
+`) break;
+    if (inWord = !0, c === "'") {
+      let j = code.indexOf("'", i + 1), end = j < 0 ? code.length : j;
+      w += code.slice(i + 1, end), i = end;
     } else if (c === '"') {
       let j = i + 1;
-      for (; j < code.length && code[j] !== '"'; j++) {
-        if (code[j] === "\\") j++;
-        else if (code[j] === "$" && code[j + 1] === "(") j = skipParens(code, j + 1);
-      }
-      w += code.slice(i + 1, Math.min(j, code.length));
-      i = j;
-    } else if (c === "\\") {
-      w += code[i + 1] ?? "";
-      i++;
-    } else if (c === "$" && code[i + 1] === "(") {
-      const j = skipParens(code, i + 1);
-      w += code.slice(i, j + 1);
-      i = j;
+      for (; j < code.length && code[j] !== '"'; j++)
+        code[j] === "\\" ? j++ : code[j] === "$" && code[j + 1] === "(" && (j = skipParens(code, j + 1));
+      w += code.slice(i + 1, Math.min(j, code.length)), i = j;
+    } else if (c === "\\")
+      w += code[i + 1] ?? "", i++;
+    else if (c === "$" && code[i + 1] === "(") {
+      let j = skipParens(code, i + 1);
+      w += code.slice(i, j + 1), i = j;
     } else if (c === "`") {
-      const j = code.indexOf("`", i + 1);
-      const end = j < 0 ? code.length - 1 : j;
-      w += code.slice(i, end + 1);
-      i = end;
+      let j = code.indexOf("`", i + 1), end = j < 0 ? code.length - 1 : j;
+      w += code.slice(i, end + 1), i = end;
     } else w += c;
   }
-  push();
-  return { words, end: i };
+  return push(), { words, end: i };
 }
 function skipParens(code, open) {
   let depth = 0;
   for (let i = open; i < code.length; i++) {
-    const c = code[i];
-    if (c === "\\") {
+    let c = code[i];
+    if (c === "\\")
       i++;
-    } else if (c === "'") {
-      const j = code.indexOf("'", i + 1);
+    else if (c === "'") {
+      let j = code.indexOf("'", i + 1);
       i = j < 0 ? code.length : j;
     } else if (c === "(") depth++;
-    else if (c === ")") {
-      depth--;
-      if (depth === 0) return i;
-    }
+    else if (c === ")" && (depth--, depth === 0))
+      return i;
   }
   return code.length;
 }
 function commandPositions(code, name) {
-  const out = [];
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const re = new RegExp(`(^|[;&|({\`!\\n]|\\$\\(|\\b(?:then|do|else|time|exec|command|sudo|env|xargs)\\s)\\s*(?:[A-Za-z_][A-Za-z0-9_]*=\\S*\\s+)*${esc}(?=[\\s;&|)]|$)`, "g");
-  for (let m = re.exec(code); m; m = re.exec(code)) {
-    out.push(m.index + m[0].length);
-    if (m[0].length === 0) re.lastIndex++;
-  }
+  let out = [], esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), re = new RegExp(`(^|[;&|({\`!\\n]|\\$\\(|\\b(?:then|do|else|time|exec|command|sudo|env|xargs)\\s)\\s*(?:[A-Za-z_][A-Za-z0-9_]*=\\S*\\s+)*${esc}(?=[\\s;&|)]|$)`, "g");
+  for (let m = re.exec(code); m; m = re.exec(code))
+    out.push(m.index + m[0].length), m[0].length === 0 && re.lastIndex++;
   return out;
 }
 function maskLiterals(code) {
-  const out = code.split("");
-  let i = 0;
-  const blank = (from, to) => {
-    for (let k = from; k < to && k < out.length; k++) if (out[k] !== "\n") out[k] = " ";
+  let out = code.split(""), i = 0, blank = (from, to) => {
+    for (let k = from; k < to && k < out.length; k++) out[k] !== `
+` && (out[k] = " ");
   };
-  while (i < code.length) {
-    const c = code[i];
-    if (c === "\\") {
+  for (; i < code.length; ) {
+    let c = code[i];
+    if (c === "\\")
       i += 2;
-    } else if (c === "'") {
-      const j = code.indexOf("'", i + 1);
-      const end = j < 0 ? code.length : j;
-      blank(i + 1, end);
-      i = end + 1;
+    else if (c === "'") {
+      let j = code.indexOf("'", i + 1), end = j < 0 ? code.length : j;
+      blank(i + 1, end), i = end + 1;
     } else if (c === '"') {
       let j = i + 1;
-      while (j < code.length && code[j] !== '"') {
-        if (code[j] === "\\") {
-          blank(j, j + 2);
-          j += 2;
-        } else if (code[j] === "$" && code[j + 1] === "(") {
+      for (; j < code.length && code[j] !== '"'; )
+        if (code[j] === "\\")
+          blank(j, j + 2), j += 2;
+        else if (code[j] === "$" && code[j + 1] === "(")
           j = skipParens(code, j + 1) + 1;
-        } else if (code[j] === "`") {
-          const k = code.indexOf("`", j + 1);
+        else if (code[j] === "`") {
+          let k = code.indexOf("`", j + 1);
           j = (k < 0 ? code.length : k) + 1;
-        } else {
-          blank(j, j + 1);
-          j++;
-        }
-      }
+        } else
+          blank(j, j + 1), j++;
       i = j + 1;
     } else i++;
   }
@@ -6790,43 +5725,33 @@ function maskLiterals(code) {
 }
 
 // src/lint/rules/git-add-all.ts
-var VALUED_GLOBALS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]);
-var COMMIT_VALUED = /* @__PURE__ */ new Set(["m", "F", "c", "C", "t", "u", "S"]);
-var BROAD_PATHSPECS = /* @__PURE__ */ new Set([".", "./", ":/", ":/:", "*", ":(top)"]);
+var VALUED_GLOBALS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]), COMMIT_VALUED = /* @__PURE__ */ new Set(["m", "F", "c", "C", "t", "u", "S"]), BROAD_PATHSPECS = /* @__PURE__ */ new Set([".", "./", ":/", ":/:", "*", ":(top)"]);
 function subcommand(words) {
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
+    let w = words[i];
     if (VALUED_GLOBALS.has(w)) i++;
     else if (!w.startsWith("-")) return { sub: w, args: words.slice(i + 1) };
   }
   return null;
 }
 function broadAdd(args) {
-  const paths = [];
-  let all = null;
-  let afterDashes = false;
-  for (const a of args) {
-    if (!afterDashes && a === "--") afterDashes = true;
-    else if (!afterDashes && a.startsWith("-")) {
-      if (a === "--all" || a === "--no-ignore-removal" || a === "--update" || /^-[A-Za-z]+$/.test(a) && /[Au]/.test(a)) all = a;
-    } else paths.push(a);
-  }
-  const broad = paths.find((p) => BROAD_PATHSPECS.has(p));
-  if (broad) return `git add ${broad}`;
-  if (all && paths.length === 0) return `git add ${all}`;
-  return null;
+  let paths = [], all = null, afterDashes = !1;
+  for (let a of args)
+    !afterDashes && a === "--" ? afterDashes = !0 : !afterDashes && a.startsWith("-") ? (a === "--all" || a === "--no-ignore-removal" || a === "--update" || /^-[A-Za-z]+$/.test(a) && /[Au]/.test(a)) && (all = a) : paths.push(a);
+  let broad = paths.find((p) => BROAD_PATHSPECS.has(p));
+  return broad ? `git add ${broad}` : all && paths.length === 0 ? `git add ${all}` : null;
 }
 function broadCommit(args) {
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
+    let a = args[i];
     if (a === "--") return null;
     if (a === "--all") return "git commit --all";
     if (/^-[A-Za-z]+$/.test(a)) {
-      for (const ch of a.slice(1)) {
+      for (let ch of a.slice(1)) {
         if (ch === "a") return `git commit ${a}`;
         if (COMMIT_VALUED.has(ch)) break;
       }
-      if (a.length === 2 && COMMIT_VALUED.has(a[1]) && a !== "-u" && a !== "-S") i++;
+      a.length === 2 && COMMIT_VALUED.has(a[1]) && a !== "-u" && a !== "-S" && i++;
     }
   }
   return null;
@@ -6836,88 +5761,75 @@ var gitAddAll = {
   summary: "stages everything in the worktree, including files other tasks are editing",
   fix: "stage and commit exactly your own paths: lockstep commit --task ID -m MSG -- PATH\u2026",
   check(lines) {
-    const hits = [];
-    for (const l of lines) {
-      for (const pos of commandPositions(l.masked, "git")) {
-        const s = subcommand(wordsFrom(l.code, pos).words);
+    let hits = [];
+    for (let l of lines)
+      for (let pos of commandPositions(l.masked, "git")) {
+        let s = subcommand(wordsFrom(l.code, pos).words);
         if (!s) continue;
-        const what = s.sub === "add" ? broadAdd(s.args) : s.sub === "commit" ? broadCommit(s.args) : null;
-        if (!what) continue;
-        hits.push({
+        let what = s.sub === "add" ? broadAdd(s.args) : s.sub === "commit" ? broadCommit(s.args) : null;
+        what && hits.push({
           line: l.line,
           message: s.sub === "add" ? `\`${what}\` stages every change in the worktree, other tasks' files included` : `\`${what}\` commits every modified tracked file, other tasks' edits included`
         });
       }
-    }
     return hits;
   }
 };
 
 // src/lint/rules/newest-file-discovery.ts
-var TAKE_ONE = /^\|\s*(?:(?:sort|grep|xargs|sed|awk|cut)\b[^|]*\|\s*)*(head|tail)\s+(?:-1\b|-n\s*\+?1\b|--lines[= ]1\b)/;
-var BY_TIME = /(?:-printf\s+\S*%[TAC][@+]|\bstat\b[^|]*%[YZXW])[^|]*\|\s*sort\b[^|]*\|\s*(?:head|tail)\s+(?:-1\b|-n\s*1\b)/;
-var HELPER = /(?:^|[\s;&|(`{]|\$\()([A-Za-z_][A-Za-z0-9_]*(?:latest|newest|most_recent)[A-Za-z0-9_]*)(?![A-Za-z0-9_=])/gi;
-var newestFileDiscovery = {
+var TAKE_ONE = /^\|\s*(?:(?:sort|grep|xargs|sed|awk|cut)\b[^|]*\|\s*)*(head|tail)\s+(?:-1\b|-n\s*\+?1\b|--lines[= ]1\b)/, BY_TIME = /(?:-printf\s+\S*%[TAC][@+]|\bstat\b[^|]*%[YZXW])[^|]*\|\s*sort\b[^|]*\|\s*(?:head|tail)\s+(?:-1\b|-n\s*1\b)/, HELPER = /(?:^|[\s;&|(`{]|\$\()([A-Za-z_][A-Za-z0-9_]*(?:latest|newest|most_recent)[A-Za-z0-9_]*)(?![A-Za-z0-9_=])/gi, newestFileDiscovery = {
   id: "newest-file-discovery",
   summary: "picking the newest file finds whichever concurrent instance wrote last, not this one",
   fix: "lockstep state discover PREFIX --owner KEY finds this instance's own state",
   check(lines) {
-    const hits = [];
-    for (const l of lines) {
+    let hits = [];
+    for (let l of lines) {
       let found = null;
-      for (const pos of commandPositions(l.masked, "ls")) {
-        const { words, end } = wordsFrom(l.code, pos);
-        const byTime = words.some((w) => /^-[A-Za-z1]*t[A-Za-z1]*$/.test(w) || w === "--sort=time");
-        if (byTime && TAKE_ONE.test(l.masked.slice(end))) found = `\`ls ${words.filter((w) => w.startsWith("-")).join(" ")} \u2026 | ${TAKE_ONE.exec(l.masked.slice(end))[1]}\``;
+      for (let pos of commandPositions(l.masked, "ls")) {
+        let { words, end } = wordsFrom(l.code, pos);
+        words.some((w) => /^-[A-Za-z1]*t[A-Za-z1]*$/.test(w) || w === "--sort=time") && TAKE_ONE.test(l.masked.slice(end)) && (found = `\`ls ${words.filter((w) => w.startsWith("-")).join(" ")} \u2026 | ${TAKE_ONE.exec(l.masked.slice(end))[1]}\``);
       }
-      if (!found && BY_TIME.test(l.code)) found = "sorting files by time and taking one";
-      if (!found) {
+      if (!found && BY_TIME.test(l.code) && (found = "sorting files by time and taking one"), !found) {
         HELPER.lastIndex = 0;
-        for (let m = HELPER.exec(l.masked); m; m = HELPER.exec(l.masked)) {
+        for (let m = HELPER.exec(l.masked); m; m = HELPER.exec(l.masked))
           if (/state|file|id|dir/i.test(m[1])) {
             found = `\`${m[1]}\``;
             break;
           }
-        }
       }
-      if (found) hits.push({ line: l.line, message: `${found} picks the newest file: a concurrent instance's newer file wins` });
+      found && hits.push({ line: l.line, message: `${found} picks the newest file: a concurrent instance's newer file wins` });
     }
     return hits;
   }
 };
 
 // src/lint/rules/remove-git-lock.ts
-var GIT_LOCK = /(^|\/)(index|HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|packed-refs|config|shallow)\.lock$|(^|\/)\.git\/.*\.lock$|git-dir\)\/.*\.lock$|GIT_DIR\}?\/.*\.lock$/;
-var removeGitLock = {
+var GIT_LOCK = /(^|\/)(index|HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|packed-refs|config|shallow)\.lock$|(^|\/)\.git\/.*\.lock$|git-dir\)\/.*\.lock$|GIT_DIR\}?\/.*\.lock$/, removeGitLock = {
   id: "remove-git-lock",
   summary: "removes git's lock file whether or not a git process still works under it, breaking that operation",
   fix: "lockstep git-locks --clear (removes only a lock file no live git process can hold)",
   check(lines) {
-    const hits = [];
-    for (const l of lines) {
-      for (const cmd of ["rm", "unlink"]) {
-        for (const pos of commandPositions(l.masked, cmd)) {
-          const target = wordsFrom(l.code, pos).words.find((w) => !w.startsWith("-") && GIT_LOCK.test(w));
-          if (target) hits.push({ line: l.line, message: `\`${cmd} ${target}\` removes git's lock even while a git process holds it` });
+    let hits = [];
+    for (let l of lines)
+      for (let cmd of ["rm", "unlink"])
+        for (let pos of commandPositions(l.masked, cmd)) {
+          let target = wordsFrom(l.code, pos).words.find((w) => !w.startsWith("-") && GIT_LOCK.test(w));
+          target && hits.push({ line: l.line, message: `\`${cmd} ${target}\` removes git's lock even while a git process holds it` });
         }
-      }
-    }
     return hits;
   }
 };
 
 // src/lint/rules/second-precision-id.ts
-var ID_NAME = /(^|_)id$|[a-z]Id$/i;
-var NAME_CHAR = /[A-Za-z0-9_.-]/;
+var ID_NAME = /(^|_)id$|[a-z]Id$/i, NAME_CHAR = /[A-Za-z0-9_.-]/;
 function enclosingSubstitution(code, at) {
-  const before = code.slice(0, at).replace(/\s+$/, "");
+  let before = code.slice(0, at).replace(/\s+$/, "");
   if (before.endsWith("$(")) {
-    const open = before.length - 1;
+    let open = before.length - 1;
     return [open - 1, skipParens(code, open)];
   }
   if (before.endsWith("`")) {
-    const start = before.length - 1;
-    const end = code.indexOf("`", at);
+    let start = before.length - 1, end = code.indexOf("`", at);
     return [start, end < 0 ? code.length - 1 : end];
   }
   return null;
@@ -6927,79 +5839,61 @@ var secondPrecisionId = {
   summary: "an id built from a one-second clock collides when two instances start in the same second",
   fix: "use lockstep state init PREFIX (nanoseconds + pid + random), or at least $(date +%s%N)_$$",
   check(lines) {
-    const hits = [];
-    for (const l of lines) {
-      for (const pos of commandPositions(l.masked, "date")) {
-        const { words } = wordsFrom(l.code, pos);
-        const format = words.find((w) => w.startsWith("+"));
+    let hits = [];
+    for (let l of lines)
+      for (let pos of commandPositions(l.masked, "date")) {
+        let { words } = wordsFrom(l.code, pos), format = words.find((w) => w.startsWith("+"));
         if (!format || !/%[sSTr]/.test(format) || /%\d*N/.test(format)) continue;
-        const sub = enclosingSubstitution(l.code, pos - "date".length);
+        let sub = enclosingSubstitution(l.code, pos - 4);
         if (!sub) continue;
-        const [start, end] = sub;
-        const prev = l.code[start - 1] ?? "";
-        const next = l.code[end + 1] ?? "";
-        const assigned = /(?:^|[\s;&|])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)=["']?$/.exec(l.code.slice(0, start));
-        const glued = NAME_CHAR.test(prev) && prev !== "" || NAME_CHAR.test(next) && next !== "";
-        const idVar = assigned && ID_NAME.test(assigned[1]) ? assigned[1] : null;
-        if (!glued && !idVar) continue;
-        hits.push({
+        let [start, end] = sub, prev = l.code[start - 1] ?? "", next = l.code[end + 1] ?? "", assigned = /(?:^|[\s;&|])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)=["']?$/.exec(l.code.slice(0, start)), glued = NAME_CHAR.test(prev) && prev !== "" || NAME_CHAR.test(next) && next !== "", idVar = assigned && ID_NAME.test(assigned[1]) ? assigned[1] : null;
+        !glued && !idVar || hits.push({
           line: l.line,
           message: `\`date ${format}\` has one-second resolution${idVar ? ` but makes the id \`${idVar}\`` : " but makes part of a name"}: instances started in the same second collide`
         });
       }
-    }
     return hits;
   }
 };
 
 // src/lint/rules/singleton-state-file.ts
-var DIRLIKE = /(DIR|ROOT|HOME|PWD|TMP|TEMP|BASE|PROJECT|REPO|WORKSPACE|CACHE|CONFIG|FOLDER|LOCATION)$/i;
-var READERS = ["cat", "head", "tail", "source", ".", "jq", "cut", "sed", "awk", "grep", "readarray", "mapfile"];
-var VAR_ONLY = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
-var PER_INSTANCE = /\$\$|\$\(|`|%\d*N|mktemp|\$\{?(?:RANDOM|BASHPID|PPID|SRANDOM)\b|\$\{?[0-9@*#?!]/;
+var DIRLIKE = /(DIR|ROOT|HOME|PWD|TMP|TEMP|BASE|PROJECT|REPO|WORKSPACE|CACHE|CONFIG|FOLDER|LOCATION)$/i, READERS = ["cat", "head", "tail", "source", ".", "jq", "cut", "sed", "awk", "grep", "readarray", "mapfile"], VAR_ONLY = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/, PER_INSTANCE = /\$\$|\$\(|`|%\d*N|mktemp|\$\{?(?:RANDOM|BASHPID|PPID|SRANDOM)\b|\$\{?[0-9@*#?!]/;
 function isFixedPath(value, perInstance = /* @__PURE__ */ new Set()) {
-  if (!value.includes("/") && !/\.(txt|id|state|json|sh|env|pid|tmp|dat)$/.test(value)) return false;
-  if (value.startsWith("/dev/") || value.startsWith("/proc/")) return false;
-  if (PER_INSTANCE.test(value)) return false;
-  for (const m of value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (!DIRLIKE.test(m[1]) || perInstance.has(m[1])) return false;
-  return true;
+  if (!value.includes("/") && !/\.(txt|id|state|json|sh|env|pid|tmp|dat)$/.test(value) || value.startsWith("/dev/") || value.startsWith("/proc/") || PER_INSTANCE.test(value)) return !1;
+  for (let m of value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (!DIRLIKE.test(m[1]) || perInstance.has(m[1])) return !1;
+  return !0;
 }
 function targetKey(word, fixedVars, perInstance) {
   if (!word) return null;
-  const v = VAR_ONLY.exec(word);
-  if (v) return fixedVars.has(v[1]) ? { key: `$${v[1]}`, label: `$${v[1]}` } : null;
-  return isFixedPath(word, perInstance) ? { key: word, label: word } : null;
+  let v = VAR_ONLY.exec(word);
+  return v ? fixedVars.has(v[1]) ? { key: `$${v[1]}`, label: `$${v[1]}` } : null : isFixedPath(word, perInstance) ? { key: word, label: word } : null;
 }
 var ASSIGN = /(?:^|[\s;&|])(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)=/g;
 function assignments(lines) {
-  const out = [];
-  for (const l of lines) {
-    for (const m of l.masked.matchAll(ASSIGN)) out.push({ name: m[1], value: wordsFrom(l.code, m.index + m[0].length).words[0] ?? "" });
-  }
+  let out = [];
+  for (let l of lines)
+    for (let m of l.masked.matchAll(ASSIGN)) out.push({ name: m[1], value: wordsFrom(l.code, m.index + m[0].length).words[0] ?? "" });
   return out;
 }
 function perInstanceVariables(assigned) {
-  const vars = /* @__PURE__ */ new Set();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const a of assigned) {
+  let vars = /* @__PURE__ */ new Set();
+  for (let changed = !0; changed; ) {
+    changed = !1;
+    for (let a of assigned) {
       if (vars.has(a.name)) continue;
-      const refs = [...a.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
-      if (PER_INSTANCE.test(a.value) || refs.some((r) => vars.has(r))) {
-        vars.add(a.name);
-        changed = true;
-      }
+      let refs = [...a.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+      (PER_INSTANCE.test(a.value) || refs.some((r) => vars.has(r))) && (vars.add(a.name), changed = !0);
     }
   }
   return vars;
 }
 function fixedVariables(assigned, perInstance) {
-  const vars = /* @__PURE__ */ new Map();
-  for (const a of assigned) if (!perInstance.has(a.name) && isFixedPath(a.value, perInstance)) vars.set(a.name, a.value);
+  let vars = /* @__PURE__ */ new Map();
+  for (let a of assigned) !perInstance.has(a.name) && isFixedPath(a.value, perInstance) && vars.set(a.name, a.value);
   return vars;
 }
 function lineList(lines) {
-  const at = [...new Set(lines)].sort((a, b) => a - b);
+  let at = [...new Set(lines)].sort((a, b) => a - b);
   return `line${at.length > 1 ? "s" : ""} ${at.slice(0, 5).join(", ")}${at.length > 5 ? ", \u2026" : ""}`;
 }
 var singletonStateFile = {
@@ -7007,50 +5901,39 @@ var singletonStateFile = {
   summary: "one step writes an id to a fixed path and a later step reads it back; concurrent instances overwrite each other",
   fix: "lockstep state init PREFIX --owner KEY in the first step, lockstep state discover PREFIX --owner KEY in later ones",
   check(lines) {
-    const assigned = assignments(lines);
-    const perInstance = perInstanceVariables(assigned);
-    const fixedVars = fixedVariables(assigned, perInstance);
-    const writes = [];
-    const reads = [];
-    const key = (w) => targetKey(w, fixedVars, perInstance);
-    for (const l of lines) {
-      const code = l.code;
-      for (const m of l.masked.matchAll(/(^|[^<>&0-9])(?:&)?>>?\|?\s*/g)) {
-        const t = key(wordsFrom(code, m.index + m[0].length).words[0]);
-        if (t) writes.push({ ...t, line: l.line });
+    let assigned = assignments(lines), perInstance = perInstanceVariables(assigned), fixedVars = fixedVariables(assigned, perInstance), writes = [], reads = [], key = (w) => targetKey(w, fixedVars, perInstance);
+    for (let l of lines) {
+      let code = l.code;
+      for (let m of l.masked.matchAll(/(^|[^<>&0-9])(?:&)?>>?\|?\s*/g)) {
+        let t = key(wordsFrom(code, m.index + m[0].length).words[0]);
+        t && writes.push({ ...t, line: l.line });
       }
-      for (const pos of commandPositions(l.masked, "tee")) {
-        const t = key(wordsFrom(code, pos).words.find((w) => !w.startsWith("-")));
-        if (t) writes.push({ ...t, line: l.line });
+      for (let pos of commandPositions(l.masked, "tee")) {
+        let t = key(wordsFrom(code, pos).words.find((w) => !w.startsWith("-")));
+        t && writes.push({ ...t, line: l.line });
       }
-      for (const m of l.masked.matchAll(/(^|[^<0-9])<\s*(?![<(])/g)) {
-        const t = key(wordsFrom(code, m.index + m[0].length).words[0]);
-        if (t) reads.push({ ...t, line: l.line });
+      for (let m of l.masked.matchAll(/(^|[^<0-9])<\s*(?![<(])/g)) {
+        let t = key(wordsFrom(code, m.index + m[0].length).words[0]);
+        t && reads.push({ ...t, line: l.line });
       }
-      for (const cmd of READERS) {
-        for (const pos of commandPositions(l.masked, cmd)) {
-          const words = wordsFrom(code, pos).words;
+      for (let cmd of READERS)
+        for (let pos of commandPositions(l.masked, cmd)) {
+          let words = wordsFrom(code, pos).words;
           for (let i = 0; i < words.length; i++) {
-            const w = words[i];
+            let w = words[i];
             if (/^\d*(?:[<>]{1,2}|&>>?)&?$/.test(w)) i++;
             else if (!w.startsWith("-") && !/^\d*[<>&]/.test(w)) {
-              const t = key(w);
-              if (t) reads.push({ ...t, line: l.line });
+              let t = key(w);
+              t && reads.push({ ...t, line: l.line });
             }
           }
         }
-      }
     }
-    const hits = [];
-    const keys = [...new Set(writes.map((w) => w.key))];
-    for (const k of keys) {
-      const ws = writes.filter((w) => w.key === k);
-      const writeLines = new Set(ws.map((w) => w.line));
-      const back = reads.filter((r) => r.key === k && !writeLines.has(r.line));
+    let hits = [], keys = [...new Set(writes.map((w) => w.key))];
+    for (let k of keys) {
+      let ws = writes.filter((w) => w.key === k), writeLines = new Set(ws.map((w) => w.line)), back = reads.filter((r) => r.key === k && !writeLines.has(r.line));
       if (back.length === 0) continue;
-      const first = ws[0];
-      const what = k.startsWith("$") ? `${first.label} (= ${fixedVars.get(k.slice(1))})` : first.label;
-      const also = writeLines.size > 1 ? ` (also written at ${lineList([...writeLines].filter((n) => n !== first.line))})` : "";
+      let first = ws[0], what = k.startsWith("$") ? `${first.label} (= ${fixedVars.get(k.slice(1))})` : first.label, also = writeLines.size > 1 ? ` (also written at ${lineList([...writeLines].filter((n) => n !== first.line))})` : "";
       hits.push({ line: first.line, message: `${what} is one fixed path for every instance: written here${also}, read back at ${lineList(back.map((r) => r.line))}; a concurrent instance overwrites it in between` });
     }
     return hits.sort((a, b) => a.line - b.line);
@@ -7058,27 +5941,21 @@ var singletonStateFile = {
 };
 
 // src/lint/rules/source-state-file.ts
-var STATEISH = /state|workflow/i;
-var LIBRARY = /(^|\/)lib\//;
-var sourceStateFile = {
+var STATEISH = /state|workflow/i, LIBRARY = /(^|\/)lib\//, sourceStateFile = {
   id: "source-state-file",
   summary: "sourcing a state file executes whatever its values hold",
   fix: 'eval "$(lockstep state env ID)" \u2014 values come back as quoted exports and never run',
   check(lines) {
-    const hits = [];
-    for (const l of lines) {
-      for (const cmd of ["source", "."]) {
-        for (const pos of commandPositions(l.masked, cmd)) {
-          const arg = wordsFrom(l.code, pos).words[0];
-          if (!arg || arg.startsWith("<(") || !STATEISH.test(arg) || LIBRARY.test(arg)) continue;
-          hits.push({ line: l.line, message: `\`${cmd} ${arg}\` runs a state file as shell code: a value holding $(\u2026) or a backtick executes` });
+    let hits = [];
+    for (let l of lines) {
+      for (let cmd of ["source", "."])
+        for (let pos of commandPositions(l.masked, cmd)) {
+          let arg = wordsFrom(l.code, pos).words[0];
+          !arg || arg.startsWith("<(") || !STATEISH.test(arg) || LIBRARY.test(arg) || hits.push({ line: l.line, message: `\`${cmd} ${arg}\` runs a state file as shell code: a value holding $(\u2026) or a backtick executes` });
         }
-      }
-      for (const pos of commandPositions(l.masked, "eval")) {
-        const text = wordsFrom(l.code, pos).words.join(" ");
-        if (/\$\(\s*(?:cat\s|<)/.test(text) && STATEISH.test(text)) {
-          hits.push({ line: l.line, message: `\`eval ${text}\` runs a state file's content as shell code` });
-        }
+      for (let pos of commandPositions(l.masked, "eval")) {
+        let text = wordsFrom(l.code, pos).words.join(" ");
+        /\$\(\s*(?:cat\s|<)/.test(text) && STATEISH.test(text) && hits.push({ line: l.line, message: `\`eval ${text}\` runs a state file's content as shell code` });
       }
     }
     return hits;
@@ -7086,221 +5963,178 @@ var sourceStateFile = {
 };
 
 // src/lint/rules/index.ts
-var RULES = [singletonStateFile, secondPrecisionId, sourceStateFile, gitAddAll, newestFileDiscovery, removeGitLock];
+var RULES2 = [singletonStateFile, secondPrecisionId, sourceStateFile, gitAddAll, newestFileDiscovery, removeGitLock];
 
 // src/lint/sources.ts
-import { closeSync as closeSync5, lstatSync as lstatSync3, openSync as openSync5, readdirSync as readdirSync11, readFileSync as readFileSync15, readSync as readSync2, statSync as statSync12 } from "node:fs";
-import { extname, join as join26 } from "node:path";
-var SHELL_EXT = /* @__PURE__ */ new Set([".sh", ".bash", ".zsh", ".ksh"]);
-var MARKDOWN_EXT = /* @__PURE__ */ new Set([".md", ".markdown", ".mdx"]);
-var SHELL_FENCE = /* @__PURE__ */ new Set(["bash", "sh", "shell", "zsh", "ksh", "dash"]);
-var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+import { closeSync as closeSync6, lstatSync as lstatSync9, openSync as openSync5, readdirSync as readdirSync13, readFileSync as readFileSync10, readSync as readSync2, statSync as statSync12 } from "node:fs";
+import { extname, join as join27 } from "node:path";
+var SHELL_EXT = /* @__PURE__ */ new Set([".sh", ".bash", ".zsh", ".ksh"]), MARKDOWN_EXT = /* @__PURE__ */ new Set([".md", ".markdown", ".mdx"]), SHELL_FENCE = /* @__PURE__ */ new Set(["bash", "sh", "shell", "zsh", "ksh", "dash"]), SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 function hasShellShebang(path) {
   let fd = null;
   try {
     fd = openSync5(path, "r");
-    const buf = Buffer.alloc(128);
-    const n = readSync2(fd, buf, 0, 128, 0);
-    const first = buf.subarray(0, n).toString("utf8").split("\n")[0] ?? "";
+    let buf = Buffer.alloc(128), n = readSync2(fd, buf, 0, 128, 0), first = buf.subarray(0, n).toString("utf8").split(`
+`)[0] ?? "";
     return /^#!.*\b(ba|z|k|da)?sh\b/.test(first);
   } catch {
-    return false;
+    return !1;
   } finally {
-    if (fd !== null) closeSync5(fd);
+    fd !== null && closeSync6(fd);
   }
 }
 function kindInWalk(path, name) {
-  const ext = extname(name).toLowerCase();
-  if (SHELL_EXT.has(ext)) return "shell";
-  if (MARKDOWN_EXT.has(ext)) return "markdown";
-  if (ext === "" && hasShellShebang(path)) return "shell";
-  return null;
+  let ext = extname(name).toLowerCase();
+  return SHELL_EXT.has(ext) ? "shell" : MARKDOWN_EXT.has(ext) ? "markdown" : ext === "" && hasShellShebang(path) ? "shell" : null;
 }
 function collectSources(paths) {
-  const out = [];
-  const walk = (dir) => {
+  let out = [], walk = (dir) => {
     let names;
     try {
-      names = readdirSync11(dir).sort();
+      names = readdirSync13(dir).sort();
     } catch (e) {
       throw fsError(e, "read directory", dir);
     }
-    for (const name of names) {
-      const p = join26(dir, name);
-      let st;
+    for (let name of names) {
+      let p = join27(dir, name), st;
       try {
-        st = lstatSync3(p);
+        st = lstatSync9(p);
       } catch {
         continue;
       }
-      if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(name)) walk(p);
-      } else if (st.isFile()) {
-        const kind = kindInWalk(p, name);
-        if (kind) out.push({ path: p, kind });
+      if (st.isDirectory())
+        SKIP_DIRS.has(name) || walk(p);
+      else if (st.isFile()) {
+        let kind = kindInWalk(p, name);
+        kind && out.push({ path: p, kind });
       }
     }
   };
-  for (const p of paths) {
+  for (let p of paths) {
     let st;
     try {
       st = statSync12(p);
     } catch (e) {
-      if (e.code === "ENOENT") throw new LockstepError("NOT_FOUND", `${p} does not exist`, { hint: "lockstep lint [PATHS\u2026] takes files and directories" });
-      throw fsError(e, "read", p);
+      throw e.code === "ENOENT" ? new LockstepError("NOT_FOUND", `${quoteInput(p)} does not exist`, { hint: "lockstep lint [PATHS\u2026] takes files and directories" }) : fsError(e, "read", p);
     }
-    if (st.isDirectory()) walk(p);
-    else out.push({ path: p, kind: MARKDOWN_EXT.has(extname(p).toLowerCase()) ? "markdown" : "shell" });
+    st.isDirectory() ? walk(p) : out.push({ path: p, kind: MARKDOWN_EXT.has(extname(p).toLowerCase()) ? "markdown" : "shell" });
   }
   return out;
 }
 function markdownShellBlocks(text) {
-  const lines = text.split(/\r?\n/);
-  const blocks = [];
-  let fence = null;
-  let cur = [];
+  let lines = text.split(/\r?\n/), blocks = [], fence = null, cur = [];
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i];
+    let t = lines[i];
     if (!fence) {
-      const m = /^( {0,3})(`{3,}|~{3,})\s*([^\s`{]*)?/.exec(t);
+      let m = /^( {0,3})(`{3,}|~{3,})\s*([^\s`{]*)?/.exec(t);
       if (m) {
-        const info = (m[3] ?? "").toLowerCase().replace(/^\{?\.?/, "");
-        fence = { char: m[2][0], len: m[2].length, shell: SHELL_FENCE.has(info), indent: m[1].length };
-        cur = [];
+        let info = (m[3] ?? "").toLowerCase().replace(/^\{?\.?/, "");
+        fence = { char: m[2][0], len: m[2].length, shell: SHELL_FENCE.has(info), indent: m[1].length }, cur = [];
       }
       continue;
     }
-    const close = new RegExp(`^ {0,3}${fence.char === "`" ? "`" : "~"}{${fence.len},}\\s*$`);
-    if (close.test(t)) {
-      if (fence.shell) blocks.push(cur);
-      fence = null;
+    if (new RegExp(`^ {0,3}${fence.char === "`" ? "`" : "~"}{${fence.len},}\\s*$`).test(t)) {
+      fence.shell && blocks.push(cur), fence = null;
       continue;
     }
-    if (fence.shell) cur.push({ line: i + 1, text: fence.indent ? t.replace(new RegExp(`^ {0,${fence.indent}}`), "") : t });
+    fence.shell && cur.push({ line: i + 1, text: fence.indent ? t.replace(new RegExp(`^ {0,${fence.indent}}`), "") : t });
   }
-  if (fence?.shell) blocks.push(cur);
-  return blocks;
+  return fence?.shell && blocks.push(cur), blocks;
 }
 function readSource(file) {
   let text;
   try {
-    text = readFileSync15(file.path, "utf8");
+    text = readFileSync10(file.path, "utf8");
   } catch (e) {
     throw fsError(e, "read", file.path);
   }
-  if (file.kind === "markdown") return markdownShellBlocks(text);
-  return [text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }))];
+  return file.kind === "markdown" ? markdownShellBlocks(text) : [text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }))];
 }
 
 // src/lint/lint.ts
 function suppressed(l, rule) {
-  if (!l?.suppress) return false;
-  return l.suppress === "all" || l.suppress.has(rule);
+  return l?.suppress ? l.suppress === "all" || l.suppress.has(rule) : !1;
 }
 function display(path, cwd) {
-  const rel = relative4(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path;
+  let rel = relative5(cwd, path);
+  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? rel : path;
 }
-function lintText(blocks, rules = RULES) {
-  const lines = blocks.flatMap((b) => toCodeLines(b));
-  const byLine = new Map(lines.map((l) => [l.line, l]));
-  const out = [];
-  for (const rule of rules) {
-    for (const hit of rule.check(lines)) {
-      if (suppressed(byLine.get(hit.line), rule.id)) continue;
-      out.push({ line: hit.line, rule: rule.id, message: hit.message, fix: rule.fix });
-    }
-  }
-  return out.sort((a, b) => a.line - b.line || RULES.findIndex((r) => r.id === a.rule) - RULES.findIndex((r) => r.id === b.rule));
+function lintText(blocks, rules = RULES2) {
+  let lines = blocks.flatMap((b) => toCodeLines(b)), byLine = new Map(lines.map((l) => [l.line, l])), out = [];
+  for (let rule of rules)
+    for (let hit of rule.check(lines))
+      suppressed(byLine.get(hit.line), rule.id) || out.push({ line: hit.line, rule: rule.id, message: hit.message, fix: rule.fix });
+  return out.sort((a, b) => a.line - b.line || RULES2.findIndex((r) => r.id === a.rule) - RULES2.findIndex((r) => r.id === b.rule));
 }
 function lintPaths(opts = {}) {
-  const cwd = opts.cwd ?? process.cwd();
-  const paths = (opts.paths?.length ? opts.paths : ["."]).map((p) => resolve9(cwd, p));
-  const rules = opts.rules ? RULES.filter((r) => opts.rules.includes(r.id)) : RULES;
-  const files = collectSources(paths);
-  const findings = [];
-  for (const f of files) {
-    const shown = display(f.path, cwd);
-    for (const h of lintText(readSource(f), rules)) findings.push({ file: shown, ...h });
+  let cwd = opts.cwd ?? process.cwd(), paths = (opts.paths?.length ? opts.paths : ["."]).map((p) => resolve9(cwd, p)), rules = opts.rules ? RULES2.filter((r) => opts.rules.includes(r.id)) : RULES2, files = collectSources(paths), findings = [];
+  for (let f of files) {
+    let shown = display(f.path, cwd);
+    for (let h of lintText(readSource(f), rules)) findings.push({ file: shown, ...h });
   }
   return { ok: findings.length === 0, filesScanned: files.length, findings };
 }
 
 // src/git/config-files.ts
-import { readFileSync as readFileSync16, realpathSync as realpathSync6, statSync as statSync13 } from "node:fs";
-import { delimiter as delimiter2, dirname as dirname6, join as join27, resolve as resolve10 } from "node:path";
-var CONFIG_ENV = ["GIT_DIR", "GIT_COMMON_DIR", "GIT_CONFIG", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS"];
-var INCLUDE = /^\s*\[\s*include/im;
+import { readFileSync as readFileSync11, realpathSync as realpathSync6, statSync as statSync13 } from "node:fs";
+import { delimiter as delimiter2, dirname as dirname10, join as join28, resolve as resolve10 } from "node:path";
+var CONFIG_ENV = ["GIT_DIR", "GIT_COMMON_DIR", "GIT_CONFIG", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_COUNT", "GIT_CONFIG_PARAMETERS"], INCLUDE = /^\s*\[\s*include/im;
 function systemFiles(env) {
-  const files = ["/etc/gitconfig"];
-  for (const dir of (env.PATH ?? "").split(delimiter2)) {
-    if (!dir) continue;
-    try {
-      if (statSync13(join27(dir, "git"), { throwIfNoEntry: false })?.isFile()) {
-        files.push(join27(dirname6(resolve10(dir)), "etc", "gitconfig"));
-        break;
+  let files = ["/etc/gitconfig"];
+  for (let dir of (env.PATH ?? "").split(delimiter2))
+    if (dir)
+      try {
+        if (statSync13(join28(dir, "git"), { throwIfNoEntry: !1 })?.isFile()) {
+          files.push(join28(dirname10(resolve10(dir)), "etc", "gitconfig"));
+          break;
+        }
+      } catch {
       }
-    } catch {
-    }
-  }
   return files;
 }
 function gitConfigMayMention(cwd, word, env = process.env) {
-  if (process.platform === "win32") return true;
-  if (CONFIG_ENV.some((k) => env[k] !== void 0)) return true;
-  const files = systemFiles(env);
-  const home = env.HOME;
-  if (home) files.push(join27(home, ".gitconfig"));
-  const xdg = env.XDG_CONFIG_HOME || (home ? join27(home, ".config") : "");
-  if (xdg) files.push(join27(xdg, "git", "config"));
+  if (process.platform === "win32" || CONFIG_ENV.some((k) => env[k] !== void 0)) return !0;
+  let files = systemFiles(env), home = env.HOME;
+  home && files.push(join28(home, ".gitconfig"));
+  let xdg = env.XDG_CONFIG_HOME || (home ? join28(home, ".config") : "");
+  xdg && files.push(join28(xdg, "git", "config"));
   let real2;
   try {
     real2 = realpathSync6.native(cwd);
   } catch {
-    return true;
+    return !0;
   }
-  const checkout = findCheckout(real2);
-  if (checkout) files.push(join27(checkout.commonDir, "config"), join27(checkout.gitDir, "config.worktree"));
-  const needle = word.toLowerCase();
-  for (const f of files) {
+  let checkout = findCheckout(real2);
+  checkout && files.push(join28(checkout.commonDir, "config"), join28(checkout.gitDir, "config.worktree"));
+  let needle = word.toLowerCase();
+  for (let f of files) {
     let text;
     try {
-      text = readFileSync16(f, "utf8");
+      text = readFileSync11(f, "utf8");
     } catch (e) {
       if (e.code === "ENOENT" || e.code === "ENOTDIR") continue;
-      return true;
+      return !0;
     }
-    if (INCLUDE.test(text) || text.toLowerCase().includes(needle)) return true;
+    if (INCLUDE.test(text) || text.toLowerCase().includes(needle)) return !0;
   }
-  return false;
+  return !1;
 }
 
 // src/remote/refs.ts
 import { createHash } from "node:crypto";
-var DEFAULT_REMOTE = "origin";
-var REF_ROOT = "refs/lockstep/";
-var lockRef = (name) => `refs/lockstep/locks/${name}`;
-var fenceRef = (name) => `refs/lockstep/fence/${name}`;
-var allocPrefix = (rootHash2) => `refs/lockstep/alloc/${rootHash2}/`;
-var allocHeadRef = (rootHash2) => `${allocPrefix(rootHash2)}head`;
-var allocNumberRef = (rootHash2, n) => `${allocPrefix(rootHash2)}${n}`;
-var claimPrefix = (queue) => `refs/lockstep/claims/${queue}/`;
-var claimRef = (queue, item) => `${claimPrefix(queue)}${item}`;
+var DEFAULT_REMOTE = "origin", REF_ROOT = "refs/lockstep/", lockRef = (name) => `refs/lockstep/locks/${name}`, fenceRef = (name) => `refs/lockstep/fence/${name}`, allocPrefix = (rootHash2) => `refs/lockstep/alloc/${rootHash2}/`, allocHeadRef = (rootHash2) => `${allocPrefix(rootHash2)}head`, allocNumberRef = (rootHash2, n) => `${allocPrefix(rootHash2)}${n}`, claimPrefix = (queue) => `refs/lockstep/claims/${queue}/`, claimRef = (queue, item) => `${claimPrefix(queue)}${item}`;
 function refSafe(name, what) {
-  if (name.includes("..") || name.endsWith(".") || name.endsWith(".lock")) {
-    throw new LockstepError("BAD_NAME", `invalid ${what} ${JSON.stringify(name)} for the remote backend: git ref names may not contain "..", end with "." or end with ".lock"`, {
+  if (name.includes("..") || name.endsWith(".") || name.endsWith(".lock"))
+    throw new LockstepError("BAD_NAME", `invalid ${what} ${quoteInput(name)} for the remote backend: git ref names may not contain "..", end with "." or end with ".lock"`, {
       hint: `pick another ${what}, e.g. ${JSON.stringify(name.replace(/\.\.+/g, ".").replace(/\.lock$/, "-lock").replace(/\.$/, ""))}`
     });
-  }
   return name;
 }
 function validateRemoteLockName(name) {
   return refSafe(validateLockName(name), "lock name");
 }
 function validateRemoteName(name) {
-  if (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.includes("..") || name.endsWith(".lock")) {
-    throw new LockstepError("BAD_NAME", `invalid git remote name ${JSON.stringify(name)}`, { hint: "list the remotes of this clone: git remote -v" });
-  }
+  if (typeof name != "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.includes("..") || name.endsWith(".lock"))
+    throw new LockstepError("BAD_NAME", `invalid git remote name ${quoteInput(name)}`, { hint: "list the remotes of this clone: git remote -v" });
   return name;
 }
 function rootHash(relativeRoot2) {
@@ -7308,42 +6142,38 @@ function rootHash(relativeRoot2) {
 }
 
 // src/remote/backend.ts
-var BACKEND_ENV = "LOCKSTEP_BACKEND";
-var BACKEND_CONFIG = "lockstep.backend";
-var BACKEND_HELP = `file (default) or remote[:NAME] to coordinate through the git remote NAME (default ${DEFAULT_REMOTE}); default from $${BACKEND_ENV} or git config ${BACKEND_CONFIG}`;
+var BACKEND_ENV = "LOCKSTEP_BACKEND", BACKEND_CONFIG = "lockstep.backend", BACKEND_HELP = `file (default) or remote[:NAME] to coordinate through the git remote NAME (default ${DEFAULT_REMOTE}); default from $${BACKEND_ENV} or git config ${BACKEND_CONFIG}`;
 function parseBackend(spec, source = "--backend") {
-  const s = spec.trim();
+  let s = spec.trim();
   if (s === "file") return { kind: "file" };
   if (s === "remote") return { kind: "remote", remote: DEFAULT_REMOTE };
   if (s.startsWith("remote:")) {
-    const name = s.slice("remote:".length);
+    let name = s.slice(7);
     try {
       return { kind: "remote", remote: validateRemoteName(name) };
     } catch (e) {
       throw new LockstepError("BAD_INPUT", `${source}: ${e.message}`, { hint: "list the remotes of this clone: git remote -v" });
     }
   }
-  throw new LockstepError("BAD_INPUT", `${source} takes "file", "remote" or "remote:NAME", not ${JSON.stringify(spec)}`);
+  throw new LockstepError("BAD_INPUT", `${source} takes "file", "remote" or "remote:NAME", not ${quoteInput(spec)}`);
 }
 function selectBackend(opts = {}) {
   if (opts.flag !== void 0) return parseBackend(opts.flag, "--backend");
-  const env = opts.env ?? process.env;
-  const fromEnv = env[BACKEND_ENV];
+  let fromEnv = (opts.env ?? process.env)[BACKEND_ENV];
   if (fromEnv) return parseBackend(fromEnv, BACKEND_ENV);
-  const cwd = opts.cwd ?? process.cwd();
+  let cwd = opts.cwd ?? process.cwd();
   if (!gitConfigMayMention(cwd, "lockstep")) return { kind: "file" };
-  const r = createGit(cwd).runSync(["config", "--get", BACKEND_CONFIG], { readOnly: true });
-  if (r.code === 0 && r.stdout.trim()) return parseBackend(r.stdout.trim(), `git config ${BACKEND_CONFIG}`);
-  return { kind: "file" };
+  let r = createGit(cwd).runSync(["config", "--get", BACKEND_CONFIG], { readOnly: !0 });
+  return r.code === 0 && r.stdout.trim() ? parseBackend(r.stdout.trim(), `git config ${BACKEND_CONFIG}`) : { kind: "file" };
 }
 
 // src/remote/lock.ts
-import { join as join30 } from "node:path";
+import { dirname as dirname11, join as join31 } from "node:path";
 import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/remote/observations.ts
 import { createHash as createHash2 } from "node:crypto";
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 function monoNowMs() {
   return Number(process.hrtime.bigint() / 1000000n);
 }
@@ -7353,51 +6183,42 @@ function leaseGraceMs(leaseMs) {
 var Observer = class {
   constructor(ctx) {
     this.ctx = ctx;
-    this.dir = join28(ctx.runtime.root, "remote", ctx.remote, "seen");
+    this.dir = join29(ctx.runtime.root, "remote", ctx.remote, "seen");
   }
   ctx;
   dir;
   memory = /* @__PURE__ */ new Map();
   file(ref) {
-    return join28(this.dir, `${createHash2("sha256").update(`${this.ctx.url}\0${ref}`).digest("hex").slice(0, 32)}.json`);
+    return join29(this.dir, `${createHash2("sha256").update(`${this.ctx.url}\0${ref}`).digest("hex").slice(0, 32)}.json`);
   }
   /** The monotonic time this machine first saw `ref` at `oid` (now, if this is the first time). */
   firstSeen(ref, oid) {
-    const now = monoNowMs();
-    const mem = this.memory.get(ref);
-    let earliest = mem && mem.oid === oid ? mem.mono : now;
-    const boot = bootId();
-    let stored;
+    let now = monoNowMs(), mem = this.memory.get(ref), earliest = mem && mem.oid === oid ? mem.mono : now, boot = bootId(), stored;
     try {
-      stored = readJsonFile(this.file(ref), "remote sighting");
-    } catch {
+      stored = checkDirIn(this.ctx.runtime.root, this.dir) ? readJsonFile(this.file(ref), "remote sighting") : void 0;
+    } catch (e) {
+      if (isLockstepError(e) && e.code === "UNSAFE_PATH") throw e;
       stored = void 0;
     }
-    if (stored && stored.oid === oid && stored.boot === boot && stored.ref === ref && Number.isFinite(stored.mono) && stored.mono <= now) {
+    if (stored && stored.oid === oid && stored.boot === boot && stored.ref === ref && Number.isFinite(stored.mono) && stored.mono <= now)
       earliest = Math.min(earliest, stored.mono);
-    } else {
+    else
       try {
-        ensureDir(this.dir);
-        writeFileAtomic(this.file(ref), JSON.stringify({ ref, oid, mono: earliest, boot }));
-      } catch {
+        ensureDirIn(this.ctx.runtime.root, this.dir), writeFileAtomic(this.file(ref), JSON.stringify({ ref, oid, mono: earliest, boot }));
+      } catch (e) {
+        if (isLockstepError(e) && e.code === "UNSAFE_PATH") throw e;
       }
-    }
-    this.memory.set(ref, { oid, mono: earliest });
-    return earliest;
+    return this.memory.set(ref, { oid, mono: earliest }), earliest;
   }
 };
 function judgeLease(holder, firstSeenMono, nowMono = monoNowMs()) {
-  const leaseMs = holder && Number.isFinite(holder.leaseMs) && holder.leaseMs >= 0 ? holder.leaseMs : DEFAULT_FOREIGN_LEASE_MS;
+  let leaseMs = holder && Number.isFinite(holder.leaseMs) && holder.leaseMs >= 0 ? holder.leaseMs : DEFAULT_FOREIGN_LEASE_MS;
   if (holder && holder.host === hostId()) {
-    const l = liveness(holder);
-    if (l.state === "dead") return { expired: true, reason: `${l.reason} (same host)` };
+    let l = liveness(holder);
+    if (l.state === "dead") return { expired: !0, reason: `${l.reason} (same host)` };
   }
-  const needed = leaseMs + leaseGraceMs(leaseMs);
-  const seen = nowMono - firstSeenMono;
-  if (seen >= needed) {
-    return { expired: true, reason: `lease of ${fmtS(leaseMs)} ran out: unchanged for ${fmtS(seen)} as seen from host ${hostId()}` };
-  }
-  return { expired: false, remainingMs: needed - seen, reason: `lease of ${fmtS(leaseMs)}: seen unchanged for ${fmtS(seen)} here` };
+  let needed = leaseMs + leaseGraceMs(leaseMs), seen = nowMono - firstSeenMono;
+  return seen >= needed ? { expired: !0, reason: `lease of ${fmtS(leaseMs)} ran out: unchanged for ${fmtS(seen)} as seen from host ${hostId()}` } : { expired: !1, remainingMs: needed - seen, reason: `lease of ${fmtS(leaseMs)}: seen unchanged for ${fmtS(seen)} here` };
 }
 var DEFAULT_FOREIGN_LEASE_MS = 12e4;
 function fmtS(ms) {
@@ -7406,8 +6227,8 @@ function fmtS(ms) {
 
 // src/remote/transport.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync10, linkSync as linkSync9, mkdirSync as mkdirSync6, unlinkSync as unlinkSync5, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join29 } from "node:path";
+import { existsSync as existsSync9, linkSync as linkSync9, unlinkSync as unlinkSync5, writeFileSync as writeFileSync8 } from "node:fs";
+import { join as join30 } from "node:path";
 import { deflateSync } from "node:zlib";
 
 // src/remote/errors.ts
@@ -7440,23 +6261,23 @@ var UNREACHABLE = [
 function looksUnreachable(stderr) {
   return UNREACHABLE.some((re) => re.test(stderr));
 }
-function unreachableError(remote, url, what, stderr, timedOut = false) {
-  const said = firstFatal(stderr);
-  const reason = timedOut ? "it did not answer in time" : said || "git could not talk to it";
+function unreachableError(remote, url, what, stderr, timedOut = !1) {
+  let said = firstFatal(stderr), reason = timedOut ? "it did not answer in time" : said || "git could not talk to it";
   return new LockstepError("REMOTE_UNREACHABLE", `the git remote ${remote} (${url}) is unreachable while trying to ${what}: ${reason}; nothing was changed by this call`, {
     hint: `check the remote: git ls-remote ${remote}; or run without the remote backend (--backend file) on a single machine`,
     detail: { remote, url, stderr: stderr.trim().slice(0, 2e3), timedOut }
   });
 }
 function ambiguousPushError(remote, url, what, stderr, timedOut) {
-  const e = unreachableError(remote, url, what, stderr, timedOut);
+  let e = unreachableError(remote, url, what, stderr, timedOut);
   return new LockstepError("REMOTE_UNREACHABLE", e.message.replace("nothing was changed by this call", "the connection broke while pushing: if the server applied it, the ref expires by its lease (locks, claims) or leaves a gap (allocation), never a duplicate"), {
     hint: e.hint,
     detail: e.detail
   });
 }
 function refusedError(remote, url, refs, reason, stderr) {
-  const remoteSaid = stderr.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s*/, "").trim()).filter(Boolean).join(" / ");
+  let remoteSaid = stderr.split(`
+`).filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s*/, "").trim()).filter(Boolean).join(" / ");
   return new LockstepError(
     "REMOTE_REFUSED",
     `the git remote ${remote} (${url}) refuses lockstep's refs (${refs.join(", ")}): ${reason}${remoteSaid ? ` \u2014 the server said: ${remoteSaid}` : ""}`,
@@ -7467,86 +6288,72 @@ function refusedError(remote, url, refs, reason, stderr) {
   );
 }
 function firstFatal(stderr) {
-  const line = stderr.split("\n").find((l) => /^(fatal|error):/.test(l.trim()));
-  return (line ?? stderr.split("\n").find((l) => l.trim()) ?? "").trim().replace(/^(fatal|error):\s*/, "");
+  return (stderr.split(`
+`).find((l) => /^(fatal|error):/.test(l.trim())) ?? stderr.split(`
+`).find((l) => l.trim()) ?? "").trim().replace(/^(fatal|error):\s*/, "");
 }
 function classifyPushSummary(flag, summary) {
   if (flag !== "!") return "ok";
-  const s = summary.toLowerCase();
-  if (/stale info|fetch first|non-fast-forward|already exists|atomic push failed|atomic transaction failed|failed to update ref|failed to lock|cannot lock ref|incorrect old value|expected|failed to delete/.test(s)) return "conflict";
-  return "refused";
+  let s = summary.toLowerCase();
+  return /stale info|fetch first|non-fast-forward|already exists|atomic push failed|atomic transaction failed|failed to update ref|failed to lock|cannot lock ref|incorrect old value|expected|failed to delete/.test(s) ? "conflict" : "refused";
 }
 
 // src/remote/transport.ts
-var DEFAULT_NETWORK_TIMEOUT_MS = 3e4;
-var QUIET = ["-c", "gc.auto=0", "-c", "maintenance.auto=false", "-c", "fetch.writeCommitGraph=false"];
-var contexts = /* @__PURE__ */ new Map();
+var DEFAULT_NETWORK_TIMEOUT_MS = 3e4, QUIET = ["-c", "gc.auto=0", "-c", "maintenance.auto=false", "-c", "fetch.writeCommitGraph=false"], contexts = /* @__PURE__ */ new Map();
 function openRemote(opts = {}) {
-  const cwd = opts.cwd ?? process.cwd();
-  const remote = validateRemoteName(opts.remote ?? DEFAULT_REMOTE);
-  const networkTimeoutMs = opts.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS;
-  const key = `${cwd}\0${remote}\0${networkTimeoutMs}`;
-  const hit = contexts.get(key);
+  let cwd = opts.cwd ?? process.cwd(), remote = validateRemoteName(opts.remote ?? DEFAULT_REMOTE), networkTimeoutMs = opts.networkTimeoutMs ?? DEFAULT_NETWORK_TIMEOUT_MS, key = `${cwd}\0${remote}\0${networkTimeoutMs}`, hit = contexts.get(key);
   if (hit) return hit;
-  const runtime = openRuntime({ cwd });
-  const git = createGit(cwd);
-  const r = git.runSync(["remote", "get-url", "--push", remote], { readOnly: true });
-  if (r.code !== 0) {
+  let runtime = openRuntime({ cwd }), git = createGit(cwd), r = git.runSync(["remote", "get-url", "--push", remote], { readOnly: !0 });
+  if (r.code !== 0)
     throw new LockstepError("NOT_FOUND", `this clone has no git remote named ${remote}`, {
       hint: `list the remotes (git remote -v) and pick one with --backend remote:NAME, or add it: git remote add ${remote} URL`,
       detail: { remote, stderr: r.stderr.trim() }
     });
-  }
-  const topLevel = runtime.repo?.topLevel ?? cwd;
-  const ctx = { git, remote, url: r.stdout.trim(), runtime, topLevel, networkTimeoutMs };
-  contexts.set(key, ctx);
-  return ctx;
+  let topLevel = runtime.repo?.topLevel ?? cwd, ctx = { git, remote, url: r.stdout.trim(), runtime, topLevel, networkTimeoutMs };
+  return contexts.set(key, ctx), ctx;
 }
 async function listRemoteRefs(ctx, patterns, what) {
-  const r = await ctx.git.run([...QUIET, "ls-remote", "--refs", ctx.remote, ...patterns], { readOnly: true, timeoutMs: ctx.networkTimeoutMs });
+  let r = await ctx.git.run([...QUIET, "ls-remote", "--refs", ctx.remote, ...patterns], { readOnly: !0, timeoutMs: ctx.networkTimeoutMs });
   if (r.code !== 0 || r.timedOut) throw networkFailure(ctx, what, r.stderr, r.timedOut);
-  const out = /* @__PURE__ */ new Map();
-  for (const line of r.stdout.split("\n")) {
-    const tab = line.indexOf("	");
-    if (tab <= 0) continue;
-    out.set(line.slice(tab + 1), line.slice(0, tab));
+  let out = /* @__PURE__ */ new Map();
+  for (let line of r.stdout.split(`
+`)) {
+    let tab = line.indexOf("	");
+    tab <= 0 || out.set(line.slice(tab + 1), line.slice(0, tab));
   }
   return out;
 }
-function networkFailure(ctx, what, stderr, timedOut = false) {
-  if (timedOut || looksUnreachable(stderr) || stderr.trim() === "") return unreachableError(ctx.remote, ctx.url, what, stderr, timedOut);
-  return new LockstepError("GIT_FAILED", `git failed while trying to ${what} on the remote ${ctx.remote} (${ctx.url}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`, {
+function networkFailure(ctx, what, stderr, timedOut = !1) {
+  return timedOut || looksUnreachable(stderr) || stderr.trim() === "" ? unreachableError(ctx.remote, ctx.url, what, stderr, timedOut) : new LockstepError("GIT_FAILED", `git failed while trying to ${what} on the remote ${ctx.remote} (${ctx.url}): ${stderr.trim().split(`
+`).slice(-3).join(" / ")}`, {
     detail: { remote: ctx.remote, stderr: stderr.trim().slice(0, 2e3) }
   });
 }
 function recordOid(ctx, record) {
-  const body = Buffer.from(JSON.stringify(record) + "\n", "utf8");
+  let body = Buffer.from(JSON.stringify(record) + `
+`, "utf8");
   return createHash3(objectFormat(ctx)).update(`blob ${body.length}\0`).update(body).digest("hex");
 }
 var formats = /* @__PURE__ */ new Map();
 function objectFormat(ctx) {
   let f = formats.get(ctx.git.cwd);
   if (!f) {
-    const r = ctx.git.runSync(["rev-parse", "--show-object-format"], { readOnly: true });
-    f = r.code === 0 && r.stdout.trim() === "sha256" ? "sha256" : "sha1";
-    formats.set(ctx.git.cwd, f);
+    let r = ctx.git.runSync(["rev-parse", "--show-object-format"], { readOnly: !0 });
+    f = r.code === 0 && r.stdout.trim() === "sha256" ? "sha256" : "sha1", formats.set(ctx.git.cwd, f);
   }
   return f;
 }
 async function writeRecord(ctx, record) {
-  const text = JSON.stringify(record) + "\n";
-  const objects = ctx.runtime.repo ? join29(ctx.runtime.repo.commonDir, "objects") : null;
+  let text = JSON.stringify(record) + `
+`, objects = ctx.runtime.repo ? join30(ctx.runtime.repo.commonDir, "objects") : null;
   if (objects && !process.env.GIT_OBJECT_DIRECTORY) {
-    const oid = recordOid(ctx, record);
-    const dir = join29(objects, oid.slice(0, 2));
-    const path = join29(dir, oid.slice(2));
-    if (existsSync10(path)) return oid;
-    const body = Buffer.from(text, "utf8");
-    const data = deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`, "utf8"), body]));
+    let oid = recordOid(ctx, record), dir = join30(objects, oid.slice(0, 2)), path = join30(dir, oid.slice(2));
+    if (existsSync9(path)) return oid;
+    let body = Buffer.from(text, "utf8"), data = deflateSync(Buffer.concat([Buffer.from(`blob ${body.length}\0`, "utf8"), body]));
     try {
-      mkdirSync6(dir, { recursive: true });
-      const tmp = join29(dir, `tmp_obj_lockstep_${process.pid}_${randomHex(4)}`);
-      writeFileSync7(tmp, data, { mode: 292 });
+      ensureDirIn(objects, dir);
+      let tmp = join30(dir, `tmp_obj_lockstep_${process.pid}_${randomHex(4)}`);
+      writeFileSync8(tmp, data, { mode: 292, flag: "wx" });
       try {
         linkSync9(tmp, path);
       } catch (e) {
@@ -7558,45 +6365,41 @@ async function writeRecord(ctx, record) {
     } catch {
     }
   }
-  const r = await ctx.git.run(["hash-object", "-w", "--stdin"], { input: text });
+  let r = await ctx.git.run(["hash-object", "-w", "--stdin"], { input: text });
   if (r.code !== 0) throw new LockstepError("GIT_FAILED", `git hash-object failed: ${r.stderr.trim()}`);
   return r.stdout.trim();
 }
 async function readRecords(ctx, oids, refs = []) {
-  const want = [...new Set(oids)];
-  const out = /* @__PURE__ */ new Map();
+  let want = [...new Set(oids)], out = /* @__PURE__ */ new Map();
   if (want.length === 0) return out;
-  let found = await catBlobs(ctx, want);
-  const missing = want.filter((o) => !found.has(o));
+  let found = await catBlobs(ctx, want), missing = want.filter((o) => !found.has(o));
   if (missing.length > 0) {
-    const f = await ctx.git.run([...QUIET, "fetch", "--no-write-fetch-head", "--no-tags", "--no-recurse-submodules", "--quiet", ctx.remote, ...missing], { timeoutMs: ctx.networkTimeoutMs });
+    let f = await ctx.git.run([...QUIET, "fetch", "--no-write-fetch-head", "--no-tags", "--no-recurse-submodules", "--quiet", ctx.remote, ...missing], { timeoutMs: ctx.networkTimeoutMs });
     if (f.code !== 0 || f.timedOut) {
       if (f.timedOut || looksUnreachable(f.stderr)) throw unreachableError(ctx.remote, ctx.url, "read lock records", f.stderr, f.timedOut);
       if (refs.length) {
-        const g = await ctx.git.run([...QUIET, "fetch", "--no-write-fetch-head", "--no-tags", "--no-recurse-submodules", "--quiet", ctx.remote, ...refs], { timeoutMs: ctx.networkTimeoutMs });
+        let g = await ctx.git.run([...QUIET, "fetch", "--no-write-fetch-head", "--no-tags", "--no-recurse-submodules", "--quiet", ctx.remote, ...refs], { timeoutMs: ctx.networkTimeoutMs });
         if (g.timedOut || g.code !== 0 && looksUnreachable(g.stderr)) throw unreachableError(ctx.remote, ctx.url, "read lock records", g.stderr, g.timedOut);
       }
     }
-    const more = await catBlobs(ctx, missing);
+    let more = await catBlobs(ctx, missing);
     found = new Map([...found, ...more]);
   }
-  for (const o of want) out.set(o, found.get(o) ?? null);
+  for (let o of want) out.set(o, found.get(o) ?? null);
   return out;
 }
 async function catBlobs(ctx, oids) {
-  const r = await ctx.git.run(["cat-file", "--batch"], { input: oids.join("\n") + "\n", readOnly: true });
-  const out = /* @__PURE__ */ new Map();
+  let r = await ctx.git.run(["cat-file", "--batch"], { input: oids.join(`
+`) + `
+`, readOnly: !0 }), out = /* @__PURE__ */ new Map();
   if (r.code !== 0) return out;
-  const buf = Buffer.from(r.stdout, "utf8");
-  let pos = 0;
-  while (pos < buf.length) {
-    const nl = buf.indexOf(10, pos);
+  let buf = Buffer.from(r.stdout, "utf8"), pos = 0;
+  for (; pos < buf.length; ) {
+    let nl = buf.indexOf(10, pos);
     if (nl < 0) break;
-    const header = buf.subarray(pos, nl).toString("utf8").split(" ");
-    pos = nl + 1;
-    if (header[1] === "missing" || header.length < 3) continue;
-    const size = Number(header[2]);
-    const body = buf.subarray(pos, pos + size).toString("utf8");
+    let header = buf.subarray(pos, nl).toString("utf8").split(" ");
+    if (pos = nl + 1, header[1] === "missing" || header.length < 3) continue;
+    let size = Number(header[2]), body = buf.subarray(pos, pos + size).toString("utf8");
     pos += size + 1;
     try {
       out.set(header[0], JSON.parse(body));
@@ -7607,42 +6410,34 @@ async function catBlobs(ctx, oids) {
   return out;
 }
 async function pushUpdates(ctx, updates, what, opts = {}) {
-  if (updates.length === 0) return { ok: true };
-  const args = [...QUIET, "push", "--porcelain", "--no-verify", "--quiet"];
-  if (opts.atomic !== false) args.push("--atomic");
-  args.push(ctx.remote);
-  for (const u of updates) args.push(`--force-with-lease=${u.ref}:${u.expectOid ?? ""}`);
-  for (const u of updates) args.push(`${u.newOid ?? ""}:${u.ref}`);
-  const r = await ctx.git.run(args, { timeoutMs: ctx.networkTimeoutMs });
-  const lines = parsePorcelain(r.stdout);
-  if (r.timedOut) throw ambiguousPushError(ctx.remote, ctx.url, what, r.stderr, true);
-  if (r.code === 0 && lines.every((l) => l.flag !== "!")) return { ok: true };
-  if (lines.length === 0) {
-    if (/does not support --atomic/i.test(r.stderr)) {
-      throw refusedError(ctx.remote, ctx.url, updates.map((u) => u.ref), "the server does not support atomic pushes (git 2.4 or later is needed on the server)", r.stderr);
-    }
-    if (looksUnreachable(r.stderr) || r.stderr.trim() === "") {
-      throw neverConnected(r.stderr) ? unreachableError(ctx.remote, ctx.url, what, r.stderr) : ambiguousPushError(ctx.remote, ctx.url, what, r.stderr, false);
-    }
-    throw new LockstepError("GIT_FAILED", `git push to ${ctx.remote} failed while trying to ${what}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`, {
+  if (updates.length === 0) return { ok: !0 };
+  let args = [...QUIET, "push", "--porcelain", "--no-verify", "--quiet"];
+  opts.atomic !== !1 && args.push("--atomic"), args.push(ctx.remote);
+  for (let u of updates) args.push(`--force-with-lease=${u.ref}:${u.expectOid ?? ""}`);
+  for (let u of updates) args.push(`${u.newOid ?? ""}:${u.ref}`);
+  let r = await ctx.git.run(args, { timeoutMs: ctx.networkTimeoutMs }), lines = parsePorcelain(r.stdout);
+  if (r.timedOut) throw ambiguousPushError(ctx.remote, ctx.url, what, r.stderr, !0);
+  if (r.code === 0 && lines.every((l) => l.flag !== "!")) return { ok: !0 };
+  if (lines.length === 0)
+    throw /does not support --atomic/i.test(r.stderr) ? refusedError(ctx.remote, ctx.url, updates.map((u) => u.ref), "the server does not support atomic pushes (git 2.4 or later is needed on the server)", r.stderr) : looksUnreachable(r.stderr) || r.stderr.trim() === "" ? neverConnected(r.stderr) ? unreachableError(ctx.remote, ctx.url, what, r.stderr) : ambiguousPushError(ctx.remote, ctx.url, what, r.stderr, !1) : new LockstepError("GIT_FAILED", `git push to ${ctx.remote} failed while trying to ${what}: ${r.stderr.trim().split(`
+`).slice(-3).join(" / ")}`, {
       detail: { remote: ctx.remote, stderr: r.stderr.trim().slice(0, 2e3) }
     });
-  }
-  const refused = lines.filter((l) => classifyPushSummary(l.flag, l.summary) === "refused");
-  if (refused.length > 0) {
+  let refused = lines.filter((l) => classifyPushSummary(l.flag, l.summary) === "refused");
+  if (refused.length > 0)
     throw refusedError(ctx.remote, ctx.url, refused.map((l) => l.ref), refused[0].summary.replace(/^\[remote rejected\]\s*/, "").replace(/^\(|\)$/g, ""), r.stderr);
-  }
-  return { ok: false, conflict: lines.filter((l) => l.flag === "!").map((l) => `${l.ref} ${l.summary}`) };
+  return { ok: !1, conflict: lines.filter((l) => l.flag === "!").map((l) => `${l.ref} ${l.summary}`) };
 }
 function neverConnected(stderr) {
   return /unable to connect|connection refused|could not resolve host|network is unreachable|no route to host|does not appear to be a git repository|unable to access/i.test(stderr);
 }
 function parsePorcelain(stdout) {
-  const out = [];
-  for (const line of stdout.split("\n")) {
-    const parts = line.split("	");
+  let out = [];
+  for (let line of stdout.split(`
+`)) {
+    let parts = line.split("	");
     if (parts.length < 3 || parts[0].length !== 1) continue;
-    const refspec = parts[1];
+    let refspec = parts[1];
     out.push({ flag: parts[0], ref: refspec.slice(refspec.lastIndexOf(":") + 1), summary: parts.slice(2).join("	") });
   }
   return out;
@@ -7651,63 +6446,56 @@ function parsePorcelain(stdout) {
 // src/remote/lock.ts
 var knownTokens = /* @__PURE__ */ new Map();
 function fenceCacheFile(ctx, name) {
-  return join30(ctx.runtime.root, "remote", ctx.remote, "fence", `${name}.json`);
+  return join31(ctx.runtime.root, "remote", ctx.remote, "fence", `${name}.json`);
 }
 function readFenceCache(ctx, name) {
   try {
-    const c = readJsonFile(fenceCacheFile(ctx, name), "fence cache");
-    if (c && typeof c.fenceOid === "string" && Number.isSafeInteger(c.token)) {
-      knownTokens.set(c.fenceOid, c.token);
-      return c;
-    }
-  } catch {
+    if (!checkDirIn(ctx.runtime.root, dirname11(fenceCacheFile(ctx, name)))) return null;
+    let c = readJsonFile(fenceCacheFile(ctx, name), "fence cache");
+    if (c && typeof c.fenceOid == "string" && Number.isSafeInteger(c.token))
+      return knownTokens.set(c.fenceOid, c.token), c;
+  } catch (e) {
+    if (isLockstepError(e) && e.code === "UNSAFE_PATH") throw e;
   }
   return null;
 }
 function writeFenceCache(ctx, name, c) {
   knownTokens.set(c.fenceOid, c.token);
   try {
-    ensureDir(join30(ctx.runtime.root, "remote", ctx.remote, "fence"));
-    writeFileAtomic(fenceCacheFile(ctx, name), JSON.stringify(c));
-  } catch {
+    ensureDirIn(ctx.runtime.root, join31(ctx.runtime.root, "remote", ctx.remote, "fence")), writeFileAtomic(fenceCacheFile(ctx, name), JSON.stringify(c));
+  } catch (e) {
+    if (isLockstepError(e) && e.code === "UNSAFE_PATH") throw e;
   }
 }
 async function readView2(ctx, name) {
-  const refs = await listRemoteRefs(ctx, [lockRef(name), fenceRef(name)], `read the ${name} lock`);
+  let refs = await listRemoteRefs(ctx, [lockRef(name), fenceRef(name)], `read the ${name} lock`);
   return { lockOid: refs.get(lockRef(name)) ?? null, fenceOid: refs.get(fenceRef(name)) ?? null };
 }
 async function readRecord(ctx, oid, ref) {
-  const m = await readRecords(ctx, [oid], [ref]);
-  const rec = m.get(oid) ?? null;
-  if (rec && rec.backend === "remote" && rec.state === "held" && Number.isSafeInteger(rec.token)) {
-    knownTokens.set(oid, rec.token);
-    return rec;
-  }
-  return null;
+  let rec = (await readRecords(ctx, [oid], [ref])).get(oid) ?? null;
+  return rec && rec.backend === "remote" && rec.state === "held" && Number.isSafeInteger(rec.token) ? (knownTokens.set(oid, rec.token), rec) : null;
 }
 async function fenceToken(ctx, name, fenceOid) {
   if (fenceOid === null) return 0;
-  const known3 = knownTokens.get(fenceOid);
+  let known3 = knownTokens.get(fenceOid);
   if (known3 !== void 0) return known3;
-  const rec = await readRecord(ctx, fenceOid, fenceRef(name));
-  if (!rec) {
+  let rec = await readRecord(ctx, fenceOid, fenceRef(name));
+  if (!rec)
     throw new LockstepError("CORRUPT_STATE", `the fencing counter ${fenceRef(name)} on the remote ${ctx.remote} points to ${fenceOid}, which is not a lockstep lock record`, {
       hint: `something other than lockstep wrote that ref; inspect it (git fetch ${ctx.remote} ${fenceRef(name)} && git cat-file -p FETCH_HEAD) and contact whoever wrote it`
     });
-  }
   return rec.token;
 }
 function describeHolder2(rec) {
-  if (!rec) return "an unreadable record";
-  return [rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, `host ${rec.host}`].filter(Boolean).join(", ");
+  return rec ? escapeControl([rec.task ? `task ${rec.task}` : null, rec.agent ? `agent ${rec.agent}` : null, `pid ${rec.pid}`, `host ${rec.host}`].filter(Boolean).join(", ")) : "an unreadable record";
 }
 function parseTokenEnv2(env) {
-  const out = /* @__PURE__ */ new Map();
-  for (const part of (env[TOKEN_ENV] ?? "").split(",")) {
-    const i = part.lastIndexOf(":");
+  let out = /* @__PURE__ */ new Map();
+  for (let part of (env[TOKEN_ENV] ?? "").split(",")) {
+    let i = part.lastIndexOf(":");
     if (i <= 0) continue;
-    const n = Number(part.slice(i + 1));
-    if (Number.isSafeInteger(n) && n > 0) out.set(part.slice(0, i), n);
+    let n = Number(part.slice(i + 1));
+    Number.isSafeInteger(n) && n > 0 && out.set(part.slice(0, i), n);
   }
   return out;
 }
@@ -7720,7 +6508,7 @@ function handleFrom(ctx, name, oid, record, extra) {
     name,
     token: record.token,
     nonce: record.nonce,
-    reentrant: false,
+    reentrant: !1,
     remote: ctx.remote,
     ref: lockRef(name),
     oid,
@@ -7735,81 +6523,52 @@ function handleFrom(ctx, name, oid, record, extra) {
   };
 }
 async function acquireRemoteLock(opts = {}) {
-  const name = validateRemoteLockName(opts.name ?? DEFAULT_LOCK);
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  let name = validateRemoteLockName(opts.name ?? DEFAULT_LOCK), timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new LockstepError("BAD_INPUT", `invalid lock timeout ${timeoutMs}`);
-  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+  let leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   if (!Number.isFinite(leaseMs) || leaseMs <= 0) throw new LockstepError("BAD_INPUT", `invalid lease ${leaseMs}: the remote backend needs a lease > 0`);
-  const ctx = openRemote(opts);
-  const env = opts.env ?? process.env;
-  const ref = lockRef(name);
-  if (opts.reentrant !== false) {
-    const inherited = parseTokenEnv2(env).get(name);
+  let ctx = openRemote(opts), env = opts.env ?? process.env, ref = lockRef(name);
+  if (opts.reentrant !== !1) {
+    let inherited = parseTokenEnv2(env).get(name);
     if (inherited !== void 0) {
-      const v = await readView2(ctx, name);
-      const rec = v.lockOid ? await readRecord(ctx, v.lockOid, ref) : null;
-      if (v.lockOid && rec && rec.token === inherited) return handleFrom(ctx, name, v.lockOid, rec, { reentrant: true });
+      let v = await readView2(ctx, name), rec = v.lockOid ? await readRecord(ctx, v.lockOid, ref) : null;
+      if (v.lockOid && rec && rec.token === inherited) return handleFrom(ctx, name, v.lockOid, rec, { reentrant: !0 });
     }
   }
-  const base = { ...ownerFields(name, opts, leaseMs), backend: "remote" };
-  const observer = new Observer(ctx);
-  const started = Date.now();
-  const startedMono = monoNowMs();
-  const deadlineMono = startedMono + timeoutMs;
-  const cached = readFenceCache(ctx, name);
-  let view = cached ? { lockOid: null, fenceOid: cached.fenceOid } : null;
-  let lastHolder = null;
-  let lastToken = 0;
-  let nextWaitReport = 0;
-  let conflicts = 0;
-  let pollMs = 20;
+  let base = { ...ownerFields(name, opts, leaseMs), backend: "remote" }, observer = new Observer(ctx), started = Date.now(), deadlineMono = monoNowMs() + timeoutMs, cached = readFenceCache(ctx, name), view = cached ? { lockOid: null, fenceOid: cached.fenceOid } : null, lastHolder = null, lastToken = 0, nextWaitReport = 0, conflicts = 0, pollMs = 20;
   for (; ; ) {
     if (opts.signal?.aborted) throw new LockstepError("LOCK_TIMEOUT", `gave up waiting for the ${name} lock (aborted)`);
-    if (!view) view = await readView2(ctx, name);
-    let takeOver = null;
-    let waitMs = 0;
+    view || (view = await readView2(ctx, name));
+    let takeOver = null, waitMs = 0;
     if (view.lockOid !== null) {
-      const rec = await readRecord(ctx, view.lockOid, ref);
-      lastHolder = rec;
-      lastToken = rec?.token ?? lastToken;
-      const j = judgeLease(rec, observer.firstSeen(ref, view.lockOid));
-      if (j.expired) takeOver = { oid: view.lockOid, rec, reason: j.reason };
-      else waitMs = j.remainingMs;
+      let rec = await readRecord(ctx, view.lockOid, ref);
+      lastHolder = rec, lastToken = rec?.token ?? lastToken;
+      let j = judgeLease(rec, observer.firstSeen(ref, view.lockOid));
+      j.expired ? takeOver = { oid: view.lockOid, rec, reason: j.reason } : waitMs = j.remainingMs;
     }
     if (view.lockOid === null || takeOver) {
-      const prev = await fenceToken(ctx, name, view.fenceOid);
-      const now = Date.now();
-      const record = { ...base, token: prev + 1, nonce: randomHex(8), acquiredAt: new Date(now).toISOString(), acquiredAtMs: now, renewedAtMs: now };
-      const oid = await writeRecord(ctx, record);
-      const sentMono = monoNowMs();
-      const r = await pushUpdates(
+      let prev = await fenceToken(ctx, name, view.fenceOid), now = Date.now(), record = { ...base, token: prev + 1, nonce: randomHex(8), acquiredAt: new Date(now).toISOString(), acquiredAtMs: now, renewedAtMs: now }, oid = await writeRecord(ctx, record), sentMono = monoNowMs();
+      if ((await pushUpdates(
         ctx,
         [
           { ref, newOid: oid, expectOid: view.lockOid },
           { ref: fenceRef(name), newOid: oid, expectOid: view.fenceOid }
         ],
         `take the ${name} lock`
-      );
-      if (r.ok) {
+      )).ok) {
         writeFenceCache(ctx, name, { fenceOid: oid, token: record.token });
-        const waitedMs = Date.now() - started;
-        const tookOver = takeOver ? { token: takeOver.rec?.token ?? 0, pid: takeOver.rec?.pid ?? 0, host: takeOver.rec?.host ?? "", reason: takeOver.reason, task: takeOver.rec?.task ?? null } : null;
-        if (tookOver) appendEvent(ctx.runtime.root, "takeover", { backend: "remote", remote: ctx.remote, lock: name, token: record.token, from: tookOver });
-        appendEvent(ctx.runtime.root, "acquire", { backend: "remote", remote: ctx.remote, lock: name, token: record.token, owner: base.pid, task: record.task, agent: record.agent, waitedMs });
-        return handleFrom(ctx, name, oid, record, { waitedMs, tookOver, leaseEndsMono: sentMono + leaseMs });
+        let waitedMs = Date.now() - started, tookOver = takeOver ? { token: takeOver.rec?.token ?? 0, pid: takeOver.rec?.pid ?? 0, host: takeOver.rec?.host ?? "", reason: takeOver.reason, task: takeOver.rec?.task ?? null } : null;
+        return tookOver && appendEvent(ctx.runtime.root, "takeover", { backend: "remote", remote: ctx.remote, lock: name, token: record.token, from: tookOver }), appendEvent(ctx.runtime.root, "acquire", { backend: "remote", remote: ctx.remote, lock: name, token: record.token, owner: base.pid, task: record.task, agent: record.agent, waitedMs }), handleFrom(ctx, name, oid, record, { waitedMs, tookOver, leaseEndsMono: sentMono + leaseMs });
       }
-      conflicts++;
-      view = null;
-      const pause = Math.min(monoRemaining(deadlineMono), jitter(0, Math.min(200, 5 * 2 ** Math.min(conflicts, 6))));
-      if (pause > 0) await sleep4(pause);
-      if (monoNowMs() < deadlineMono || conflicts < 3) continue;
+      conflicts++, view = null;
+      let pause = Math.min(monoRemaining(deadlineMono), jitter(0, Math.min(200, 5 * 2 ** Math.min(conflicts, 6))));
+      if (pause > 0 && await sleep4(pause), monoNowMs() < deadlineMono || conflicts < 3) continue;
       waitMs = 0;
     }
-    const nowMono = monoNowMs();
+    let nowMono = monoNowMs();
     if (nowMono >= deadlineMono) {
-      const waited = Date.now() - started;
-      appendEvent(ctx.runtime.root, "timeout", { backend: "remote", remote: ctx.remote, lock: name, token: lastToken, waitedMs: waited, heldBy: lastHolder?.pid ?? null, heldByHost: lastHolder?.host ?? null });
-      throw new LockstepError(
+      let waited = Date.now() - started;
+      throw appendEvent(ctx.runtime.root, "timeout", { backend: "remote", remote: ctx.remote, lock: name, token: lastToken, waitedMs: waited, heldBy: lastHolder?.pid ?? null, heldByHost: lastHolder?.host ?? null }), new LockstepError(
         "LOCK_TIMEOUT",
         lastHolder || view?.lockOid ? `timed out after ${(waited / 1e3).toFixed(1)} s waiting for the ${name} lock on the remote ${ctx.remote}, held by ${describeHolder2(lastHolder)}${lastHolder ? ` since ${lastHolder.acquiredAt} (its clock)` : ""}` : `timed out after ${(waited / 1e3).toFixed(1)} s trying to take the ${name} lock on the remote ${ctx.remote}: other clones won every race (${conflicts} pushes lost)`,
         {
@@ -7820,70 +6579,54 @@ async function acquireRemoteLock(opts = {}) {
     }
     if (opts.onWait && nowMono >= nextWaitReport) {
       nextWaitReport = nowMono + 1e3;
-      const info = { name, waitedMs: Date.now() - started, holder: lastHolder, token: lastToken, waiters: 0 };
+      let info = { name, waitedMs: Date.now() - started, holder: lastHolder, token: lastToken, waiters: 0 };
       opts.onWait(info);
     }
     pollMs = Math.min(300, pollMs * 1.5);
-    const delay = Math.max(0, Math.min(jitter(pollMs / 2, pollMs), waitMs > 0 ? waitMs : Infinity, monoRemaining(deadlineMono)));
-    if (delay > 0) await sleep4(delay);
-    view = null;
+    let delay = Math.max(0, Math.min(jitter(pollMs / 2, pollMs), waitMs > 0 ? waitMs : 1 / 0, monoRemaining(deadlineMono)));
+    delay > 0 && await sleep4(delay), view = null;
   }
 }
 function monoRemaining(deadlineMono) {
   return Math.max(0, deadlineMono - monoNowMs());
 }
 async function compromised2(ctx, name, token, why) {
-  let now = "";
-  let current = 0;
+  let now = "", current = 0;
   try {
-    const v = await readView2(ctx, name);
-    const rec = v.lockOid ? await readRecord(ctx, v.lockOid, lockRef(name)) : null;
-    current = rec?.token ?? await fenceToken(ctx, name, v.fenceOid);
-    now = rec ? `it is now held by ${describeHolder2(rec)} (token ${rec.token})` : `it is free now (latest token ${current})`;
+    let v = await readView2(ctx, name), rec = v.lockOid ? await readRecord(ctx, v.lockOid, lockRef(name)) : null;
+    current = rec?.token ?? await fenceToken(ctx, name, v.fenceOid), now = rec ? `it is now held by ${describeHolder2(rec)} (token ${rec.token})` : `it is free now (latest token ${current})`;
   } catch {
     now = "its state cannot be read now";
   }
-  appendEvent(ctx.runtime.root, "compromised", { backend: "remote", remote: ctx.remote, lock: name, token, current, why });
-  return new LockstepError("LOCK_COMPROMISED", `lock compromised: the ${name} lock with token ${token} on the remote ${ctx.remote} is no longer held by its owner (${why}); ${now}`, {
+  return appendEvent(ctx.runtime.root, "compromised", { backend: "remote", remote: ctx.remote, lock: name, token, current, why }), new LockstepError("LOCK_COMPROMISED", `lock compromised: the ${name} lock with token ${token} on the remote ${ctx.remote} is no longer held by its owner (${why}); ${now}`, {
     hint: `work done under token ${token} may have raced another holder; check it with lockstep lock status ${name} --backend remote:${ctx.remote}`,
     detail: { lock: name, token, current, remote: ctx.remote }
   });
 }
 async function releaseRemoteLock(handle, opts = {}) {
-  if (handle.reentrant) return { name: handle.name, token: handle.token, heldMs: 0, reentrant: true };
-  const ctx = openRemote({ cwd: handle.cwd, remote: handle.remote, networkTimeoutMs: opts.networkTimeoutMs });
-  const r = await pushUpdates(ctx, [{ ref: handle.ref, newOid: null, expectOid: handle.oid }], `release the ${handle.name} lock`);
-  if (!r.ok) throw await compromised2(ctx, handle.name, handle.token, "it expired and was taken over or removed");
-  const heldMs = Date.now() - handle.acquiredAtMs;
-  appendEvent(ctx.runtime.root, "release", { backend: "remote", remote: ctx.remote, lock: handle.name, token: handle.token, heldMs, task: handle.record.task });
-  return { name: handle.name, token: handle.token, heldMs, reentrant: false };
+  if (handle.reentrant) return { name: handle.name, token: handle.token, heldMs: 0, reentrant: !0 };
+  let ctx = openRemote({ cwd: handle.cwd, remote: handle.remote, networkTimeoutMs: opts.networkTimeoutMs });
+  if (!(await pushUpdates(ctx, [{ ref: handle.ref, newOid: null, expectOid: handle.oid }], `release the ${handle.name} lock`)).ok) throw await compromised2(ctx, handle.name, handle.token, "it expired and was taken over or removed");
+  let heldMs = Date.now() - handle.acquiredAtMs;
+  return appendEvent(ctx.runtime.root, "release", { backend: "remote", remote: ctx.remote, lock: handle.name, token: handle.token, heldMs, task: handle.record.task }), { name: handle.name, token: handle.token, heldMs, reentrant: !1 };
 }
 async function renewRemoteLock(handle) {
   if (handle.reentrant) return handle.record;
-  const ctx = openRemote({ cwd: handle.cwd, remote: handle.remote });
-  const now = Date.now();
-  const next = { ...handle.record, renewedAtMs: now };
-  const oid = await writeRecord(ctx, next);
-  const sentMono = monoNowMs();
-  const r = await pushUpdates(
+  let ctx = openRemote({ cwd: handle.cwd, remote: handle.remote }), now = Date.now(), next = { ...handle.record, renewedAtMs: now }, oid = await writeRecord(ctx, next), sentMono = monoNowMs();
+  if (!(await pushUpdates(
     ctx,
     [
       { ref: handle.ref, newOid: oid, expectOid: handle.oid },
       { ref: fenceRef(handle.name), newOid: oid, expectOid: handle.oid }
     ],
     `renew the ${handle.name} lock`
-  );
-  if (!r.ok) throw await compromised2(ctx, handle.name, handle.token, "lost before renewal");
-  writeFenceCache(ctx, handle.name, { fenceOid: oid, token: handle.token });
-  handle.oid = oid;
-  handle.record = next;
-  handle.leaseEndsMono = sentMono + next.leaseMs;
-  return next;
+  )).ok) throw await compromised2(ctx, handle.name, handle.token, "lost before renewal");
+  return writeFenceCache(ctx, handle.name, { fenceOid: oid, token: handle.token }), handle.oid = oid, handle.record = next, handle.leaseEndsMono = sentMono + next.leaseMs, next;
 }
 function statusOf(ctx, observer, name, lockOid, rec, latestToken) {
-  const base = { backend: "remote", remote: ctx.remote, name, waiters: 0, path: `${ctx.remote}:${lockRef(name)}` };
+  let base = { backend: "remote", remote: ctx.remote, name, waiters: 0, path: `${ctx.remote}:${lockRef(name)}` };
   if (!lockOid) return { ...base, state: "free", token: latestToken, holder: null, ageMs: null, staleReason: null, expiresInMs: null };
-  const j = judgeLease(rec, observer.firstSeen(lockRef(name), lockOid));
+  let j = judgeLease(rec, observer.firstSeen(lockRef(name), lockOid));
   return {
     ...base,
     state: j.expired ? "stale" : "held",
@@ -7895,77 +6638,52 @@ function statusOf(ctx, observer, name, lockOid, rec, latestToken) {
   };
 }
 async function remoteLockStatus(opts) {
-  const name = validateRemoteLockName(opts.name ?? DEFAULT_LOCK);
-  const ctx = openRemote(opts);
-  const v = await readView2(ctx, name);
-  const rec = v.lockOid ? await readRecord(ctx, v.lockOid, lockRef(name)) : null;
-  const latest = rec?.token ?? await fenceToken(ctx, name, v.fenceOid).catch(() => 0);
+  let name = validateRemoteLockName(opts.name ?? DEFAULT_LOCK), ctx = openRemote(opts), v = await readView2(ctx, name), rec = v.lockOid ? await readRecord(ctx, v.lockOid, lockRef(name)) : null, latest = rec?.token ?? await fenceToken(ctx, name, v.fenceOid).catch(() => 0);
   return statusOf(ctx, new Observer(ctx), name, v.lockOid, rec, latest);
 }
 async function listRemoteLocks(opts = {}) {
-  const ctx = openRemote(opts);
-  const refs = await listRemoteRefs(ctx, ["refs/lockstep/locks/*", "refs/lockstep/fence/*"], "list locks");
-  const names = /* @__PURE__ */ new Set();
-  for (const r of refs.keys()) {
-    const m = /^refs\/lockstep\/(?:locks|fence)\/([^/]+)$/.exec(r);
-    if (m) names.add(m[1]);
+  let ctx = openRemote(opts), refs = await listRemoteRefs(ctx, ["refs/lockstep/locks/*", "refs/lockstep/fence/*"], "list locks"), names = /* @__PURE__ */ new Set();
+  for (let r of refs.keys()) {
+    let m = /^refs\/lockstep\/(?:locks|fence)\/([^/]+)$/.exec(r);
+    m && names.add(m[1]);
   }
-  const oids = [...refs.values()];
-  const records = await readRecords(ctx, oids);
-  const observer = new Observer(ctx);
+  let oids = [...refs.values()], records = await readRecords(ctx, oids), observer = new Observer(ctx);
   return [...names].sort().map((name) => {
-    const lockOid = refs.get(lockRef(name)) ?? null;
-    const fenceOid = refs.get(fenceRef(name)) ?? null;
-    const rec = lockOid ? records.get(lockOid) ?? null : null;
-    const fenceRec = fenceOid ? records.get(fenceOid) ?? null : null;
+    let lockOid = refs.get(lockRef(name)) ?? null, fenceOid = refs.get(fenceRef(name)) ?? null, rec = lockOid ? records.get(lockOid) ?? null : null, fenceRec = fenceOid ? records.get(fenceOid) ?? null : null;
     return statusOf(ctx, observer, name, lockOid, rec, rec?.token ?? fenceRec?.token ?? 0);
   });
 }
 async function breakRemoteLock(opts) {
-  const name = validateRemoteLockName(opts.name ?? DEFAULT_LOCK);
-  const ctx = openRemote(opts);
-  const v = await readView2(ctx, name);
-  const rec = v.lockOid ? await readRecord(ctx, v.lockOid, lockRef(name)) : null;
-  const latest = rec?.token ?? await fenceToken(ctx, name, v.fenceOid).catch(() => 0);
-  if (opts.expectToken !== void 0 && latest !== opts.expectToken) {
+  let name = validateRemoteLockName(opts.name ?? DEFAULT_LOCK), ctx = openRemote(opts), v = await readView2(ctx, name), rec = v.lockOid ? await readRecord(ctx, v.lockOid, lockRef(name)) : null, latest = rec?.token ?? await fenceToken(ctx, name, v.fenceOid).catch(() => 0);
+  if (opts.expectToken !== void 0 && latest !== opts.expectToken)
     throw new LockstepError("CONFLICT", `the ${name} lock is at token ${latest}, not ${opts.expectToken}: nothing broken`, { hint: `look again: lockstep lock status ${name} --backend remote:${ctx.remote}` });
-  }
-  if (!v.lockOid) return { broken: false, name, token: latest, reason: "free" };
-  const st = statusOf(ctx, new Observer(ctx), name, v.lockOid, rec, latest);
-  if (st.state === "held" && !opts.force) {
+  if (!v.lockOid) return { broken: !1, name, token: latest, reason: "free" };
+  let st = statusOf(ctx, new Observer(ctx), name, v.lockOid, rec, latest);
+  if (st.state === "held" && !opts.force)
     throw new LockstepError(
       "LOCK_HELD",
       `the ${name} lock is held by ${describeHolder2(rec)} (token ${latest}) and its lease has not run out as seen from this machine (${((st.expiresInMs ?? 0) / 1e3).toFixed(1)} s to go): not broken`,
       { hint: `wait for it, or break it anyway: lockstep lock break ${name} --backend remote:${ctx.remote} --expect-token ${latest} --force`, detail: { lock: name, token: latest, holder: rec } }
     );
-  }
-  const reason = st.state === "stale" ? st.staleReason ?? "stale" : "forced";
-  const r = await pushUpdates(ctx, [{ ref: lockRef(name), newOid: null, expectOid: v.lockOid }], `break the ${name} lock`);
-  if (!r.ok) throw new LockstepError("CONFLICT", `the ${name} lock changed while breaking it: nothing broken`, { hint: `look again: lockstep lock status ${name} --backend remote:${ctx.remote}` });
-  appendEvent(ctx.runtime.root, "break", { backend: "remote", remote: ctx.remote, lock: name, token: latest, reason, previous: rec?.pid ?? null, previousHost: rec?.host ?? null });
-  return { broken: true, name, token: latest, previous: rec, reason };
+  let reason = st.state === "stale" ? st.staleReason ?? "stale" : "forced";
+  if (!(await pushUpdates(ctx, [{ ref: lockRef(name), newOid: null, expectOid: v.lockOid }], `break the ${name} lock`)).ok) throw new LockstepError("CONFLICT", `the ${name} lock changed while breaking it: nothing broken`, { hint: `look again: lockstep lock status ${name} --backend remote:${ctx.remote}` });
+  return appendEvent(ctx.runtime.root, "break", { backend: "remote", remote: ctx.remote, lock: name, token: latest, reason, previous: rec?.pid ?? null, previousHost: rec?.host ?? null }), { broken: !0, name, token: latest, previous: rec, reason };
 }
 async function withRemoteLock(opts, fn) {
-  const h = await acquireRemoteLock(opts);
-  let renewing = Promise.resolve();
-  let lost = false;
-  const timer = h.reentrant ? null : setInterval(() => {
-    if (lost) return;
-    renewing = renewing.then(() => renewRemoteLock(h)).catch(() => lost = true);
-  }, Math.max(50, Math.floor(h.record.leaseMs / 3)));
+  let h = await acquireRemoteLock(opts), renewing = Promise.resolve(), lost = !1, timer = h.reentrant ? null : setInterval(() => {
+    lost || (renewing = renewing.then(() => renewRemoteLock(h)).catch(() => lost = !0));
+  }, timerDelay(Math.max(50, Math.floor(h.record.leaseMs / 3))));
   timer?.unref();
   try {
     return await fn(h);
   } finally {
-    if (timer) clearInterval(timer);
-    await renewing;
-    await releaseRemoteLock(h);
+    timer && clearInterval(timer), await renewing, await releaseRemoteLock(h);
   }
 }
 
 // src/remote/alloc.ts
-import { existsSync as existsSync11, mkdirSync as mkdirSync7, realpathSync as realpathSync7, statSync as statSync14 } from "node:fs";
-import { basename as basename3, dirname as dirname7, join as join31, relative as relative5, isAbsolute as isAbsolute5, sep as sep4 } from "node:path";
+import { existsSync as existsSync10, mkdirSync as mkdirSync4, realpathSync as realpathSync7, statSync as statSync14 } from "node:fs";
+import { basename as basename3, dirname as dirname12, join as join32, relative as relative6, isAbsolute as isAbsolute6, sep as sep5 } from "node:path";
 import { setTimeout as sleep5 } from "node:timers/promises";
 function relativeRoot(ctx, realRoot) {
   let top = ctx.topLevel;
@@ -7973,123 +6691,99 @@ function relativeRoot(ctx, realRoot) {
     top = realpathSync7(top);
   } catch {
   }
-  const rel = relative5(top, realRoot);
-  if (rel === ".." || rel.startsWith(`..${sep4}`) || isAbsolute5(rel)) {
+  let rel = relative6(top, realRoot);
+  if (rel === ".." || rel.startsWith(`..${sep5}`) || isAbsolute6(rel))
     throw new LockstepError("BAD_INPUT", `the allocation root ${realRoot} is outside the checkout ${top}: the remote backend names roots by their path inside the repository, so every clone agrees`, {
       hint: "use a root inside the repository, or --backend file for a root outside it"
     });
-  }
-  return rel.split(sep4).join("/") || ".";
+  return rel.split(sep5).join("/") || ".";
 }
 function realRootPath(abs) {
-  const rest = [];
-  let dir = abs;
-  for (; ; ) {
+  let rest = [], dir = abs;
+  for (; ; )
     try {
-      const real2 = realpathSync7(dir);
+      let real2 = realpathSync7(dir);
       if (rest.length === 0 && !statSync14(real2).isDirectory()) throw new LockstepError("ENVIRONMENT", `the allocation root ${abs} is not a directory`);
-      return join31(real2, ...rest.reverse());
+      return join32(real2, ...rest.reverse());
     } catch (e) {
       if (e instanceof LockstepError) throw e;
-      if (e.code !== "ENOENT" || dirname7(dir) === dir) throw fsError(e, "open allocation root", abs);
-      rest.push(basename3(dir));
-      dir = dirname7(dir);
+      if (e.code !== "ENOENT" || dirname12(dir) === dir) throw fsError(e, "open allocation root", abs);
+      rest.push(basename3(dir)), dir = dirname12(dir);
     }
-  }
 }
 function highestIn(root) {
   try {
     return highestNumber(root);
   } catch (e) {
-    if (e instanceof LockstepError && !existsSync11(root)) return 0;
+    if (e instanceof LockstepError && !existsSync10(root)) return 0;
     throw e;
   }
 }
-var headRecord = (hash, number) => ({ v: 1, backend: "remote", kind: "alloc-head", root: hash, number });
-var known2 = /* @__PURE__ */ new Map();
+var headRecord = (hash, number) => ({ v: 1, backend: "remote", kind: "alloc-head", root: hash, number }), known2 = /* @__PURE__ */ new Map();
 async function remoteCounter(ctx, hash) {
-  const refs = await listRemoteRefs(ctx, [`${allocPrefix(hash)}*`], "read the allocation counter");
-  const headOid = refs.get(allocHeadRef(hash)) ?? null;
+  let refs = await listRemoteRefs(ctx, [`${allocPrefix(hash)}*`], "read the allocation counter"), headOid = refs.get(allocHeadRef(hash)) ?? null;
   if (!headOid) return { headOid: null, number: 0 };
-  const numbers = [...refs.keys()].map((r) => Number(r.slice(allocPrefix(hash).length))).filter((n) => Number.isSafeInteger(n) && n > 0).sort((a, b) => b - a);
-  for (const n of numbers) if (recordOid(ctx, headRecord(hash, n)) === headOid) return { headOid, number: n };
-  const rec = (await readRecords(ctx, [headOid], [allocHeadRef(hash)])).get(headOid);
-  if (!rec || rec.kind !== "alloc-head" || !Number.isSafeInteger(rec.number)) {
+  let numbers = [...refs.keys()].map((r) => Number(r.slice(allocPrefix(hash).length))).filter((n) => Number.isSafeInteger(n) && n > 0).sort((a, b) => b - a);
+  for (let n of numbers) if (recordOid(ctx, headRecord(hash, n)) === headOid) return { headOid, number: n };
+  let rec = (await readRecords(ctx, [headOid], [allocHeadRef(hash)])).get(headOid);
+  if (!rec || rec.kind !== "alloc-head" || !Number.isSafeInteger(rec.number))
     throw new LockstepError("CORRUPT_STATE", `the allocation counter ${allocHeadRef(hash)} on the remote ${ctx.remote} does not point to a lockstep counter`, {
       hint: "something other than lockstep wrote that ref; inspect it with git ls-remote and fix it by hand"
     });
-  }
   return { headOid, number: rec.number };
 }
+function progressDeadline(timeoutMs, now = monoNowMs) {
+  let deadline = now() + timeoutMs, highest = null;
+  return {
+    /** The remote counter as just read. */
+    saw(number) {
+      highest !== null && number > highest && (deadline = now() + timeoutMs), highest = Math.max(highest ?? number, number);
+    },
+    passed: () => now() >= deadline,
+    leftMs: () => deadline - now()
+  };
+}
 async function allocateRemote(opts) {
-  const name = sanitizeTopicName(opts.name);
-  const width = validateWidth(opts.width ?? DEFAULT_WIDTH);
-  const abs = resolveRoot(opts.root, opts.cwd);
-  const ctx = openRemote(opts);
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = monoNowMs() + timeoutMs;
-  const real2 = realRootPath(abs);
-  const rel = relativeRoot(ctx, real2);
-  const hash = rootHash(rel);
-  const key = `${ctx.git.cwd}\0${ctx.remote}\0${hash}`;
-  let view = known2.get(key) ?? await remoteCounter(ctx, hash);
+  let name = sanitizeTopicName(opts.name), width = validateWidth(opts.width ?? DEFAULT_WIDTH), abs = resolveRoot(opts.root, opts.cwd), ctx = openRemote(opts), timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, deadline = progressDeadline(timeoutMs), real2 = realRootPath(abs), rel = relativeRoot(ctx, real2), hash = rootHash(rel), key = `${ctx.git.cwd}\0${ctx.remote}\0${hash}`, view = known2.get(key) ?? await remoteCounter(ctx, hash);
+  deadline.saw(view.number);
   let blind = 0;
   for (let retries = 0; ; retries++) {
-    const number = Math.max(view.number, highestIn(real2)) + 1;
+    let number = Math.max(view.number, highestIn(real2)) + 1;
     if (!Number.isSafeInteger(number)) throw new LockstepError("ENVIRONMENT", `no number left after ${number - 1} in ${abs}`);
-    const entry = `${formatNumber(number, width)}_${name}`;
-    const record = { v: 1, backend: "remote", kind: "alloc", root: rel, number, entry, host: hostId(), pid: process.pid, nonce: randomHex(8), at: (/* @__PURE__ */ new Date()).toISOString() };
-    const [oid, headOid] = await Promise.all([writeRecord(ctx, record), writeRecord(ctx, headRecord(hash, number))]);
-    const ref = allocNumberRef(hash, number);
-    const sentMono = monoNowMs();
-    const r = await pushUpdates(
+    let entry = `${formatNumber(number, width)}_${name}`, record = { v: 1, backend: "remote", kind: "alloc", root: rel, number, entry, host: hostId(), pid: process.pid, nonce: randomHex(8), at: (/* @__PURE__ */ new Date()).toISOString() }, [oid, headOid] = await Promise.all([writeRecord(ctx, record), writeRecord(ctx, headRecord(hash, number))]), ref = allocNumberRef(hash, number), sentMono = monoNowMs();
+    if ((await pushUpdates(
       ctx,
       [
         { ref, newOid: oid, expectOid: null },
         { ref: allocHeadRef(hash), newOid: headOid, expectOid: view.headOid }
       ],
       `take number ${number} in ${rel}`
-    );
-    if (r.ok) {
+    )).ok) {
       known2.set(key, { headOid, number });
       try {
-        mkdirSync7(real2, { recursive: true });
-        mkdirSync7(join31(real2, entry));
+        mkdirSync4(real2, { recursive: !0 }), mkdirSync4(join32(real2, entry));
       } catch (e) {
-        if (e.code === "EEXIST") {
-          throw new LockstepError("CONFLICT", `${join31(abs, entry)} already exists although number ${number} was just taken on the remote: something outside lockstep created it`, { hint: `lockstep allocate --verify ${abs}` });
-        }
-        throw fsError(e, "create", join31(abs, entry));
+        throw e.code === "EEXIST" ? new LockstepError("CONFLICT", `${join32(abs, entry)} already exists although number ${number} was just taken on the remote: something outside lockstep created it`, { hint: `lockstep allocate --verify ${abs}` }) : fsError(e, "create", join32(abs, entry));
       }
-      appendEvent(ctx.runtime.root, "allocate", { backend: "remote", remote: ctx.remote, root: real2, number, entry, retries });
-      return { backend: "remote", remote: ctx.remote, ref, root: rel, topicNumber: formatNumber(number, width), topicPath: join31(abs, entry), number, name, token: number, retries };
+      return appendEvent(ctx.runtime.root, "allocate", { backend: "remote", remote: ctx.remote, root: real2, number, entry, retries }), { backend: "remote", remote: ctx.remote, ref, root: rel, topicNumber: formatNumber(number, width), topicPath: join32(abs, entry), number, name, token: number, retries };
     }
-    known2.delete(key);
-    if (monoNowMs() >= deadline) {
-      throw new LockstepError("LOCK_TIMEOUT", `gave up allocating in ${abs} after ${retries + 1} pushes lost to other clones within ${(timeoutMs / 1e3).toFixed(1)} s`, {
+    if (known2.delete(key), deadline.passed() && deadline.saw((view = await remoteCounter(ctx, hash)).number), deadline.passed())
+      throw new LockstepError("LOCK_TIMEOUT", `gave up allocating in ${abs} after ${retries + 1} pushes lost, the last ${(timeoutMs / 1e3).toFixed(1)} s without another clone taking a number`, {
         hint: "retry, or raise the timeout (--timeout)",
         detail: { root: rel, remote: ctx.remote, retries: retries + 1 }
       });
-    }
-    const pushMs = monoNowMs() - sentMono;
-    await sleep5(Math.min(deadline - monoNowMs(), Math.random() * pushMs * Math.min(4, 2 ** Math.min(retries, 3))));
-    if (++blind <= 2) view = { headOid: recordOid(ctx, headRecord(hash, number)), number };
-    else {
-      blind = 0;
-      view = await remoteCounter(ctx, hash);
-    }
+    let pushMs = monoNowMs() - sentMono;
+    await sleep5(timerDelay(Math.min(deadline.leftMs(), Math.random() * pushMs * Math.min(4, 2 ** Math.min(retries, 3))))), ++blind <= 2 ? view = { headOid: recordOid(ctx, headRecord(hash, number)), number } : (blind = 0, view = await remoteCounter(ctx, hash), deadline.saw(view.number));
   }
 }
 
 // src/remote/claims.ts
 import { setTimeout as sleep6 } from "node:timers/promises";
-var DEFAULT_CLAIM_LEASE_MS2 = 12e4;
-var DEFAULT_MAX_ATTEMPTS2 = 3;
-var SPREAD = 8;
+var DEFAULT_CLAIM_LEASE_MS2 = 12e4, DEFAULT_MAX_ATTEMPTS2 = 3, SPREAD = 8;
 function newRecord(o, queue, item, attempt, state = "claimed") {
-  const leaseMs = o.leaseMs ?? DEFAULT_CLAIM_LEASE_MS2;
+  let leaseMs = o.leaseMs ?? DEFAULT_CLAIM_LEASE_MS2;
   if (!Number.isFinite(leaseMs) || leaseMs <= 0) throw new LockstepError("BAD_INPUT", `invalid lease ${leaseMs} ms: it must be > 0`);
-  const ident = identityOf(o.ownerPid ?? process.pid);
+  let ident = identityOf(o.ownerPid ?? process.pid);
   return {
     v: 1,
     backend: "remote",
@@ -8109,62 +6803,42 @@ function newRecord(o, queue, item, attempt, state = "claimed") {
   };
 }
 function isClaimRecord(r) {
-  return typeof r === "object" && r !== null && r.kind === "claim" && typeof r.state === "string";
+  return typeof r == "object" && r !== null && r.kind === "claim" && typeof r.state == "string";
 }
 function heldClaim(ctx, queue, item, agent, oid, record, leaseEndsMono) {
   return { backend: "remote", remote: ctx.remote, cwd: ctx.git.cwd, queue, item, agent, generation: record.attempt, ref: claimRef(queue, item), oid, record, leaseEndsMono };
 }
 async function tryClaim(ctx, o, queue, item, expectOid, attempt) {
-  const record = newRecord(o, queue, item, attempt);
-  const oid = await writeRecord(ctx, record);
-  const sentMono = monoNowMs();
-  const ref = claimRef(queue, item);
-  const r = await pushUpdates(ctx, [{ ref, newOid: oid, expectOid }], `claim ${queue}/${item}`);
-  if (!r.ok) return null;
-  appendEvent(ctx.runtime.root, "claim", { backend: "remote", remote: ctx.remote, queue, item, agent: o.agent, generation: attempt });
-  return heldClaim(ctx, queue, item, o.agent, oid, record, sentMono + record.leaseMs);
+  let record = newRecord(o, queue, item, attempt), oid = await writeRecord(ctx, record), sentMono = monoNowMs(), ref = claimRef(queue, item);
+  return (await pushUpdates(ctx, [{ ref, newOid: oid, expectOid }], `claim ${queue}/${item}`)).ok ? (appendEvent(ctx.runtime.root, "claim", { backend: "remote", remote: ctx.remote, queue, item, agent: o.agent, generation: attempt }), heldClaim(ctx, queue, item, o.agent, oid, record, sentMono + record.leaseMs)) : null;
 }
 async function claimNextRemote(opts) {
-  const queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE);
+  let queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE);
   validateAgentId(opts.agent);
-  const ctx = openRemote(opts);
-  const items = (opts.items ?? queuedItems(opts.cwd, queue)).map(validateItemId);
-  const key = `${ctx.git.cwd}\0${ctx.remote}\0${queue}`;
+  let ctx = openRemote(opts), items = (opts.items ?? queuedItems(opts.cwd, queue)).map(validateItemId), key = `${ctx.git.cwd}\0${ctx.remote}\0${queue}`;
   for (let round = 0; round < 1e3; round++) {
-    let present = takenCache.get(key);
-    let fresh = false;
-    if (!present || items.every((i) => present.has(i))) {
-      present = await listClaims2(ctx, queue);
-      takenCache.set(key, present);
-      fresh = true;
-    }
-    const pending = items.filter((i) => !present.has(i));
+    let present = takenCache.get(key), fresh = !1;
+    (!present || items.every((i) => present.has(i))) && (present = await listClaims2(ctx, queue), takenCache.set(key, present), fresh = !0);
+    let pending = items.filter((i) => !present.has(i));
     if (pending.length > 0) {
-      const start = Math.floor(Math.random() * Math.min(SPREAD, pending.length));
+      let start = Math.floor(Math.random() * Math.min(SPREAD, pending.length));
       for (let k = 0, lost = 0; k < pending.length && lost < SPREAD * 2; k++) {
-        const item = pending[(start + k) % pending.length];
-        const c = await tryClaim(ctx, opts, queue, item, null, 1);
-        present.set(item, c?.oid ?? "");
-        if (c) return c;
+        let item = pending[(start + k) % pending.length], c = await tryClaim(ctx, opts, queue, item, null, 1);
+        if (present.set(item, c?.oid ?? ""), c) return c;
         lost++;
       }
-      takenCache.delete(key);
-      await sleep6(Math.random() * 20);
+      takenCache.delete(key), await sleep6(Math.random() * 20);
       continue;
     }
     if (!fresh) continue;
     takenCache.delete(key);
-    const wanted = new Set(items);
-    const oids = [...present].filter(([i]) => wanted.has(i));
-    const records = await readRecords(ctx, oids.map(([, oid]) => oid));
-    const reclaimable = oids.filter(([, oid]) => {
-      const r = records.get(oid);
+    let wanted = new Set(items), oids = [...present].filter(([i]) => wanted.has(i)), records = await readRecords(ctx, oids.map(([, oid]) => oid)), reclaimable = oids.filter(([, oid]) => {
+      let r = records.get(oid);
       return isClaimRecord(r) && r.state === "reclaimed";
     });
     if (reclaimable.length === 0) return null;
-    for (const [item, oid] of reclaimable) {
-      const rec = records.get(oid);
-      const c = await tryClaim(ctx, opts, queue, item, oid, rec.attempt + 1);
+    for (let [item, oid] of reclaimable) {
+      let rec = records.get(oid), c = await tryClaim(ctx, opts, queue, item, oid, rec.attempt + 1);
       if (c) return c;
     }
   }
@@ -8175,30 +6849,20 @@ function queuedItems(cwd, queue) {
 }
 var takenCache = /* @__PURE__ */ new Map();
 async function listClaims2(ctx, queue) {
-  const refs = await listRemoteRefs(ctx, [`${claimPrefix(queue)}*`], `list the claims of ${queue}`);
-  const out = /* @__PURE__ */ new Map();
-  for (const [ref, oid] of refs) if (ref.startsWith(claimPrefix(queue))) out.set(ref.slice(claimPrefix(queue).length), oid);
+  let refs = await listRemoteRefs(ctx, [`${claimPrefix(queue)}*`], `list the claims of ${queue}`), out = /* @__PURE__ */ new Map();
+  for (let [ref, oid] of refs) ref.startsWith(claimPrefix(queue)) && out.set(ref.slice(claimPrefix(queue).length), oid);
   return out;
 }
 function claimLost(ctx, claim, what) {
-  appendEvent(ctx.runtime.root, "claim_lost", { backend: "remote", remote: ctx.remote, queue: claim.queue, item: claim.item, agent: claim.agent, generation: claim.generation, what });
-  return new LockstepError("CONFLICT", `refused to ${what} ${claim.queue}/${claim.item}: the claim of agent ${claim.agent} (generation ${claim.generation}) is no longer current \u2014 its lease ran out and it was reclaimed`, {
+  return appendEvent(ctx.runtime.root, "claim_lost", { backend: "remote", remote: ctx.remote, queue: claim.queue, item: claim.item, agent: claim.agent, generation: claim.generation, what }), new LockstepError("CONFLICT", `refused to ${what} ${claim.queue}/${claim.item}: the claim of agent ${claim.agent} (generation ${claim.generation}) is no longer current \u2014 its lease ran out and it was reclaimed`, {
     hint: `see the item now: lockstep remote claims ${claim.queue} --remote ${ctx.remote}`,
     detail: { queue: claim.queue, item: claim.item, agent: claim.agent, generation: claim.generation }
   });
 }
 async function finish(claim, state, what, reason) {
-  const ctx = openRemote({ cwd: claim.cwd, remote: claim.remote });
-  const next = { ...claim.record, state, nonce: randomHex(8), at: (/* @__PURE__ */ new Date()).toISOString(), ...reason ? { reason } : {} };
-  const oid = await writeRecord(ctx, next);
-  const sentMono = monoNowMs();
-  const r = await pushUpdates(ctx, [{ ref: claim.ref, newOid: oid, expectOid: claim.oid }], `${what} ${claim.queue}/${claim.item}`);
-  if (!r.ok) throw claimLost(ctx, claim, what);
-  appendEvent(ctx.runtime.root, what === "renew" ? "claim_renew" : `claim_${state}`, { backend: "remote", remote: ctx.remote, queue: claim.queue, item: claim.item, agent: claim.agent, generation: claim.generation });
-  claim.oid = oid;
-  claim.record = next;
-  claim.leaseEndsMono = sentMono + next.leaseMs;
-  return next;
+  let ctx = openRemote({ cwd: claim.cwd, remote: claim.remote }), next = { ...claim.record, state, nonce: randomHex(8), at: (/* @__PURE__ */ new Date()).toISOString(), ...reason ? { reason } : {} }, oid = await writeRecord(ctx, next), sentMono = monoNowMs();
+  if (!(await pushUpdates(ctx, [{ ref: claim.ref, newOid: oid, expectOid: claim.oid }], `${what} ${claim.queue}/${claim.item}`)).ok) throw claimLost(ctx, claim, what);
+  return appendEvent(ctx.runtime.root, what === "renew" ? "claim_renew" : `claim_${state}`, { backend: "remote", remote: ctx.remote, queue: claim.queue, item: claim.item, agent: claim.agent, generation: claim.generation }), claim.oid = oid, claim.record = next, claim.leaseEndsMono = sentMono + next.leaseMs, next;
 }
 function completeItemRemote(claim) {
   return finish(claim, "done", "complete");
@@ -8210,15 +6874,11 @@ function renewClaimRemote(claim) {
   return finish(claim, "claimed", "renew");
 }
 async function findClaimRemote(opts) {
-  const queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE);
-  const item = validateItemId(opts.item);
+  let queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE), item = validateItemId(opts.item);
   validateAgentId(opts.agent);
-  const ctx = openRemote(opts);
-  const ref = claimRef(queue, item);
-  const oid = (await listRemoteRefs(ctx, [ref], `read the claim of ${queue}/${item}`)).get(ref) ?? null;
-  const rec = oid ? (await readRecords(ctx, [oid], [ref])).get(oid) : null;
+  let ctx = openRemote(opts), ref = claimRef(queue, item), oid = (await listRemoteRefs(ctx, [ref], `read the claim of ${queue}/${item}`)).get(ref) ?? null, rec = oid ? (await readRecords(ctx, [oid], [ref])).get(oid) : null;
   if (!oid || !isClaimRecord(rec) || rec.state !== "claimed" || rec.agent !== opts.agent || opts.generation !== void 0 && rec.attempt !== opts.generation) {
-    const now = isClaimRecord(rec) ? `it is ${rec.state}${rec.agent ? ` by agent ${rec.agent}` : ""} (generation ${rec.attempt})` : "nobody has claimed it";
+    let now = isClaimRecord(rec) ? `it is ${rec.state}${rec.agent ? ` by agent ${escapeControl(rec.agent)}` : ""} (generation ${rec.attempt})` : "nobody has claimed it";
     throw new LockstepError("CONFLICT", `agent ${opts.agent} does not hold a current claim on ${queue}/${item}${opts.generation !== void 0 ? ` with generation ${opts.generation}` : ""}: ${now}`, {
       hint: `see the items: lockstep remote claims ${queue} --remote ${ctx.remote}`,
       detail: { queue, item, agent: opts.agent, current: rec ?? null }
@@ -8227,41 +6887,28 @@ async function findClaimRemote(opts) {
   return heldClaim(ctx, queue, item, opts.agent, oid, rec, monoNowMs());
 }
 async function listClaimsRemote(opts) {
-  const queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE);
-  const ctx = openRemote(opts);
-  const present = await listClaims2(ctx, queue);
-  const records = await readRecords(ctx, [...present.values()]);
-  const observer = new Observer(ctx);
+  let queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE), ctx = openRemote(opts), present = await listClaims2(ctx, queue), records = await readRecords(ctx, [...present.values()]), observer = new Observer(ctx);
   return [...present].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([item, oid]) => {
-    const r = records.get(oid);
-    if (!isClaimRecord(r)) return { item, state: "unknown", agent: null, host: null, generation: 0, expired: false, expiresInMs: null };
-    const j = r.state === "claimed" ? judgeLease(r, observer.firstSeen(claimRef(queue, item), oid)) : null;
-    return { item, state: r.state, agent: r.agent, host: r.host, generation: r.attempt, expired: j?.expired ?? false, expiresInMs: j ? j.expired ? 0 : j.remainingMs : null };
+    let r = records.get(oid);
+    if (!isClaimRecord(r)) return { item, state: "unknown", agent: null, host: null, generation: 0, expired: !1, expiresInMs: null };
+    let j = r.state === "claimed" ? judgeLease(r, observer.firstSeen(claimRef(queue, item), oid)) : null;
+    return { item, state: r.state, agent: r.agent, host: r.host, generation: r.attempt, expired: j?.expired ?? !1, expiresInMs: j ? j.expired ? 0 : j.remainingMs : null };
   });
 }
 async function reclaimRemote(opts) {
-  const queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE);
-  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS2;
-  const ctx = openRemote(opts);
-  const present = await listClaims2(ctx, queue);
-  const records = await readRecords(ctx, [...present.values()]);
-  const observer = new Observer(ctx);
-  const out = { reclaimed: [], failed: [], waiting: [] };
-  for (const [item, oid] of present) {
-    const r = records.get(oid);
+  let queue = validateQueueName(opts.queue ?? DEFAULT_QUEUE), maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS2, ctx = openRemote(opts), present = await listClaims2(ctx, queue), records = await readRecords(ctx, [...present.values()]), observer = new Observer(ctx), out = { reclaimed: [], failed: [], waiting: [] };
+  for (let [item, oid] of present) {
+    let r = records.get(oid);
     if (!isClaimRecord(r) || r.state !== "claimed") continue;
-    const j = judgeLease(r, observer.firstSeen(claimRef(queue, item), oid));
+    let j = judgeLease(r, observer.firstSeen(claimRef(queue, item), oid));
     if (!j.expired) {
       out.waiting.push({ item, agent: r.agent, host: r.host, expiresInMs: j.remainingMs });
       continue;
     }
-    const state = r.attempt >= maxAttempts ? "failed" : "reclaimed";
-    const entry = { item, agent: r.agent, host: r.host, generation: r.attempt, reason: j.reason };
+    let state = r.attempt >= maxAttempts ? "failed" : "reclaimed", entry = { item, agent: r.agent, host: r.host, generation: r.attempt, reason: j.reason };
     if (!opts.dryRun) {
-      const next = { ...r, state, nonce: randomHex(8), at: (/* @__PURE__ */ new Date()).toISOString(), reason: `${state} by host ${hostId()}: ${j.reason}` };
-      const newOid = await writeRecord(ctx, next);
-      const p = await pushUpdates(ctx, [{ ref: claimRef(queue, item), newOid, expectOid: oid }], `reclaim ${queue}/${item}`);
-      if (!p.ok) continue;
+      let next = { ...r, state, nonce: randomHex(8), at: (/* @__PURE__ */ new Date()).toISOString(), reason: `${state} by host ${hostId()}: ${j.reason}` }, newOid = await writeRecord(ctx, next);
+      if (!(await pushUpdates(ctx, [{ ref: claimRef(queue, item), newOid, expectOid: oid }], `reclaim ${queue}/${item}`)).ok) continue;
       appendEvent(ctx.runtime.root, "reclaim", { backend: "remote", remote: ctx.remote, queue, item, agent: r.agent, generation: r.attempt, state });
     }
     (state === "failed" ? out.failed : out.reclaimed).push(entry);
@@ -8271,155 +6918,112 @@ async function reclaimRemote(opts) {
 
 // src/remote/gc.ts
 import { setTimeout as sleep7 } from "node:timers/promises";
-var LOCK = /^refs\/lockstep\/locks\/([^/]+)$/;
-var CLAIM = /^refs\/lockstep\/claims\/([^/]+)\/([^/]+)$/;
-var ALLOC = /^refs\/lockstep\/alloc\/([0-9a-f]+)\/(head|\d+)$/;
+var LOCK = /^refs\/lockstep\/locks\/([^/]+)$/, CLAIM = /^refs\/lockstep\/claims\/([^/]+)\/([^/]+)$/, ALLOC = /^refs\/lockstep\/alloc\/([0-9a-f]+)\/(head|\d+)$/;
 async function remoteGc(opts = {}) {
-  const ctx = openRemote(opts);
-  const deadline = monoNowMs() + (opts.waitMs ?? 0);
-  const drop = (opts.dropQueues ?? []).map(validateQueueName);
-  const observer = new Observer(ctx);
-  const total = {
+  let ctx = openRemote(opts), deadline = monoNowMs() + (opts.waitMs ?? 0), drop = (opts.dropQueues ?? []).map(validateQueueName), observer = new Observer(ctx), total = {
     remote: ctx.remote,
-    dryRun: Boolean(opts.dryRun),
+    dryRun: !!opts.dryRun,
     locks: { removed: [], waiting: [] },
     claims: { reclaimed: [], failed: [], waiting: [], dropped: [] },
     alloc: [],
     skipped: []
   };
   for (let pass = 0; ; pass++) {
-    const r = await gcPass(ctx, observer, opts, pass === 0 ? drop : []);
-    total.locks.removed.push(...r.locks.removed);
-    total.locks.waiting = r.locks.waiting;
-    total.claims.reclaimed.push(...r.claims.reclaimed);
-    total.claims.failed.push(...r.claims.failed);
-    total.claims.waiting = r.claims.waiting;
-    total.claims.dropped.push(...r.claims.dropped);
-    total.skipped.push(...r.skipped);
-    if (pass === 0) total.alloc = r.alloc;
-    const soonest = Math.min(...r.locks.waiting.map((w) => w.expiresInMs), ...r.claims.waiting.map((w) => w.expiresInMs));
-    const left = deadline - monoNowMs();
+    let r = await gcPass(ctx, observer, opts, pass === 0 ? drop : []);
+    total.locks.removed.push(...r.locks.removed), total.locks.waiting = r.locks.waiting, total.claims.reclaimed.push(...r.claims.reclaimed), total.claims.failed.push(...r.claims.failed), total.claims.waiting = r.claims.waiting, total.claims.dropped.push(...r.claims.dropped), total.skipped.push(...r.skipped), pass === 0 && (total.alloc = r.alloc);
+    let soonest = Math.min(...r.locks.waiting.map((w) => w.expiresInMs), ...r.claims.waiting.map((w) => w.expiresInMs)), left = deadline - monoNowMs();
     if (!Number.isFinite(soonest) || soonest > left || opts.dryRun) break;
-    await sleep7(Math.max(10, soonest + 20));
+    await sleep7(timerDelay(Math.max(10, soonest + 20)));
   }
-  appendEvent(ctx.runtime.root, "remote_gc", {
+  return appendEvent(ctx.runtime.root, "remote_gc", {
     remote: ctx.remote,
     dryRun: total.dryRun,
     locks: total.locks.removed.length,
     reclaimed: total.claims.reclaimed.length,
     alloc: total.alloc.reduce((n, a) => n + a.removed.length, 0)
-  });
-  return total;
+  }), total;
 }
 async function gcPass(ctx, observer, opts, drop) {
-  const refs = await listRemoteRefs(ctx, ["refs/lockstep/*"], "list lockstep refs");
-  const out = { remote: ctx.remote, dryRun: Boolean(opts.dryRun), locks: { removed: [], waiting: [] }, claims: { reclaimed: [], failed: [], waiting: [], dropped: [] }, alloc: [], skipped: [] };
-  const deletions = [];
-  const lockRefs = [...refs].filter(([ref]) => LOCK.test(ref));
-  const lockRecords = await readRecords(ctx, lockRefs.map(([, oid]) => oid));
-  for (const [ref, oid] of lockRefs) {
-    const name = LOCK.exec(ref)[1];
-    const rec = lockRecords.get(oid) ?? null;
-    const holder = rec && rec.backend === "remote" ? rec : null;
-    const j = judgeLease(holder, observer.firstSeen(ref, oid));
+  let refs = await listRemoteRefs(ctx, ["refs/lockstep/*"], "list lockstep refs"), out = { remote: ctx.remote, dryRun: !!opts.dryRun, locks: { removed: [], waiting: [] }, claims: { reclaimed: [], failed: [], waiting: [], dropped: [] }, alloc: [], skipped: [] }, deletions = [], lockRefs = [...refs].filter(([ref]) => LOCK.test(ref)), lockRecords = await readRecords(ctx, lockRefs.map(([, oid]) => oid));
+  for (let [ref, oid] of lockRefs) {
+    let name = LOCK.exec(ref)[1], rec = lockRecords.get(oid) ?? null, holder = rec && rec.backend === "remote" ? rec : null, j = judgeLease(holder, observer.firstSeen(ref, oid));
     if (!j.expired) {
       out.locks.waiting.push({ name, token: holder?.token ?? 0, host: holder?.host ?? null, expiresInMs: j.remainingMs });
       continue;
     }
-    const entry = { name, token: holder?.token ?? 0, host: holder?.host ?? null, reason: j.reason };
+    let entry = { name, token: holder?.token ?? 0, host: holder?.host ?? null, reason: j.reason };
     deletions.push({ ref, newOid: null, expectOid: oid, done: () => out.locks.removed.push(entry) });
   }
-  const queues = /* @__PURE__ */ new Set();
-  for (const ref of refs.keys()) {
-    const m = CLAIM.exec(ref);
-    if (m) queues.add(m[1]);
+  let queues = /* @__PURE__ */ new Set();
+  for (let ref of refs.keys()) {
+    let m = CLAIM.exec(ref);
+    m && queues.add(m[1]);
   }
-  for (const queue of queues) {
+  for (let queue of queues) {
     if (drop.includes(queue)) {
-      const mine = [...refs].filter(([ref]) => CLAIM.exec(ref)?.[1] === queue);
-      const dropped = { queue, refs: 0 };
+      let mine = [...refs].filter(([ref]) => CLAIM.exec(ref)?.[1] === queue), dropped = { queue, refs: 0 };
       out.claims.dropped.push(dropped);
-      for (const [ref, oid] of mine) deletions.push({ ref, newOid: null, expectOid: oid, done: () => dropped.refs++ });
+      for (let [ref, oid] of mine) deletions.push({ ref, newOid: null, expectOid: oid, done: () => dropped.refs++ });
       continue;
     }
-    const r = await reclaimRemote({ cwd: ctx.git.cwd, remote: ctx.remote, networkTimeoutMs: ctx.networkTimeoutMs, queue, maxAttempts: opts.maxAttempts, dryRun: opts.dryRun });
-    out.claims.reclaimed.push(...r.reclaimed);
-    out.claims.failed.push(...r.failed);
-    out.claims.waiting.push(...r.waiting);
+    let r = await reclaimRemote({ cwd: ctx.git.cwd, remote: ctx.remote, networkTimeoutMs: ctx.networkTimeoutMs, queue, maxAttempts: opts.maxAttempts, dryRun: opts.dryRun });
+    out.claims.reclaimed.push(...r.reclaimed), out.claims.failed.push(...r.failed), out.claims.waiting.push(...r.waiting);
   }
-  const roots = /* @__PURE__ */ new Map();
-  for (const [ref, oid] of refs) {
-    const m = ALLOC.exec(ref);
+  let roots = /* @__PURE__ */ new Map();
+  for (let [ref, oid] of refs) {
+    let m = ALLOC.exec(ref);
     if (!m) continue;
-    const root = roots.get(m[1]) ?? { head: null, numbers: [] };
-    if (m[2] === "head") root.head = oid;
-    else root.numbers.push([Number(m[2]), ref, oid]);
-    roots.set(m[1], root);
+    let root = roots.get(m[1]) ?? { head: null, numbers: [] };
+    m[2] === "head" ? root.head = oid : root.numbers.push([Number(m[2]), ref, oid]), roots.set(m[1], root);
   }
-  for (const [root, { head, numbers }] of roots) {
+  for (let [root, { head, numbers }] of roots) {
     if (head === null) continue;
-    const kept = numbers.length ? Math.max(...numbers.map(([n]) => n)) : null;
-    const a = { root, kept, removed: [] };
-    for (const [n, ref, oid] of numbers) {
-      if (n === kept) continue;
-      deletions.push({ ref, newOid: null, expectOid: oid, done: () => a.removed.push(n) });
-    }
+    let kept = numbers.length ? Math.max(...numbers.map(([n]) => n)) : null, a = { root, kept, removed: [] };
+    for (let [n, ref, oid] of numbers)
+      n !== kept && deletions.push({ ref, newOid: null, expectOid: oid, done: () => a.removed.push(n) });
     out.alloc.push(a);
   }
   if (opts.dryRun) {
-    for (const d of deletions) d.done();
+    for (let d of deletions) d.done();
     return out;
   }
   for (let i = 0; i < deletions.length; i += 200) {
-    const batch = deletions.slice(i, i + 200);
-    const r = await pushUpdates(ctx, batch, "remove expired lockstep refs", { atomic: false });
-    const lost = new Set(r.ok ? [] : r.conflict.map((c) => c.split(" ")[0]));
-    for (const d of batch) {
-      if (lost.has(d.ref)) out.skipped.push(d.ref);
-      else d.done();
-    }
+    let batch = deletions.slice(i, i + 200), r = await pushUpdates(ctx, batch, "remove expired lockstep refs", { atomic: !1 }), lost = new Set(r.ok ? [] : r.conflict.map((c) => c.split(" ")[0]));
+    for (let d of batch)
+      lost.has(d.ref) ? out.skipped.push(d.ref) : d.done();
   }
   return out;
 }
 
 // src/remote/check.ts
 async function checkRemote(opts = {}) {
-  const ctx = openRemote(opts);
-  const steps = [];
-  const timed = async (step, fn) => {
-    const t = monoNowMs();
-    const v = await fn();
-    steps.push({ step, ms: monoNowMs() - t });
-    return v;
-  };
-  const ref = `${REF_ROOT}probe/${hostId().replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40) || "host"}-${process.pid}-${randomHex(4)}`;
+  let ctx = openRemote(opts), steps = [], timed = async (step, fn) => {
+    let t = monoNowMs(), v = await fn();
+    return steps.push({ step, ms: monoNowMs() - t }), v;
+  }, ref = `${REF_ROOT}probe/${hostId().replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 40) || "host"}-${process.pid}-${randomHex(4)}`;
   await timed("list refs/lockstep/* (ls-remote)", () => listRemoteRefs(ctx, [`${REF_ROOT}*`], "list lockstep refs"));
-  const a = await writeRecord(ctx, { kind: "probe", host: hostId(), at: (/* @__PURE__ */ new Date()).toISOString(), n: 1 });
-  const b = await writeRecord(ctx, { kind: "probe", host: hostId(), at: (/* @__PURE__ */ new Date()).toISOString(), n: 2 });
-  const created = await timed("create a probe ref (atomic push, expected absent)", () => pushUpdates(ctx, [{ ref, newOid: a, expectOid: null }], "create a probe ref"));
+  let a = await writeRecord(ctx, { kind: "probe", host: hostId(), at: (/* @__PURE__ */ new Date()).toISOString(), n: 1 }), b = await writeRecord(ctx, { kind: "probe", host: hostId(), at: (/* @__PURE__ */ new Date()).toISOString(), n: 2 }), created = await timed("create a probe ref (atomic push, expected absent)", () => pushUpdates(ctx, [{ ref, newOid: a, expectOid: null }], "create a probe ref"));
   if (!created.ok) throw new LockstepError("REMOTE_REFUSED", `the remote ${ctx.remote} rejected the creation of a new probe ref ${ref}: ${created.conflict.join("; ")}`);
   try {
-    const again = await timed("create it again (must be rejected)", () => pushUpdates(ctx, [{ ref, newOid: b, expectOid: null }], "create the probe ref again"));
-    if (again.ok) {
+    if ((await timed("create it again (must be rejected)", () => pushUpdates(ctx, [{ ref, newOid: b, expectOid: null }], "create the probe ref again"))).ok)
       throw new LockstepError("REMOTE_REFUSED", `the remote ${ctx.remote} let a second push create ${ref} although it existed: it does not compare-and-swap refs, so it cannot coordinate`, {
         hint: "use a git server that honours expected old values in pushes (any stock git since 2.4), or --backend file"
       });
-    }
-    const seen = await timed("see it from ls-remote", () => listRemoteRefs(ctx, [ref], "read the probe ref"));
-    if (seen.get(ref) !== a) {
+    if ((await timed("see it from ls-remote", () => listRemoteRefs(ctx, [ref], "read the probe ref"))).get(ref) !== a)
       throw new LockstepError("REMOTE_REFUSED", `the remote ${ctx.remote} accepts refs/lockstep/* but hides them from readers (ls-remote does not show ${ref}): check uploadpack.hideRefs / transfer.hideRefs on the server`, {
         hint: "unhide refs/lockstep on the server, or use --backend file"
       });
-    }
   } finally {
-    await pushUpdates(ctx, [{ ref, newOid: null, expectOid: a }], "delete the probe ref").catch(() => void 0);
+    await pushUpdates(ctx, [{ ref, newOid: null, expectOid: a }], "delete the probe ref").catch(() => {
+    });
   }
-  return { ok: true, remote: ctx.remote, url: ctx.url, steps };
+  return { ok: !0, remote: ctx.remote, url: ctx.url, steps };
 }
 export {
   DEFAULT_LOCK,
   DEFAULT_REMOTE,
   DEFAULT_WIDTH,
+  EXPORT_PREFIX,
   ExitCode,
   LockstepError,
   MAX_WIDTH,
@@ -8467,6 +7071,7 @@ export {
   mergeBranch,
   newStateId,
   openRuntime,
+  planExport,
   pruneWorktrees,
   queueCounts,
   readEvents,

@@ -460,7 +460,7 @@ export function ownerLiveness(rec: OwnerRecord, now = Date.now()): Liveness {
 function lockTimeout(name: string, token: number, holder: OwnerRecord | null, ahead: number, deadline: WaitDeadline): LockstepError {
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   const now = Date.now();
-  const held = holder ? `held by ${describeHolder(holder)} for ${s(Math.max(0, now - holder.acquiredAtMs))} (since ${holder.acquiredAt})` : 'not held, but not yet this waiter\'s turn';
+  const held = holder ? `held by ${describeHolder(holder)} for ${s(Math.max(0, now - holder.acquiredAtMs))} (since ${escapeControl(String(holder.acquiredAt))})` : 'not held, but not yet this waiter\'s turn';
   const queue = `${ahead} ${ahead === 1 ? 'waiter' : 'waiters'} ahead of this one`;
   const message = `timed out waiting for the ${name} lock: the queue did not move for ${s(deadline.stillMs())} (waited ${s(deadline.waitedMs())} in all); it is ${held}; ${queue}`;
   const l = holder ? ownerLiveness(holder, now) : null;
@@ -469,7 +469,7 @@ function lockTimeout(name: string, token: number, holder: OwnerRecord | null, ah
     : l.state === 'dead'
       ? `its holder is gone (${l.reason}): lockstep lock break ${name}`
       : l.state === 'remote'
-        ? `its holder runs on host ${holder!.host}; lockstep takes the lock over once its lease runs out, at ${new Date(holder!.renewedAtMs + holder!.leaseMs).toISOString()}. See it: lockstep lock status ${name}`
+        ? `its holder runs on host ${escapeControl(String(holder!.host))}; lockstep takes the lock over once its lease runs out, at ${new Date(holder!.renewedAtMs + holder!.leaseMs).toISOString()}. See it: lockstep lock status ${name}`
         : `its holder (pid ${holder!.pid}) is alive, still working: wait longer (a larger --timeout) or see what it does: lockstep lock status ${name}`;
   return new LockstepError('LOCK_TIMEOUT', message, { hint, detail: { lock: name, token, holder, holderAlive: l ? l.state !== 'dead' : null, ahead, waitedMs: Math.round(deadline.waitedMs()), stillMs: Math.round(deadline.stillMs()) } });
 }

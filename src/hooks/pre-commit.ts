@@ -121,6 +121,21 @@ function recordBlocked(root: string, env: NodeJS.ProcessEnv, r: Extract<PreCommi
   return r;
 }
 
+/** A commit whose other tasks' paths or lines the check kept out (foreignChanges "commit-own"). */
+function recordKeptOut(root: string, env: NodeJS.ProcessEnv, task: string, check: ForeignCheck): void {
+  const lines = check.split.filter((s) => Object.keys(s.otherTasks).length > 0).map((s) => s.path);
+  const paths = [...check.unstaged, ...lines];
+  const shown = paths.slice(0, RECORDED_PATHS);
+  appendEvent(root, 'violation', {
+    kind: 'foreign_kept_out',
+    task,
+    agent: env.LOCKSTEP_AGENT ?? null,
+    paths: shown,
+    reasons: shown.map((p) => (check.unstaged.includes(p) ? `${showPath(p)} is not task ${task}'s: kept out of its commit, left staged for its owner` : `${showPath(p)}: other tasks' lines kept out of task ${task}'s commit`)),
+    ...(paths.length > shown.length ? { morePaths: paths.length - shown.length } : {}),
+  });
+}
+
 export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> {
   const env = opts.env ?? process.env;
   const skip = hooksSkipped(env);
@@ -203,6 +218,8 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
             : null;
       if (foreign || unattributable || blocked) messages.push(...checkMessages(task, check, blocked));
       if (blocked) return recordBlocked(rt.root, env, { outcome: 'blocked', task: task.id, paths: now.paths, classes, messages });
+      // Kept out rather than blocked: still a violation caught, on record for lockstep status.
+      if (foreign) recordKeptOut(rt.root, env, task.id, check);
       consumeCommitted(rt.root, task.id, check.own);
       // Once the commit is made, what was taken out goes back into the index as its tasks staged it
       // (HEAD then has this commit's part): a commit waiting behind this one keeps what it staged.

@@ -31,8 +31,12 @@ export interface ItemTask {
   ours: boolean;
 }
 
-/** Tasks the runner starts are marked as such, so one left behind by a crashed worker is ended by the next. */
-const RUNNER_MARK = 'parallel/';
+/**
+ * Tasks the runner starts are marked as such (in the agent that started them, which is a
+ * valid agent id: the runner's agents are agent-N), so one left behind by a crashed worker
+ * is ended by the next.
+ */
+const RUNNER_MARK = 'lockstep-parallel-';
 
 export function beginItemTask(rt: Runtime, task: string, scope: string[], agent: string): ItemTask {
   const existing = getTask({ runtime: rt, id: task });

@@ -18,7 +18,7 @@ export { verifyAllocations, type VerifyResult } from './alloc/verify.js';
 export { discoverState, listStates, type DiscoverOptions, type DiscoverResult, type StateListEntry } from './state/discover.js';
 export { gcStates, type GcOptions, type GcResult } from './state/gc.js';
 export { newStateId } from './state/id.js';
-export { exportLines, shellQuote } from './state/shell-env.js';
+export { EXPORT_PREFIX, exportLines, planExport, shellQuote, type ExportPlan } from './state/shell-env.js';
 export { getState, initState, removeState, setState, type GetOptions, type InitOptions, type InitResult, type RemoveOptions, type SetOptions, type StateLocation, type StateRecord, } from './state/store.js';
 export { endTask, getTask, listTasks, startTask, type StartTaskOptions, type Task } from './tasks/tasks.js';
 export { commitTask, type CommitOptions, type CommitResult } from './tasks/commit.js';

@@ -1,11 +1,3 @@
-/**
- * Typed errors with a stable code. The CLI maps `exitCode` to the process
- * exit status and prints `message` (plus `hint`) without a stack trace.
- *
- * Exit codes (documented in the README and docs/cli.md):
- *   0 ok · 1 a check found a violation / nothing to claim · 2 bad usage or
- *   bad input · 3 timed out waiting for a lock · 4 environment problem.
- */
 export declare const ExitCode: {
     readonly ok: 0;
     readonly violation: 1;
@@ -14,7 +6,7 @@ export declare const ExitCode: {
     readonly environment: 4;
 };
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
-export type ErrorCode = 'BAD_INPUT' | 'BAD_NAME' | 'NOT_A_REPO' | 'BARE_REPO' | 'GIT_MISSING' | 'GIT_FAILED' | 'NO_PERMISSION' | 'CORRUPT_STATE' | 'LOCK_TIMEOUT' | 'LOCK_COMPROMISED' | 'LOCK_HELD' | 'LOCK_NOT_HELD' | 'VIOLATION' | 'NOT_FOUND' | 'CONFLICT' | 'COMMAND_FAILED' | 'ENVIRONMENT' | 'REMOTE_UNREACHABLE' | 'REMOTE_REFUSED';
+export type ErrorCode = 'BAD_INPUT' | 'BAD_NAME' | 'NOT_A_REPO' | 'BARE_REPO' | 'GIT_MISSING' | 'GIT_FAILED' | 'NO_PERMISSION' | 'CORRUPT_STATE' | 'LOCK_TIMEOUT' | 'LOCK_COMPROMISED' | 'LOCK_HELD' | 'LOCK_NOT_HELD' | 'VIOLATION' | 'NOT_FOUND' | 'CONFLICT' | 'COMMAND_FAILED' | 'ENVIRONMENT' | 'REMOTE_UNREACHABLE' | 'REMOTE_REFUSED' | 'UNSAFE_PATH';
 export declare class LockstepError extends Error {
     readonly code: ErrorCode;
     /** The command (or action) that fixes it, shown under the message. */
@@ -30,4 +22,4 @@ export declare class LockstepError extends Error {
 }
 export declare function isLockstepError(e: unknown): e is LockstepError;
 /** Maps a Node fs error to a LockstepError a person can act on; rethrows anything else. */
-export declare function fsError(e: unknown, what: string, path: string): LockstepError;
+export declare function fsError(e: unknown, what: string, rawPath: string): LockstepError;

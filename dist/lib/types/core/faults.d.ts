@@ -1,3 +1,7 @@
+declare global {
+    /** Whether fault points exist: a compile-time constant in every bundle (see above). */
+    var LOCKSTEP_TEST_BUILD: boolean;
+}
 export declare function faultValue(kind: string): number;
 /**
  * Blocks this thread for `kind`'s value in ms (a synchronous code path's

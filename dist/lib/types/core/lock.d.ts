@@ -61,7 +61,7 @@ export interface AcquireOptions {
     cwd?: string;
     runtime?: Runtime;
     name?: string;
-    /** Wall-clock deadline for the whole wait; 0 = try once. Default 60 s. */
+    /** How long to wait while the queue does not move (see src/core/wait-deadline.ts); 0 = try once. Default 60 s. */
     timeoutMs?: number;
     task?: string | null;
     agent?: string | null;
@@ -138,7 +138,8 @@ export interface LockStatus {
 /**
  * The fields of an owner record that say who holds a lock (the same for the
  * file and the remote backend): the owner process and its identity, and what
- * it is doing. Throws BAD_INPUT for an `ownerPid` that is not running.
+ * it is doing. Throws BAD_INPUT for an `ownerPid` that is not running, and
+ * BAD_NAME for a task or agent id that is not one (others read the record).
  */
 export declare function ownerFields(name: string, opts: Pick<AcquireOptions, 'ownerPid' | 'task' | 'agent' | 'cwd' | 'command'>, leaseMs: number): {
     v: number;

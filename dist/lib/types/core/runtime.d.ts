@@ -13,6 +13,13 @@ export interface RuntimeOptions {
 }
 export declare function openRuntime(opts?: RuntimeOptions): Runtime;
 /**
+ * Makes `root` lockstep's own real directory (see ensureDirIn) and refuses a
+ * link at its audit log up front: appends go O_NOFOLLOW and are never fatal,
+ * so without this check a planted link would silently lose the log instead
+ * of stopping the command before it does anything.
+ */
+export declare function ensureRuntimeRoot(root: string): void;
+/**
  * A runtime rooted at a plain directory, for state that belongs to a
  * directory rather than a repository (e.g. `allocate ROOT` outside any repo).
  */

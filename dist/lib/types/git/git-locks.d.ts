@@ -24,6 +24,15 @@ export interface GitLockFile {
     ino: number;
     ctimeMs: number;
 }
+/**
+ * May the git process `pid` work on the repository in `repoDirs`? Its working
+ * directory, or where GIT_DIR and friends or --git-dir/--work-tree point, is
+ * inside one of them. What cannot be read counts as yes (another user's
+ * process), but only while the process lives: one that exited while it was
+ * looked at (its working directory is gone first) works on nothing, and under
+ * load plenty of short gits of other repositories do that mid-scan.
+ */
+export declare function gitMayUseRepo(pid: number, args: string[], repoDirs: string[]): boolean | 'gone';
 /** Git's lock files in the repository whose common git dir is `commonDir`, each judged (see the top of this file). */
 export declare function gitLockFiles(commonDir: string, paths?: string[]): GitLockFile[];
 export type ClearOutcome = 'cleared' | 'in-use' | 'gone' | 'changed';

@@ -27,8 +27,22 @@ export interface AllocationRecord {
 /** ROOT relative to the top level, '/'-separated; refuses roots outside the checkout. */
 export declare function relativeRoot(ctx: RemoteContext, realRoot: string): string;
 /**
+ * An allocation's deadline: `timeoutMs` without progress. A clone that keeps
+ * losing races while the others take numbers is waiting its turn, not stuck
+ * (under load five clones can take minutes for a few hundred numbers), so
+ * every rise of the remote counter it reads starts the time again. `now` is
+ * for tests.
+ */
+export declare function progressDeadline(timeoutMs: number, now?: () => number): {
+    /** The remote counter as just read. */
+    saw(number: number): void;
+    passed: () => boolean;
+    leftMs: () => number;
+};
+/**
  * Allocates the next number in ROOT through the remote and creates
  * `ROOT/<N>_<name>`. Throws REMOTE_UNREACHABLE (nothing created),
- * REMOTE_REFUSED, or LOCK_TIMEOUT when it keeps losing races past the deadline.
+ * REMOTE_REFUSED, or LOCK_TIMEOUT when it keeps losing races for the timeout
+ * without the remote counter moving (see progressDeadline).
  */
 export declare function allocateRemote(opts: RemoteAllocateOptions): Promise<RemoteAllocation>;

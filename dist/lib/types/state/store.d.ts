@@ -26,6 +26,13 @@ export declare function statePath(dir: string, id: string): string;
 /** `state-0` … `state-f`: a fixed set of lock names, so ids that come and go leave no lock directories behind. */
 export declare function stateLockName(id: string): string;
 export declare function validateOwner(owner: string): string;
+/**
+ * An empty map of values. Keys are any shell names, `__proto__`,
+ * `constructor` and `toString` among them: on a plain object
+ * `values.__proto__ = 'x'` sets nothing and `values.constructor` is there
+ * before anyone set it, so values never live in one.
+ */
+export declare function valueMap(): Record<string, string>;
 /** Checks that parsed JSON is a state record for `id`; CORRUPT_STATE otherwise. */
 export declare function checkRecord(raw: unknown, id: string, path: string): StateRecord;
 /** Reads a state file; null when it does not exist. */

@@ -1,5 +1,6 @@
+import { TASK_ID, validateTaskId } from '../core/actor.js';
 import { type Runtime } from '../core/runtime.js';
-export declare const TASK_ID: RegExp;
+export { TASK_ID, validateTaskId };
 export interface Task {
     v: 1;
     id: string;
@@ -18,7 +19,6 @@ export interface TaskLocation {
     cwd?: string;
     runtime?: Runtime;
 }
-export declare function validateTaskId(id: unknown): string;
 export interface StartTaskOptions extends TaskLocation {
     id: string;
     scope: string[];
