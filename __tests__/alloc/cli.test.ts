@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { allocationLockName } from '../../src/alloc/lock-target.js';
@@ -114,12 +114,13 @@ describe('lockstep allocate (CLI)', () => {
       chmodSync(repoRoot, 0o555);
       locked.push(repoRoot);
       mkdirSync(join(repo, '.git', 'lockstep', 'locks'), { recursive: true });
-      chmodSync(join(repo, '.git', 'lockstep'), 0o777);
-      chmodSync(join(repo, '.git', 'lockstep', 'locks'), 0o777);
+      // The runtime is the other user's own (lockstep refuses a runtime directory another user owns).
+      if (process.getuid?.() === 0) for (const d of ['lockstep', 'lockstep/locks']) chownSync(join(repo, '.git', d), 65534, 65534);
       r = runCliUnprivileged(['allocate', repoRoot, 'denied']);
       expect(r.code).toBe(4);
       expect(r.stderr).toMatch(/cannot create .*001_denied.*permission denied/);
       expect(readdirSync(repoRoot)).toEqual([]);
+      if (process.getuid?.() === 0) for (const d of ['lockstep', 'lockstep/locks']) chownSync(join(repo, '.git', d), 0, 0); // ours again, to look
       const name = allocationLockName(realpathSync(repoRoot));
       expect(existsSync(join(repo, '.git', 'lockstep', 'locks', name))).toBe(true); // the lock really was taken…
       expect(lockStatus({ cwd: repo, name }).state).toBe('free'); // …and released

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "b4b9bca3a2610ca2" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "1c1b71973d254b7a" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

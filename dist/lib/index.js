@@ -1859,7 +1859,7 @@ function writeLockTemp(dir, data) {
 function checkLockData(data) {
   if (typeof data != "object" || data === null || Array.isArray(data))
     throw new LockstepError("BAD_INPUT", "lock release data must be a JSON object");
-  let size = quoteInput(data).length;
+  let size = Buffer.byteLength(JSON.stringify(data));
   if (size > MAX_LOCK_DATA_BYTES) throw new LockstepError("BAD_INPUT", `lock release data is ${size} bytes of JSON; at most ${MAX_LOCK_DATA_BYTES} are kept`);
   return data;
 }

@@ -292,7 +292,7 @@ function checkLockData(data: unknown): LockData {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new LockstepError('BAD_INPUT', 'lock release data must be a JSON object');
   }
-  const size = quoteInput(data).length;
+  const size = Buffer.byteLength(JSON.stringify(data));
   if (size > MAX_LOCK_DATA_BYTES) throw new LockstepError('BAD_INPUT', `lock release data is ${size} bytes of JSON; at most ${MAX_LOCK_DATA_BYTES} are kept`);
   return data as LockData;
 }
