@@ -82,6 +82,9 @@ describe('a git commit (hooks) that dies or aborts after pre-commit took the loc
     expect(git(repo, 'rev-parse', 'HEAD')).toBe(head);
     // What aborted commits leave behind is swept by the next pre-commit, and none of it blocks anything.
     writeFileSync(join(repo, '.git', 'hooks', 'commit-msg.lockstep-chained'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    // The check's hold on git's index.lock ends with the aborted git: a watcher removes it once git has exited
+    // (docs/tasks-and-hooks.md, "git's index lock"); a git command in that moment gets git's own index.lock error.
+    await until(() => !existsSync(join(repo, '.git', 'index.lock')), 10_000);
     expect(gitRun(repo, ['commit', '-q', '-m', 'works'], { LOCKSTEP_TASK: 'A' }).code).toBe(0);
     const inflight = join(repo, '.git', 'lockstep', 'inflight');
     expect(readdirSync(inflight)).toEqual([]);
