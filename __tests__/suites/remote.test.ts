@@ -14,7 +14,7 @@ const REMOTE_WORKLOADS = ['counter', 'allocate', 'claim'];
 
 describe('suite --backend remote', () => {
   test('contention: clean through the remote, collisions with each clone on its own file backend', async () => {
-    const run = await runCliAsync(['suite', 'contention', '--backend', 'remote', '--procs', '3', '--iterations', '4', '--seed', '5', '--json', '--no-progress'], { cwd: tempDir() });
+    const run = await runCliAsync(['suite', 'contention', '--backend', 'remote', '--procs', '3', '--iterations', '8', '--seed', '5', '--json', '--no-progress'], { cwd: tempDir() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const rep = JSON.parse(run.stdout) as SuiteReport;
