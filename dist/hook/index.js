@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "1c1b71973d254b7a" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "0917d84a0ad89f2c" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

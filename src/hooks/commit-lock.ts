@@ -70,6 +70,31 @@ export function readHeld(root: string, gitPid: number): HeldRecord | null {
  * this commit unless the lock phase had inherited it), else acquired now — a
  * hook set-up from before the split, or `lockstep hook pre-commit` alone.
  */
+/** The commit lock as both pre-commit phases ask for it: owned by the git process, timed by the configuration. */
+export function commitLockRequest(o: {
+  runtime: NonNullable<AcquireOptions['runtime']> & { root: string };
+  top: string;
+  gitPid: number;
+  task: string | null;
+  env: NodeJS.ProcessEnv;
+  config: { lockTimeoutMs: number; leaseMs: number };
+  onWait?: AcquireOptions['onWait'];
+}): AcquireOptions & { runtime: { root: string }; ownerPid: number } {
+  return {
+    runtime: o.runtime,
+    cwd: o.top,
+    name: DEFAULT_LOCK,
+    ownerPid: o.gitPid,
+    task: o.task,
+    agent: o.env.LOCKSTEP_AGENT ?? null,
+    timeoutMs: o.config.lockTimeoutMs,
+    leaseMs: o.config.leaseMs,
+    command: 'git commit (lockstep pre-commit hook)',
+    onWait: o.onWait,
+    env: o.env,
+  };
+}
+
 export async function lockForCommit(opts: AcquireOptions & { runtime: { root: string }; ownerPid: number }): Promise<LockHandle> {
   const held = readHeld(opts.runtime.root, opts.ownerPid);
   if (!held) return acquireLock(opts);
@@ -99,19 +124,7 @@ export async function runCommitLock(opts: HookOptions): Promise<CommitLockResult
     });
   }
   sweepInflight(rt.root);
-  const handle = await acquireLock({
-    runtime: rt,
-    cwd: top,
-    name: DEFAULT_LOCK,
-    ownerPid: gitPid,
-    task: task?.id ?? null,
-    agent: env.LOCKSTEP_AGENT ?? null,
-    timeoutMs: config.lockTimeoutMs,
-    leaseMs: config.leaseMs,
-    command: 'git commit (lockstep pre-commit hook)',
-    onWait: opts.onWait,
-    env,
-  });
+  const handle = await acquireLock(commitLockRequest({ runtime: rt, top, gitPid, task: task?.id ?? null, env, config, onWait: opts.onWait }));
   const gitStart = startStamp(gitPid) ?? '';
   const check = task ? 'node' : 'sh';
   if (check === 'sh') {

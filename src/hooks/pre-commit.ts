@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { LockstepError } from '../core/errors.js';
 import { appendEvent } from '../core/events.js';
-import { DEFAULT_LOCK, releaseLock, type LockHandle, type WaitInfo } from '../core/lock.js';
+import { releaseLock, type LockHandle, type WaitInfo } from '../core/lock.js';
 import { hostId, startStamp } from '../core/process.js';
 import { createGit } from '../git/git.js';
 import { fenceValue } from '../tasks/fence.js';
@@ -23,7 +23,7 @@ import { showPath, type PathClasses } from '../tasks/scope.js';
 import { applyIndexUpdates, consumeCommitted, separateForeign, type ForeignCheck } from '../tasks/staged-split.js';
 import { getTask, listTasks, validateTaskId, type Task } from '../tasks/tasks.js';
 import { encodeGlobs, trailerLines } from '../tasks/trailers.js';
-import { lockForCommit } from './commit-lock.js';
+import { commitLockRequest, lockForCommit } from './commit-lock.js';
 import { holdIndexLock, hookIndexFile, releaseIndexHold, type IndexHold } from './index-hold.js';
 import { findGitProcess } from './git-process.js';
 import { hookRuntime, readHeadFast } from './hook-runtime.js';
@@ -165,19 +165,7 @@ export async function runPreCommit(opts: HookOptions): Promise<PreCommitResult> 
   }
   sweepInflight(rt.root);
 
-  const handle: LockHandle = await lockForCommit({
-    runtime: rt,
-    cwd: top,
-    name: DEFAULT_LOCK,
-    ownerPid: gitPid,
-    task: task?.id ?? null,
-    agent: env.LOCKSTEP_AGENT ?? null,
-    timeoutMs: config.lockTimeoutMs,
-    leaseMs: config.leaseMs,
-    command: 'git commit (lockstep pre-commit hook)',
-    onWait: opts.onWait,
-    env,
-  });
+  const handle: LockHandle = await lockForCommit(commitLockRequest({ runtime: rt, top, gitPid, task: task?.id ?? null, env, config, onWait: opts.onWait }));
   let keep = false;
   let hold: IndexHold | null = null;
   try {
