@@ -82,14 +82,16 @@ describe('validate', () => {
     expect(onFile.length).toBeGreaterThanOrEqual(1);
     expect(onFile[0]!.props.title).toMatch(/^lockstep .*\(task A\)$/);
     expect(onFile[0]!.message).toContain(sweep.slice(0, 12));
-    expect(run.stdout).toMatch(/^::error (title=lockstep [^,]*,file=b\/2\.txt|file=b\/2\.txt,title=lockstep [^,]*)::/m);
+    // The annotation starts at the first line the commit changed in the file.
+    expect(onFile[0]!.props.line).toBe('1');
+    expect(run.stdout).toMatch(/^::error title=lockstep [^,]*,file=b\/2\.txt,line=1::/m);
     // Every violation is an annotation with a file (plus the step's own failure message).
     expect(errorsOf(run).filter((a) => a.props.file).length).toBe(violations);
     expect(errorsOf(run).some((a) => !a.props.file && /scope violation/.test(a.message))).toBe(true);
     expect(errorsOf(run).some((a) => a.props.file === 'a/2.txt' || a.props.file === 'a/1.txt' || a.props.file === 'b/1.txt')).toBe(false);
     expect(run.summary).toContain('## lockstep validate');
     expect(run.summary).toContain(`\`${base}..${sweep}\``);
-    expect(run.summary).toContain('| `' + sweep.slice(0, 12) + '` | A | b/2.txt |');
+    expect(run.summary).toContain('| `' + sweep.slice(0, 12) + '` | A | b/2.txt:1 |');
   });
 
   test('fail-on never: the same findings, but the step passes', async () => {

@@ -92,6 +92,10 @@ describe('validation rendering', () => {
     expect(o.errors).toBe(2);
     expect(o.annotations[0]).toEqual({ level: 'error', title: 'lockstep other_task_scope (task A)', message: 'b/2.txt belongs to task B — commit 0123456789ab', file: 'sub/b/2.txt' });
     expect(o.annotations[1]!.file).toBe('sub/c d|e.txt');
+    // A known line goes with the file, into the annotation and the summary row.
+    const at = renderValidation({ range: 'r', commitsChecked: 1, tasks: [], violations: [{ ...violation(c, 'TODO.md'), line: 12 }] }, resolved, 'sub/');
+    expect(at.annotations[0]).toMatchObject({ file: 'sub/TODO.md', line: 12 });
+    expect(at.summary).toContain('| sub/TODO.md:12 |');
     expect(o.summary).toContain('| `0123456789ab` | A | sub/b/2.txt | `other_task_scope` |');
     expect(o.summary).toContain('| sub/c d\\|e.txt |');
     expect(o.headline).toContain('2 scope violation(s) in 1 of 3');

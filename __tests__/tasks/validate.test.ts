@@ -66,6 +66,39 @@ describe('validate', () => {
     expect(strict.violations.filter((v) => v.rule === 'no_trailers').map((v) => v.commit)).toEqual([noTask]);
   });
 
+  test('a shared file: another task\'s lines (named by its id, its section or its JSON key) in a commit are found, with the line; the task\'s own are not', async () => {
+    const repo = tempRepo();
+    commitWith(repo, { 'TODO.md': '# Tasks\n- [x] 100 setup\n', 'state.json': '{\n  "100": { "done": true }\n}\n' }, 'base');
+    const base = git(repo, 'rev-parse', 'HEAD');
+    const shared = ['TODO.md', 'state.json'];
+    // (Multi-byte text: the blobs are read through one git cat-file --batch, which counts bytes.)
+    const own = commitWith(repo, { 's306/a': '1', 'TODO.md': '# Tasks\n- [x] 100 setup\n- [ ] 306 auth\n' }, '306 own line', { task: '306', scope: ['s306/**'], shared, fence: '1@aaaaaaaaaaaa' });
+    // Seed 002: 307 appended its line; 306 staged TODO.md whole and committed it with its own.
+    const sweep = commitWith(repo, { 's306/b': '2', 'TODO.md': '# Tasks\n- [x] 100 setup\n- [x] 306 auth\n- [ ] 307 billing — café\n' }, '306 sweeps 307\'s line', { task: '306', scope: ['s306/**'], shared, fence: '2@aaaaaaaaaaaa' });
+    const theirs = commitWith(repo, { 's307/a': '1', 'TODO.md': '# Tasks\n- [x] 100 setup\n- [x] 306 auth\n- [ ] 307 billing — café\n\n## 306\n- note\n' }, '307 writes in 306\'s section', { task: '307', scope: ['s307/**'], shared, fence: '3@aaaaaaaaaaaa' });
+    const json = commitWith(repo, { 's307/b': '2', 'state.json': '{\n  "100": { "done": true },\n  "306": { "done": true },\n  "307": { "step": 1 }\n}\n' }, '307 sets 306\'s key', { task: '307', scope: ['s307/**'], shared, fence: '4@aaaaaaaaaaaa' });
+    const r = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });
+    const found = r.violations.map((v) => `${v.commit}|${v.rule}|${v.file}|${v.line}`).sort();
+    expect(found).toEqual([`${sweep}|other_task_line|TODO.md|4`, `${theirs}|other_task_line|TODO.md|5`, `${json}|other_task_line|state.json|3`].sort());
+    expect(r.violations.find((v) => v.commit === sweep)?.message).toMatch(/\(task 306\) changes 1 line of the shared file TODO\.md that belong to task 307 \(first at line 4\)/);
+    expect(r.violations.find((v) => v.commit === theirs)?.message).toMatch(/changes 3 lines .* task 306 \(first at line 5\)/);
+    expect(r.violations.filter((v) => v.commit === own)).toEqual([]);
+    // (The blank line before 306's heading goes with the heading: line 5.) The CLI prints file:line.
+    const cli = lockstep(['validate', `${base}..HEAD`], repo);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain(`${sweep.slice(0, 12)}  other_task_line  TODO.md:4  `);
+  });
+
+  test('file findings carry the first line their commit changed in the file', async () => {
+    const repo = tempRepo();
+    commitWith(repo, { 'README.md': 'one\ntwo\nthree\nfour\n' }, 'base');
+    const base = git(repo, 'rev-parse', 'HEAD');
+    const outside = commitWith(repo, { 'a/1': 'x', 'README.md': 'one\ntwo\nTHREE\nfour\n' }, 'A outside', { task: 'A', scope: ['a/**'], fence: '1@aaaaaaaaaaaa' });
+    const removal = commitWith(repo, { 'a/2': 'x', 'README.md': 'one\ntwo\nTHREE\n' }, 'A removes a line', { task: 'A', scope: ['a/**'], fence: '2@aaaaaaaaaaaa' });
+    const r = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });
+    expect(r.violations.map((v) => `${v.commit}|${v.file}|${v.line}`).sort()).toEqual([`${outside}|README.md|3`, `${removal}|README.md|3`].sort());
+  });
+
   test('merge commits are not judged by their files; fences compare with the ancestors of a commit in place, per counter', async () => {
     const repo = tempRepo();
     const base = git(repo, 'rev-parse', 'HEAD');

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "0917d84a0ad89f2c" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "hook", id: "e6d1734ca273c2e5" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -4082,24 +4082,17 @@ function diffLines(a, b) {
   let n = a.length - pre - suf, m = b.length - pre - suf;
   if (n === 0 && m === 0) return [];
   if (n === 0 || m === 0) return [{ aStart: pre, aEnd: pre + n, bStart: pre, bEnd: pre + m }];
-  let ids = /* @__PURE__ */ new Map(), id = (s) => {
-    let v = ids.get(s);
-    return v === void 0 && ids.set(s, v = ids.size), v;
-  }, x = new Int32Array(n);
-  for (let i = 0; i < n; i++) x[i] = id(a[pre + i]);
-  let y = new Int32Array(m);
-  for (let j = 0; j < m; j++) y[j] = id(b[pre + j]);
-  let ops = myers(x, y);
+  let ops = myers(a, b, pre, n, m);
   return ops ? toHunks(ops, pre) : [{ aStart: pre, aEnd: pre + n, bStart: pre, bEnd: pre + m }];
 }
-function myers(x, y) {
-  let n = x.length, m = y.length, max = Math.min(n + m, MAX_EDITS), off = max + 1, v = new Int32Array(2 * max + 3), trace = [];
+function myers(a, b, pre, n, m) {
+  let max = Math.min(n + m, MAX_EDITS), off = max + 1, v = new Int32Array(2 * max + 3), trace = [];
   for (let d = 0; d <= max; d++) {
     trace.push(v.slice(off - d - 1, off + d + 2));
     let next = v;
     for (let k = -d; k <= d; k += 2) {
       let i = k === -d || k !== d && v[off + k - 1] < v[off + k + 1] ? v[off + k + 1] : v[off + k - 1] + 1, j = i - k;
-      for (; i < n && j < m && x[i] === y[j]; )
+      for (; i < n && j < m && a[pre + i] === b[pre + j]; )
         i++, j++;
       if (next[off + k] = i, i >= n && j >= m) return backtrack(trace, d, n, m);
     }

@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
 async function publish(outcome: StepOutcome): Promise<void> {
   for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
   for (const a of outcome.annotations.map(safeAnnotation)) {
-    const props = { title: a.title, ...(a.file ? { file: a.file } : {}) };
+    const props = { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.file && a.line ? { startLine: a.line } : {}) };
     if (a.level === 'error') core.error(a.message, props);
     else if (a.level === 'warning') core.warning(a.message, props);
     else core.notice(a.message, props);

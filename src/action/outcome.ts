@@ -17,6 +17,8 @@ export interface Annotation {
   message: string;
   /** Path relative to the repository root, so GitHub puts the annotation on the file. */
   file?: string;
+  /** 1-based line of `file` the annotation starts at, when one is known. */
+  line?: number;
 }
 
 export interface StepOutcome {

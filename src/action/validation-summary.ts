@@ -24,6 +24,7 @@ export function violationAnnotation(v: Violation, prefix: string): Annotation {
     // The annotation sits on a file, not a commit: name the commit unless the message already does.
     message: v.message.includes(v.commit.slice(0, 10)) ? v.message : `${v.message} — commit ${v.commit.slice(0, 12)}`,
     ...(v.file ? { file: prefix + v.file } : {}),
+    ...(v.file && v.line ? { line: v.line } : {}),
   };
 }
 
@@ -31,6 +32,7 @@ export function violationAnnotation(v: Violation, prefix: string): Annotation {
 const FINDING: Record<string, string> = {
   outside_scope: 'scope violation',
   other_task_scope: 'scope violation',
+  other_task_line: 'shared-file violation',
   fence_order: 'out-of-order fence',
   bad_trailer: 'unreadable trailer',
   no_trailers: 'commit without lockstep trailers',
@@ -59,7 +61,7 @@ export function renderValidation(result: ValidationResult | null, resolved: Reso
   md.push(range ? `Range ${code(range)} — ${mdText(resolved.source)}.` : `${mdText(resolved.source)}.`, '');
   md.push(violations.length === 0 ? `**${checked} commit(s) checked: every commit stays inside its task's scope.**` : `**${headline}.**`, '');
   if (violations.length > 0) {
-    const rows = violations.slice(0, SUMMARY_ROWS).map((v) => [asMarkdown(code(v.commit.slice(0, 12))), v.task ?? '—', v.file ? prefix + v.file : '—', asMarkdown(code(v.rule)), v.message]);
+    const rows = violations.slice(0, SUMMARY_ROWS).map((v) => [asMarkdown(code(v.commit.slice(0, 12))), v.task ?? '—', v.file ? `${prefix}${v.file}${v.line ? `:${v.line}` : ''}` : '—', asMarkdown(code(v.rule)), v.message]);
     md.push(table(['commit', 'task', 'file', 'rule', 'what happened'], rows), '');
     if (violations.length > SUMMARY_ROWS) md.push(`… and ${violations.length - SUMMARY_ROWS} more (run ${code(`lockstep validate ${range} --json`)} for all).`, '');
   }

@@ -56,7 +56,7 @@ export interface Git {
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 
-function envFor(opts: GitRunOptions | undefined): NodeJS.ProcessEnv {
+export function envFor(opts: GitRunOptions | undefined): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...(opts?.env ?? {}) };
   if (opts?.readOnly) env.GIT_OPTIONAL_LOCKS = '0';
   // Never let git stop to ask a question (credential prompts, editors) inside lockstep.
@@ -65,7 +65,7 @@ function envFor(opts: GitRunOptions | undefined): NodeJS.ProcessEnv {
 }
 
 /** Why git did not start: the directory it was to run in (see spawn-error.ts), or git itself missing. */
-function spawnFailed(e: unknown, cwd: string): unknown {
+export function spawnFailed(e: unknown, cwd: string): unknown {
   const badCwd = badCwdError('git', cwd);
   if (badCwd) return badCwd;
   if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') {

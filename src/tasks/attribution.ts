@@ -36,6 +36,14 @@ export interface Unattributable {
   text: string;
 }
 
+/** A changed line (or JSON member) that belongs to another task than the committer. */
+export interface OtherLine {
+  task: string;
+  /** 1-based line in the staged version (an added line, a JSON member) or in HEAD's (a removed one). */
+  line: number;
+  side: 'added' | 'removed' | 'json';
+}
+
 export interface SplitResult {
   /** HEAD's version with only the committer's changes. */
   own: string;
@@ -43,6 +51,8 @@ export interface SplitResult {
   foreign: boolean;
   /** Changed lines (or keys) per other task. */
   otherTasks: Map<string, number>;
+  /** Where each of them is, in file order (a JSON key's line is where the key is written, 0 when not found). */
+  otherLines: OtherLine[];
   /** Changes no rule gives to a task: the commit is blocked naming them. */
   unattributable: Unattributable[];
 }
@@ -104,6 +114,7 @@ export function splitByLines(opts: { base: string; staged: string; committer: st
   let secB: (string | null)[] | null = null;
   const out: string[] = [];
   const otherTasks = new Map<string, number>();
+  const otherLines: OtherLine[] = [];
   const unattributable: Unattributable[] = [];
   let foreign = false;
   let pos = 0;
@@ -126,13 +137,15 @@ export function splitByLines(opts: { base: string; staged: string; committer: st
     pos = h.aEnd;
   }
   for (; pos < a.length; pos++) out.push(a[pos]!);
-  return { own: out.join(''), foreign, otherTasks, unattributable };
+  return { own: out.join(''), foreign, otherTasks, otherLines, unattributable };
 
   function note(who: string | null | undefined, index: number, side: 'added' | 'removed', line: string): void {
     if (who === opts.committer) return;
     foreign = true;
-    if (who) otherTasks.set(who, (otherTasks.get(who) ?? 0) + 1);
-    else unattributable.push({ line: index + 1, side, text: strip(line) });
+    if (who) {
+      otherTasks.set(who, (otherTasks.get(who) ?? 0) + 1);
+      otherLines.push({ task: who, line: index + 1, side });
+    } else unattributable.push({ line: index + 1, side, text: strip(line) });
   }
 }
 
@@ -180,6 +193,7 @@ export function splitByJsonKeys(opts: { base: string; staged: string; committer:
   }
   const ids = new Set([...opts.ids, opts.committer]);
   const otherTasks = new Map<string, number>();
+  const otherLines: OtherLine[] = [];
   const unattributable: Unattributable[] = [];
   const merge = (b: Json | undefined, s: Json | undefined, path: string): Json | undefined => {
     if (same(b, s)) return b;
@@ -195,7 +209,10 @@ export function splitByJsonKeys(opts: { base: string; staged: string; committer:
       const here = `${path || '$'}${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`;
       if (ids.has(k)) {
         const mine = k === opts.committer;
-        if (!same(b[k], s[k]) && !mine) otherTasks.set(k, (otherTasks.get(k) ?? 0) + 1);
+        if (!same(b[k], s[k]) && !mine) {
+          otherTasks.set(k, (otherTasks.get(k) ?? 0) + 1);
+          otherLines.push({ task: k, line: keyLine(k in s ? opts.staged : opts.base, k), side: 'json' });
+        }
         const v = mine ? s[k] : b[k];
         if (mine ? inS : inB) out[k] = v!;
         continue;
@@ -213,7 +230,13 @@ export function splitByJsonKeys(opts: { base: string; staged: string; committer:
   if (same(merged, staged)) own = opts.staged;
   else if (same(merged, base)) own = opts.base;
   else own = JSON.stringify(merged, null, indentOf(opts.staged)) + (opts.staged.endsWith('\n') ? '\n' : '');
-  return { own, foreign: own !== opts.staged, otherTasks, unattributable };
+  return { own, foreign: own !== opts.staged, otherTasks, otherLines, unattributable };
+}
+
+/** The 1-based line where `"key":` is first written in a JSON text, 0 when not found. */
+function keyLine(text: string, key: string): number {
+  const at = new RegExp(`${escapeRe(JSON.stringify(key))}\\s*:`).exec(text);
+  return at ? text.slice(0, at.index).split('\n').length : 0;
 }
 
 /** The indentation a JSON text uses (its first indented line), for writing the committer's version alike. */
@@ -224,7 +247,7 @@ function indentOf(text: string): string | number {
 
 /** Splits `staged` against `base` for `committer` by `rule`; `whole` keeps the staged version. */
 export function splitShared(opts: { rule: AttributionRule; base: string; staged: string; committer: string; ids: readonly string[]; records?: readonly RecordedLines[] }): SplitResult {
-  if (opts.rule === 'whole') return { own: opts.staged, foreign: false, otherTasks: new Map(), unattributable: [] };
+  if (opts.rule === 'whole') return { own: opts.staged, foreign: false, otherTasks: new Map(), otherLines: [], unattributable: [] };
   if (opts.rule === 'json-keys') {
     const r = splitByJsonKeys(opts);
     if (r) return r;

@@ -13,6 +13,12 @@
  *   A rebased, cherry-picked or squashed commit has another parent and
  *   proves nothing about the lock: it is not judged (nor are commits made
  *   before the Lockstep-Parent trailer existed);
+ * - `other_task_line`: a task's commit of a shared file (its Lockstep-Shared
+ *   globs) adds or removes lines that belong to another task of the range by
+ *   the file's attribution rule (attribution.ts): a line naming the other
+ *   task, its section, its JSON key. Lines no rule gives to a task are not
+ *   judged here (the hooks judged them at commit time, with the edits
+ *   recorded then), nor are files under the `whole` rule;
  * - `bad_trailer`: lockstep trailers that cannot be read;
  * - `no_trailers`: a commit (not a merge) without lockstep trailers where
  *   lockstep is in use (the range, or history before it, has lockstep
@@ -27,19 +33,24 @@
  */
 import { LockstepError } from '../core/errors.js';
 import { createGit } from '../git/git.js';
-import { classifyPaths, showPath, type ScopeOwner } from './scope.js';
+import { classifyPaths, compileScope, showPath, type ScopeOwner } from './scope.js';
+import { splitShared, type AttributionRule, type OtherLine } from './attribution.js';
+import { readBlobs } from '../git/blobs.js';
+import { ruleFor } from './staged-split.js';
 import { TASK_ID } from './tasks.js';
-import { loadConfig } from '../config/config.js';
+import { DEFAULT_CONFIG, loadConfig, type LockstepConfig } from '../config/config.js';
 import { decodeGlobs, decodeGlobValues, parseFence, TRAILER_FENCE, TRAILER_PARENT, TRAILER_SCOPE, TRAILER_SHARED, TRAILER_TASK, type Fence } from './trailers.js';
 import { randomHex } from '../core/names.js';
 import { quoteInput } from '../core/outside-text.js';
 
-export type ViolationRule = 'outside_scope' | 'other_task_scope' | 'fence_order' | 'bad_trailer' | 'no_trailers';
+export type ViolationRule = 'outside_scope' | 'other_task_scope' | 'other_task_line' | 'fence_order' | 'bad_trailer' | 'no_trailers';
 
 export interface Violation {
   commit: string;
   /** The file concerned, relative to the top level; '' for a commit-level finding (fence, trailer). */
   file: string;
+  /** The 1-based line of `file` in the commit's version where the finding starts, when one is known (the first changed line, the first foreign line). */
+  line?: number;
   rule: ViolationRule;
   message: string;
   /** The task the commit declares (null: none). */
@@ -262,9 +273,64 @@ export async function validateCommitRange(opts: { cwd: string; range?: string; u
     });
   }
   const records = parseLog(r.stdout, nonce);
-  const untrailed = opts.untrailed ?? (repo.topLevel ? loadConfig({ topLevel: repo.topLevel }).untrailedCommits : 'warning');
+  const config = repo.topLevel ? loadConfig({ topLevel: repo.topLevel }) : DEFAULT_CONFIG;
+  const untrailed = opts.untrailed ?? config.untrailedCommits;
   const { violations, warnings, tasks } = checkRecords(records, { lockstepInUse: await lockstepInUse(git, records), untrailed });
+  violations.push(...(await sharedLineViolations(git, records, config, tasks)));
+  await addFirstLines(git, violations);
   return { range: label, commitsChecked: records.length, tasks, violations, warnings };
+}
+
+/** `other_task_line` (see the top of this file): one finding per commit, shared file and other task, at that task's first line. */
+async function sharedLineViolations(git: ReturnType<typeof createGit>, records: readonly CommitRecord[], config: Pick<LockstepConfig, 'attribution'>, ids: readonly string[]): Promise<Violation[]> {
+  const judged: { r: CommitRecord & { task: string }; file: string; rule: AttributionRule }[] = [];
+  for (const r of records) {
+    if (r.parents.length > 1 || !r.task || !r.scope || r.shared.length === 0) continue;
+    const isShared = compileScope(r.shared);
+    for (const file of r.files) {
+      const rule = isShared(file) ? ruleFor(file, config) : 'whole';
+      if (rule !== 'whole') judged.push({ r: r as CommitRecord & { task: string }, file, rule });
+    }
+  }
+  if (judged.length === 0) return [];
+  // Both versions of every judged file, through one git process.
+  const specs = judged.flatMap(({ r, file }) => [r.parents[0] ? `${r.parents[0]}:${file}` : '', `${r.commit}:${file}`]);
+  const blobs = await readBlobs(git, specs.filter((s) => s !== ''));
+  const at = new Map(specs.filter((s) => s !== '').map((s, i) => [s, blobs[i] ?? null]));
+  const out: Violation[] = [];
+  for (const [k, { r, file, rule }] of judged.entries()) {
+    const after = at.get(specs[2 * k + 1]!) ?? null;
+    if (after === null) continue; // deleted: the file is gone for every task alike
+    const split = splitShared({ rule, base: at.get(specs[2 * k]!) ?? '', staged: after, committer: r.task, ids });
+    const first = new Map<string, OtherLine>();
+    for (const o of split.otherLines) if (!first.has(o.task)) first.set(o.task, o);
+    for (const [other, o] of first) {
+      const n = split.otherTasks.get(other) ?? 1;
+      const where = o.side === 'removed' ? `line ${o.line} of the parent's version` : o.line > 0 ? `line ${o.line}` : 'a JSON member';
+      out.push({
+        commit: r.commit,
+        file,
+        ...(o.side !== 'removed' && o.line > 0 ? { line: o.line } : {}),
+        rule: 'other_task_line',
+        task: r.task,
+        message: `commit ${r.commit.slice(0, 12)} (task ${r.task}) changes ${n} line${n === 1 ? '' : 's'} of the shared file ${showPath(file)} that belong to task ${other} (first at ${where})`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The most file findings given a line by a diff of their own: a range with more is reported, just without lines past these. */
+const LINE_LOOKUPS = 200;
+
+/** Gives file findings without a line the first line their commit changed in that file (`git show -U0`, against the first parent). */
+async function addFirstLines(git: ReturnType<typeof createGit>, violations: Violation[]): Promise<void> {
+  for (const v of violations.filter((x) => x.file && x.line === undefined).slice(0, LINE_LOOKUPS)) {
+    const r = await git.run(['show', '-U0', '--format=', '--no-ext-diff', '--no-renames', '--no-color', v.commit, '--', `:(literal)${v.file}`], { readOnly: true });
+    const hunk = r.code === 0 ? /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/m.exec(r.stdout) : null;
+    // A hunk that only removes lines names the line before them (0 at the top); a deleted file has no hunk with a line.
+    if (hunk && !(hunk[1] === '0' && hunk[2] === '0')) v.line = Math.max(1, Number(hunk[1]));
+  }
 }
 
 /**

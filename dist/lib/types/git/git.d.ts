@@ -35,4 +35,7 @@ export interface Git {
     /** Where this repository keeps its git dirs; throws NOT_A_REPO outside a repository. */
     repoPaths(): RepoPaths;
 }
+export declare function envFor(opts: GitRunOptions | undefined): NodeJS.ProcessEnv;
+/** Why git did not start: the directory it was to run in (see spawn-error.ts), or git itself missing. */
+export declare function spawnFailed(e: unknown, cwd: string): unknown;
 export declare function createGit(cwd: string): Git;

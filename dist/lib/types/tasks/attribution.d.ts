@@ -12,6 +12,13 @@ export interface Unattributable {
     /** The line's text without its line end, or the JSON path. */
     text: string;
 }
+/** A changed line (or JSON member) that belongs to another task than the committer. */
+export interface OtherLine {
+    task: string;
+    /** 1-based line in the staged version (an added line, a JSON member) or in HEAD's (a removed one). */
+    line: number;
+    side: 'added' | 'removed' | 'json';
+}
 export interface SplitResult {
     /** HEAD's version with only the committer's changes. */
     own: string;
@@ -19,6 +26,8 @@ export interface SplitResult {
     foreign: boolean;
     /** Changed lines (or keys) per other task. */
     otherTasks: Map<string, number>;
+    /** Where each of them is, in file order (a JSON key's line is where the key is written, 0 when not found). */
+    otherLines: OtherLine[];
     /** Changes no rule gives to a task: the commit is blocked naming them. */
     unattributable: Unattributable[];
 }
