@@ -86,6 +86,27 @@ const TEST_BUILD_DIR = join('build', 'test');
 
 for (const t of targets) await buildTarget(t, t.out, false);
 for (const t of targets.filter((x) => x.launched)) await buildTarget({ ...t, licensesFrom: undefined }, join(TEST_BUILD_DIR, basename(t.out)), true);
+await buildTestWorkers(join(TEST_BUILD_DIR, 'workers'));
+
+/**
+ * The tests' worker processes (__tests__/workers/*.ts), each bundled once
+ * here (faults compiled in) rather than compiled by tsx at every start: the
+ * suite starts them hundreds of times, and tsx costs about half a second of
+ * CPU a start. __tests__/helpers.ts starts these, or the source through tsx
+ * when the bundle is missing or older than its worker. A tree without the
+ * tests (the packed tarball) has nothing to build here.
+ */
+async function buildTestWorkers(out) {
+  const dir = join('__tests__', 'workers');
+  if (!existsSync(dir)) return;
+  const entryPoints = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+  const tmp = `${out}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  await build({ entryPoints, outdir: tmp, outExtension: { '.js': '.mjs' }, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', define: { LOCKSTEP_TEST_BUILD: 'true' } });
+  mkdirSync(out, { recursive: true });
+  for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(out, f));
+  rmSync(tmp, { recursive: true, force: true });
+}
 
 /** Builds one target into `out` (faults compiled in only when `testBuild`), replacing the old files one rename at a time. */
 async function buildTarget(t, out, testBuild) {
