@@ -30,11 +30,11 @@ describe('10 processes x 100 increments', () => {
     expect(await counterRun(repo, 'bare', 10, 100)).toBeLessThan(1000);
   });
 
-  test('through `lockstep run-locked`: 10 shell loops x 20, no lost update; bare: lost updates', async () => {
-    // 200 run-locked processes (a minute on a loaded 2-core machine: a hang guard, not a timing check).
+  test('through `lockstep run-locked`: 10 shell loops x 10, no lost update; bare: lost updates', async () => {
+    // 100 run-locked processes (half a minute on a loaded 2-core machine: a hang guard, not a timing check).
     const repo = tempRepo();
     const procs = 10;
-    const n = 20;
+    const n = 10;
     // A shell loop per process, each iteration one `lockstep run-locked` around a
     // read-sleep-write: the 10 ms between read and write lets the bare loops,
     // few as their iterations are, overlap even on a busy machine.

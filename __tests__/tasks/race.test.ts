@@ -1,5 +1,5 @@
 /**
- * The race from the design's table, with real processes: 4 tasks × 25 rounds,
+ * The race from the design's table, with real processes: 4 tasks × 12 rounds,
  * each round appending its own line to a shared TODO.md and writing its own
  * file. Through `lockstep commit --edit` nothing goes wrong; the same run
  * with plain `git add && git commit` shows the violations (so the checker can
@@ -110,22 +110,22 @@ function check(repo: string, base: string, rounds: number, lines: string[]): Rep
 }
 
 describe('the commit race (4 tasks, real processes)', () => {
-  test('through lockstep commit --edit, 4 × 25 rounds: no commit with another task\'s file, no foreign TODO.md line, no index.lock failure, every round in its own commit', async () => {
+  test('through lockstep commit --edit, 4 × 12 rounds: no commit with another task\'s file, no foreign TODO.md line, no index.lock failure, every round in its own commit', async () => {
     const { repo, base } = setup();
-    const lines = await race(repo, 'protected', 25);
-    const r = check(repo, base, 25, lines);
+    const lines = await race(repo, 'protected', 12);
+    const r = check(repo, base, 12, lines);
     expect(lines.filter((l) => !l.endsWith(' ok'))).toEqual([]);
-    expect(r).toMatchObject({ rounds: 100, commits: 100, foreignFileCommits: 0, foreignTodoLines: 0, indexLockFailures: 0, missedRounds: 0 });
+    expect(r).toMatchObject({ rounds: 48, commits: 48, foreignFileCommits: 0, foreignTodoLines: 0, indexLockFailures: 0, missedRounds: 0 });
     const v = await validateCommitRange({ cwd: repo, range: `${base}..HEAD` });
-    expect(v.commitsChecked).toBe(100);
+    expect(v.commitsChecked).toBe(48);
     expect(v.violations).toEqual([]);
-    expect(git(repo, 'show', 'HEAD:TODO.md').split('\n').filter(Boolean)).toHaveLength(101);
+    expect(git(repo, 'show', 'HEAD:TODO.md').split('\n').filter(Boolean)).toHaveLength(49);
   });
 
   test('the control: the same run with plain git add && git commit shows the violations', async () => {
     const { repo, base } = setup();
-    const lines = await race(repo, 'plain', 25);
-    const r = check(repo, base, 25, lines);
+    const lines = await race(repo, 'plain', 12);
+    const r = check(repo, base, 12, lines);
     const total = r.foreignFileCommits + r.foreignTodoLines + r.indexLockFailures + r.missedRounds;
     expect(total).toBeGreaterThan(0);
     expect(r.missedRounds).toBeGreaterThan(0);
