@@ -2,16 +2,17 @@
  * Hooks and commits: what lockstep's hooks add to a `git commit`, measured
  * against `node -e 0` in the same run; the throughput of 4 tasks committing
  * concurrently through `lockstep commit` against the same commits made one
- * after another; and `lockstep validate` over 1,000 commits.
+ * after another; the same two through a real husky + lint-staged +
+ * commitlint project (8 tasks); and `lockstep validate` over 1,000 commits.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTask } from '../src/tasks/tasks.js';
 import { validateCommitRange } from '../src/tasks/validate.js';
 import { encodeGlobs } from '../src/tasks/trailers.js';
 import { splitShared } from '../src/tasks/attribution.js';
-import { fmt, ratio, stats, timeCommand, type BenchContext, type BenchSection } from './harness.js';
+import { ROOT, fmt, ratio, stats, timeCommand, type BenchContext, type BenchSection } from './harness.js';
 
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const e: NodeJS.ProcessEnv = { ...process.env, GIT_EDITOR: ':', ...extra };
@@ -164,6 +165,113 @@ async function throughput(ctx: BenchContext): Promise<BenchSection> {
   };
 }
 
+/**
+ * A project as the hooks issue found them: husky 9, lint-staged running
+ * prettier on *.{md,json}, commitlint with config-conventional, the tools
+ * from this package's node_modules (as `npm install` puts them in a
+ * project). With `lockstep`, `lockstep init` is run and its hook lines
+ * committed, and the given tasks are started.
+ */
+function pipelineRepo(ctx: BenchContext, opts: { lockstep: boolean; tasks: string[] }): string {
+  const repo = ctx.repo();
+  symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'));
+  writeFileSync(join(repo, '.gitignore'), 'node_modules\n');
+  writeFileSync(join(repo, 'package.json'), `${JSON.stringify({ name: 'bench', private: true, 'lint-staged': { '*.{md,json}': 'prettier --write' } }, null, 2)}\n`);
+  writeFileSync(join(repo, 'commitlint.config.mjs'), "export default { extends: ['@commitlint/config-conventional'] };\n");
+  writeFileSync(join(repo, 'TODO.md'), '# TODO\n');
+  sh(repo, [process.execPath, join(ROOT, 'node_modules', 'husky', 'bin.js')]);
+  writeFileSync(join(repo, '.husky', 'pre-commit'), 'npx lint-staged\n');
+  writeFileSync(join(repo, '.husky', 'commit-msg'), 'npx --no -- commitlint --edit "$1"\n');
+  for (const t of opts.tasks) {
+    mkdirSync(join(repo, 'specs', t), { recursive: true });
+    if (opts.lockstep) startTask({ cwd: repo, id: t, scope: [`specs/${t}/**`], shared: ['TODO.md'] });
+  }
+  if (opts.lockstep) sh(repo, [...ctx.cli, 'init']);
+  sh(repo, ['git', 'add', '-A']);
+  sh(repo, ['git', 'commit', '-q', '-m', 'chore: base']);
+  return repo;
+}
+
+/** Times one `git commit` of a changed Markdown file per repository, alternating, `n` each. */
+function timePipelineCommits(repos: { repo: string; env: NodeJS.ProcessEnv }[], n: number): number[][] {
+  const out = repos.map(() => [] as number[]);
+  for (let i = 0; i <= n; i++) {
+    for (const [k, { repo, env: e }] of repos.entries()) {
+      writeFileSync(join(repo, 'specs', 'A', `${i}.md`), `# Note ${i}\n\nSome text.\n`);
+      sh(repo, ['git', 'add', `specs/A/${i}.md`], e);
+      const t = process.hrtime.bigint();
+      sh(repo, ['git', 'commit', '-q', '-m', `docs: note ${i}`], e);
+      if (i > 0) out[k]!.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+  return out;
+}
+
+async function pipelineOverhead(ctx: BenchContext): Promise<BenchSection> {
+  const n = ctx.quick ? 4 : 15;
+  const without = pipelineRepo(ctx, { lockstep: false, tasks: ['A'] });
+  const withLs = pipelineRepo(ctx, { lockstep: true, tasks: ['A'] });
+  const [bare, ls] = timePipelineCommits([{ repo: without, env: env() }, { repo: withLs, env: env({ LOCKSTEP_TASK: 'A' }) }], n);
+  const b = stats(bare!);
+  const l = stats(ls!);
+  const added = l.median - b.median;
+  return {
+    title: 'Hooks: what lockstep adds to a commit through husky + lint-staged + commitlint',
+    notes: [
+      `Two identical projects (husky 9, lint-staged running \`prettier --write\` on *.{md,json}, commitlint with config-conventional; the tools from this package's node_modules), one with \`lockstep init\` and a task declared. Each commit adds one Markdown file; the two projects' commits alternate, ${n} each, and only the \`git commit\` is timed (median).`,
+    ],
+    columns: ['commit', 'median (ms)', 'p99 (ms)', 'added (ms)', 'vs without lockstep'],
+    rows: [
+      ['husky + lint-staged + commitlint', fmt(b.median), fmt(b.p99), '—', '1.00×'],
+      ['the same with lockstep (task declared)', fmt(l.median), fmt(l.p99), fmt(added), ratio(l.median, b.median)],
+    ],
+    goals: [{ text: 'lockstep adds ≤ 10% to the commit', measured: `${fmt((100 * added) / b.median, 1)}% (${fmt(added)} ms)`, met: added <= 0.1 * b.median }],
+  };
+}
+
+/** One `lockstep commit` per round of `task`, each appending the task's line to the shared TODO.md and adding its own note. */
+function pipelineCommitSteps(ctx: BenchContext, repo: string, task: string, rounds: number): string[][] {
+  return Array.from({ length: rounds }, (_, i) => {
+    writeFileSync(join(repo, 'specs', task, `${i + 1}.md`), `# ${task} ${i + 1}\n`);
+    return [...ctx.cli, 'commit', '--task', task, '-m', `docs: ${task} round ${i + 1}`, '--edit', `printf -- '- %s\\n' '${task} ${i + 1}' >> TODO.md`, '--', 'TODO.md', `specs/${task}/${i + 1}.md`];
+  });
+}
+
+async function pipelineThroughput(ctx: BenchContext): Promise<BenchSection> {
+  const tasks = Array.from({ length: 8 }, (_, i) => `t${i + 1}`);
+  const rounds = ctx.quick ? 1 : 3;
+  const total = tasks.length * rounds;
+  const seqRepo = pipelineRepo(ctx, { lockstep: true, tasks });
+  const seqSteps = tasks.flatMap((t) => pipelineCommitSteps(ctx, seqRepo, t, rounds));
+  let t = performance.now();
+  await runJobs(seqRepo, [seqSteps]);
+  const seqMs = performance.now() - t;
+  const conRepo = pipelineRepo(ctx, { lockstep: true, tasks });
+  const conJobs = tasks.map((task) => pipelineCommitSteps(ctx, conRepo, task, rounds));
+  t = performance.now();
+  await runJobs(conRepo, conJobs);
+  const conMs = performance.now() - t;
+  const seq = total / (seqMs / 1000);
+  const con = total / (conMs / 1000);
+  const v = await validateCommitRange({ cwd: conRepo, range: `HEAD~${total}..HEAD` });
+  return {
+    title: `Commits: 8 tasks through husky + lint-staged + commitlint (8 × ${rounds})`,
+    notes: [
+      'The project of the row above, with `lockstep init`; each commit is `lockstep commit --task T --edit "append the task\'s line to the shared TODO.md" -- TODO.md specs/T/R.md`, so lint-staged (prettier) and commitlint run inside the commit lock. Sequential: the same commits one after another; concurrent: one process per task, all at once.',
+      `Concurrent run validated afterwards: ${v.commitsChecked} commits, ${v.violations.length} violations.`,
+    ],
+    columns: ['run', 'commits', 'seconds', 'commits/s', 'vs sequential'],
+    rows: [
+      ['sequential (one process)', total, fmt(seqMs / 1000), fmt(seq), '1.00×'],
+      ['concurrent (8 processes)', total, fmt(conMs / 1000), fmt(con), ratio(con, seq)],
+    ],
+    goals: [
+      { text: 'concurrent throughput ≥ 80% of sequential', measured: `${fmt((100 * con) / seq, 0)}%`, met: con >= 0.8 * seq },
+      { text: 'concurrent run: 0 violations', measured: String(v.violations.length), met: v.violations.length === 0 },
+    ],
+  };
+}
+
 /** 1,000 commits with lockstep trailers, made in one go with git fast-import. */
 function thousandCommits(ctx: BenchContext, n: number): string {
   const repo = ctx.repo();
@@ -258,7 +366,11 @@ export default async function hooksBench(ctx: BenchContext): Promise<BenchSectio
   const a = await hookOverhead(ctx);
   ctx.log('hooks: 4-task commit throughput');
   const b = await throughput(ctx);
+  ctx.log('hooks: one commit through husky + lint-staged + commitlint');
+  const e = await pipelineOverhead(ctx);
+  ctx.log('hooks: 8 tasks through husky + lint-staged + commitlint');
+  const f = await pipelineThroughput(ctx);
   ctx.log('hooks: validate 1,000 commits');
   const c = await validateSpeed(ctx);
-  return [a, b, c, d];
+  return [a, e, b, f, c, d];
 }
