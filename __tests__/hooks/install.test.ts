@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockStatus } from '../../src/core/lock.js';
 import { huskyLine } from '../../src/hooks/install.js';
 import { startTask } from '../../src/tasks/tasks.js';
-import { cleanupTemp, CLI, git, tempDir, tempRepo } from '../helpers.js';
+import { cleanupTemp, CLI, git, ROOT, tempDir, tempRepo } from '../helpers.js';
 import { commitFiles, gitRun, installHusky, lockstep, read, trailers, write } from '../tasks/fixtures.js';
 
 afterAll(cleanupTemp);
@@ -126,23 +126,28 @@ describe('lockstep init', () => {
   });
 });
 
-// lint-staged's job in miniature: format every staged *.txt (upper-case it) and stage the result.
-const LINT_STAGED = '#!/bin/sh\necho "lint-staged ran" >> .lint.log\ngit diff --cached --name-only --diff-filter=ACM -- "*.txt" | while IFS= read -r f; do tr a-z A-Z < "$f" > "$f.tmp" && mv "$f.tmp" "$f" && git add -- "$f"; done\n';
+/**
+ * The real lint-staged (this package's devDependency) in `dir`'s
+ * node_modules/.bin, as `npm install` puts it there; the project's own
+ * node_modules stays a directory of its own, so a test can add to it.
+ */
+function installLintStaged(dir: string): void {
+  const bin = join(dir, 'node_modules', '.bin');
+  mkdirSync(bin, { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules', 'lint-staged', 'bin', 'lint-staged.js'), join(bin, 'lint-staged'));
+}
+
+/** The project's formatter, which lint-staged runs on staged *.txt files (upper-cases them) and whose changes it re-stages. */
+const FORMATTER = "import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';\nappendFileSync('.lint.log', 'lint-staged ran\\n');\nfor (const f of process.argv.slice(2)) writeFileSync(f, readFileSync(f, 'utf8').toUpperCase());\n";
 
 describe('husky', () => {
-  /** A repository set up the husky + lint-staged way: husky 9's own installer, and a lint-staged stand-in that rewrites and re-stages staged files. */
+  /** A repository set up the husky + lint-staged way: husky 9's own installer, the real lint-staged running the project's formatter on staged *.txt. */
   function huskyRepo(): string {
     const repo = tempRepo();
-    write(repo, 'package.json', JSON.stringify({ name: 'demo', private: true, scripts: { prepare: 'husky' } }, null, 2));
+    write(repo, 'package.json', JSON.stringify({ name: 'demo', private: true, scripts: { prepare: 'husky' }, 'lint-staged': { '*.txt': 'node format.mjs' } }, null, 2));
+    write(repo, 'format.mjs', FORMATTER);
     installHusky(repo);
-    const bin = join(repo, 'node_modules', '.bin');
-    mkdirSync(bin, { recursive: true });
-    writeFileSync(
-      join(bin, 'lint-staged'),
-      LINT_STAGED,
-      { mode: 0o755 },
-    );
-    chmodSync(join(bin, 'lint-staged'), 0o755);
+    installLintStaged(repo);
     write(repo, '.gitignore', 'node_modules/\n.lint.log\n');
     write(repo, '.husky/pre-commit', 'lint-staged\n');
     write(repo, '.husky/commit-msg', 'echo "commitlint ran" >> .lint.log\n');
@@ -213,8 +218,7 @@ describe('husky', () => {
     expect(added.stderr).toMatch(/lockstep: turned on this repository's git hooks in this worktree/);
     expect(added.stderr).toMatch(/this worktree has no node_modules, and its hooks run:\n  lint-staged\n(  .*\n)*  commits here fail until you install them: npm install/);
     expect(lockstep(['init', '--check'], wt).code).toBe(0);
-    mkdirSync(join(wt, 'node_modules', '.bin'), { recursive: true }); // as npm install there would
-    writeFileSync(join(wt, 'node_modules', '.bin', 'lint-staged'), LINT_STAGED, { mode: 0o755 });
+    installLintStaged(wt); // as npm install there would
     expect(gitRun(wt, ['status', '--porcelain']).stdout).toBe(''); // .husky/_ is git-ignored by husky
     const r1 = taskCommit(wt, 'a/auto.txt');
     expect(r1.code).toBe(0);
@@ -224,8 +228,7 @@ describe('husky', () => {
     const bare = join(tempDir(), 'wt2');
     git(repo, '-c', 'core.hooksPath=/dev/null', 'worktree', 'add', '-q', '-b', 'wt2', bare);
     expect(existsSync(join(bare, '.husky', '_'))).toBe(false);
-    mkdirSync(join(bare, 'node_modules', '.bin'), { recursive: true });
-    writeFileSync(join(bare, 'node_modules', '.bin', 'lint-staged'), LINT_STAGED, { mode: 0o755 });
+    installLintStaged(bare);
     const started = lockstep(['task', 'start', 'W', '--scope', 'w/**'], bare);
     expect(started.code).toBe(0);
     expect(started.stderr).toMatch(/warning: husky's runner .* is missing in this worktree.*run: lockstep init/);
