@@ -23,12 +23,19 @@ describe.each([
   });
 
   test('two processes started at different times differ', async () => {
-    const child = spawn('sleep', ['5']);
-    await new Promise((r) => setTimeout(r, 1100)); // ps has one-second resolution
+    // Two children a tick of the inspector's clock apart: procfs counts
+    // clock ticks (10 ms), ps prints whole seconds.
+    const first = spawn('sleep', ['10']);
+    await new Promise((r) => setTimeout(r, inspector.kind === 'procfs' ? 50 : 1100));
+    const second = spawn('sleep', ['10']);
     try {
-      expect(inspector.startTime(child.pid!)).not.toBe(inspector.startTime(process.pid));
+      const [a, b] = [inspector.startTime(first.pid!), inspector.startTime(second.pid!)];
+      expect(a).not.toBeNull();
+      expect(b).not.toBeNull();
+      expect(a).not.toBe(b);
     } finally {
-      child.kill();
+      first.kill();
+      second.kill();
     }
   });
 
