@@ -65,6 +65,9 @@ describe('rules on snippets', () => {
     expect(hits('cd x && git add -Av')).toEqual(['1 git-add-all']);
     expect(hits('git commit -qam msg')).toEqual(['1 git-add-all']);
     expect(hits('if true; then git commit -a -m x; fi')).toEqual(['1 git-add-all']);
+    // The rule shares the hooks' parser: code in sh -c strings and substitutions is seen, quoted text is not.
+    expect(hits("bash -lc 'cd x && git add -A'\necho \"$(git commit -am m)\"")).toEqual(['1 git-add-all', '2 git-add-all']);
+    expect(hits("printf '%s' \"git add -A\"\ngit add -A --dry-run")).toEqual([]);
     expect(hits('git add -- a.txt\ngit add -A sub/\ngit commit -m "-a"\ngit commit -ma\ngit add -p\necho git add -A\ngit status')).toEqual([]);
   });
 
@@ -74,6 +77,7 @@ describe('rules on snippets', () => {
     expect(hits('[ -e .git/index.lock ] && rm .git/index.lock')).toEqual(['1 remove-git-lock']);
     expect(hits('unlink "$REPO/.git/refs/heads/main.lock"')).toEqual(['1 remove-git-lock']);
     expect(hits('rm -f "$GIT_DIR/HEAD.lock"')).toEqual(['1 remove-git-lock']);
+    expect(hits('sh -c "sudo rm -f .git/index.lock"')).toEqual(['1 remove-git-lock']);
     expect(hits('rm -f package-lock.json yarn.lock\nrm -rf node_modules/.cache/x.lock\necho rm .git/index.lock\nlockstep git-locks --clear')).toEqual([]);
   });
 
