@@ -236,8 +236,9 @@ function importedPackages(dir, except) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (p.endsWith('.ts')) {
-        for (const m of readFileSync(p, 'utf8').matchAll(/(?:from|import\()\s*'([^'.][^']*)'/g)) {
-          const spec = m[1];
+        // An import or export statement's `from '…'` (at the start of a line), or `import('…')`: not any word "from" before a quote.
+        for (const m of readFileSync(p, 'utf8').matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*'([^'.][^']*)'|\bimport\(\s*'([^'.][^']*)'/gm)) {
+          const spec = m[1] ?? m[2];
           if (spec.startsWith('node:')) continue;
           const parts = spec.split('/');
           found.add(spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);

@@ -3,7 +3,7 @@
 "use strict";
 
 // <define:LOCKSTEP_BUNDLES>
-var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "6c250c244be43143" }, allocate: { name: "allocate", id: "bac2c4d10e2fcbf3" } };
+var define_LOCKSTEP_BUNDLES_default = { "*": { name: "cli", id: "e3106daf729cfbaf" }, allocate: { name: "allocate", id: "bac2c4d10e2fcbf3" } };
 
 // src/cli/launcher.cts
 var import_node_fs = require("node:fs");

@@ -27,9 +27,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/picomatch/lib/constants.js
+// ../../main/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_NO_SLASH = "[^\\\\/]", ONE_CHAR = "(?=.)", QMARK = "[^/]", END_ANCHOR = "(?:\\/|$)", START_ANCHOR = "(?:^|\\/)", DOTS_SLASH = `\\.{1,2}${END_ANCHOR}`, NO_DOT = "(?!\\.)", NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`, NO_DOT_SLASH = `(?!\\.{0,1}${END_ANCHOR})`, NO_DOTS_SLASH = `(?!${DOTS_SLASH})`, QMARK_NO_DOT = "[^.\\/]", STAR = `${QMARK}*?`, SEP = "/", POSIX_CHARS = {
       DOT_LITERAL: "\\.",
@@ -208,9 +208,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/utils.js
+// ../../main/node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
+  "../../main/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -250,9 +250,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/scan.js
+// ../../main/node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils(), {
       CHAR_ASTERISK,
@@ -443,9 +443,9 @@ var require_scan = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/parse.js
+// ../../main/node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants6 = require_constants(), utils = require_utils(), {
       MAX_LENGTH,
@@ -726,9 +726,9 @@ var require_parse = __commonJS({
           if (opts.posix !== !1 && value === ":") {
             let inner = prev.value.slice(1);
             if (inner.includes("[") && (prev.posix = !0, inner.includes(":"))) {
-              let idx = prev.value.lastIndexOf("["), pre = prev.value.slice(0, idx), rest2 = prev.value.slice(idx + 2), posix = POSIX_REGEX_SOURCE[rest2];
-              if (posix) {
-                prev.value = pre + posix, state.backtrack = !0, advance(), !bos.output && tokens.indexOf(prev) === 1 && (bos.output = ONE_CHAR);
+              let idx = prev.value.lastIndexOf("["), pre = prev.value.slice(0, idx), rest2 = prev.value.slice(idx + 2), posix2 = POSIX_REGEX_SOURCE[rest2];
+              if (posix2) {
+                prev.value = pre + posix2, state.backtrack = !0, advance(), !bos.output && tokens.indexOf(prev) === 1 && (bos.output = ONE_CHAR);
                 continue;
               }
             }
@@ -1044,9 +1044,9 @@ var require_parse = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/picomatch.js
+// ../../main/node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "../../main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan2 = require_scan(), parse = require_parse(), utils = require_utils(), constants6 = require_constants(), isObject = (val) => val && typeof val == "object" && !Array.isArray(val), picomatch2 = (glob, options, returnState = !1) => {
       if (Array.isArray(glob)) {
@@ -1062,7 +1062,7 @@ var require_picomatch = __commonJS({
       let isState = isObject(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob != "string" && !isState)
         throw new TypeError("Expected pattern to be a non-empty string");
-      let opts = options || {}, posix = opts.windows, regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, !1, !0), state = regex.state;
+      let opts = options || {}, posix2 = opts.windows, regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, !1, !0), state = regex.state;
       delete regex.state;
       let isIgnored = () => !1;
       if (opts.ignore) {
@@ -1070,20 +1070,20 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       let matcher = (input, returnObject = !1) => {
-        let { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix }), result = { glob, state, regex, posix, input, output, match, isMatch };
+        let { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 }), result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         return typeof opts.onResult == "function" && opts.onResult(result), isMatch === !1 ? (result.isMatch = !1, returnObject ? result : !1) : isIgnored(input) ? (typeof opts.onIgnore == "function" && opts.onIgnore(result), result.isMatch = !1, returnObject ? result : !1) : (typeof opts.onMatch == "function" && opts.onMatch(result), returnObject ? result : !0);
       };
       return returnState && (matcher.state = state), matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input != "string")
         throw new TypeError("Expected input to be a string");
       if (input === "")
         return { isMatch: !1, output: "" };
-      let opts = options || {}, format = opts.format || (posix ? utils.toPosixSlashes : null), match = input === glob, output = match && format ? format(input) : input;
-      return match === !1 && (output = format ? format(input) : input, match = output === glob), (match === !1 || opts.capture === !0) && (opts.matchBase === !0 || opts.basename === !0 ? match = picomatch2.matchBase(input, regex, options, posix) : match = regex.exec(output)), { isMatch: !!match, match, output };
+      let opts = options || {}, format = opts.format || (posix2 ? utils.toPosixSlashes : null), match = input === glob, output = match && format ? format(input) : input;
+      return match === !1 && (output = format ? format(input) : input, match = output === glob), (match === !1 || opts.capture === !0) && (opts.matchBase === !0 || opts.basename === !0 ? match = picomatch2.matchBase(input, regex, options, posix2) : match = regex.exec(output)), { isMatch: !!match, match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => (glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options)).test(utils.basename(input, { windows: posix }));
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => (glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options)).test(utils.basename(input, { windows: posix2 }));
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => Array.isArray(pattern) ? pattern.map((p) => picomatch2.parse(p, options)) : parse(pattern, { ...options, fastpaths: !1 });
     picomatch2.scan = (input, options) => scan2(input, options);
@@ -1115,9 +1115,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// node_modules/picomatch/index.js
+// ../../main/node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
+  "../../main/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch(), utils = require_utils();
     function picomatch2(glob, options, returnState = !1) {
@@ -4192,9 +4192,9 @@ function repoRelativePaths(paths, cwd, top) {
     let abs = resolve5(cwd, p), rel = relative3(top, abs);
     if (rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute2(rel))
       throw new LockstepError("BAD_INPUT", `path ${quoteInput(p)} is outside the worktree ${top}`);
-    let posix = rel === "" ? "." : rel.split(sep3).join("/");
-    if (posix === ".git" || posix.startsWith(".git/")) throw new LockstepError("BAD_INPUT", `path ${quoteInput(p)} is inside .git`);
-    out.includes(posix) || out.push(posix);
+    let posix2 = rel === "" ? "." : rel.split(sep3).join("/");
+    if (posix2 === ".git" || posix2.startsWith(".git/")) throw new LockstepError("BAD_INPUT", `path ${quoteInput(p)} is inside .git`);
+    out.includes(posix2) || out.push(posix2);
   }
   return out;
 }
@@ -4326,16 +4326,16 @@ async function commitTask(opts) {
 ${out}` : ""}`, { detail: { exitCode: c.code, stderr: c.stderr } });
     }
     beforeEdit = null;
-    let made2 = splitNul(await git.exec(["diff-tree", "-r", "--root", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "HEAD"], { readOnly: !0 })), commit = made2[0] ?? "", files = made2.slice(1), warnings = [], reset = await withIndexRetry(
-      () => git.run(["--literal-pathspecs", "reset", "-q", commit, "--pathspec-from-file=-", "--pathspec-file-nul"], { input: staged.paths.map((p) => `${p}\0`).join("") }),
+    let made2 = splitNul(await git.exec(["diff-tree", "-r", "--root", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "HEAD"], { readOnly: !0 })), commit2 = made2[0] ?? "", files = made2.slice(1), warnings = [], reset2 = await withIndexRetry(
+      () => git.run(["--literal-pathspecs", "reset", "-q", commit2, "--pathspec-from-file=-", "--pathspec-file-nul"], { input: staged.paths.map((p) => `${p}\0`).join("") }),
       deadline(),
       staleIndexLock
     );
-    reset.code !== 0 && warnings.push({ kind: "index", paths: staged.paths, message: `committed, but the index could not be updated for these paths (${reset.stderr.trim()}); run: git reset -q -- PATHS` });
+    reset2.code !== 0 && warnings.push({ kind: "index", paths: staged.paths, message: `committed, but the index could not be updated for these paths (${reset2.stderr.trim()}); run: git reset -q -- PATHS` });
     let fileSet = new Set(files), stagedSet = new Set(staged.paths), extra = files.filter((p) => !stagedSet.has(p)), missing = staged.paths.filter((p) => !fileSet.has(p));
     extra.length && warnings.push({ kind: "extra", paths: extra, message: "in the commit but not staged by lockstep commit" }), missing.length && warnings.push({ kind: "missing", paths: missing, message: "staged but not in the commit" });
     let after = classifyPaths({ task, others: listTasks({ runtime: rt }), shared: config.shared, paths: files });
-    return after.outside.length && warnings.push({ kind: "outside", paths: after.outside, message: "outside the task's scope" }), after.otherTask.length && warnings.push({ kind: "other-task", paths: after.otherTask.map((o) => o.path), message: `inside another task's scope (${[...new Set(after.otherTask.map((o) => o.task))].join(", ")})` }), warnings.some((w) => w.kind !== "index") && appendEvent(rt.root, "git_commit_validation_warning", { commit, task: taskId, extra, missing, outside: after.outside, otherTask: after.otherTask, via: "lockstep commit" }), appendEvent(rt.root, "commit", { commit, task: taskId, token: handle.token, files: files.length }), { commit, fence: handle.token, task: taskId, files, shared: classes.shared, warnings, orphaned, waitedMs: handle.waitedMs };
+    return after.outside.length && warnings.push({ kind: "outside", paths: after.outside, message: "outside the task's scope" }), after.otherTask.length && warnings.push({ kind: "other-task", paths: after.otherTask.map((o) => o.path), message: `inside another task's scope (${[...new Set(after.otherTask.map((o) => o.task))].join(", ")})` }), warnings.some((w) => w.kind !== "index") && appendEvent(rt.root, "git_commit_validation_warning", { commit: commit2, task: taskId, extra, missing, outside: after.outside, otherTask: after.otherTask, via: "lockstep commit" }), appendEvent(rt.root, "commit", { commit: commit2, task: taskId, token: handle.token, files: files.length }), { commit: commit2, fence: handle.token, task: taskId, files, shared: classes.shared, warnings, orphaned, waitedMs: handle.waitedMs };
   } catch (e) {
     throw failed = !0, beforeEdit && !(fence && await headFence(git) === fence) ? await undoEdit(e, { git, snapshot: beforeEdit, paths, orphaned, deadlineMs: deadline(), staleIndexLock }) : e;
   } finally {
@@ -5482,12 +5482,12 @@ async function mergeLocked(opts, rt, git, branch, into, h, started) {
 ${trailers.map(([k, v]) => `${k}: ${v}`).join(`
 `)}
 ` : `${subject}
-`, commit = (await git.exec(["commit-tree", tree, "-p", old, "-p", tip, "-F", "-"], { input: message })).trim(), checked2 = !1;
+`, commit2 = (await git.exec(["commit-tree", tree, "-p", old, "-p", tip, "-F", "-"], { input: message })).trim(), checked2 = !1;
     if (opts.check) {
       let scratchRoot = join26(rt.root, "merge", "scratch");
       ensureDirIn(rt.root, scratchRoot);
       let scratch = join26(scratchRoot, `${process.pid}-${randomHex(4)}`);
-      await git.exec(["worktree", "add", "--quiet", "--detach", scratch, commit]);
+      await git.exec(["worktree", "add", "--quiet", "--detach", scratch, commit2]);
       let run;
       try {
         let env = {
@@ -5495,29 +5495,29 @@ ${trailers.map(([k, v]) => `${k}: ${v}`).join(`
           LOCKSTEP_MERGE_BRANCH: branch,
           LOCKSTEP_MERGE_INTO: into,
           LOCKSTEP_MERGE_BASE: old,
-          LOCKSTEP_MERGE_COMMIT: commit
+          LOCKSTEP_MERGE_COMMIT: commit2
         };
         h && (env.LOCKSTEP_LOCK_TOKEN = tokenEnvFor(h)), run = await runCheck(opts.check, scratch, env, opts.checkTimeoutMs ?? 0);
       } finally {
         await git.run(["worktree", "remove", "--force", scratch]);
       }
       if (run.exitCode !== 0)
-        return { ...common, status: "check-failed", base: old, commit, exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut, output: run.output, ms: Date.now() - started };
+        return { ...common, status: "check-failed", base: old, commit: commit2, exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut, output: run.output, ms: Date.now() - started };
       checked2 = !0;
     }
     let checkouts = opts.syncCheckouts !== !1 ? await checkoutsOf(git, rt, into) : [];
     for (let path of checkouts) {
-      let dry = await createGit(path).run(["read-tree", "-m", "-u", "-n", old, commit]);
+      let dry = await createGit(path).run(["read-tree", "-m", "-u", "-n", old, commit2]);
       if (dry.code !== 0) {
         let reason = dry.stderr.trim().split(`
 `)[0] ?? "local changes";
         return { ...common, status: "blocked", base: old, checkout: path, reason, ms: Date.now() - started };
       }
     }
-    checkouts.length && (ensureDirIn(rt.root, join26(rt.root, "merge")), writeFileAtomic(syncMarkerPath(rt), JSON.stringify({ into, old, commit, checkouts })));
+    checkouts.length && (ensureDirIn(rt.root, join26(rt.root, "merge")), writeFileAtomic(syncMarkerPath(rt), JSON.stringify({ into, old, commit: commit2, checkouts })));
     let pause = 0;
     pause > 0 && await sleep3(pause);
-    let cas = opts.unsafeNoCas ? await git.run(["update-ref", "-m", `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit]) : await git.run(["update-ref", "-m", `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit, old]);
+    let cas = opts.unsafeNoCas ? await git.run(["update-ref", "-m", `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit2]) : await git.run(["update-ref", "-m", `lockstep merge: ${branch} into ${into}`, `refs/heads/${into}`, commit2, old]);
     if (cas.code !== 0) {
       let now = (await git.run(["rev-parse", "--verify", "--quiet", `refs/heads/${into}`], { readOnly: !0 })).stdout.trim();
       if (unlinkQuiet(syncMarkerPath(rt)), now !== old) {
@@ -5531,13 +5531,13 @@ ${trailers.map(([k, v]) => `${k}: ${v}`).join(`
     after > 0 && await sleep3(after);
     let synced = [], unsynced = [];
     for (let path of checkouts) {
-      let r = await createGit(path).run(["read-tree", "-m", "-u", old, commit]);
+      let r = await createGit(path).run(["read-tree", "-m", "-u", old, commit2]);
       r.code === 0 ? synced.push(path) : unsynced.push({ path, reason: r.stderr.trim().split(`
 `)[0] ?? `exit ${r.code}` });
     }
     checkouts.length && unlinkQuiet(syncMarkerPath(rt));
     let ms = Date.now() - started;
-    return appendEvent(rt.root, "merge", { branch, into, status: "merged", commit, previous: old, branchTip: tip, attempts: attempt, waitedMs, ms, agent: opts.agent ?? null }), { ...common, status: "merged", commit, previous: old, attempts: attempt, checked: checked2, synced, unsynced, ms };
+    return appendEvent(rt.root, "merge", { branch, into, status: "merged", commit: commit2, previous: old, branchTip: tip, attempts: attempt, waitedMs, ms, agent: opts.agent ?? null }), { ...common, status: "merged", commit: commit2, previous: old, attempts: attempt, checked: checked2, synced, unsynced, ms };
   }
   throw new LockstepError("CONFLICT", `${into} moved during each of ${maxAttempts} merge attempts of ${branch}: gave up`, {
     hint: `something commits to ${into} without lockstep's lock at a high rate; try again: lockstep merge ${branch} --into ${into}`
@@ -5569,6 +5569,583 @@ async function mergeBranch(opts) {
 
 // src/lint/lint.ts
 import { relative as relative5, resolve as resolve9, isAbsolute as isAbsolute5 } from "node:path";
+
+// src/core/shell-wrappers.ts
+import { posix } from "node:path";
+var RESERVED2 = /* @__PURE__ */ new Set(["if", "then", "elif", "else", "fi", "do", "done", "while", "until", "!", "{", "}", "esac", "coproc"]), NO_COMMAND = /* @__PURE__ */ new Set(["for", "select", "case"]), WRAPPERS = new Map(Object.entries({
+  builtin: { valued: [] },
+  chronic: { valued: [] },
+  command: { valued: [] },
+  doas: { valued: ["-u", "-C"] },
+  env: { valued: ["-u", "--unset", "-C", "--chdir", "-S", "--split-string"], chdir: ["-C", "--chdir"], assignments: !0 },
+  exec: { valued: ["-a"] },
+  ionice: { valued: ["-c", "--class", "-n", "--classdata", "-p", "--pid"] },
+  nice: { valued: ["-n", "--adjustment"] },
+  nohup: { valued: [] },
+  setsid: { valued: [] },
+  stdbuf: { valued: ["-i", "--input", "-o", "--output", "-e", "--error"] },
+  sudo: {
+    valued: ["-u", "--user", "-g", "--group", "-h", "--host", "-p", "--prompt", "-C", "--close-from", "-D", "--chdir", "-r", "--role", "-t", "--type", "-T", "--command-timeout", "-U", "--other-user"],
+    chdir: ["-D", "--chdir"]
+  },
+  time: { valued: ["-f", "--format", "-o", "--output"] },
+  timeout: { valued: ["-s", "--signal", "-k", "--kill-after"], operands: 1 },
+  xargs: { valued: ["-a", "--arg-file", "-d", "--delimiter", "-E", "-I", "-L", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars"] }
+})), SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish"]), ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+function commandName(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+function changeDir(cwd, target) {
+  if (!(target === void 0 || target === "-"))
+    return target === "" ? cwd : cwd === void 0 || /^[/~$]/.test(target) ? target : posix.join(cwd, target);
+}
+function plain(w, values) {
+  return w !== void 0 && !w.quoted && (typeof values == "string" ? w.value === values : values.has(w.value));
+}
+function opensCase(words) {
+  let n = words.length;
+  return n >= 3 && plain(words[n - 1], "in") && plain(words[n - 3], "case") && words.slice(0, n - 3).every((w) => plain(w, RESERVED2));
+}
+function afterReserved(words) {
+  let i = 0;
+  for (; ; ) {
+    let w = words[i];
+    if (w === void 0 || plain(w, NO_COMMAND)) return -1;
+    if (plain(w, "function")) i += 2;
+    else if (plain(w, RESERVED2)) i++;
+    else return i;
+  }
+}
+function skipWrapper(args, i, spec) {
+  let chdir, lookup = !1;
+  for (; i < args.length; i++) {
+    let a = args[i];
+    if (a === "--") {
+      i++;
+      break;
+    }
+    if (!a.startsWith("-") || a === "-") break;
+    let long = a.startsWith("--"), name = long ? a.split("=", 1)[0] : a.slice(0, 2);
+    if ((a === "-v" || a === "-V") && (lookup = !0), !spec.valued.includes(name)) continue;
+    let value = (long ? a.includes("=") ? a.slice(name.length + 1) : void 0 : a.length > 2 ? a.slice(2) : void 0) ?? args[++i];
+    spec.chdir?.includes(name) && (chdir = value);
+  }
+  for (; spec.assignments && i < args.length && ASSIGNMENT.test(args[i]); ) i++;
+  return { i: i + (spec.operands ?? 0), chdir, lookup };
+}
+function stripWrappers(values, i, cwd) {
+  for (; ; ) {
+    let name = commandName(values[i] ?? ""), spec = WRAPPERS.get(name);
+    if (!spec) return { i, cwd };
+    let skipped = skipWrapper(values, i + 1, spec);
+    if (name === "command" && skipped.lookup) return null;
+    skipped.chdir !== void 0 && (cwd = changeDir(cwd, skipped.chdir)), i = skipped.i;
+  }
+}
+function shellScript(words) {
+  let c = !1, stdin = !1, i = 1;
+  for (; i < words.length; i++) {
+    let a = words[i].value;
+    if (a === "--" || a === "-") {
+      stdin = a === "-", i++;
+      break;
+    }
+    if (a === "--rcfile" || a === "--init-file" || /^[-+][A-Za-z]*[oO]$/.test(a)) i++;
+    else if (/^-[A-Za-z]+$/.test(a))
+      c ||= a.includes("c"), stdin ||= a.includes("s");
+    else if (!/^(--|\+)/.test(a)) break;
+  }
+  return c ? { script: words[i]?.expanded, stdin: !1 } : { stdin: stdin || i >= words.length };
+}
+function suScript(words) {
+  let i = words.findIndex((w, k) => k > 0 && (w.value === "-c" || w.value === "--command"));
+  return i > 0 ? words[i + 1]?.expanded : words.find((w) => w.value.startsWith("--command="))?.expanded.slice(10);
+}
+function afterCd(name, args, cwd) {
+  if (name === "popd") return;
+  let target = args.slice(1).find((a) => a !== "--" && !/^-[LPe@]+$/.test(a));
+  return changeDir(cwd, target);
+}
+function resolveCommand(words, cwd) {
+  let first = afterReserved(words), none = { argv: null, first: Math.max(first, 0), cwd, cwdAfter: cwd, stdinScript: !1 };
+  if (first < 0) return none;
+  let i = first;
+  for (; i < words.length && ASSIGNMENT.test(words[i].raw); ) i++;
+  if (i >= words.length) return none;
+  let values = words.map((w) => w.value), run = stripWrappers(values, i, cwd);
+  if (!run || run.i >= words.length) return none;
+  let rest = words.slice(run.i), argv = values.slice(run.i), name = commandName(argv[0]), runCwd = run.cwd, resolved = { argv, first, cwd: runCwd, cwdAfter: cwd, stdinScript: !1 };
+  if (name === "cd" || name === "pushd" || name === "popd") return { ...resolved, cwdAfter: afterCd(name, argv, runCwd) };
+  if (name === "eval") return { ...resolved, script: rest.slice(1).map((w) => w.expanded).join(" ") };
+  if (name === "su") return { ...resolved, script: suScript(rest) };
+  if (!SHELLS.has(name)) return resolved;
+  let s = shellScript(rest);
+  return { ...resolved, script: s.script, stdinScript: s.stdin };
+}
+
+// src/core/shell-commands.ts
+var MAX_DEPTH = 100, REPARSE_FACTOR = 16;
+function parseCommands(command) {
+  let run = { out: [], budget: REPARSE_FACTOR * command.length + 4096 };
+  return new Parser(command, 0, void 0, run).parseList(!1), run.out;
+}
+var WordBuilder = class {
+  value = "";
+  expanded = "";
+  quoted = !1;
+  add(text) {
+    this.value += text, this.expanded += text;
+  }
+  addQuoted(text) {
+    this.quoted = !0, this.add(text);
+  }
+  /** A substitution this shell runs: kept as written in `value`, `_` in `expanded`. */
+  addSubstitution(raw) {
+    this.value += raw, this.expanded += "_";
+  }
+  word(raw) {
+    return { value: this.value, expanded: this.expanded, quoted: this.quoted, raw };
+  }
+}, META = /* @__PURE__ */ new Set([" ", "	", "\r", `
+`, ";", "&", "|", "(", ")", "<", ">"]), ARRAY_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=$/, OPERATOR = /^(?:;;&|;;|;&|&&|\|\||\|&|[;&|])/, REDIRECTION = /^(?:&>>|&>|<<<|<<-|<<|<>|<&|>&|>>|>\||<|>)/, FUNCTION_PARENS = /\(\s*\)/y, PLAIN_RUN = /[^ \t\r\n;&|()<>\\'"$`]+/y, ANSI_C = new Map(Object.entries({ n: `
+`, t: "	", r: "\r", a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" })), Parser = class _Parser {
+  constructor(src, depth, cwd, run) {
+    this.src = src;
+    this.depth = depth;
+    this.cwd = cwd;
+    this.run = run;
+  }
+  src;
+  depth;
+  cwd;
+  run;
+  pos = 0;
+  /** Heredocs whose bodies start after the next newline. */
+  heredocs = [];
+  /** Reads a command list to the end of the text, or (`closing`) past the `)` that ends it. */
+  parseList(closing) {
+    let level = { cmd: this.fresh(), cases: [] };
+    for (; this.pos < this.src.length; )
+      if (this.step(level, closing)) return;
+    this.endCommand(level);
+  }
+  fresh() {
+    return { words: [], starts: [], start: -1, end: -1, heredocs: [] };
+  }
+  /** Reads one token (or a blank); true at the `)` that ends a closing list. */
+  step(level, closing) {
+    let c = this.src[this.pos], next = this.src[this.pos + 1];
+    if (c === " " || c === "	" || c === "\r") this.pos++;
+    else if (c === "\\" && next === `
+`) this.pos += 2;
+    else if (c === "#") this.skipComment();
+    else if (c === `
+`) this.newline(level);
+    else if (c === ";" || c === "|" || c === "&" && next !== ">") this.operator(level);
+    else if (c === "(") this.openParen(level);
+    else {
+      if (c === ")") return this.closeParen(level, closing);
+      c === "<" || c === ">" || c === "&" ? this.redirection(level) : this.word(level);
+    }
+    return !1;
+  }
+  skipComment() {
+    let nl = this.src.indexOf(`
+`, this.pos);
+    this.pos = nl < 0 ? this.src.length : nl;
+  }
+  newline(level) {
+    this.endCommand(level), this.pos++, this.readHeredocBodies();
+  }
+  operator(level) {
+    let op = OPERATOR.exec(this.src.slice(this.pos, this.pos + 3))[0];
+    this.pos += op.length, this.endCommand(level), op.length > 1 && op.startsWith(";") && level.cases.at(-1) === "body" && (level.cases[level.cases.length - 1] = "pattern");
+  }
+  openParen(level) {
+    if (this.src.startsWith("((", this.pos)) {
+      this.pos += 2, this.readArithmetic(new WordBuilder());
+      return;
+    }
+    if (level.cases.at(-1) === "pattern") {
+      this.pos++;
+      return;
+    }
+    if (FUNCTION_PARENS.lastIndex = this.pos, level.cmd.words.length > 0 && FUNCTION_PARENS.test(this.src)) {
+      level.cmd = this.fresh(), this.pos = FUNCTION_PARENS.lastIndex;
+      return;
+    }
+    this.endCommand(level), this.pos++, this.nested(() => this.parseList(!0));
+  }
+  closeParen(level, closing) {
+    return this.pos++, level.cases.at(-1) === "pattern" ? (level.cases[level.cases.length - 1] = "body", !1) : (this.endCommand(level), closing);
+  }
+  redirection(level) {
+    let start = this.pos;
+    if (this.src[this.pos] !== "&" && this.src[this.pos + 1] === "(") {
+      this.processSubstitution(level);
+      return;
+    }
+    let op = REDIRECTION.exec(this.src.slice(this.pos, this.pos + 3))[0];
+    for (this.pos += op.length; this.src[this.pos] === " " || this.src[this.pos] === "	"; ) this.pos++;
+    let target = this.readWord();
+    if (extend(level.cmd, start, this.pos), !!target) {
+      if (op === "<<<") level.cmd.hereString = target.expanded;
+      else if (op.startsWith("<<")) {
+        let h = { delim: target.value, strip: op === "<<-", quoted: target.quoted, script: !1 };
+        level.cmd.heredocs.push(h), this.heredocs.push(h);
+      }
+    }
+  }
+  /** `<(…)` / `>(…)`: runs its commands; stands as a word (a file name) in the command. */
+  processSubstitution(level) {
+    let start = this.pos;
+    this.pos += 2, this.nested(() => this.parseList(!0));
+    let raw = this.src.slice(start, this.pos);
+    this.addWord(level, { value: raw, expanded: "_", quoted: !0, raw }, start);
+  }
+  word(level) {
+    let start = this.pos, w = this.readWord();
+    if (!w) {
+      this.pos++;
+      return;
+    }
+    /^[0-9]+$/.test(w.raw) && (this.src[this.pos] === "<" || this.src[this.pos] === ">") || this.addWord(level, w, start);
+  }
+  addWord(level, w, start) {
+    let state = level.cases.at(-1), esac = !w.quoted && w.value === "esac";
+    if (state === "pattern") {
+      esac && level.cases.pop();
+      return;
+    }
+    if (state === "body" && esac && level.cmd.words.length === 0) {
+      level.cases.pop();
+      return;
+    }
+    level.cmd.words.push(w), level.cmd.starts.push(start), extend(level.cmd, start, this.pos), opensCase(level.cmd.words) && (level.cmd = this.fresh(), level.cases.push("pattern"));
+  }
+  /** Resolves the command read so far, records what it runs and follows the code it runs from strings. */
+  endCommand(level) {
+    let cmd = level.cmd;
+    if (level.cmd = this.fresh(), cmd.words.length === 0) return;
+    let r = resolveCommand(cmd.words, this.cwd);
+    this.cwd = r.cwdAfter;
+    let text = this.src.slice(Math.max(cmd.start, cmd.starts[r.first] ?? -1), cmd.end);
+    if (r.argv && this.run.out.push({ argv: r.argv, name: commandName(r.argv[0]), text, cwd: r.cwd }), r.script !== void 0 && this.parseOther(r.script, r.cwd), !!r.stdinScript) {
+      for (let h of cmd.heredocs)
+        h.script = !0, h.cwd = r.cwd;
+      cmd.hereString !== void 0 && this.parseOther(cmd.hereString, r.cwd);
+    }
+  }
+  /** Reads the commands of `( … )`, `$( … )` or `<( … )` in place, one level deeper; their `cd` stays inside. */
+  nested(read) {
+    if (this.depth >= MAX_DEPTH) {
+      this.pos = skipBalanced(this.src, this.pos);
+      return;
+    }
+    let cwd = this.cwd;
+    this.depth++, read(), this.depth--, this.cwd = cwd;
+  }
+  /** Parses other text (a `sh -c` string, a backtick body, a heredoc script) as shell code one level deeper. */
+  parseOther(text, cwd, expansionsOnly = !1) {
+    if (this.depth >= MAX_DEPTH || text.length > this.run.budget) return;
+    this.run.budget -= text.length;
+    let p = new _Parser(text, this.depth + 1, cwd, this.run);
+    expansionsOnly ? p.readDouble(new WordBuilder(), null) : p.parseList(!1);
+  }
+  /** One word, up to an unquoted metacharacter; null when there is none here. */
+  readWord() {
+    let start = this.pos, w = new WordBuilder();
+    for (; this.pos < this.src.length; ) {
+      let c = this.src[this.pos];
+      if (META.has(c)) {
+        if (c !== "(" || !ARRAY_ASSIGNMENT.test(this.src.slice(start, this.pos))) break;
+        this.readArray(w);
+      } else this.wordPart(w, c);
+    }
+    return this.pos === start ? null : w.word(this.src.slice(start, this.pos));
+  }
+  wordPart(w, c) {
+    PLAIN_RUN.lastIndex = this.pos, PLAIN_RUN.test(this.src) ? (w.add(this.src.slice(this.pos, PLAIN_RUN.lastIndex)), this.pos = PLAIN_RUN.lastIndex) : c === "\\" ? this.escape(w) : c === "'" ? this.singleQuoted(w) : c === '"' ? (this.pos++, w.quoted = !0, this.readDouble(w, '"')) : c === "$" ? this.dollar(w, !1) : this.backtick(w, !1);
+  }
+  escape(w) {
+    let n = this.src[this.pos + 1];
+    this.pos = Math.min(this.pos + 2, this.src.length), n !== `
+` && w.addQuoted(n ?? "");
+  }
+  singleQuoted(w) {
+    let end = this.src.indexOf("'", this.pos + 1), stop = end < 0 ? this.src.length : end;
+    w.addQuoted(this.src.slice(this.pos + 1, stop)), this.pos = Math.min(stop + 1, this.src.length);
+  }
+  /** Reads the inside of `"…"` (or `${…}`, or an unquoted heredoc body when `until` is null) and past `until`. */
+  readDouble(w, until) {
+    for (; this.pos < this.src.length; ) {
+      let c = this.src[this.pos];
+      if (c === until) {
+        this.pos++;
+        return;
+      }
+      c === "$" ? this.dollar(w, !0) : c === "`" ? this.backtick(w, !0) : c === "\\" ? this.escapeInDouble(w, until) : (w.add(c), this.pos++);
+    }
+  }
+  escapeInDouble(w, until) {
+    let n = this.src[this.pos + 1];
+    n === `
+` ? this.pos += 2 : n !== void 0 && (n === until || '$`"\\'.includes(n)) ? (w.add(n), this.pos += 2) : (w.add("\\"), this.pos++);
+  }
+  dollar(w, inDouble) {
+    let n = this.src[this.pos + 1], start = this.pos;
+    if (n === "(") {
+      let arithmetic = this.src[this.pos + 2] === "(";
+      this.pos += arithmetic ? 3 : 2, arithmetic ? this.readArithmetic(new WordBuilder()) : this.nested(() => this.parseList(!0)), w.addSubstitution(this.src.slice(start, this.pos));
+    } else n === "{" ? (w.add("${"), this.pos += 2, this.readDouble(w, "}"), w.add("}")) : !inDouble && n === "'" ? (this.pos += 2, w.addQuoted(this.readAnsiC())) : !inDouble && n === '"' ? (this.pos += 2, w.quoted = !0, this.readDouble(w, '"')) : (w.add("$"), this.pos++);
+  }
+  /** The inside of `$'…'`, its escapes decoded. */
+  readAnsiC() {
+    let out = "";
+    for (; this.pos < this.src.length && this.src[this.pos] !== "'"; ) {
+      let c = this.src[this.pos], n = this.src[this.pos + 1] ?? "", code = /^(?:x[0-9A-Fa-f]{1,2}|[0-7]{1,3})/.exec(this.src.slice(this.pos + 1, this.pos + 4))?.[0];
+      c !== "\\" ? (out += c, this.pos++) : ANSI_C.has(n) ? (out += ANSI_C.get(n), this.pos += 2) : code ? (out += String.fromCharCode(code.startsWith("x") ? parseInt(code.slice(1), 16) : parseInt(code, 8)), this.pos += 1 + code.length) : (out += c + n, this.pos += 2);
+    }
+    return this.pos = Math.min(this.pos + 1, this.src.length), out;
+  }
+  /** Past the `))` that closes an arithmetic expansion or command; its substitutions run. */
+  readArithmetic(w) {
+    let depth = 0;
+    for (; this.pos < this.src.length; ) {
+      let c = this.src[this.pos];
+      if (c === "$") this.dollar(w, !0);
+      else if (c === "`") this.backtick(w, !0);
+      else if (this.pos += c === "\\" ? 2 : 1, c === "(") depth++;
+      else if (c === ")" && depth-- === 0) {
+        this.src[this.pos] === ")" && this.pos++;
+        return;
+      }
+    }
+  }
+  /** `` `…` ``: its body (backslashes before `` ` ``, `$`, `\` removed) is parsed as code. */
+  backtick(w, inDouble) {
+    let start = this.pos, body = "";
+    for (this.pos++; this.pos < this.src.length && this.src[this.pos] !== "`"; this.pos++) {
+      let c = this.src[this.pos], n = this.src[this.pos + 1];
+      c === "\\" && n !== void 0 ? (body += "$`\\".includes(n) || inDouble && n === '"' ? n : c + n, this.pos++) : body += c;
+    }
+    this.pos = Math.min(this.pos + 1, this.src.length), w.addSubstitution(this.src.slice(start, this.pos)), this.parseOther(body, this.cwd);
+  }
+  /** `name=(a b c)`: the array's words are part of the assignment word. */
+  readArray(w) {
+    let start = this.pos;
+    for (this.pos++; this.pos < this.src.length && this.src[this.pos] !== ")"; )
+      META.has(this.src[this.pos]) ? this.pos++ : this.readWord();
+    this.pos = Math.min(this.pos + 1, this.src.length), w.add(this.src.slice(start, this.pos));
+  }
+  readHeredocBodies() {
+    let pending = this.heredocs;
+    this.heredocs = [];
+    for (let h of pending) {
+      let body = this.readHeredocBody(h);
+      h.script ? this.parseOther(body, h.cwd) : h.quoted || this.parseOther(body, this.cwd, !0);
+    }
+  }
+  /** The lines up to the delimiter line (or the end of the text); the position moves past the delimiter. */
+  readHeredocBody(h) {
+    let start = this.pos;
+    for (; this.pos < this.src.length; ) {
+      let nl = this.src.indexOf(`
+`, this.pos), end = nl < 0 ? this.src.length : nl, line = this.src.slice(this.pos, end).replace(/\r$/, "");
+      if (h.strip && (line = line.replace(/^\t+/, "")), line === h.delim) {
+        let body = this.src.slice(start, this.pos);
+        return this.pos = Math.min(end + 1, this.src.length), body;
+      }
+      this.pos = Math.min(end + 1, this.src.length);
+    }
+    return this.src.slice(start);
+  }
+};
+function extend(cmd, start, end) {
+  cmd.start < 0 && (cmd.start = start), cmd.end = end;
+}
+function skipBalanced(src, pos) {
+  let open = ["("];
+  for (; pos < src.length && open.length > 0; pos++) {
+    let c = src[pos];
+    if (c === "\\") pos++;
+    else if (open[open.length - 1] === '"')
+      c === '"' ? open.pop() : c === "$" && src[pos + 1] === "(" && (open.push("("), pos++);
+    else if (c === "'") {
+      let end = src.indexOf("'", pos + 1);
+      pos = end < 0 ? src.length : end;
+    } else c === '"' || c === "(" ? open.push(c) : c === ")" && open.pop();
+  }
+  return Math.min(pos, src.length);
+}
+
+// src/core/git-danger.ts
+var DANGER_ADVICE = {
+  "add-all": {
+    reason: "stages every change in the worktree, other tasks' files included",
+    instead: "stage exactly your own paths: lockstep commit --task ID -m MSG -- PATH\u2026 (or git add -- PATH\u2026)"
+  },
+  "commit-all": {
+    reason: "commits every modified tracked file, other tasks' edits included",
+    instead: "commit exactly your own paths: lockstep commit --task ID -m MSG -- PATH\u2026 (or git commit -m MSG -- PATH\u2026)"
+  },
+  stash: {
+    reason: "takes every uncommitted change out of the worktree (or puts one back), other tasks' edits included; the stash list is shared by every worktree",
+    instead: "commit your own paths (lockstep commit --task ID -m MSG -- PATH\u2026) or save them aside: git diff -- PATH\u2026 > FILE"
+  },
+  "reset-hard": {
+    reason: "discards every uncommitted change in the worktree, other tasks' edits included",
+    instead: "undo only your own files: git restore --source=HEAD --staged --worktree -- PATH\u2026 (git reset --keep refuses to discard local changes)"
+  },
+  "checkout-all": {
+    reason: "overwrites the uncommitted changes of every file it covers, other tasks' edits included",
+    instead: "restore only your own files: git restore -- PATH\u2026; switch branches without -f (git switch BRANCH)"
+  },
+  "clean-force": {
+    reason: "deletes every untracked file, the new files other tasks have not committed yet included",
+    instead: "delete your own files by name: rm -- PATH\u2026 (git clean -n shows what would go)"
+  },
+  "remove-git-lock": {
+    reason: "removes git's lock even while a git process holds it",
+    instead: "lockstep git-locks --clear (removes only a lock file no live git process can hold)"
+  }
+};
+function findDangerousGit(command) {
+  let out = [];
+  for (let c of parseCommands(command)) {
+    let found = classifyCommand(c);
+    found && out.push(found);
+  }
+  return out;
+}
+function classifyCommand(c) {
+  let finding = (kind2, cwd) => cwd === void 0 ? { kind: kind2, text: c.text } : { kind: kind2, text: c.text, cwd };
+  if (LOCK_REMOVERS.has(c.name)) return removesGitLock(c.name, c.argv) ? finding("remove-git-lock", c.cwd) : null;
+  if (c.name !== "git") return null;
+  let call = gitCall(c.argv, c.cwd), check = call && CHECKS.get(call.sub);
+  if (!call || !check || call.args.some((a) => a === "-h" || a === "--help")) return null;
+  let kind = check(call);
+  return kind ? finding(kind, call.cwd) : null;
+}
+var GIT_LOCK = /(^|\/)(index|HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|packed-refs|config|shallow)\.lock$|(^|\/)\.git\/.*\.lock$|git-dir\)\/.*\.lock$|GIT_DIR\}?\/.*\.lock$/, LOCK_REMOVERS = /* @__PURE__ */ new Set(["rm", "unlink", "mv"]);
+function removesGitLock(name, argv) {
+  let operands = [], dashes = !1;
+  for (let a of argv.slice(1))
+    !dashes && a === "--" ? dashes = !0 : (dashes || !a.startsWith("-") || a === "-") && operands.push(a);
+  return (name === "mv" ? operands.slice(0, -1) : operands).some((p) => GIT_LOCK.test(p));
+}
+var VALUED_GLOBALS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--super-prefix", "--config-env"]);
+function gitCall(argv, cwd) {
+  let config = [];
+  for (let i = 1; i < argv.length; i++) {
+    let a = argv[i];
+    if (a === "-C") cwd = changeDir(cwd, argv[++i]);
+    else if (a === "-c") config.push(argv[++i] ?? "");
+    else if (VALUED_GLOBALS.has(a)) i++;
+    else if (!a.startsWith("-")) return { sub: a, args: argv.slice(i + 1), cwd, config };
+  }
+  return null;
+}
+function parseOptions(args, spec) {
+  let o = { flags: /* @__PURE__ */ new Set(), operands: [], dashes: !1 };
+  for (let i = 0; i < args.length; i++) {
+    let a = args[i];
+    if (a === "--") {
+      o.dashes = !0, o.operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith("--")) {
+      let name = a.split("=", 1)[0];
+      o.flags.add(name), !a.includes("=") && spec.longValued?.includes(name) && i++;
+    } else a.startsWith("-") && a.length > 1 ? i += readCluster(a, spec, o.flags) : o.operands.push(a);
+  }
+  return o;
+}
+function readCluster(a, spec, flags) {
+  for (let k = 1; k < a.length; k++) {
+    let ch = a[k];
+    if (flags.add(`-${ch}`), spec.shortOptional?.includes(ch)) return 0;
+    if (spec.shortValued?.includes(ch)) return k === a.length - 1 ? 1 : 0;
+  }
+  return 0;
+}
+function has(o, ...names) {
+  return names.some((n) => o.flags.has(n));
+}
+var WHOLE_TREE = /* @__PURE__ */ new Set([".", "*", "./*", ":/", ":/:", ":/*", ":/.", "$(git rev-parse --show-toplevel)"]), TOP_MAGIC = /^:\([a-z,]*\btop\b[a-z,]*\)[.*]?$/, EXCLUDE = /^:(!|\^|\([a-z,]*\bexclude\b)/;
+function wholeTree(paths) {
+  let whole = (p) => {
+    let s = p.replace(/(.)\/+$/, "$1");
+    return WHOLE_TREE.has(p) || WHOLE_TREE.has(s) || TOP_MAGIC.test(s) || /^\.\.(\/\.\.)*$/.test(s);
+  };
+  return paths.some(whole) || paths.length > 0 && paths.every((p) => EXCLUDE.test(p));
+}
+var INTERACTIVE = ["-p", "--patch", "-i", "--interactive", "-e", "--edit", "--pathspec-from-file"], ADD = { longValued: ["--chmod", "--pathspec-from-file"] }, COMMIT = {
+  shortValued: "mFcCt",
+  shortOptional: "uS",
+  longValued: ["--message", "--file", "--reuse-message", "--reedit-message", "--fixup", "--squash", "--author", "--date", "--template", "--cleanup", "--trailer", "--pathspec-from-file"]
+}, CHECKOUT = { shortValued: "bB", longValued: ["--orphan", "--pathspec-from-file"] }, SWITCH = { shortValued: "cC", longValued: ["--create", "--force-create", "--orphan"] }, RESTORE = { shortValued: "s", longValued: ["--source", "--pathspec-from-file"] }, CLEAN = { shortValued: "e", longValued: ["--exclude"] }, RESET = { longValued: ["--pathspec-from-file"] };
+function add(g) {
+  let o = parseOptions(g.args, ADD);
+  return has(o, "-n", "--dry-run", ...INTERACTIVE) ? null : wholeTree(o.operands) || o.operands.length === 0 && has(o, "-A", "--all", "-u", "--update", "--no-ignore-removal") ? "add-all" : null;
+}
+function commit(g) {
+  let o = parseOptions(g.args, COMMIT);
+  return has(o, "--dry-run") ? null : has(o, "-a", "--all") || wholeTree(o.operands) ? "commit-all" : null;
+}
+var READ_ONLY_STASH = /* @__PURE__ */ new Set(["list", "show", "create"]);
+function stash(g) {
+  let first = g.args[0];
+  return first !== void 0 && READ_ONLY_STASH.has(first) ? null : "stash";
+}
+function reset(g) {
+  return has(parseOptions(g.args, RESET), "--hard") ? "reset-hard" : null;
+}
+function checkout(g) {
+  let o = parseOptions(g.args, CHECKOUT);
+  return has(o, ...INTERACTIVE) ? null : wholeTree(o.operands) || has(o, "-f", "--force") && !o.dashes ? "checkout-all" : null;
+}
+function switchBranch(g) {
+  return has(parseOptions(g.args, SWITCH), "-f", "--force", "--discard-changes") ? "checkout-all" : null;
+}
+function restore(g) {
+  let o = parseOptions(g.args, RESTORE);
+  return !has(o, ...INTERACTIVE) && wholeTree(o.operands) ? "checkout-all" : null;
+}
+function clean(g) {
+  let o = parseOptions(g.args, CLEAN);
+  return has(o, "-n", "--dry-run", "-i", "--interactive") ? null : (has(o, "-f", "--force") || g.config.some((c) => /^clean\.requireforce=(false|no|off|0)$/i.test(c))) && (o.operands.length === 0 || wholeTree(o.operands)) ? "clean-force" : null;
+}
+var CHECKS = /* @__PURE__ */ new Map([
+  ["add", add],
+  ["commit", commit],
+  ["stash", stash],
+  ["reset", reset],
+  ["checkout", checkout],
+  ["switch", switchBranch],
+  ["restore", restore],
+  ["clean", clean]
+]);
+
+// src/lint/rules/danger-hits.ts
+function dangerHits(lines, kinds) {
+  let hits = [];
+  for (let l of lines)
+    for (let f of findDangerousGit(l.code)) {
+      if (!kinds.includes(f.kind)) continue;
+      let shown = f.text.replace(/\s*\n\s*/g, " ");
+      hits.push({ line: l.line, message: `\`${shown}\` ${DANGER_ADVICE[f.kind].reason}` });
+    }
+  return hits;
+}
+
+// src/lint/rules/git-add-all.ts
+var gitAddAll = {
+  id: "git-add-all",
+  summary: "stages everything in the worktree, including files other tasks are editing",
+  fix: "stage and commit exactly your own paths: lockstep commit --task ID -m MSG -- PATH\u2026",
+  check: (lines) => dangerHits(lines, ["add-all", "commit-all"])
+};
 
 // src/lint/shell-text.ts
 var IGNORE = /lockstep-lint:\s*ignore(?:\[([a-z0-9,\s-]+)\])?/;
@@ -5717,58 +6294,6 @@ function maskLiterals(code) {
   return out.join("");
 }
 
-// src/lint/rules/git-add-all.ts
-var VALUED_GLOBALS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"]), COMMIT_VALUED = /* @__PURE__ */ new Set(["m", "F", "c", "C", "t", "u", "S"]), BROAD_PATHSPECS = /* @__PURE__ */ new Set([".", "./", ":/", ":/:", "*", ":(top)"]);
-function subcommand(words) {
-  for (let i = 0; i < words.length; i++) {
-    let w = words[i];
-    if (VALUED_GLOBALS.has(w)) i++;
-    else if (!w.startsWith("-")) return { sub: w, args: words.slice(i + 1) };
-  }
-  return null;
-}
-function broadAdd(args) {
-  let paths = [], all = null, afterDashes = !1;
-  for (let a of args)
-    !afterDashes && a === "--" ? afterDashes = !0 : !afterDashes && a.startsWith("-") ? (a === "--all" || a === "--no-ignore-removal" || a === "--update" || /^-[A-Za-z]+$/.test(a) && /[Au]/.test(a)) && (all = a) : paths.push(a);
-  let broad = paths.find((p) => BROAD_PATHSPECS.has(p));
-  return broad ? `git add ${broad}` : all && paths.length === 0 ? `git add ${all}` : null;
-}
-function broadCommit(args) {
-  for (let i = 0; i < args.length; i++) {
-    let a = args[i];
-    if (a === "--") return null;
-    if (a === "--all") return "git commit --all";
-    if (/^-[A-Za-z]+$/.test(a)) {
-      for (let ch of a.slice(1)) {
-        if (ch === "a") return `git commit ${a}`;
-        if (COMMIT_VALUED.has(ch)) break;
-      }
-      a.length === 2 && COMMIT_VALUED.has(a[1]) && a !== "-u" && a !== "-S" && i++;
-    }
-  }
-  return null;
-}
-var gitAddAll = {
-  id: "git-add-all",
-  summary: "stages everything in the worktree, including files other tasks are editing",
-  fix: "stage and commit exactly your own paths: lockstep commit --task ID -m MSG -- PATH\u2026",
-  check(lines) {
-    let hits = [];
-    for (let l of lines)
-      for (let pos of commandPositions(l.masked, "git")) {
-        let s = subcommand(wordsFrom(l.code, pos).words);
-        if (!s) continue;
-        let what = s.sub === "add" ? broadAdd(s.args) : s.sub === "commit" ? broadCommit(s.args) : null;
-        what && hits.push({
-          line: l.line,
-          message: s.sub === "add" ? `\`${what}\` stages every change in the worktree, other tasks' files included` : `\`${what}\` commits every modified tracked file, other tasks' edits included`
-        });
-      }
-    return hits;
-  }
-};
-
 // src/lint/rules/newest-file-discovery.ts
 var TAKE_ONE = /^\|\s*(?:(?:sort|grep|xargs|sed|awk|cut)\b[^|]*\|\s*)*(head|tail)\s+(?:-1\b|-n\s*\+?1\b|--lines[= ]1\b)/, BY_TIME = /(?:-printf\s+\S*%[TAC][@+]|\bstat\b[^|]*%[YZXW])[^|]*\|\s*sort\b[^|]*\|\s*(?:head|tail)\s+(?:-1\b|-n\s*1\b)/, HELPER = /(?:^|[\s;&|(`{]|\$\()([A-Za-z_][A-Za-z0-9_]*(?:latest|newest|most_recent)[A-Za-z0-9_]*)(?![A-Za-z0-9_=])/gi, newestFileDiscovery = {
   id: "newest-file-discovery",
@@ -5797,20 +6322,11 @@ var TAKE_ONE = /^\|\s*(?:(?:sort|grep|xargs|sed|awk|cut)\b[^|]*\|\s*)*(head|tail
 };
 
 // src/lint/rules/remove-git-lock.ts
-var GIT_LOCK = /(^|\/)(index|HEAD|ORIG_HEAD|FETCH_HEAD|MERGE_HEAD|packed-refs|config|shallow)\.lock$|(^|\/)\.git\/.*\.lock$|git-dir\)\/.*\.lock$|GIT_DIR\}?\/.*\.lock$/, removeGitLock = {
+var removeGitLock = {
   id: "remove-git-lock",
   summary: "removes git's lock file whether or not a git process still works under it, breaking that operation",
   fix: "lockstep git-locks --clear (removes only a lock file no live git process can hold)",
-  check(lines) {
-    let hits = [];
-    for (let l of lines)
-      for (let cmd of ["rm", "unlink"])
-        for (let pos of commandPositions(l.masked, cmd)) {
-          let target = wordsFrom(l.code, pos).words.find((w) => !w.startsWith("-") && GIT_LOCK.test(w));
-          target && hits.push({ line: l.line, message: `\`${cmd} ${target}\` removes git's lock even while a git process holds it` });
-        }
-    return hits;
-  }
+  check: (lines) => dangerHits(lines, ["remove-git-lock"])
 };
 
 // src/lint/rules/second-precision-id.ts
@@ -6096,8 +6612,8 @@ function gitConfigMayMention(cwd, word, env = process.env) {
   } catch {
     return !0;
   }
-  let checkout = findCheckout(real2);
-  checkout && files.push(join28(checkout.commonDir, "config"), join28(checkout.gitDir, "config.worktree"));
+  let checkout2 = findCheckout(real2);
+  checkout2 && files.push(join28(checkout2.commonDir, "config"), join28(checkout2.gitDir, "config.worktree"));
   let needle = word.toLowerCase();
   for (let f of files) {
     let text;
