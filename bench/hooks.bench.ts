@@ -109,6 +109,23 @@ async function runJobs(repo: string, jobs: string[][][]): Promise<void> {
   );
 }
 
+/**
+ * The same commits twice, each time in a fresh repository from `makeRepo`:
+ * one after another from one process, then one process per task, all at once.
+ */
+async function sequentialThenConcurrent(tasks: string[], makeRepo: () => string, steps: (repo: string, task: string) => string[][]): Promise<{ seqMs: number; conMs: number; conRepo: string }> {
+  const seqRepo = makeRepo();
+  const seqSteps = tasks.flatMap((task) => steps(seqRepo, task));
+  let t = performance.now();
+  await runJobs(seqRepo, [seqSteps]);
+  const seqMs = performance.now() - t;
+  const conRepo = makeRepo();
+  const conJobs = tasks.map((task) => steps(conRepo, task));
+  t = performance.now();
+  await runJobs(conRepo, conJobs);
+  return { seqMs, conMs: performance.now() - t, conRepo };
+}
+
 function commitSteps(ctx: BenchContext, repo: string, task: string, rounds: number): string[][] {
   const steps: string[][] = [];
   for (let r = 1; r <= rounds; r++) {
@@ -133,30 +150,30 @@ function raceRepo(ctx: BenchContext, tasks: string[]): string {
 async function throughput(ctx: BenchContext): Promise<BenchSection> {
   const tasks = ['t1', 't2', 't3', 't4'];
   const rounds = ctx.quick ? 5 : 25;
-  const total = tasks.length * rounds;
-  const seqRepo = raceRepo(ctx, tasks);
-  const seqSteps = tasks.flatMap((t) => commitSteps(ctx, seqRepo, t, rounds));
-  let t = performance.now();
-  await runJobs(seqRepo, [seqSteps]);
-  const seqMs = performance.now() - t;
-  const conRepo = raceRepo(ctx, tasks);
-  const conJobs = tasks.map((task) => commitSteps(ctx, conRepo, task, rounds));
-  t = performance.now();
-  await runJobs(conRepo, conJobs);
-  const conMs = performance.now() - t;
+  return throughputSection({
+    title: `Commits: ${tasks.length} concurrent tasks through lockstep commit (${tasks.length} × ${rounds})`,
+    note: 'Each commit: `lockstep commit --task T --edit "append a line to the shared TODO.md" -- TODO.md specs/T/R.txt` (one CLI process per commit, as an agent runs it). Sequential: the same commits one after another from one process. Concurrent: one process per task, all at once, serialized by the commit lock.',
+    tasks,
+    rounds,
+    makeRepo: () => raceRepo(ctx, tasks),
+    steps: (repo, task) => commitSteps(ctx, repo, task, rounds),
+  });
+}
+
+/** A section that times the same commits one after another and all at once (sequentialThenConcurrent), then validates the concurrent run. */
+async function throughputSection(o: { title: string; note: string; tasks: string[]; rounds: number; makeRepo: () => string; steps: (repo: string, task: string) => string[][] }): Promise<BenchSection> {
+  const total = o.tasks.length * o.rounds;
+  const { seqMs, conMs, conRepo } = await sequentialThenConcurrent(o.tasks, o.makeRepo, o.steps);
   const seq = total / (seqMs / 1000);
   const con = total / (conMs / 1000);
   const v = await validateCommitRange({ cwd: conRepo, range: `HEAD~${total}..HEAD` });
   return {
-    title: `Commits: ${tasks.length} concurrent tasks through lockstep commit (${tasks.length} × ${rounds})`,
-    notes: [
-      'Each commit: `lockstep commit --task T --edit "append a line to the shared TODO.md" -- TODO.md specs/T/R.txt` (one CLI process per commit, as an agent runs it). Sequential: the same commits one after another from one process. Concurrent: one process per task, all at once, serialized by the commit lock.',
-      `Concurrent run validated afterwards: ${v.commitsChecked} commits, ${v.violations.length} violations.`,
-    ],
+    title: o.title,
+    notes: [o.note, `Concurrent run validated afterwards: ${v.commitsChecked} commits, ${v.violations.length} violations.`],
     columns: ['run', 'commits', 'seconds', 'commits/s', 'vs sequential'],
     rows: [
       ['sequential (one process)', total, fmt(seqMs / 1000), fmt(seq), '1.00×'],
-      [`concurrent (${tasks.length} processes)`, total, fmt(conMs / 1000), fmt(con), ratio(con, seq)],
+      [`concurrent (${o.tasks.length} processes)`, total, fmt(conMs / 1000), fmt(con), ratio(con, seq)],
     ],
     goals: [
       { text: 'concurrent throughput ≥ 80% of sequential', measured: `${fmt((100 * con) / seq, 0)}%`, met: con >= 0.8 * seq },
@@ -240,36 +257,14 @@ function pipelineCommitSteps(ctx: BenchContext, repo: string, task: string, roun
 async function pipelineThroughput(ctx: BenchContext): Promise<BenchSection> {
   const tasks = Array.from({ length: 8 }, (_, i) => `t${i + 1}`);
   const rounds = ctx.quick ? 1 : 3;
-  const total = tasks.length * rounds;
-  const seqRepo = pipelineRepo(ctx, { lockstep: true, tasks });
-  const seqSteps = tasks.flatMap((t) => pipelineCommitSteps(ctx, seqRepo, t, rounds));
-  let t = performance.now();
-  await runJobs(seqRepo, [seqSteps]);
-  const seqMs = performance.now() - t;
-  const conRepo = pipelineRepo(ctx, { lockstep: true, tasks });
-  const conJobs = tasks.map((task) => pipelineCommitSteps(ctx, conRepo, task, rounds));
-  t = performance.now();
-  await runJobs(conRepo, conJobs);
-  const conMs = performance.now() - t;
-  const seq = total / (seqMs / 1000);
-  const con = total / (conMs / 1000);
-  const v = await validateCommitRange({ cwd: conRepo, range: `HEAD~${total}..HEAD` });
-  return {
+  return throughputSection({
     title: `Commits: 8 tasks through husky + lint-staged + commitlint (8 × ${rounds})`,
-    notes: [
-      'The project of the row above, with `lockstep init`; each commit is `lockstep commit --task T --edit "append the task\'s line to the shared TODO.md" -- TODO.md specs/T/R.md`, so lint-staged (prettier) and commitlint run inside the commit lock. Sequential: the same commits one after another; concurrent: one process per task, all at once.',
-      `Concurrent run validated afterwards: ${v.commitsChecked} commits, ${v.violations.length} violations.`,
-    ],
-    columns: ['run', 'commits', 'seconds', 'commits/s', 'vs sequential'],
-    rows: [
-      ['sequential (one process)', total, fmt(seqMs / 1000), fmt(seq), '1.00×'],
-      ['concurrent (8 processes)', total, fmt(conMs / 1000), fmt(con), ratio(con, seq)],
-    ],
-    goals: [
-      { text: 'concurrent throughput ≥ 80% of sequential', measured: `${fmt((100 * con) / seq, 0)}%`, met: con >= 0.8 * seq },
-      { text: 'concurrent run: 0 violations', measured: String(v.violations.length), met: v.violations.length === 0 },
-    ],
-  };
+    note: 'The project of the row above, with `lockstep init`; each commit is `lockstep commit --task T --edit "append the task\'s line to the shared TODO.md" -- TODO.md specs/T/R.md`, so lint-staged (prettier) and commitlint run inside the commit lock. Sequential: the same commits one after another; concurrent: one process per task, all at once.',
+    tasks,
+    rounds,
+    makeRepo: () => pipelineRepo(ctx, { lockstep: true, tasks }),
+    steps: (repo, task) => pipelineCommitSteps(ctx, repo, task, rounds),
+  });
 }
 
 /** 1,000 commits with lockstep trailers, made in one go with git fast-import. */
