@@ -82,7 +82,7 @@ describe('waiting while the queue moves', () => {
       const holding = status(repo).holder!.pid;
       const r = runCli(['run-locked', '--name', LOCK, '--timeout', '1', '--', 'true'], { cwd: repo });
       expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(new RegExp(`^lockstep: timed out waiting for the q lock: the queue did not move for 1\\.\\d s \\(waited \\d+\\.\\d s in all\\); it is held by pid ${holding} for \\d+\\.\\d s \\(since \\d{4}-[^)]+\\); 1 waiter ahead of this one\\n`));
+      expect(r.stderr).toMatch(new RegExp(`^lockstep: timed out waiting for the q lock: the queue did not move for 1\\.\\d s \\(waited \\d+\\.\\d s in all\\); it is held by pid ${holding} for \\d+\\.\\d s \\(since \\d{4}-[^)]+\\); 1 waiter ahead of this one\\n`, "m"));
       expect(r.stderr).toContain(`fix: its holder (pid ${holding}) is alive, still working: wait longer (a larger --timeout) or see what it does: lockstep lock status q`);
       expect(r.stderr).not.toContain('lock break');
       expect(r.stderr).not.toMatch(/^\s+at /m);
